@@ -1,0 +1,141 @@
+/**
+ * Contract types for choosing the graph source: saved Neo4j connections and the schema mapping
+ * that tells RingScope which labels, relationship types and properties of a team's graph mean
+ * "account", "shared identifier", "transfer" and "payment" (like a Bloom perspective).
+ */
+import { z } from 'zod';
+import { IDENTIFIER_KINDS, SourceInfo } from './model';
+
+/** A label, relationship type or property key as named in the graph; quoted by the core before use. */
+const GraphName = z.string().trim().min(1, 'is required').max(200);
+const OptionalProperty = GraphName.nullable();
+
+export const AccountMapping = z.object({
+  label: GraphName,
+  idProperty: GraphName,
+  createdAtProperty: OptionalProperty,
+  riskScoreProperty: OptionalProperty,
+  blacklistedProperty: OptionalProperty,
+});
+
+export const IdentifierMapping = z.object({
+  kind: z.enum(IDENTIFIER_KINDS),
+  label: GraphName,
+  valueProperty: GraphName,
+  /** Relationship type from the account to the identifier, e.g. USES_DEVICE. */
+  relationshipType: GraphName,
+});
+
+export const TransferMapping = z.object({
+  relationshipType: GraphName,
+  amountProperty: GraphName,
+  timeProperty: GraphName,
+});
+
+export const PaymentMapping = z.object({
+  relationshipType: GraphName,
+  amountProperty: GraphName,
+  timeProperty: GraphName,
+  merchantLabel: GraphName,
+  merchantIdProperty: GraphName,
+  merchantNameProperty: OptionalProperty,
+  merchantCategoryProperty: OptionalProperty,
+});
+
+export const SchemaMapping = z
+  .object({
+    account: AccountMapping,
+    identifiers: z.array(IdentifierMapping).max(IDENTIFIER_KINDS.length),
+    transfer: TransferMapping.nullable(),
+    payment: PaymentMapping.nullable(),
+  })
+  .refine((mapping) => new Set(mapping.identifiers.map((i) => i.kind)).size === mapping.identifiers.length, {
+    message: 'each identifier kind may be mapped once',
+    path: ['identifiers'],
+  });
+export type SchemaMapping = z.infer<typeof SchemaMapping>;
+
+/** What schema discovery found in the database, and the mapping it proposes from it. */
+export const DiscoveredSchema = z.object({
+  labels: z.array(z.string()),
+  relationshipTypes: z.array(z.string()),
+  /** Property keys seen on nodes of each label. */
+  nodeProperties: z.record(z.string(), z.array(z.string())),
+  proposedMapping: SchemaMapping,
+  /** Why parts of the proposal could not follow the demo schema, e.g. "no label Email: e-mails are not mapped". */
+  notes: z.array(z.string()),
+});
+export type DiscoveredSchema = z.infer<typeof DiscoveredSchema>;
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
+const NEO4J_URI = new RegExp(`^(${NEO4J_SCHEMES.map((s) => s.replace('+', '\\+')).join('|')})://[^\\s/?#]+(:\\d{1,5})?/?$`);
+
+export const ConnectionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
+
+export const ConnectionSettings = z.object({
+  name: z.string().trim().min(1, 'give the connection a name').max(100),
+  uri: z
+    .string()
+    .trim()
+    .regex(NEO4J_URI, `must look like bolt://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`),
+  user: z.string().trim().min(1, 'is required').max(200),
+  /** Database name; null means the server's default database. */
+  database: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'is not a valid database name')
+    .nullable()
+    .default(null),
+  schemaMapping: SchemaMapping.nullable().default(null),
+});
+export type ConnectionSettings = z.infer<typeof ConnectionSettings>;
+
+export const SavedConnection = ConnectionSettings.extend({
+  id: ConnectionId,
+  /** True when a password for it is kept in the OS secret store (desktop only). */
+  hasStoredPassword: z.boolean(),
+});
+export type SavedConnection = z.infer<typeof SavedConnection>;
+
+const Password = z.string().min(1, 'is required').max(1000);
+
+export const ConnectionsListResult = z.object({
+  connections: z.array(SavedConnection),
+  /** False in browser mode: passwords are then asked for each time and never stored. */
+  canStorePasswords: z.boolean(),
+  active: SourceInfo.extend({ connectionId: ConnectionId.nullable() }),
+});
+
+export const ConnectionsSaveInput = ConnectionSettings.extend({
+  /** Omit to create a new connection. */
+  id: ConnectionId.optional(),
+  /** Stored only where an OS secret store exists; ignored (never persisted) otherwise. */
+  password: Password.optional(),
+});
+
+/** Either a saved connection (password from the input or the secret store) or unsaved settings. */
+export const ConnectionTarget = z
+  .object({
+    connectionId: ConnectionId.optional(),
+    settings: ConnectionSettings.optional(),
+    password: Password.optional(),
+  })
+  .strict()
+  .refine((target) => Boolean(target.connectionId) !== Boolean(target.settings), {
+    message: 'give either a saved connectionId or connection settings',
+  });
+
+export const ConnectionsRemoveInput = z.object({ connectionId: ConnectionId });
+export const ConnectionsRemoveResult = z.object({ removed: z.boolean() });
+
+export const ConnectionTestResult = z.object({
+  serverVersion: z.string(),
+  edition: z.string(),
+  database: z.string(),
+  accountCount: z.number().int().nonnegative().nullable(),
+});
+
+export const SchemaSaveInput = z.object({ connectionId: ConnectionId, schemaMapping: SchemaMapping });
+
+export type ConnectionsListResult = z.infer<typeof ConnectionsListResult>;
+export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;

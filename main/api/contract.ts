@@ -1,0 +1,155 @@
+/**
+ * The single contract between the renderer and the main process, in the spirit of GitHub Desktop's
+ * ipc-shared.ts but checked at run time: every method's input and output is a zod schema.
+ * Add a method here first; the shells, the preload and the renderer bridges follow from it.
+ */
+import { z } from 'zod';
+import { GraphNode, Subgraph, SourceInfo } from './model';
+import * as connections from './connections';
+import * as investigation from './investigation';
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** Cancellable methods take an optional taskId chosen by the caller; progress events carry it back. */
+export const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
+
+const NodeId = z.string().min(1, 'is required').max(512);
+
+export const SearchInput = z.object({
+  query: z.string().trim().min(1, 'type an account id, phone number, device id or card number').max(200),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export const SearchHit = z.object({
+  node: GraphNode,
+  /** Which property the query matched, e.g. "userId" or "phoneNumber". */
+  matchedOn: z.string(),
+});
+export const SearchResult = z.object({ hits: z.array(SearchHit) });
+
+export const ExpandInput = z.object({
+  nodeId: NodeId,
+  /** Neighbours returned per call: hubs are paged, never drawn whole. */
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+  taskId: TaskId.optional(),
+});
+export const ExpandResult = Subgraph.extend({
+  centerId: z.string(),
+  /** All neighbours of the centre in the graph; more than returned means the node is paged. */
+  totalNeighbours: z.number().int().nonnegative(),
+  /** Offset for the next page, or null when this page reached the end. */
+  nextOffset: z.number().int().nonnegative().nullable(),
+});
+
+export const NodeDetailsInput = z.object({ nodeId: NodeId });
+export const NodeDetails = z.object({
+  node: GraphNode,
+  /** Neighbour counts per relationship type, e.g. { type: 'USES_DEVICE', count: 2 }. */
+  neighbourCounts: z.array(z.object({ type: z.string(), count: z.number().int().nonnegative() })),
+});
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  source: SourceInfo,
+});
+
+export const CancelInput = z.object({ taskId: TaskId });
+export const CancelResult = z.object({ cancelled: z.boolean() });
+
+export const apiContract = {
+  system: {
+    health: method(z.object({}).strict(), Health),
+  },
+  graph: {
+    search: method(SearchInput.strict(), SearchResult),
+    expand: method(ExpandInput.strict(), ExpandResult),
+    nodeDetails: method(NodeDetailsInput.strict(), NodeDetails),
+  },
+  tasks: {
+    cancel: method(CancelInput.strict(), CancelResult),
+  },
+  connections: {
+    list: method(z.object({}).strict(), connections.ConnectionsListResult),
+    save: method(connections.ConnectionsSaveInput.strict(), connections.SavedConnection),
+    remove: method(connections.ConnectionsRemoveInput.strict(), connections.ConnectionsRemoveResult),
+    test: method(connections.ConnectionTarget, connections.ConnectionTestResult),
+    /** Switches the active graph source to this Neo4j connection. */
+    connect: method(connections.ConnectionTarget, SourceInfo),
+    /** Switches back to the embedded demo graph. */
+    useDemo: method(z.object({}).strict(), SourceInfo),
+  },
+  schema: {
+    discover: method(connections.ConnectionTarget, connections.DiscoveredSchema),
+    save: method(connections.SchemaSaveInput.strict(), connections.SavedConnection),
+  },
+  cases: {
+    list: method(investigation.CaseListInput.strict(), investigation.CaseList),
+    get: method(investigation.CaseGetInput.strict(), investigation.Case),
+    create: method(investigation.CaseCreateInput.strict(), investigation.Case),
+    update: method(investigation.CaseUpdateInput.strict(), investigation.Case),
+    addNote: method(investigation.CaseNoteInput.strict(), investigation.Case),
+    tag: method(investigation.CaseTagInput.strict(), investigation.Case),
+    updateMembers: method(investigation.CaseMembersInput.strict(), investigation.Case),
+    submit: method(investigation.CaseTransitionInput.strict(), investigation.Case),
+    reopen: method(investigation.CaseTransitionInput.strict(), investigation.Case),
+    close: method(investigation.CaseTransitionInput.strict(), investigation.Case),
+  },
+  review: {
+    /** Cases waiting for a team lead, oldest submission first. */
+    queue: method(z.object({}).strict(), investigation.CaseList),
+    approve: method(investigation.ReviewInput.strict(), investigation.Case),
+    reject: method(investigation.ReviewRejectInput.strict(), investigation.Case),
+    /** Reverses an approval: clears the blacklist in the graph and tells the scoring service. */
+    revoke: method(investigation.ReviewRejectInput.strict(), investigation.Case),
+  },
+  audit: {
+    list: method(investigation.AuditListInput.strict(), investigation.AuditList),
+    verify: method(z.object({}).strict(), investigation.AuditVerification),
+  },
+  outbox: {
+    list: method(investigation.OutboxListInput.strict(), investigation.OutboxList),
+    retryNow: method(investigation.OutboxRetryInput.strict(), investigation.OutboxEntry),
+  },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiArea = keyof ApiContract;
+export type ApiMethodName<A extends ApiArea> = keyof ApiContract[A] & string;
+
+type MethodSpec = { input: z.ZodType; output: z.ZodType };
+type Spec<A extends ApiArea, M extends ApiMethodName<A>> = ApiContract[A][M] extends MethodSpec ? ApiContract[A][M] : never;
+
+/** What a caller passes: defaults may be left out. */
+export type ApiInput<A extends ApiArea, M extends ApiMethodName<A>> = z.input<Spec<A, M>['input']>;
+/** What a handler receives after validation: defaults filled in. */
+export type ApiParsedInput<A extends ApiArea, M extends ApiMethodName<A>> = z.output<Spec<A, M>['input']>;
+export type ApiOutput<A extends ApiArea, M extends ApiMethodName<A>> = z.output<Spec<A, M>['output']>;
+
+/** Progress of a long task (expand, load, ring detection, export); `total` null when unknown. */
+export const ProgressEvent = z.object({
+  taskId: TaskId,
+  label: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative().nullable(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+});
+export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+/** The Api object the renderer programs against, whichever shell it runs in. */
+export type Api = {
+  [A in ApiArea]: { [M in ApiMethodName<A>]: (input: ApiInput<A, M>) => Promise<ApiOutput<A, M>> };
+} & {
+  events: { onProgress(listener: (event: ProgressEvent) => void): () => void };
+};
+
+/** Every "area.method" name, for shells that register one route or channel per method. */
+export const apiMethodPaths = (Object.keys(apiContract) as ApiArea[]).flatMap((area) =>
+  Object.keys(apiContract[area]).map((name) => ({ area, name, path: `${area}.${name}` })),
+);
+
+export type SearchResult = z.infer<typeof SearchResult>;
+export type SearchHit = z.infer<typeof SearchHit>;
+export type ExpandResult = z.infer<typeof ExpandResult>;
+export type NodeDetails = z.infer<typeof NodeDetails>;
+export type Health = z.infer<typeof Health>;

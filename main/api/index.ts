@@ -1,0 +1,6 @@
+export * from './model';
+export * from './contract';
+export * from './investigation';
+export * from './errors';
+export * from './validate';
+export * from './connections';

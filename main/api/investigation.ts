@@ -1,0 +1,203 @@
+/**
+ * Investigation state that crosses the Api boundary: cases, blacklist tags, four-eyes reviews,
+ * the audit trail and the scoring outbox. Plain data only; the rules live in main/core/cases.
+ */
+import { z } from 'zod';
+import { RingKind } from './model';
+
+export const CASE_STATUSES = ['open', 'in_review', 'approved', 'rejected', 'closed'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** Why a cluster is tagged; false_positive clears accounts instead of blacklisting them. */
+export const REASON_CODES = ['fraud_ring', 'cash_out', 'money_laundering', 'identity_theft', 'false_positive'] as const;
+export const ReasonCode = z.enum(REASON_CODES);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
+const Id = z.string().trim().min(1, 'is required').max(512);
+const Timestamp = z.iso.datetime();
+
+/** An account in a case: the graph node id (for drawing, write-back) and its business key (for scoring). */
+export const AccountRef = z.object({ nodeId: Id, userId: Id });
+export type AccountRef = z.infer<typeof AccountRef>;
+
+/**
+ * What a case is about: a flagged cluster from ring detection (ringId, kind, score and reasons set)
+ * or a hand-picked selection in Explore (those left null / empty).
+ */
+export const ClusterMembers = z.object({
+  origin: z.enum(['ring', 'selection']),
+  ringId: z.string().max(200).nullable().default(null),
+  ringKind: RingKind.nullable().default(null),
+  score: z.number().min(0).max(1).nullable().default(null),
+  reasons: z.array(z.string().max(500)).max(50).default([]),
+  accounts: z.array(AccountRef).max(5000),
+  identifierNodeIds: z.array(Id).max(5000).default([]),
+});
+export type ClusterMembers = z.infer<typeof ClusterMembers>;
+
+export const BlacklistTag = z.object({
+  reasonCode: ReasonCode,
+  confidence: z.number().min(0).max(1),
+  note: z.string().max(4000),
+  taggedBy: z.string(),
+  taggedAt: Timestamp,
+});
+export type BlacklistTag = z.infer<typeof BlacklistTag>;
+
+export const CaseNote = z.object({ author: z.string(), at: Timestamp, text: z.string() });
+export type CaseNote = z.infer<typeof CaseNote>;
+
+export const ReviewDecision = z.object({
+  decision: z.enum(['approved', 'rejected', 'revoked']),
+  by: z.string(),
+  at: Timestamp,
+  comment: z.string(),
+  /** The scoring decision this review produced (approve, revoke), else null. */
+  decisionId: z.string().nullable(),
+});
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+export const Case = z.object({
+  id: z.string(),
+  /** Bumped by every change; an update must name the version it was based on. */
+  version: z.number().int().positive(),
+  title: z.string(),
+  description: z.string(),
+  assignee: z.string().nullable(),
+  status: CaseStatus,
+  cluster: ClusterMembers,
+  tag: BlacklistTag.nullable(),
+  /** Everyone who ever tagged the cluster or changed its members: none of them may review it (four-eyes). */
+  taggedBy: z.array(z.string()),
+  submittedBy: z.string().nullable(),
+  submittedAt: Timestamp.nullable(),
+  notes: z.array(CaseNote),
+  reviews: z.array(ReviewDecision),
+  createdBy: z.string(),
+  createdAt: Timestamp,
+  updatedBy: z.string(),
+  updatedAt: Timestamp,
+});
+export type Case = z.infer<typeof Case>;
+
+const CaseRef = z.object({ caseId: Id });
+/** Changes to a case name the version they were based on, so a concurrent edit is detected, not overwritten. */
+const VersionedCaseRef = CaseRef.extend({ version: z.number().int().positive() });
+
+export const CaseListInput = z.object({
+  status: CaseStatus.optional(),
+  assignee: z.string().trim().max(200).optional(),
+  /** Matches title, description, case id and member user ids. */
+  text: z.string().trim().max(200).optional(),
+});
+export const CaseList = z.object({ cases: z.array(Case) });
+export const CaseCreateInput = z.object({
+  title: z.string().trim().min(1, 'give the case a title').max(200),
+  description: z.string().max(10_000).default(''),
+  assignee: z.string().trim().min(1).max(200).nullable().default(null),
+  cluster: ClusterMembers,
+});
+export const CaseUpdateInput = VersionedCaseRef.extend({
+  title: z.string().trim().min(1, 'give the case a title').max(200).optional(),
+  description: z.string().max(10_000).optional(),
+  assignee: z.string().trim().min(1).max(200).nullable().optional(),
+});
+export const CaseNoteInput = CaseRef.extend({ text: z.string().trim().min(1, 'write a note').max(10_000) });
+export const CaseTagInput = VersionedCaseRef.extend({
+  reasonCode: ReasonCode,
+  confidence: z.number().min(0).max(1),
+  note: z.string().max(4000).default(''),
+});
+export const CaseMembersInput = VersionedCaseRef.extend({
+  addAccounts: z.array(AccountRef).max(5000).default([]),
+  removeAccountNodeIds: z.array(Id).max(5000).default([]),
+  addIdentifierNodeIds: z.array(Id).max(5000).default([]),
+  removeIdentifierNodeIds: z.array(Id).max(5000).default([]),
+});
+export const CaseTransitionInput = VersionedCaseRef;
+export const CaseGetInput = CaseRef;
+export const ReviewInput = CaseRef.extend({ comment: z.string().trim().max(4000).default('') });
+export const ReviewRejectInput = CaseRef.extend({ comment: z.string().trim().min(1, 'say why the tag is rejected').max(4000) });
+
+/** The JSON body POSTed to the scoring service; resources/scoring-api.openapi.yaml documents the same shape. */
+export const ScoringDecision = z.object({
+  decisionId: z.uuid(),
+  caseId: z.string().min(1),
+  decision: z.enum(['blacklist', 'clear']),
+  accounts: z.array(z.string().min(1)).min(1),
+  ringKind: RingKind.nullable(),
+  reasonCode: ReasonCode,
+  confidence: z.number().min(0).max(1),
+  approvedBy: z.string().min(1),
+  approvedAt: Timestamp,
+});
+export type ScoringDecision = z.infer<typeof ScoringDecision>;
+
+export const OUTBOX_STATES = ['pending', 'delivering', 'delivered', 'retrying', 'rejected'] as const;
+export const OutboxState = z.enum(OUTBOX_STATES);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const OutboxEntry = z.object({
+  /** Same as decision.decisionId: also the Idempotency-Key of every attempt. */
+  id: z.string(),
+  version: z.number().int().positive(),
+  caseId: z.string(),
+  decision: ScoringDecision,
+  state: OutboxState,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: Timestamp.nullable(),
+  /** While delivering: when another worker may assume this attempt died and take the entry over. */
+  leaseExpiresAt: Timestamp.nullable(),
+  lastError: z.string().nullable(),
+  lastStatus: z.number().int().nullable(),
+  deliveredAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedBy: z.string(),
+  updatedAt: Timestamp,
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const OutboxListInput = z.object({ state: OutboxState.optional(), caseId: z.string().optional() });
+export const OutboxList = z.object({
+  entries: z.array(OutboxEntry),
+  /** Where decisions are POSTed, or null when no scoring service is configured (they wait). */
+  endpoint: z.string().nullable(),
+});
+export const OutboxRetryInput = z.object({ id: Id });
+
+export const AuditEvent = z.object({
+  seq: z.number().int().positive(),
+  at: Timestamp,
+  actor: z.string(),
+  /** e.g. case.created, case.tagged, case.approved, push.delivered, evidence.exported, pii.revealed */
+  action: z.string(),
+  caseId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditListInput = z.object({
+  caseId: z.string().optional(),
+  actor: z.string().optional(),
+  /** An exact action or a prefix ending in a dot, e.g. "push." */
+  action: z.string().optional(),
+  since: Timestamp.optional(),
+  until: Timestamp.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+  offset: z.number().int().min(0).default(0),
+});
+/** Newest first; total counts every event matching the filters. */
+export const AuditList = z.object({ events: z.array(AuditEvent), total: z.number().int().nonnegative() });
+export const AuditVerification = z.object({
+  valid: z.boolean(),
+  count: z.number().int().nonnegative(),
+  /** Hash of the last event: compare it with a copy kept elsewhere to detect truncation of the tail. */
+  headHash: z.string(),
+  /** First event that does not fit the chain, or null when valid. */
+  brokenAtSeq: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -1,0 +1,71 @@
+/**
+ * Plain data shared by every layer: the DTOs that cross the Api boundary.
+ * Driver objects (neo4j Integer, Node, Relationship) never get past a GraphSource;
+ * what the renderer sees is only these shapes, validated by the zod schemas below.
+ */
+import { z } from 'zod';
+
+/** Kinds of node the workbench knows how to draw and reason about. */
+export const NODE_KINDS = ['account', 'device', 'phone', 'ip', 'card', 'address', 'email', 'merchant'] as const;
+export const NodeKind = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NodeKind>;
+
+/** Shared identifiers: the things fraud rings reuse across accounts. */
+export const IDENTIFIER_KINDS = ['device', 'phone', 'ip', 'card', 'address', 'email'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** What an edge means to an investigator, whatever its relationship type is called in the graph. */
+export const EDGE_KINDS = ['identifier', 'transfer', 'payment'] as const;
+export const EdgeKind = z.enum(EDGE_KINDS);
+export type EdgeKind = z.infer<typeof EdgeKind>;
+
+/** The four kinds of planted / detected fraud ring. */
+export const RING_KINDS = ['shared-identity', 'cash-out', 'laundering-cycle', 'mule-fan-in'] as const;
+export const RingKind = z.enum(RING_KINDS);
+export type RingKind = z.infer<typeof RingKind>;
+
+export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type PropertyValue = z.infer<typeof PropertyValue>;
+
+/**
+ * A node as the UI sees it. `id` is opaque and source-specific (stable for the source's lifetime);
+ * `key` is the business key (userId, masked phone number, …); PII in `label`, `key` and
+ * `properties` is already masked by the core.
+ */
+export const GraphNode = z.object({
+  id: z.string().min(1),
+  kind: NodeKind,
+  key: z.string(),
+  label: z.string(),
+  properties: z.record(z.string(), PropertyValue),
+  riskScore: z.number().nullable(),
+  blacklisted: z.boolean(),
+  /** Number of neighbours in the whole graph, when the source knows it cheaply (hub detection). */
+  degree: z.number().int().nonnegative().nullable(),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphEdge = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  target: z.string().min(1),
+  /** Relationship type as stored, e.g. USES_DEVICE, TRANSFERRED_TO. */
+  type: z.string().min(1),
+  kind: EdgeKind,
+  properties: z.record(z.string(), PropertyValue),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const Subgraph = z.object({
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+});
+export type Subgraph = z.infer<typeof Subgraph>;
+
+export const SourceInfo = z.object({
+  kind: z.enum(['embedded', 'neo4j']),
+  /** Human-readable name shown in the top bar, e.g. "Demo graph (20,000 accounts)" or "bolt://host:7687/neo4j". */
+  name: z.string(),
+  accountCount: z.number().int().nonnegative().nullable(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ApiError } from './errors';
+import { apiContract, type ApiArea } from './contract';
+
+/** Parses a raw call argument against the contract, or throws an invalid_input ApiError naming each bad field. */
+export function parseMethodInput(area: string, name: string, raw: unknown): unknown {
+  const spec = lookupMethod(area, name);
+  const result = spec.input.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.join('.') : '(input)',
+    message: issue.message,
+  }));
+  const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+  throw new ApiError('invalid_input', `Invalid input for ${area}.${name} — ${summary}`, fields);
+}
+
+/** Parses a handler's result; a failure here is a bug in the core, reported as internal. */
+export function parseMethodOutput(area: string, name: string, value: unknown): unknown {
+  const result = lookupMethod(area, name).output.safeParse(value);
+  if (result.success) return result.data;
+  throw new ApiError('internal', `${area}.${name} produced an invalid result: ${z.prettifyError(result.error)}`);
+}
+
+function lookupMethod(area: string, name: string): { input: z.ZodType; output: z.ZodType } {
+  const group = Object.prototype.hasOwnProperty.call(apiContract, area)
+    ? (apiContract[area as ApiArea] as Record<string, { input: z.ZodType; output: z.ZodType }>)
+    : undefined;
+  const spec = group && Object.prototype.hasOwnProperty.call(group, name) ? group[name] : undefined;
+  if (!spec) throw new ApiError('not_found', `Unknown method ${area}.${name}`);
+  return spec;
+}

@@ -1,0 +1,22 @@
+import type { ExpandResult, NodeDetails, SearchHit, SourceInfo } from '../../api';
+
+export interface ExpandOptions {
+  limit: number;
+  offset: number;
+  signal: AbortSignal;
+  onProgress?: (done: number, total: number | null) => void;
+}
+
+/**
+ * Where the graph comes from: the embedded demo graph or a team's Neo4j. Implementations return
+ * plain DTOs with PII already masked; nothing source-specific leaks past this interface.
+ */
+export interface GraphSource {
+  info(): SourceInfo;
+  /** Accounts by id, or accounts and identifiers by identifier value (phone, device id, card, …). */
+  search(query: string, limit: number, signal: AbortSignal): Promise<SearchHit[]>;
+  /** One page of a node's neighbours with the edges to them; throws not_found for an unknown id. */
+  expand(nodeId: string, options: ExpandOptions): Promise<ExpandResult>;
+  nodeDetails(nodeId: string): Promise<NodeDetails>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Stops the RingScope integration-test Neo4j server started by tests/neo4j/start.mjs.
+// SIGTERM (the Java shutdown hook shuts the DBMS down cleanly), waits up to NEO4J_STOP_TIMEOUT
+// seconds (default 60), then SIGKILL. Removes target/neo4j.pid. Exits 0 if nothing was running.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PID_FILE = path.join(HERE, 'target', 'neo4j.pid');
+const MAIN_CLASS = 'dev.ringscope.neo4j.TestServer';
+const timeoutMs = Number.parseFloat(process.env.NEO4J_STOP_TIMEOUT || '60') * 1000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'; // a zombie has already exited
+  } catch {
+    return true;
+  }
+}
+
+function isOurServer(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(MAIN_CLASS);
+  } catch {
+    return true;
+  }
+}
+
+async function main() {
+  let pid = null;
+  try {
+    pid = Number.parseInt(fs.readFileSync(PID_FILE, 'utf8').trim(), 10);
+  } catch {
+    console.log('Neo4j test server is not running (no pid file).');
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !isOurServer(pid)) {
+    fs.rmSync(PID_FILE, { force: true });
+    console.log(`Neo4j test server is not running (removed stale pid file${Number.isInteger(pid) ? `, pid ${pid}` : ''}).`);
+    return;
+  }
+
+  const t0 = Date.now();
+  process.kill(pid, 'SIGTERM');
+  while (alive(pid) && Date.now() - t0 < timeoutMs) await sleep(200);
+  let how = 'cleanly';
+  if (alive(pid)) {
+    how = `with SIGKILL after ${timeoutMs / 1000} s`;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
+    while (alive(pid) && Date.now() - t0 < timeoutMs + 10_000) await sleep(200);
+  }
+  fs.rmSync(PID_FILE, { force: true });
+  console.log(`Neo4j test server (pid ${pid}) stopped ${how} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+}
+
+main().catch((e) => {
+  console.error(`neo4j:stop: ${e.stack || e}`);
+  process.exit(1);
+});
