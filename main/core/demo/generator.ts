@@ -6,9 +6,10 @@
  *   singles are scattered over the index range; nothing can be read from an account's position.
  * - Legitimate sharing comes in two sizes only. Small: households of 2-5 accounts sharing an address and
  *   a home IP, often a family tablet or a joint card, sometimes a family phone used by two members.
- *   Huge: mobile-carrier CGNAT IPs (~1,500 accounts each) and office/university NAT IPs (skewed sizes,
- *   from ~150 to over a thousand accounts). A detector that drops identifiers shared by more than a
- *   cutoff (anything from ~10 to ~100 works) therefore sees households as small separate groups.
+ *   Mid-sized: small workplaces (a shop's or a practice's Wi-Fi IP) shared by ~5-25 accounts, which
+ *   chain households into legitimate groups of dozens on the projection — below most cutoffs, so size
+ *   alone must not make a ring. Huge: mobile-carrier CGNAT IPs (~1,500 accounts each) and office/university
+ *   NAT IPs (skewed sizes, from ~150 to over a thousand accounts), which a detector drops by a cutoff.
  * - Planted rings get identifiers of their own (devices, phones, cards, IPs that no other account uses)
  *   and are connected through them by construction. Ring members never join a household or an office;
  *   their only link to the rest of the graph is a carrier IP (a supernode) and money flows.
@@ -188,6 +189,8 @@ function sortLinksByAccount(accountCount: number, account: Int32Array, identifie
 interface SupernodePools {
   carrierIps: number[];
   officeIps: number[];
+  /** Not supernodes: small-workplace IPs, ~12 accounts each, that a cutoff keeps in the projection. */
+  smallWorkplaceIps: number[];
 }
 
 /** Generates the demo graph: ordinary accounts with realistic sharing, money flows and planted rings. */
@@ -234,6 +237,8 @@ export function generateDemoDataset(options: GeneratorOptions): DemoDataset {
     carrierIps: Array.from({ length: Math.max(6, Math.round(accountCount / 2_500)) }, () => ids.create('ip')),
     // ~25% of accounts log in from work or campus; sized so an office averages ~300 accounts.
     officeIps: Array.from({ length: Math.max(8, Math.round((accountCount * 0.25) / 300)) }, () => ids.create('ip')),
+    // ~12% of ordinary accounts also log in at a small workplace of ~12 accounts on average.
+    smallWorkplaceIps: Array.from({ length: Math.max(4, Math.round((accountCount * 0.12) / 12)) }, () => ids.create('ip')),
   };
 
   // Seeded shuffle: roles are handed out along this order, so they are scattered over the index range.
@@ -481,6 +486,7 @@ function addOrdinaryGroup(group: Int32Array, context: RingContext): void {
     if (rng.chance(0.55)) ids.link(account, rng.pick(pools.carrierIps));
     // Skewed office sizes: a few universities and large employers, many mid-sized offices.
     if (rng.chance(0.25)) ids.link(account, pools.officeIps[Math.floor(Math.pow(rng.next(), 1.6) * pools.officeIps.length)]);
+    if (rng.chance(0.12)) ids.link(account, rng.pick(pools.smallWorkplaceIps));
   });
   if (size < 2) return;
   // Shared rent and bills: a few monthly series between household members.
