@@ -135,7 +135,12 @@ export const ConnectionTestResult = z.object({
   accountCount: z.number().int().nonnegative().nullable(),
 });
 
-export const SchemaSaveInput = z.object({ connectionId: ConnectionId, schemaMapping: SchemaMapping });
+export const SchemaSaveInput = z.object({
+  connectionId: ConnectionId,
+  schemaMapping: SchemaMapping,
+  /** Needed when no password is stored: the mapping is checked against the live database. */
+  password: Password.optional(),
+});
 
 export type ConnectionsListResult = z.infer<typeof ConnectionsListResult>;
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;

@@ -4,3 +4,4 @@ export * from './investigation';
 export * from './errors';
 export * from './validate';
 export * from './connections';
+export * from './security';

@@ -5,13 +5,12 @@
  *   RINGSCOPE_DEMO_ACCOUNTS size of the embedded demo graph (default 20000)
  *   RINGSCOPE_DEMO_SEED     seed of the demo graph
  */
-import os from 'node:os';
 import { createRingScopeCore } from '../core/bootstrap';
 import { startServer } from './server';
 import { resolveServerConfig } from './config';
 
 async function main(): Promise<void> {
-  const config = resolveServerConfig(process.env, os.userInfo().username);
+  const config = resolveServerConfig(process.env);
   const startedAt = performance.now();
   const core = await createRingScopeCore({
     version: config.version,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import packageJson from '../../package.json';
+import { resolveInvestigator } from '../core/identity';
 
 const ServerEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(5178),
-  RINGSCOPE_USER: z.string().trim().min(1).max(100).optional(),
   RINGSCOPE_DEMO_ACCOUNTS: z.coerce.number().int().min(100).max(5_000_000).optional(),
   RINGSCOPE_DEMO_SEED: z.coerce.number().int().optional(),
 });
@@ -16,16 +16,16 @@ export interface ServerConfig {
 }
 
 /** Reads the server's settings from the environment, with a clear message naming a bad variable. */
-export function resolveServerConfig(env: NodeJS.ProcessEnv, osUser: string): ServerConfig {
+export function resolveServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = ServerEnvironment.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid environment — ${problems}`);
   }
-  const { PORT, RINGSCOPE_USER, RINGSCOPE_DEMO_ACCOUNTS, RINGSCOPE_DEMO_SEED } = parsed.data;
+  const { PORT, RINGSCOPE_DEMO_ACCOUNTS, RINGSCOPE_DEMO_SEED } = parsed.data;
   return {
     port: PORT,
-    user: RINGSCOPE_USER ?? osUser,
+    user: resolveInvestigator(env),
     version: packageJson.version,
     demo: { accounts: RINGSCOPE_DEMO_ACCOUNTS, seed: RINGSCOPE_DEMO_SEED },
   };

@@ -1,22 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ApiError, type ApiEnvelope, type ProgressEvent } from '../api';
+import { ApiError, CONTENT_SECURITY_POLICY, type ApiEnvelope, type ProgressEvent } from '../api';
 import type { RingScopeCore } from '../core/bootstrap';
 import { HTTP_STATUS_BY_CODE } from './http-status';
 import { serveStatic } from './static-files';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;

@@ -1,0 +1,146 @@
+/**
+ * Saved Neo4j passwords, encrypted with the OS keychain through Electron safeStorage and kept as
+ * base64 in credentials.json in the user data folder. When the OS offers no real encryption the
+ * store refuses to save: a password is never written in plain text, and never logged.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import { ApiError } from '../api';
+import type { SecretStore } from '../core/secrets';
+
+/**
+ * safeStorage's asynchronous API, which replaces the deprecated synchronous one in newer Electron
+ * releases. The installed Electron (38) does not have it yet, so it is detected at run time.
+ */
+interface AsyncSafeStorage {
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
+}
+
+interface Cipher {
+  available(): Promise<boolean>;
+  encrypt(plainText: string): Promise<Buffer>;
+  decrypt(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
+}
+
+interface CredentialsFile {
+  version: 1;
+  /** id → base64 of the safeStorage ciphertext. */
+  secrets: Record<string, string>;
+}
+
+const MAX_ID_LENGTH = 200;
+
+/** The OS-keychain SecretStore of the desktop shell. */
+export class SafeStorageSecretStore implements SecretStore {
+  private readonly cipher = safeStorageCipher();
+  /** Operations run one at a time, so two saves never overwrite each other's file. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly filePath: string) {}
+
+  get(id: string): Promise<string | null> {
+    return this.serialised(async () => {
+      const file = await this.read();
+      const stored = file.secrets[checkId(id)];
+      if (stored === undefined) return null;
+      await this.requireEncryption('read the saved password');
+      let decrypted: { result: string; shouldReEncrypt: boolean };
+      try {
+        decrypted = await this.cipher.decrypt(Buffer.from(stored, 'base64'));
+      } catch {
+        throw new ApiError('unavailable', `The saved password for ${id} can no longer be decrypted (the OS keychain changed); enter it again.`);
+      }
+      if (decrypted.shouldReEncrypt) {
+        // The keychain rotated its key: store the secret under the current one.
+        file.secrets[id] = (await this.cipher.encrypt(decrypted.result)).toString('base64');
+        await this.write(file);
+      }
+      return decrypted.result;
+    });
+  }
+
+  set(id: string, secret: string): Promise<void> {
+    return this.serialised(async () => {
+      checkId(id);
+      await this.requireEncryption('save the password');
+      const encrypted = await this.cipher.encrypt(secret);
+      const file = await this.read();
+      file.secrets[id] = encrypted.toString('base64');
+      await this.write(file);
+    });
+  }
+
+  delete(id: string): Promise<void> {
+    return this.serialised(async () => {
+      const file = await this.read();
+      if (!Object.hasOwn(file.secrets, checkId(id))) return;
+      delete file.secrets[id];
+      await this.write(file);
+    });
+  }
+
+  private serialised<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async requireEncryption(action: string): Promise<void> {
+    if (await this.cipher.available()) return;
+    throw new ApiError(
+      'unavailable',
+      `Cannot ${action}: this computer offers RingScope no OS keychain encryption (on Linux, GNOME Keyring or KWallet is needed). ` +
+        'Nothing was written to disk; enter the password each session instead.',
+    );
+  }
+
+  private async read(): Promise<CredentialsFile> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, secrets: Object.create(null) };
+      throw error;
+    }
+    const parsed = JSON.parse(text) as Partial<CredentialsFile>;
+    return { version: 1, secrets: Object.assign(Object.create(null), parsed.secrets) };
+  }
+
+  /** Writes a temporary file and renames it, so a crash never leaves a half-written file; owner-only. */
+  private async write(file: CredentialsFile): Promise<void> {
+    await fs.mkdir(path.dirname(this.filePath), { recursive: true });
+    const temporary = `${this.filePath}.${process.pid}.tmp`;
+    await fs.writeFile(temporary, JSON.stringify(file, null, 2), { mode: 0o600 });
+    await fs.rename(temporary, this.filePath);
+  }
+}
+
+function checkId(id: string): string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
+    throw new ApiError('invalid_input', `A credential id must be 1-${MAX_ID_LENGTH} characters`);
+  }
+  return id;
+}
+
+/** The async safeStorage API when this Electron has it, else the synchronous one wrapped in promises. */
+function safeStorageCipher(): Cipher {
+  const storage = safeStorage as typeof safeStorage & Partial<AsyncSafeStorage>;
+  // On Linux without a keyring, safeStorage falls back to a hard-coded key: as good as plain text.
+  const hasRealKeyring = () => process.platform !== 'linux' || storage.getSelectedStorageBackend?.() !== 'basic_text';
+  if (storage.isAsyncEncryptionAvailable && storage.encryptStringAsync && storage.decryptStringAsync) {
+    const { isAsyncEncryptionAvailable, encryptStringAsync, decryptStringAsync } = storage as AsyncSafeStorage;
+    return {
+      available: async () => (await isAsyncEncryptionAvailable.call(storage)) && hasRealKeyring(),
+      encrypt: (plainText) => encryptStringAsync.call(storage, plainText),
+      decrypt: (encrypted) => decryptStringAsync.call(storage, encrypted),
+    };
+  }
+  return {
+    available: async () => storage.isEncryptionAvailable() && hasRealKeyring(),
+    encrypt: async (plainText) => storage.encryptString(plainText),
+    decrypt: async (encrypted) => ({ result: storage.decryptString(encrypted), shouldReEncrypt: false }),
+  };
+}
