@@ -4,7 +4,11 @@ import { generateDemoDataset } from './demo/generator';
 import { DEFAULT_DEMO_OPTIONS, type GeneratorOptions } from './demo/dataset';
 import { EmbeddedGraphSource } from './sources/embedded-source';
 import type { GraphSource } from './sources/graph-source';
+import { ActiveGraphSource } from './sources/active-source';
+import { ConnectionService } from './connections/connection-service';
+import type { SecretStore } from './secrets';
 import { openInvestigation } from './cases/investigation';
+import { BlacklistOverlay } from './cases/blacklist-overlay';
 import { resolveInvestigationConfig, type InvestigationConfig } from './config';
 
 export interface CoreOptions {
@@ -15,6 +19,8 @@ export interface CoreOptions {
   validateOutput?: boolean;
   /** Team leads, data directory, scoring endpoint; read from the environment when left out. */
   investigation?: InvestigationConfig;
+  /** Keeps saved Neo4j passwords (desktop keychain); absent in browser mode, where none are stored. */
+  secrets?: SecretStore;
   log?: (message: string) => void;
 }
 
@@ -30,9 +36,13 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
     seed: options.demo?.seed ?? DEFAULT_DEMO_OPTIONS.seed,
     accounts: options.demo?.accounts ?? DEFAULT_DEMO_OPTIONS.accounts,
   });
-  const source: GraphSource = EmbeddedGraphSource.fromDataset(dataset);
-  const investigation = await openInvestigation(options.investigation ?? resolveInvestigationConfig(process.env), { log: options.log });
-  const dispatcher = new ApiDispatcher(createCoreHandlers({ source, version: options.version, investigation }), {
+  const investigationConfig = options.investigation ?? resolveInvestigationConfig(process.env);
+  // Approved cases mark accounts through this overlay; the embedded source shows the marks.
+  const writeBack = new BlacklistOverlay(investigationConfig.writeBack);
+  const source = new ActiveGraphSource(EmbeddedGraphSource.fromDataset(dataset, writeBack));
+  const investigation = await openInvestigation(investigationConfig, { log: options.log, writeBack });
+  const connections = new ConnectionService({ dataDir: investigationConfig.dataDir, secrets: options.secrets ?? null, active: source });
+  const dispatcher = new ApiDispatcher(createCoreHandlers({ source, version: options.version, investigation, connections }), {
     validateOutput: options.validateOutput,
     log: options.log,
   });

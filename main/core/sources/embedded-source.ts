@@ -10,7 +10,7 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type SearchHit, type SourceInfo } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
 import type { ExpandOptions, GraphSource } from './graph-source';
@@ -109,6 +109,12 @@ function throwIfCancelled(signal: AbortSignal): void {
 }
 
 /** GraphSource over an in-memory DemoDataset, for the embedded default and tests. */
+/** Marks on accounts kept outside the dataset (write-back of approved cases); see BlacklistOverlay. */
+export interface AccountAnnotations {
+  isBlacklisted(userId: string): boolean;
+  annotationFor(userId: string): { properties: Record<string, PropertyValue> };
+}
+
 export class EmbeddedGraphSource implements GraphSource {
   private readonly linksByAccount: Csr;
   private readonly linksByIdentifier: Csr;
@@ -123,7 +129,10 @@ export class EmbeddedGraphSource implements GraphSource {
   private readonly identifiersByKey: Map<string, number[]>[];
   private readonly merchantByMerchantId: Map<string, number>;
 
-  private constructor(readonly dataset: DemoDataset) {
+  private constructor(
+    readonly dataset: DemoDataset,
+    private readonly annotations: AccountAnnotations | null,
+  ) {
     const { accounts, identifiers, identifierLinks, transfers, payments, merchants } = dataset;
     this.linksByAccount = buildCsr(accounts.count, identifierLinks.account);
     this.linksByIdentifier = buildCsr(identifiers.count, identifierLinks.identifier);
@@ -167,9 +176,12 @@ export class EmbeddedGraphSource implements GraphSource {
     this.merchantByMerchantId = new Map(merchants.merchantId.map((id, m) => [id.toUpperCase(), m]));
   }
 
-  /** Indexes a generated dataset (about 0.1 s for 20,000 accounts). */
-  static fromDataset(dataset: DemoDataset): EmbeddedGraphSource {
-    return new EmbeddedGraphSource(dataset);
+  /**
+   * Indexes a generated dataset (about 0.1 s for 20,000 accounts). `annotations` carries marks written
+   * back by approved cases: the demo graph is regenerated at every start, so it cannot hold them itself.
+   */
+  static fromDataset(dataset: DemoDataset, annotations: AccountAnnotations | null = null): EmbeddedGraphSource {
+    return new EmbeddedGraphSource(dataset, annotations);
   }
 
   info(): SourceInfo {
@@ -351,13 +363,14 @@ export class EmbeddedGraphSource implements GraphSource {
       const { createdAt, riskScore, blacklisted } = this.dataset.accounts;
       const userId = userIdOf(ref.index);
       const risk = Math.round(riskScore[ref.index] * 10_000) / 10_000;
-      const isBlacklisted = blacklisted[ref.index] === 1;
+      const writtenBack = this.annotations?.annotationFor(userId).properties ?? {};
+      const isBlacklisted = blacklisted[ref.index] === 1 || (this.annotations?.isBlacklisted(userId) ?? false);
       return {
         id,
         kind: 'account',
         key: userId,
         label: userId,
-        properties: { userId, createdAt: new Date(createdAt[ref.index]).toISOString(), riskScore: risk, blacklisted: isBlacklisted },
+        properties: { userId, createdAt: new Date(createdAt[ref.index]).toISOString(), riskScore: risk, ...writtenBack, blacklisted: isBlacklisted },
         riskScore: risk,
         blacklisted: isBlacklisted,
         degree: this.accountDegree[ref.index],

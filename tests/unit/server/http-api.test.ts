@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRingScopeCore, type RingScopeCore } from '../../../main/core/bootstrap';
+import { resolveInvestigationConfig } from '../../../main/core/config';
 import { startServer, type RunningServer } from '../../../main/server/server';
 
 let core: RingScopeCore;
@@ -14,7 +15,8 @@ beforeAll(async () => {
   rendererDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>RingScope</title>');
   writeFileSync(path.join(os.tmpdir(), 'ringscope-secret.txt'), 'outside the renderer folder');
-  core = await createRingScopeCore({ version: 'test', demo: { accounts: 2000 }, validateOutput: true });
+  const investigation = resolveInvestigationConfig({}, { dataDir: mkdtempSync(path.join(os.tmpdir(), 'ringscope-data-')) });
+  core = await createRingScopeCore({ version: 'test', demo: { accounts: 2000 }, investigation, validateOutput: true });
   server = await startServer({ core, port: 0, user: 'ana', rendererDir });
 });
 

@@ -1,0 +1,193 @@
+/**
+ * Every Cypher statement RingScope runs, by name: the text (from the .cypher file of that name),
+ * the zod schema of its parameters and the zod schema of one result row (after the driver's values
+ * were turned into plain ones by the Neo4j source's bolt mapping).
+ *
+ * The .cypher files are read from disk once, when this module loads. From source (tsx, vitest) they
+ * sit next to this file; in the esbuild bundle (dist/main/<shell>/*.js) the build copies them to
+ * dist/graph-queries. Reading files keeps the queries plain text that tools and reviewers can open,
+ * with no loader plugin needed in tsx, vitest and esbuild alike.
+ *
+ * Labels, relationship types and property keys cannot be Cypher parameters, so statements that need
+ * them hold placeholders like {{accountLabel}}. `renderQuery` fills them only with `QuotedName`s,
+ * which only `quoteName` makes; callers quote names that were checked against the discovered schema.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Plain shape of a node after bolt mapping: what row schemas expect where the query returns a node. */
+export const PlainNode = z.object({
+  elementId: z.string(),
+  labels: z.array(z.string()),
+  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type PlainNode = z.infer<typeof PlainNode>;
+
+export const PlainRelationship = z.object({
+  elementId: z.string(),
+  type: z.string(),
+  startNodeElementId: z.string(),
+  endNodeElementId: z.string(),
+  properties: PlainNode.shape.properties,
+});
+export type PlainRelationship = z.infer<typeof PlainRelationship>;
+
+const count = z.number().int().nonnegative();
+const Ids = z.array(z.string()).max(100_000);
+const Limit = z.number().int().min(1).max(100_000);
+const Rows = z.array(z.record(z.string(), z.unknown())).max(50_000);
+const NodeWithDegree = z.object({ node: PlainNode, degree: count });
+const noParams = z.object({}).strict();
+const nullableNumber = z.number().nullable();
+/** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
+const Temporal = z.union([z.string(), z.number()]).nullable();
+
+/** Every catalogued statement: file name (without .cypher) → params and row schema. */
+const definitions = {
+  'search-accounts-by-id': { params: z.object({ prefixes: Ids, limit: Limit }), row: NodeWithDegree },
+  'merchants-by-id': { params: z.object({ ids: Ids, limit: Limit }), row: NodeWithDegree },
+  'identifiers-by-value': { params: z.object({ values: Ids, limit: Limit }), row: NodeWithDegree },
+  'accounts-by-identifier': { params: z.object({ elementId: z.string(), limit: Limit }), row: NodeWithDegree },
+  'node-by-ref': {
+    params: z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() }),
+    row: NodeWithDegree,
+  },
+  'neighbourhood-page': {
+    params: z.object({
+      elementId: z.string(),
+      offset: z.number().int().nonnegative(),
+      limit: Limit,
+      transferType: z.string().nullable(),
+      paymentType: z.string().nullable(),
+    }),
+    row: z.object({
+      neighbour: PlainNode,
+      neighbourDegree: count,
+      flows: z.array(
+        z.object({
+          type: z.string(),
+          outgoing: z.boolean(),
+          count,
+          totalAmount: nullableNumber,
+          firstAt: Temporal,
+          lastAt: Temporal,
+        }),
+      ),
+    }),
+  },
+  'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
+  'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
+  'accounts-window': {
+    params: z.object({ offset: z.number().int().nonnegative(), limit: Limit }),
+    row: z.object({ accountId: z.string() }),
+  },
+  'accounts-linked-to-accounts': {
+    params: z.object({ accountIds: Ids, supernodeCutoff: z.number().int().min(1) }),
+    row: z.object({ accountId: z.string() }),
+  },
+  'subgraph-around-accounts': {
+    params: z.object({ accountIds: Ids }),
+    row: z.object({
+      accountId: z.string(),
+      createdAt: Temporal,
+      blacklisted: z.boolean().nullable(),
+      row: z.enum(['link', 'transfer', 'payment']),
+      type: z.string(),
+      target: z.string().nullable(),
+      sharedBy: count.nullable(),
+      amount: nullableNumber,
+      at: Temporal,
+      targetCreatedAt: Temporal,
+      targetBlacklisted: z.boolean().nullable(),
+    }),
+  },
+  'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
+  'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
+  'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },
+  'server-components': { params: noParams, row: z.object({ name: z.string(), version: z.string(), edition: z.string() }) },
+  'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
+  'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },
+  constraints: { params: noParams, row: z.object({}) },
+  'seed-accounts': { params: z.object({ rows: Rows }), row: z.object({}) },
+  'seed-identifiers': { params: z.object({ rows: Rows }), row: z.object({}) },
+  'seed-merchants': { params: z.object({ rows: Rows }), row: z.object({}) },
+  'seed-transfers': { params: z.object({ rows: Rows }), row: z.object({}) },
+  'seed-payments': { params: z.object({ rows: Rows }), row: z.object({}) },
+  'seed-marker': { params: z.object({ seed: z.number().int(), accounts: z.number().int(), fingerprint: z.string() }), row: z.object({}) },
+  'seed-marker-read': { params: noParams, row: z.object({ seed: nullableNumber, accounts: nullableNumber, fingerprint: z.string().nullable() }) },
+  'wipe-graph-batch': { params: z.object({ batch: Limit }), row: z.object({ deleted: count }) },
+} satisfies Record<string, { params: z.ZodType; row: z.ZodType }>;
+
+type Definitions = typeof definitions;
+export type QueryName = keyof Definitions;
+export type QueryParams<N extends QueryName> = z.input<Definitions[N]['params']>;
+export type QueryRow<N extends QueryName> = z.output<Definitions[N]['row']>;
+
+export interface CatalogEntry<N extends QueryName = QueryName> {
+  name: N;
+  /** The statement(s) as written in the file, placeholders included; files with several end each with `;`. */
+  text: string;
+  params: Definitions[N]['params'];
+  row: Definitions[N]['row'];
+  /** Placeholder names the text uses, e.g. ["accountLabel", "exploredTypes"]. */
+  placeholders: readonly string[];
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** Where the .cypher files are: beside this module from source, dist/graph-queries in a bundle. */
+function queryDirectory(): string {
+  const candidates = [__dirname, path.resolve(__dirname, '..', '..', 'graph-queries')];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'schema-labels.cypher')));
+  if (!found) throw new Error(`Cannot find the graph-queries/*.cypher files (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+function loadCatalog(): { [N in QueryName]: CatalogEntry<N> } {
+  const dir = queryDirectory();
+  const entries = Object.entries(definitions).map(([name, definition]) => {
+    const text = fs.readFileSync(path.join(dir, `${name}.cypher`), 'utf8');
+    const placeholders = [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))];
+    return [name, { name, text, params: definition.params, row: definition.row, placeholders }];
+  });
+  return Object.fromEntries(entries) as { [N in QueryName]: CatalogEntry<N> };
+}
+
+/** The catalog: every statement by name. */
+export const graphQueries = loadCatalog();
+
+declare const quoted: unique symbol;
+/** A label, type or property key made safe for Cypher text by `quoteName`. */
+export type QuotedName = string & { readonly [quoted]: true };
+
+/** Backtick-quotes a graph name for Cypher text; a backtick inside is doubled, so the name cannot end the quote. */
+export function quoteName(name: string): QuotedName {
+  if (name.length === 0) throw new Error('A label, relationship type or property key cannot be empty');
+  return `\`${name.replaceAll('`', '``')}\`` as QuotedName;
+}
+
+/** Relationship type alternatives for a pattern, e.g. `A`|`B`. */
+export function typeAlternatives(names: readonly QuotedName[]): QuotedName {
+  if (names.length === 0) throw new Error('A relationship pattern needs at least one type');
+  return names.join('|') as QuotedName;
+}
+
+/** The statement text with every placeholder filled; throws if one is missing (never sends `{{x}}` to the server). */
+export function renderQuery(entry: CatalogEntry, names: Readonly<Record<string, QuotedName>> = {}): string {
+  const missing = entry.placeholders.filter((placeholder) => !(placeholder in names));
+  if (missing.length) throw new Error(`Query ${entry.name} needs names for ${missing.join(', ')}`);
+  return entry.text.replace(PLACEHOLDER, (_match, placeholder: string) => names[placeholder]);
+}
+
+/** Splits a multi-statement file (such as constraints.cypher) into its statements, comments dropped. */
+export function statementsOf(text: string): string[] {
+  const withoutComments = text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
+  return withoutComments
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,29 @@
+// Everything ring detection needs about the accounts $accountIds, one row per relationship:
+// account → identifier links (with how many accounts share the identifier, for supernode collapse),
+// outgoing transfers (with the receiving account's own fields) and payments to merchants.
+UNWIND $accountIds AS accountId
+MATCH (account:{{accountLabel}})
+WHERE account.{{accountIdProperty}} = accountId
+CALL {
+  WITH account
+  MATCH (account)-[link:{{identifierTypes}}]->(identifier)
+  RETURN 'link' AS row, type(link) AS type, elementId(identifier) AS target,
+         COUNT { (identifier)<-[:{{identifierTypes}}]-() } AS sharedBy,
+         null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted
+  UNION ALL
+  WITH account
+  MATCH (account)-[transfer:{{transferTypes}}]->(receiver:{{accountLabel}})
+  RETURN 'transfer' AS row, type(transfer) AS type, receiver.{{accountIdProperty}} AS target, null AS sharedBy,
+         transfer.{{transferAmountProperty}} AS amount, transfer.{{transferTimeProperty}} AS at,
+         receiver.{{accountCreatedAtProperty}} AS targetCreatedAt, receiver.{{accountBlacklistedProperty}} AS targetBlacklisted
+  UNION ALL
+  WITH account
+  MATCH (account)-[payment:{{paymentTypes}}]->(merchant:{{merchantLabel}})
+  RETURN 'payment' AS row, type(payment) AS type, merchant.{{merchantIdProperty}} AS target, null AS sharedBy,
+         payment.{{paymentAmountProperty}} AS amount, payment.{{paymentTimeProperty}} AS at,
+         null AS targetCreatedAt, null AS targetBlacklisted
+}
+RETURN account.{{accountIdProperty}} AS accountId,
+       account.{{accountCreatedAtProperty}} AS createdAt,
+       account.{{accountBlacklistedProperty}} AS blacklisted,
+       row, type, target, sharedBy, amount, at, targetCreatedAt, targetBlacklisted

@@ -1,0 +1,211 @@
+/**
+ * Saved Neo4j connections and switching the active graph source. Connection settings (name, URI,
+ * user, database, schema mapping) live in `connections.json` in the data directory; passwords never
+ * do: they go to the SecretStore (the OS keychain on desktop). Without one (browser mode) a password
+ * is used for the call it came with and forgotten.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  ApiError,
+  ConnectionSettings,
+  SavedConnection,
+  type ConnectionTestResult,
+  type ConnectionsListResult,
+  type DiscoveredSchema,
+  type SchemaMapping,
+  type SourceInfo,
+} from '../../api';
+import type { SecretStore } from '../secrets';
+import type { ActiveGraphSource } from '../sources/active-source';
+import { Neo4jClient, type Neo4jConnectionOptions } from '../sources/neo4j/neo4j-client';
+import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
+import { discoverGraphNames, discoverSchema } from '../schema/discovery';
+import { mappingPlaceholders, proposeMapping, validateMapping, type GraphNames } from '../schema/schema-mapping';
+
+/** A saved connection or unsaved settings, with the password typed for this call if any. */
+export interface ConnectionTarget {
+  connectionId?: string;
+  settings?: ConnectionSettings;
+  password?: string;
+}
+
+export interface ConnectionServiceOptions {
+  /** Directory for connections.json; null keeps connections in memory only (tests). */
+  dataDir: string | null;
+  /** Where passwords are kept; null in browser mode, where they are never persisted. */
+  secrets: SecretStore | null;
+  active: ActiveGraphSource;
+}
+
+const StoredConnection = SavedConnection.omit({ hasStoredPassword: true });
+type StoredConnection = z.infer<typeof StoredConnection>;
+const ConnectionsFile = z.object({ connections: z.array(StoredConnection) });
+
+const secretIdOf = (connectionId: string) => `neo4j-connection:${connectionId}`;
+
+export class ConnectionService {
+  private connections: StoredConnection[] | null = null;
+
+  constructor(private readonly options: ConnectionServiceOptions) {}
+
+  private get file(): string | null {
+    return this.options.dataDir ? path.join(this.options.dataDir, 'connections.json') : null;
+  }
+
+  async list(): Promise<ConnectionsListResult> {
+    const stored = await this.load();
+    const connections = await Promise.all(stored.map((connection) => this.withPasswordFlag(connection)));
+    return { connections, canStorePasswords: Boolean(this.options.secrets), active: { ...this.options.active.info(), connectionId: this.options.active.connectionId } };
+  }
+
+  /** Creates or updates a connection; a password is kept only where a SecretStore exists. */
+  async save(input: ConnectionSettings & { id?: string; password?: string }): Promise<SavedConnection> {
+    const { id: requestedId, password, ...settings } = input;
+    const connections = await this.load();
+    const existing = requestedId ? connections.findIndex((connection) => connection.id === requestedId) : -1;
+    if (requestedId && existing < 0) throw new ApiError('not_found', `No saved connection with id ${requestedId}`);
+    const connection: StoredConnection = { ...ConnectionSettings.parse(settings), id: requestedId ?? randomUUID() };
+    if (existing >= 0) connections[existing] = connection;
+    else connections.push(connection);
+    await this.persist(connections);
+    if (password && this.options.secrets) await this.options.secrets.set(secretIdOf(connection.id), password);
+    return this.withPasswordFlag(connection);
+  }
+
+  async remove(connectionId: string): Promise<{ removed: boolean }> {
+    const connections = await this.load();
+    const remaining = connections.filter((connection) => connection.id !== connectionId);
+    if (remaining.length === connections.length) return { removed: false };
+    await this.persist(remaining);
+    await this.options.secrets?.delete(secretIdOf(connectionId));
+    if (this.options.active.connectionId === connectionId) await this.options.active.useFallback();
+    return { removed: true };
+  }
+
+  /** Connects, logs in, checks the server version and counts accounts, without switching source. */
+  async test(target: ConnectionTarget, signal?: AbortSignal): Promise<ConnectionTestResult> {
+    const { settings, password } = await this.resolve(target);
+    return this.withClient(settings, password, async (client) => {
+      const server = await client.verify(signal);
+      const names = await discoverGraphNames(client, signal);
+      const mapping = settings.schemaMapping ?? proposeMapping(names).mapping;
+      const accountCount = names.labels.includes(mapping.account.label) ? await this.countAccounts(client, validateMapping(mapping, names)) : null;
+      return { serverVersion: server.version, edition: server.edition, database: server.database, accountCount };
+    });
+  }
+
+  /** Switches the Api to this Neo4j database (saved mapping, else the proposed one). */
+  async connect(target: ConnectionTarget, signal?: AbortSignal): Promise<SourceInfo> {
+    const { settings, password, connectionId } = await this.resolve(target);
+    const client = Neo4jClient.open(this.clientOptions(settings, password));
+    try {
+      await client.verify(signal);
+      const names = await discoverGraphNames(client, signal);
+      const mapping = validateMapping(settings.schemaMapping ?? proposeMapping(names).mapping, names);
+      const accountCount = await this.countAccounts(client, mapping);
+      const where = `${settings.uri}${settings.database ? `/${settings.database}` : ''}`;
+      const source = new Neo4jGraphSource({ client, mapping, name: `${settings.name} (${where})`, accountCount });
+      await this.options.active.activate(source, connectionId);
+      return source.info();
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  }
+
+  /** Switches back to the embedded demo graph. */
+  async useDemo(): Promise<SourceInfo> {
+    await this.options.active.useFallback();
+    return this.options.active.info();
+  }
+
+  /** Reads labels, relationship types and property keys, and proposes a mapping. */
+  async discover(target: ConnectionTarget, signal?: AbortSignal): Promise<DiscoveredSchema> {
+    const { settings, password } = await this.resolve(target);
+    return this.withClient(settings, password, async (client) => {
+      await client.verify(signal);
+      return discoverSchema(client, signal);
+    });
+  }
+
+  /** Saves a mapping after checking every label and type in it exists in the connection's database. */
+  async saveSchema(connectionId: string, schemaMapping: SchemaMapping, password?: string): Promise<SavedConnection> {
+    const { settings, password: secret } = await this.resolve({ connectionId, password });
+    const names: GraphNames = await this.withClient(settings, secret, (client) => discoverGraphNames(client));
+    validateMapping(schemaMapping, names);
+    const { id: _id, ...rest } = await this.requireStored(connectionId);
+    return this.save({ ...rest, id: connectionId, schemaMapping });
+  }
+
+  private async countAccounts(client: Neo4jClient, mapping: ReturnType<typeof validateMapping>): Promise<number> {
+    const [row] = await client.read('count-accounts', {}, { names: mappingPlaceholders(mapping) });
+    return row?.accounts ?? 0;
+  }
+
+  private async withClient<T>(settings: ConnectionSettings, password: string, work: (client: Neo4jClient) => Promise<T>): Promise<T> {
+    const client = Neo4jClient.open(this.clientOptions(settings, password));
+    try {
+      return await work(client);
+    } finally {
+      await client.close();
+    }
+  }
+
+  private clientOptions(settings: ConnectionSettings, password: string): Neo4jConnectionOptions {
+    return { uri: settings.uri, user: settings.user, password, database: settings.database };
+  }
+
+  private async resolve(target: ConnectionTarget): Promise<{ settings: ConnectionSettings; password: string; connectionId: string | null }> {
+    if (target.settings) {
+      if (!target.password) throw new ApiError('invalid_input', 'Enter the password for this connection.', [{ path: 'password', message: 'is required' }]);
+      return { settings: ConnectionSettings.parse(target.settings), password: target.password, connectionId: null };
+    }
+    const stored = await this.requireStored(target.connectionId ?? '');
+    const password = target.password ?? (await this.options.secrets?.get(secretIdOf(stored.id))) ?? null;
+    if (!password) {
+      throw new ApiError('invalid_input', `Enter the password for ${stored.name}: it is not stored on this computer.`, [{ path: 'password', message: 'is required' }]);
+    }
+    const { id, ...settings } = stored;
+    return { settings, password, connectionId: id };
+  }
+
+  private async requireStored(connectionId: string): Promise<StoredConnection> {
+    const stored = (await this.load()).find((connection) => connection.id === connectionId);
+    if (!stored) throw new ApiError('not_found', `No saved connection with id ${connectionId}`);
+    return stored;
+  }
+
+  private async withPasswordFlag(connection: StoredConnection): Promise<SavedConnection> {
+    const secret = await this.options.secrets?.get(secretIdOf(connection.id));
+    return { ...connection, hasStoredPassword: Boolean(secret) };
+  }
+
+  private async load(): Promise<StoredConnection[]> {
+    if (this.connections) return this.connections;
+    const file = this.file;
+    let connections: StoredConnection[] = [];
+    if (file) {
+      try {
+        connections = ConnectionsFile.parse(JSON.parse(await fs.readFile(file, 'utf8'))).connections;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ApiError('internal', `Cannot read the saved connections in ${file}: ${(error as Error).message}`);
+      }
+    }
+    this.connections = connections;
+    return connections;
+  }
+
+  /** Writes the file atomically (temp file + rename), so a crash never leaves half a JSON file. */
+  private async persist(connections: StoredConnection[]): Promise<void> {
+    this.connections = connections;
+    const file = this.file;
+    if (!file) return;
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(temporary, `${JSON.stringify({ connections }, null, 2)}\n`, { mode: 0o600 });
+    await fs.rename(temporary, file);
+  }
+}

@@ -1,0 +1,24 @@
+import type { DiscoveredSchema } from '../../api';
+import type { Neo4jClient } from '../sources/neo4j/neo4j-client';
+import { proposeMapping, type GraphNames } from './schema-mapping';
+
+/** Labels, relationship types and per-label property keys of the connected database. */
+export async function discoverGraphNames(client: Neo4jClient, signal?: AbortSignal): Promise<GraphNames> {
+  const [labels, types, properties] = await Promise.all([
+    client.read('schema-labels', {}, { signal }),
+    client.read('schema-relationship-types', {}, { signal }),
+    client.read('schema-node-properties', {}, { signal }),
+  ]);
+  return {
+    labels: labels.map((row) => row.label),
+    relationshipTypes: types.map((row) => row.relationshipType),
+    nodeProperties: Object.fromEntries(properties.map((row) => [row.label, [...row.properties].sort()])),
+  };
+}
+
+/** Discovers the schema and proposes a mapping for it (demo-schema defaults where they fit). */
+export async function discoverSchema(client: Neo4jClient, signal?: AbortSignal): Promise<DiscoveredSchema> {
+  const names = await discoverGraphNames(client, signal);
+  const { mapping, notes } = proposeMapping(names);
+  return { ...names, proposedMapping: mapping, notes };
+}

@@ -1,0 +1,160 @@
+/**
+ * RingScope's only use of the neo4j-driver session API: runs catalogued statements in READ or WRITE
+ * access mode (so `neo4j://` routing sends reads to followers), converts every record at the bolt
+ * mapping boundary, cancels on an AbortSignal by closing the session, and turns driver failures into
+ * classified ApiErrors.
+ */
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import { ApiError } from '../../../api';
+import { graphQueries, renderQuery, type QueryName, type QueryParams, type QueryRow, type QuotedName } from '../../../../graph-queries/catalog';
+import { classifyNeo4jError, checkServerVersion, type ConnectionContext } from '../../connections/connection-errors';
+import { plainRecord } from './bolt-mapping';
+
+export interface Neo4jConnectionOptions {
+  uri: string;
+  user: string;
+  password: string;
+  /** null = the server's default database. */
+  database: string | null;
+}
+
+export interface QueryOptions {
+  /** Placeholder values (quoted names) for statements with {{placeholders}}. */
+  names?: Readonly<Record<string, QuotedName>>;
+  signal?: AbortSignal;
+  /** Server-side transaction timeout; the server stops the query after it. */
+  timeoutMs?: number;
+}
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+  database: string;
+}
+
+const DEFAULT_READ_TIMEOUT_MS = 60_000;
+
+/** Top-level integer parameters (limit, offset, batch sizes) must reach Cypher as integers, not floats. */
+function boltParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Number.isInteger(value) ? neo4j.int(value as number) : value]));
+}
+
+export class Neo4jClient {
+  private constructor(
+    private readonly driver: Driver,
+    readonly connection: ConnectionContext,
+  ) {}
+
+  /** Opens a driver for the URI (bolt, neo4j routing, +s / +ssc encryption taken from the scheme). */
+  static open(options: Neo4jConnectionOptions): Neo4jClient {
+    let driver: Driver;
+    const context = { uri: options.uri, database: options.database };
+    try {
+      driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+        connectionTimeout: 10_000,
+        connectionAcquisitionTimeout: 20_000,
+        maxTransactionRetryTime: 10_000,
+        userAgent: 'RingScope',
+        disableLosslessIntegers: false,
+      });
+    } catch (error) {
+      throw new ApiError('invalid_input', `Cannot use ${options.uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return new Neo4jClient(driver, context);
+  }
+
+  /** Connects, authenticates, opens the database and checks the server is Neo4j 5 or newer. */
+  async verify(signal?: AbortSignal): Promise<ServerInfo> {
+    // One connection attempt without the driver's retries, so a wrong host or scheme fails in
+    // seconds instead of after the retry budget of a transaction.
+    await this.driver.getServerInfo({ database: this.connection.database ?? undefined }).catch((error: unknown) => {
+      throw classifyNeo4jError(error, this.connection);
+    });
+    const [component] = await this.read('server-components', {}, { signal, timeoutMs: 15_000 });
+    if (!component) throw new ApiError('unavailable', `Neo4j at ${this.connection.uri} did not report its version.`);
+    checkServerVersion(component.version);
+    return { version: component.version, edition: component.edition, database: this.connection.database ?? 'default' };
+  }
+
+  /** Runs a catalogued read statement and returns its rows, typed and validated by the catalog. */
+  async read<N extends QueryName>(name: N, params: QueryParams<N>, options: QueryOptions = {}): Promise<QueryRow<N>[]> {
+    return this.run(name, params, 'READ', options);
+  }
+
+  /** Runs a catalogued write statement in a WRITE session (sent to the leader in a cluster). */
+  async write<N extends QueryName>(name: N, params: QueryParams<N>, options: QueryOptions = {}): Promise<QueryRow<N>[]> {
+    return this.run(name, params, 'WRITE', options);
+  }
+
+  /** Runs literal statement text in a WRITE session (multi-statement files such as constraints.cypher). */
+  async writeStatement(text: string, signal?: AbortSignal): Promise<void> {
+    await this.withSession('WRITE', signal, (session) => session.executeWrite((tx) => tx.run(text)));
+  }
+
+  /**
+   * Streams a read statement's rows to `onRow` as they arrive, without holding the whole result.
+   * Returns the rows seen. Stops early (cancelling the rest of the result on the server) when
+   * `onRow` returns false or the signal aborts; an abort then rejects with a `cancelled` ApiError.
+   * Not retried: a retry would deliver rows twice.
+   */
+  async stream<N extends QueryName>(
+    name: N,
+    params: QueryParams<N>,
+    onRow: (row: QueryRow<N>) => boolean | void,
+    options: QueryOptions = {},
+  ): Promise<number> {
+    const entry = graphQueries[name];
+    const text = renderQuery(entry, options.names);
+    const parsedParams = boltParams(entry.params.parse(params) as Record<string, unknown>);
+    return this.withSession('READ', options.signal, async (session) => {
+      const result = session.run(text, parsedParams, { timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS });
+      let rows = 0;
+      for await (const record of result) {
+        if (options.signal?.aborted) break;
+        rows++;
+        // The catalog's row schema is the contract; parsing is cheap next to the network read.
+        if (onRow(entry.row.parse(plainRecord(record)) as QueryRow<N>) === false) break;
+      }
+      return rows;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run<N extends QueryName>(name: N, params: QueryParams<N>, mode: 'READ' | 'WRITE', options: QueryOptions): Promise<QueryRow<N>[]> {
+    const entry = graphQueries[name];
+    const text = renderQuery(entry, options.names);
+    const parsedParams = boltParams(entry.params.parse(params) as Record<string, unknown>);
+    const config = { timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS };
+    const records = await this.withSession(mode, options.signal, (session) =>
+      mode === 'READ'
+        ? session.executeRead((tx) => tx.run(text, parsedParams).then((result) => result.records), config)
+        : session.executeWrite((tx) => tx.run(text, parsedParams).then((result) => result.records), config),
+    );
+    return records.map((record) => entry.row.parse(plainRecord(record)) as QueryRow<N>);
+  }
+
+  /** One session per unit of work; an abort closes it, which makes the server drop the running query. */
+  private async withSession<T>(mode: 'READ' | 'WRITE', signal: AbortSignal | undefined, work: (session: Session) => Promise<T>): Promise<T> {
+    if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled');
+    const session = this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      database: this.connection.database ?? undefined,
+    });
+    const closeOnAbort = () => void session.close().catch(() => undefined);
+    signal?.addEventListener('abort', closeOnAbort, { once: true });
+    try {
+      const value = await work(session);
+      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled');
+      return value;
+    } catch (error) {
+      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled');
+      throw classifyNeo4jError(error, this.connection);
+    } finally {
+      signal?.removeEventListener('abort', closeOnAbort);
+      await session.close().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * A team's Neo4j as a GraphSource: every read goes through the query catalog in READ access mode,
+ * with labels and types from a schema mapping validated against the database, and comes back as
+ * the same DTOs (masked the same way) as the embedded demo graph's.
+ */
+import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo } from '../../../api';
+import type { QuotedName } from '../../../../graph-queries/catalog';
+import { identifierSearchKey } from '../embedded-source';
+import type { ExpandOptions, GraphSource } from '../graph-source';
+import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { mappedIdentifierKinds, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import type { Neo4jClient } from './neo4j-client';
+import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
+
+export interface Neo4jSourceOptions {
+  client: Neo4jClient;
+  mapping: ValidatedMapping;
+  /** Shown in the top bar, e.g. "Fraud graph (bolt://db:7687/fraud)". */
+  name: string;
+  accountCount: number | null;
+}
+
+export class Neo4jGraphSource implements GraphSource {
+  private readonly names: Record<string, QuotedName>;
+
+  constructor(private readonly options: Neo4jSourceOptions) {
+    this.names = mappingPlaceholders(options.mapping);
+  }
+
+  get mapping(): ValidatedMapping {
+    return this.options.mapping;
+  }
+
+  get client(): Neo4jClient {
+    return this.options.client;
+  }
+
+  info(): SourceInfo {
+    return { kind: 'neo4j', name: this.options.name, accountCount: this.options.accountCount };
+  }
+
+  async search(query: string, limit: number, signal: AbortSignal): Promise<SearchHit[]> {
+    const text = query.trim();
+    const { client, mapping } = this.options;
+    const read = { names: this.names, signal, timeoutMs: 15_000 };
+    const byIdentifierKind = mappedIdentifierKinds(mapping).map(async (kind) => {
+      const key = identifierSearchKey(kind, text);
+      if (key === null) return { kind, rows: [] };
+      const names = { ...this.names, ...identifierPlaceholders(mapping, kind) };
+      // The normalised key finds values stored normalised (the demo's E.164 phones, digit-only cards);
+      // the text as typed finds values stored in another exact form.
+      const rows = await client.read('identifiers-by-value', { values: [...new Set([key, text])], limit }, { ...read, names });
+      return { kind, rows };
+    });
+    const [accounts, merchants, identifiers] = await Promise.all([
+      /\s/.test(text) ? [] : client.read('search-accounts-by-id', { prefixes: [...new Set([text, text.toUpperCase()])], limit }, read),
+      mapping.payment ? client.read('merchants-by-id', { ids: [...new Set([text.toUpperCase(), text])], limit }, read) : [],
+      Promise.all(byIdentifierKind),
+    ]);
+
+    const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    const add = (node: GraphNode, matchedOn: string) => {
+      if (hits.length < limit && !seen.has(node.id)) {
+        seen.add(node.id);
+        hits.push({ node, matchedOn });
+      }
+    };
+    for (const row of accounts) add(toGraphNode(row.node, row.degree, mapping), mapping.account.idProperty);
+    for (const row of merchants) add(toGraphNode(row.node, row.degree, mapping), mapping.payment?.merchantIdProperty ?? 'merchantId');
+    for (const { kind, rows } of identifiers) {
+      const matchedOn = mapping.identifiers.find((identifier) => identifier.kind === kind)?.valueProperty ?? kind;
+      for (const row of rows) {
+        add(toGraphNode(row.node, row.degree, mapping), matchedOn);
+        if (hits.length >= limit) break;
+        // The accounts using a matched identifier are what the investigator is after.
+        const users = await client.read('accounts-by-identifier', { elementId: row.node.elementId, limit: limit - hits.length }, read);
+        for (const user of users) add(toGraphNode(user.node, user.degree, mapping), matchedOn);
+      }
+    }
+    return hits;
+  }
+
+  async expand(nodeId: string, { limit, offset, signal, onProgress }: ExpandOptions): Promise<ExpandResult> {
+    const { client, mapping } = this.options;
+    const center = await this.resolve(nodeId, signal);
+    const centerId = toGraphNode(center.node, center.degree, mapping).id;
+    const elementId = center.node.elementId;
+    const read = { names: this.names, signal };
+    const [[total], rows] = await Promise.all([
+      client.read('count-neighbours', { elementId }, read),
+      client.read(
+        'neighbourhood-page',
+        { elementId, offset, limit, transferType: mapping.transfer?.relationshipType ?? null, paymentType: mapping.payment?.relationshipType ?? null },
+        read,
+      ),
+    ]);
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (const row of rows) {
+      const neighbour = toGraphNode(row.neighbour, row.neighbourDegree, mapping);
+      nodes.push(neighbour);
+      edges.push(...toGraphEdges(centerId, neighbour.id, row.flows, mapping));
+    }
+    onProgress?.(rows.length, rows.length);
+    const totalNeighbours = total?.totalNeighbours ?? 0;
+    const end = offset + rows.length;
+    return { centerId, nodes, edges, totalNeighbours, nextOffset: end < totalNeighbours ? end : null };
+  }
+
+  async nodeDetails(nodeId: string): Promise<NodeDetails> {
+    const center = await this.resolve(nodeId);
+    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId }, { names: this.names });
+    return { node: toGraphNode(center.node, center.degree, this.options.mapping), neighbourCounts: counts };
+  }
+
+  /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */
+  loadSubgraph(request: SubgraphRequest, options: SubgraphLoadOptions): Promise<LoadedSubgraph> {
+    return loadSubgraph(this.options.client, this.options.mapping, request, options);
+  }
+
+  async close(): Promise<void> {
+    await this.options.client.close();
+  }
+
+  private async resolve(nodeId: string, signal?: AbortSignal) {
+    const [row] = await this.options.client.read('node-by-ref', parseNodeId(nodeId), { names: this.names, signal });
+    if (!row) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`);
+    return row;
+  }
+}

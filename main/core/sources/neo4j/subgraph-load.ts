@@ -1,0 +1,208 @@
+/**
+ * Streams a part of a team's graph into the columnar shape ring detection reads (RingDetectionInput),
+ * record by record with progress and cancellation, so the same pipeline runs on Neo4j as on the demo.
+ *
+ * Supernode protection: an identifier shared by more accounts than `supernodeCutoff` (an office IP, a
+ * shared address) is loaded collapsed: its links to the loaded accounts are kept and its full account
+ * count is recorded, but the load never walks through it to pull in its other accounts.
+ */
+import { ApiError, IDENTIFIER_KINDS, type IdentifierKind } from '../../../api';
+import type { RingDetectionInput } from '../../analytics/input';
+import { mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import type { Neo4jClient } from './neo4j-client';
+
+/** Either seed accounts and hops around them, or a slice of all accounts in id order. */
+export type SubgraphRequest = { accountIds: readonly string[]; hops: number } | { window: { offset: number; limit: number } };
+
+export interface SubgraphLoadOptions {
+  /** Stop after this many relationships (the result is then marked truncated). */
+  maxRelationships: number;
+  /** Identifiers shared by more accounts than this are loaded collapsed (default 50). */
+  supernodeCutoff?: number;
+  signal?: AbortSignal;
+  /** Relationships read so far; total unknown while streaming (null). */
+  onProgress?: (relationships: number, total: number | null) => void;
+}
+
+export interface LoadedSubgraph extends RingDetectionInput {
+  accountIds: string[];
+  merchantIds: string[];
+  identifiers: RingDetectionInput['identifiers'] & {
+    /** Neo4j element id of each identifier (its value may be PII and is not loaded). */
+    elementId: string[];
+    /** Accounts sharing each identifier in the whole graph, not only among the loaded ones. */
+    accountCount: Int32Array;
+  };
+  /** Identifiers above the supernode cutoff, loaded collapsed. */
+  collapsedHubs: number;
+  relationships: number;
+  truncated: boolean;
+}
+
+export const DEFAULT_SUPERNODE_CUTOFF = 50;
+/** Accounts per streamed statement: big enough to amortise a round trip, small enough to stop promptly. */
+const ACCOUNT_BATCH = 1_000;
+const PROGRESS_EVERY = 2_000;
+
+const epochMillis = (value: string | number | null): number => (typeof value === 'number' ? value : value ? Date.parse(value) : Number.NaN);
+
+/** Position lookup that hands out 0, 1, 2 … to keys in first-seen order. */
+class Positions {
+  readonly keys: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(key: string): { position: number; isNew: boolean } {
+    const known = this.index.get(key);
+    if (known !== undefined) return { position: known, isNew: false };
+    this.index.set(key, this.keys.length);
+    this.keys.push(key);
+    return { position: this.keys.length - 1, isNew: true };
+  }
+}
+
+/** Reads the account set of a request, then streams its relationships into columns. */
+export async function loadSubgraph(
+  client: Neo4jClient,
+  mapping: ValidatedMapping,
+  request: SubgraphRequest,
+  options: SubgraphLoadOptions,
+): Promise<LoadedSubgraph> {
+  const names = mappingPlaceholders(mapping);
+  const cutoff = options.supernodeCutoff ?? DEFAULT_SUPERNODE_CUTOFF;
+  const signal = options.signal;
+  const accountSet = await resolveAccountSet(client, names, request, cutoff, options.maxRelationships, signal);
+
+  const kindOfType = new Map<string, number>(mapping.identifiers.map((identifier) => [identifier.relationshipType, IDENTIFIER_KINDS.indexOf(identifier.kind as IdentifierKind)]));
+  const accounts = new Positions();
+  const createdAt: number[] = [];
+  const blacklisted: number[] = [];
+  const identifiers = new Positions();
+  const identifierKind: number[] = [];
+  const identifierAccounts: number[] = [];
+  const merchants = new Positions();
+  const links = { account: [] as number[], identifier: [] as number[] };
+  const transfers = { from: [] as number[], to: [] as number[], amount: [] as number[], at: [] as number[] };
+  const payments = { account: [] as number[], merchant: [] as number[], amount: [] as number[], at: [] as number[] };
+  let relationships = 0;
+  let truncated = false;
+
+  const account = (id: string, created: string | number | null, isBlacklisted: boolean | null): number => {
+    const { position, isNew } = accounts.of(id);
+    if (isNew) {
+      createdAt.push(epochMillis(created));
+      blacklisted.push(isBlacklisted ? 1 : 0);
+    }
+    return position;
+  };
+
+  for (let start = 0; start < accountSet.length && !truncated; start += ACCOUNT_BATCH) {
+    await client.stream(
+      'subgraph-around-accounts',
+      { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
+      (row) => {
+        const from = account(row.accountId, row.createdAt, row.blacklisted);
+        if (row.target === null) return true;
+        if (row.row === 'link') {
+          const { position, isNew } = identifiers.of(row.target);
+          if (isNew) {
+            identifierKind.push(kindOfType.get(row.type) ?? 0);
+            identifierAccounts.push(row.sharedBy ?? 0);
+          }
+          links.account.push(from);
+          links.identifier.push(position);
+        } else if (row.row === 'transfer') {
+          transfers.from.push(from);
+          transfers.to.push(account(row.target, row.targetCreatedAt, row.targetBlacklisted));
+          transfers.amount.push(row.amount ?? 0);
+          transfers.at.push(epochMillis(row.at));
+        } else {
+          payments.account.push(from);
+          payments.merchant.push(merchants.of(row.target).position);
+          payments.amount.push(row.amount ?? 0);
+          payments.at.push(epochMillis(row.at));
+        }
+        relationships++;
+        if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
+        if (relationships >= options.maxRelationships) {
+          truncated = true;
+          return false;
+        }
+        return true;
+      },
+      { names, signal, timeoutMs: 300_000 },
+    );
+  }
+  if (signal?.aborted) throw new ApiError('cancelled', 'Loading the subgraph was cancelled');
+  options.onProgress?.(relationships, relationships);
+
+  const accountCount = Int32Array.from(identifierAccounts);
+  return {
+    accounts: { count: accounts.keys.length, createdAt: Float64Array.from(createdAt), blacklisted: Uint8Array.from(blacklisted) },
+    identifiers: { count: identifiers.keys.length, kind: Uint8Array.from(identifierKind), elementId: identifiers.keys, accountCount },
+    identifierLinks: sortedByAccount(links, accounts.keys.length),
+    transfers: {
+      count: transfers.from.length,
+      from: Int32Array.from(transfers.from),
+      to: Int32Array.from(transfers.to),
+      amount: Float64Array.from(transfers.amount),
+      at: Float64Array.from(transfers.at),
+    },
+    payments: {
+      count: payments.account.length,
+      account: Int32Array.from(payments.account),
+      merchant: Int32Array.from(payments.merchant),
+      amount: Float64Array.from(payments.amount),
+      at: Float64Array.from(payments.at),
+    },
+    accountIds: accounts.keys,
+    merchantIds: merchants.keys,
+    collapsedHubs: accountCount.filter((count) => count > cutoff).length,
+    relationships,
+    truncated,
+  };
+}
+
+/** The accounts to load: a window in id order, or the seeds plus `hops` rounds of their non-hub neighbours. */
+async function resolveAccountSet(
+  client: Neo4jClient,
+  names: ReturnType<typeof mappingPlaceholders>,
+  request: SubgraphRequest,
+  cutoff: number,
+  maxAccounts: number,
+  signal: AbortSignal | undefined,
+): Promise<string[]> {
+  if ('window' in request) {
+    const rows = await client.read('accounts-window', request.window, { names, signal });
+    return rows.map((row) => row.accountId);
+  }
+  const found = new Set(request.accountIds);
+  let frontier = [...found];
+  for (let hop = 0; hop < request.hops && frontier.length && found.size < maxAccounts; hop++) {
+    const next: string[] = [];
+    for (let start = 0; start < frontier.length; start += ACCOUNT_BATCH) {
+      const rows = await client.read('accounts-linked-to-accounts', { accountIds: frontier.slice(start, start + ACCOUNT_BATCH), supernodeCutoff: cutoff }, { names, signal });
+      for (const { accountId } of rows) {
+        if (!found.has(accountId)) {
+          found.add(accountId);
+          next.push(accountId);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...found];
+}
+
+/** Account → identifier links as columns sorted by account (a stable counting sort), as RingDetectionInput expects. */
+function sortedByAccount(links: { account: number[]; identifier: number[] }, accountCount: number): RingDetectionInput['identifierLinks'] {
+  const offsets = new Int32Array(accountCount + 1);
+  for (const a of links.account) offsets[a + 1]++;
+  for (let a = 0; a < accountCount; a++) offsets[a + 1] += offsets[a];
+  const account = new Int32Array(links.account.length);
+  const identifier = new Int32Array(links.account.length);
+  for (let i = 0; i < links.account.length; i++) {
+    const slot = offsets[links.account[i]]++;
+    account[slot] = links.account[i];
+    identifier[slot] = links.identifier[i];
+  }
+  return { count: account.length, account, identifier };
+}

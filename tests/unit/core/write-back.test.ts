@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRingScopeCore, type RingScopeCore } from '../../../main/core/bootstrap';
+import { resolveInvestigationConfig } from '../../../main/core/config';
+import { generateDemoDataset } from '../../../main/core/demo/generator';
+import { userIdOf } from '../../../main/core/demo/dataset';
+
+const demo = { accounts: 2000, seed: 7 };
+let core: RingScopeCore | undefined;
+afterEach(async () => core?.close());
+
+async function openCore(dataDir: string): Promise<RingScopeCore> {
+  const investigation = resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir });
+  return createRingScopeCore({ version: 'test', demo, investigation, validateOutput: true });
+}
+
+async function call(area: string, name: string, input: unknown, user: string) {
+  const envelope = await core!.dispatcher.call(area, name, input, { user });
+  if (!envelope.ok) throw new Error(`${area}.${name}: ${envelope.error.message}`);
+  return envelope.value as Record<string, unknown> & { id: string; version: number };
+}
+
+async function accountShown(userId: string, user = 'ana') {
+  const { hits } = (await call('graph', 'search', { query: userId }, user)) as unknown as { hits: { node: { key: string; blacklisted: boolean; properties: Record<string, unknown> } }[] };
+  return hits.find((hit) => hit.node.key === userId)!.node;
+}
+
+describe('write-back of an approved case to the embedded graph', () => {
+  it('shows the approved members as blacklisted in Explore, also after a restart, and clears them on revoke', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-writeback-'));
+    const ring = generateDemoDataset(demo).plantedRings.find((r) => r.kind === 'shared-identity')!;
+    const members = ring.members.map((index) => ({ nodeId: `account:${userIdOf(index)}`, userId: userIdOf(index) }));
+    const target = members[0].userId;
+    core = await openCore(dataDir);
+    const before = await accountShown(target);
+
+    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'ana');
+    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'ana');
+    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
+    await call('review', 'approve', { caseId: created.id, comment: 'shared devices, burst' }, 'lee');
+
+    const after = await accountShown(target);
+    expect(after.blacklisted).toBe(true);
+    expect(after.properties.blacklistCaseId).toBe(created.id);
+    // The mark comes from the approval, not from the generator.
+    expect(before.properties.blacklistCaseId).toBeUndefined();
+
+    await core.close();
+    core = await openCore(dataDir);
+    expect((await accountShown(target)).blacklisted).toBe(true);
+
+    await call('review', 'revoke', { caseId: created.id, comment: 'customer proved identity' }, 'lee');
+    const revoked = await accountShown(target);
+    expect(revoked.properties.blacklistCaseId).toBeUndefined();
+    expect(revoked.blacklisted).toBe(before.blacklisted);
+  });
+});
