@@ -1,0 +1,68 @@
+import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ColorModeToggle } from './ColorModeToggle';
+import { FEATURES } from './navigation';
+import { SourceIndicator } from './SourceIndicator';
+import { useHealth } from './use-health';
+
+const RAIL_WIDTH = 76;
+
+/** The frame around every screen: top bar (product, data source, theme) and the navigation rail. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const health = useHealth();
+  const [activeId, setActiveId] = useState(FEATURES[0].id);
+  const active = FEATURES.find((feature) => feature.id === activeId) ?? FEATURES[0];
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh', bgcolor: 'background.default' }}>
+      <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'primary.main' }}>
+            <HubOutlinedIcon />
+            <Typography variant="h6" component="h1" color="text.primary">
+              {t('app.name')}
+            </Typography>
+          </Box>
+          <Box sx={{ flex: 1 }} />
+          <SourceIndicator state={health} />
+          <ColorModeToggle />
+        </Toolbar>
+      </AppBar>
+      <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <Box
+          component="nav"
+          aria-label={t('app.navigation')}
+          sx={{ width: RAIL_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', pt: 1 }}
+        >
+          <List disablePadding>
+            {FEATURES.map(({ id, labelKey, icon: Icon }) => (
+              <ListItemButton
+                key={id}
+                selected={id === active.id}
+                onClick={() => setActiveId(id)}
+                aria-current={id === active.id ? 'page' : undefined}
+                sx={{ flexDirection: 'column', gap: 0.25, py: 1, mx: 0.75, borderRadius: 2 }}
+              >
+                <Icon fontSize="small" color={id === active.id ? 'primary' : 'inherit'} />
+                <Typography variant="caption" sx={{ fontWeight: id === active.id ? 600 : 400 }}>
+                  {t(labelKey)}
+                </Typography>
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+        <Box component="main" sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>
+          <active.Screen />
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,140 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GraphCanvas } from '../graph/GraphCanvas';
+import { GraphControls } from '../graph/GraphControls';
+import { GraphLegend } from '../graph/GraphLegend';
+import { installGraphTestHook } from '../graph/test-hook';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { DetailsPanel } from './DetailsPanel';
+import { ExpandProgress } from './ExpandProgress';
+import { ExploreEmptyState } from './ExploreEmptyState';
+import { SearchPanel } from './SearchPanel';
+import { useExploreGraph } from './use-explore-graph';
+import { useNodeDetails } from './use-node-details';
+import { useSearch } from './use-search';
+
+const SIDE_PANEL_WIDTH = 364;
+const DETAILS_WIDTH = 360;
+
+/** Search the graph, draw a neighbourhood, expand it node by node, inspect any node. */
+export function ExploreScreen() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const search = useSearch();
+  const explore = useExploreGraph();
+  const details = useNodeDetails(explore.selectedId);
+  const { select, expand, viewRef } = explore;
+  const { search: runQuery } = search;
+
+  const runSearch = useCallback(
+    (text: string) => {
+      setQuery(text);
+      void runQuery(text);
+    },
+    [runQuery],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') select(null);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [select]);
+
+  useEffect(
+    () =>
+      installGraphTestHook({
+        nodeIds: () => viewRef.current?.nodeIds() ?? [],
+        edgeCount: () => viewRef.current?.edgeCount() ?? 0,
+        select: (nodeId) => select(nodeId),
+        expand: (nodeId) => expand(nodeId),
+      }),
+    [select, expand, viewRef],
+  );
+
+  const { selectedNode } = explore;
+  const empty = explore.counts.nodes === 0;
+  const busy = explore.task !== null || search.loading;
+
+  return (
+    <Box sx={{ display: 'flex', height: '100%' }}>
+      <Box
+        sx={{ width: SIDE_PANEL_WIDTH, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+      >
+        <Box sx={{ flex: 1, minHeight: 0 }}>
+          <SearchPanel
+            query={query}
+            onQueryChange={setQuery}
+            onSearch={runSearch}
+            state={search}
+            onOpen={(hit) => void explore.open(hit.node)}
+            selectedId={explore.selectedId}
+          />
+        </Box>
+        {/* In the side column rather than over the canvas, so it never hides part of the graph. */}
+        <Box sx={{ borderTop: 1, borderColor: 'divider' }}>
+          <GraphLegend />
+        </Box>
+      </Box>
+
+      <Box sx={{ position: 'relative', flex: 1, minWidth: 0, overflow: 'hidden' }}>
+        <GraphCanvas onReady={explore.attachView} onSelect={select} onExpandRequest={(nodeId) => void expand(nodeId)} />
+        {busy && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />}
+
+        {empty && !explore.task && (
+          <Overlay sx={{ inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', pointerEvents: 'none' }}>
+            <ExploreEmptyState hasResults={search.hits.length > 0} onTryExample={runSearch} />
+          </Overlay>
+        )}
+
+        <Overlay sx={{ top: 12, left: '50%', transform: 'translateX(-50%)', display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', width: 'min(520px, calc(100% - 120px))' }}>
+          {explore.task && <ExpandProgress task={explore.task} onCancel={explore.cancel} />}
+          {explore.error && <ErrorNotice error={explore.error} onClose={explore.dismissError} sx={{ width: '100%' }} />}
+        </Overlay>
+
+        <Overlay sx={{ top: 12, right: 12 }}>
+          <GraphControls
+            empty={empty}
+            onFit={explore.controls.fit}
+            onZoomIn={explore.controls.zoomIn}
+            onZoomOut={explore.controls.zoomOut}
+            onRelayout={explore.controls.relayout}
+            onClear={explore.controls.clear}
+          />
+        </Overlay>
+
+        {!empty && (
+          <Overlay sx={{ bottom: 12, right: 12, textAlign: 'right', bgcolor: 'background.default', opacity: 0.9, borderRadius: 1, px: 1, py: 0.5 }}>
+            <Typography variant="caption" color="text.secondary" component="div" data-testid="graph-stats">
+              {t('explore.stats', { nodes: explore.counts.nodes, edges: explore.counts.edges })}
+            </Typography>
+            <Typography variant="caption" color="text.secondary" component="div">
+              {t('explore.doubleClickHint')}
+            </Typography>
+          </Overlay>
+        )}
+      </Box>
+
+      {selectedNode && (
+        <Box sx={{ width: DETAILS_WIDTH, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+          <DetailsPanel
+            node={selectedNode}
+            details={details}
+            page={explore.pages[selectedNode.id]}
+            busy={explore.task !== null}
+            onExpand={() => void expand(selectedNode.id)}
+            onClose={() => select(null)}
+          />
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function Overlay({ sx, children }: { sx: object; children: ReactNode }) {
+  return <Box sx={{ position: 'absolute', zIndex: 1, ...sx }}>{children}</Box>;
+}

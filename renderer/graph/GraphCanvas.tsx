@@ -1,0 +1,48 @@
+import Box from '@mui/material/Box';
+import { useTheme } from '@mui/material/styles';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { graphPaletteFor } from './graph-palette';
+import { GraphView, type GraphViewEvents } from './graph-view';
+
+export interface GraphCanvasProps extends GraphViewEvents {
+  /** Receives the GraphView once it exists, and null when it is destroyed. */
+  onReady(view: GraphView | null): void;
+}
+
+/** Hosts one GraphView in a DOM element; the Cytoscape instance lives for the component's lifetime. */
+export function GraphCanvas({ onReady, onSelect, onExpandRequest }: GraphCanvasProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<GraphView | null>(null);
+  const theme = useTheme();
+  const palette = useMemo(() => graphPaletteFor(theme), [theme]);
+  // Latest props for Cytoscape's event handlers, which are bound once when the view is created.
+  const latest = useRef({ onReady, onSelect, onExpandRequest, palette });
+  useLayoutEffect(() => {
+    latest.current = { onReady, onSelect, onExpandRequest, palette };
+  });
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const view = new GraphView(container, latest.current.palette, {
+      onSelect: (nodeId) => latest.current.onSelect(nodeId),
+      onExpandRequest: (nodeId) => latest.current.onExpandRequest(nodeId),
+    });
+    viewRef.current = view;
+    latest.current.onReady(view);
+    const resizeObserver = new ResizeObserver(() => view.resize());
+    resizeObserver.observe(container);
+    return () => {
+      resizeObserver.disconnect();
+      latest.current.onReady(null);
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    viewRef.current?.setPalette(palette);
+  }, [palette]);
+
+  return <Box ref={containerRef} data-testid="graph-canvas" sx={{ position: 'absolute', inset: 0 }} />;
+}

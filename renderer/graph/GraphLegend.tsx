@@ -1,0 +1,115 @@
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import Box from '@mui/material/Box';
+import Collapse from '@mui/material/Collapse';
+import IconButton from '@mui/material/IconButton';
+import { useTheme } from '@mui/material/styles';
+import Typography from '@mui/material/Typography';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EDGE_KINDS, NODE_KINDS, type EdgeKind } from '../../main/api';
+import { KindBadge } from '../shared/KindBadge';
+import { graphPaletteFor } from './graph-palette';
+import { EDGE_KIND_VISUALS } from './node-kinds';
+import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
+
+const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
+
+/** What the graph's shapes, colours and line styles mean; collapsible, and remembered. */
+export function GraphLegend() {
+  const { t } = useTranslation();
+  const palette = graphPaletteFor(useTheme());
+  const [open, setOpen] = useState(() => localStorage.getItem(OPEN_STORAGE_KEY) !== 'false');
+  const toggle = () => {
+    localStorage.setItem(OPEN_STORAGE_KEY, String(!open));
+    setOpen(!open);
+  };
+
+  return (
+    <Box data-testid="legend" component="section" aria-label={t('legend.title')}>
+      <Box sx={{ display: 'flex', alignItems: 'center', pl: 2, pr: 1 }}>
+        <Typography variant="overline" sx={{ flex: 1 }}>
+          {t('legend.title')}
+        </Typography>
+        <IconButton aria-label={open ? t('legend.hide') : t('legend.show')} aria-expanded={open} onClick={toggle}>
+          {open ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
+        </IconButton>
+      </Box>
+      <Collapse in={open}>
+        <Box sx={{ px: 2, pb: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <Section title={t('legend.nodes')}>
+            {NODE_KINDS.map((kind) => (
+              <Row key={kind} marker={<KindBadge kind={kind} size={16} />} label={t(`kinds.${kind}`)} />
+            ))}
+          </Section>
+          <Section title={t('legend.risk')}>
+            {RISK_BANDS.map((band) => (
+              <Row
+                key={band}
+                marker={<Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS[band] }} />}
+                label={band === 'unknown' ? t('risk.unknown') : `${t(`risk.${band}`)} ${riskRange(band, t)}`}
+              />
+            ))}
+            <Row
+              marker={<Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS.unknown, border: `3px solid ${palette.blacklist}` }} />}
+              label={t('legend.blacklisted')}
+            />
+            <Row
+              marker={<Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS.unknown, boxShadow: `0 0 0 4px ${palette.text}33` }} />}
+              label={t('legend.hasMore')}
+            />
+          </Section>
+          <Section title={t('legend.links')}>
+            {EDGE_KINDS.map((kind) => (
+              <Row key={kind} marker={<EdgeSample kind={kind} />} label={t(`edgeKinds.${kind}`)} />
+            ))}
+          </Section>
+        </Box>
+      </Collapse>
+    </Box>
+  );
+}
+
+function riskRange(band: Exclude<RiskBand, 'unknown'>, t: ReturnType<typeof useTranslation>['t']): string {
+  switch (band) {
+    case 'low':
+      return t('risk.range.low', { max: RISK_THRESHOLDS.medium });
+    case 'medium':
+      return t('risk.range.medium', { min: RISK_THRESHOLDS.medium, max: RISK_THRESHOLDS.high });
+    case 'high':
+      return t('risk.range.high', { min: RISK_THRESHOLDS.high });
+  }
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="div" sx={{ fontWeight: 600, mb: 0.25 }}>
+        {title}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1, rowGap: 0.5 }}>{children}</Box>
+    </Box>
+  );
+}
+
+function Row({ marker, label }: { marker: ReactNode; label: string }) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+      <Box sx={{ width: 28, display: 'flex', justifyContent: 'center', flexShrink: 0 }}>{marker}</Box>
+      <Typography variant="caption" noWrap>
+        {label}
+      </Typography>
+    </Box>
+  );
+}
+
+/** A short line drawn like the edge kind: colour, dash and arrow. */
+function EdgeSample({ kind }: { kind: EdgeKind }) {
+  const visual = EDGE_KIND_VISUALS[kind];
+  return (
+    <svg width="28" height="10" viewBox="0 0 28 10" aria-hidden>
+      <line x1="1" y1="5" x2={visual.directed ? 21 : 27} y2="5" stroke={visual.color} strokeWidth={visual.width + 0.5} strokeDasharray={visual.dashed ? '4 3' : undefined} />
+      {visual.directed && <polygon points="20,1 27,5 20,9" fill={visual.color} />}
+    </svg>
+  );
+}

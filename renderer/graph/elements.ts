@@ -1,0 +1,72 @@
+/**
+ * DTO → Cytoscape element conversion, kept pure (no Cytoscape instance, no DOM) so it is unit-tested
+ * on its own and the imperative GraphView only adds what this module returns.
+ */
+import type { EdgeKind, GraphEdge, GraphNode, NodeKind, Subgraph } from '../../main/api';
+import { riskBand } from './risk';
+
+export interface NodeElement {
+  group: 'nodes';
+  data: { id: string; kind: NodeKind; label: string; riskScore: number | null; blacklisted: boolean; node: GraphNode };
+  /** Space-separated, as Cytoscape takes them: `kind-<kind>`, `risk-<band>` (accounts), `blacklisted`. */
+  classes: string;
+}
+
+export interface EdgeElement {
+  group: 'edges';
+  data: { id: string; source: string; target: string; type: string; kind: EdgeKind; edge: GraphEdge };
+  /** `edge-<kind>`. */
+  classes: string;
+}
+
+export type GraphElement = NodeElement | EdgeElement;
+
+/** One node as a Cytoscape element; the DTO rides along in data.node for the details panel. */
+export function nodeElement(node: GraphNode): NodeElement {
+  const classes = [`kind-${node.kind}`];
+  // Only accounts carry a model score; identifiers would all read "unknown" and add noise.
+  if (node.kind === 'account') classes.push(`risk-${riskBand(node.riskScore)}`);
+  if (node.blacklisted) classes.push('blacklisted');
+  return {
+    group: 'nodes',
+    data: { id: node.id, kind: node.kind, label: node.label, riskScore: node.riskScore, blacklisted: node.blacklisted, node },
+    classes: classes.join(' '),
+  };
+}
+
+/** One edge as a Cytoscape element. */
+export function edgeElement(edge: GraphEdge): EdgeElement {
+  return {
+    group: 'edges',
+    data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, kind: edge.kind, edge },
+    classes: `edge-${edge.kind}`,
+  };
+}
+
+/** What is already drawn, by element id. */
+export interface DrawnGraph {
+  hasElement(id: string): boolean;
+}
+
+/**
+ * The elements of `subgraph` that are not drawn yet, nodes first. Duplicates inside the page are
+ * dropped too, and so is an edge whose endpoint is neither drawn nor in the page: Cytoscape
+ * refuses to add an edge to a missing node.
+ */
+export function elementsToAdd(subgraph: Subgraph, drawn: DrawnGraph): GraphElement[] {
+  const added = new Set<string>();
+  const nodes: NodeElement[] = [];
+  for (const node of subgraph.nodes) {
+    if (drawn.hasElement(node.id) || added.has(node.id)) continue;
+    added.add(node.id);
+    nodes.push(nodeElement(node));
+  }
+  const present = (id: string) => added.has(id) || drawn.hasElement(id);
+  const edges: EdgeElement[] = [];
+  for (const edge of subgraph.edges) {
+    if (present(edge.id) || !present(edge.source) || !present(edge.target)) continue;
+    added.add(edge.id);
+    edges.push(edgeElement(edge));
+  }
+  return [...nodes, ...edges];
+}

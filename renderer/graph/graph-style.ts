@@ -1,0 +1,124 @@
+import type { StylesheetJson } from 'cytoscape';
+import { EDGE_KINDS, NODE_KINDS } from '../../main/api';
+import { BLACKLIST_ICON_PATH, EDGE_KIND_VISUALS, NODE_KIND_VISUALS } from './node-kinds';
+import { RISK_BANDS, RISK_COLORS } from './risk';
+
+/** The theme colours the graph needs; taken from the MUI palette so the canvas follows light/dark. */
+export interface GraphPalette {
+  background: string;
+  text: string;
+  selection: string;
+  blacklist: string;
+  fontFamily: string;
+}
+
+/** An SVG icon as an image Cytoscape can paint inside a node (data: URIs are allowed by the CSP). */
+export function svgIconDataUri(path: string, color: string, background?: string): string {
+  const backdrop = background ? `<circle cx="12" cy="12" r="11.5" fill="${background}"/>` : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="48" height="48">${backdrop}<path fill="${color}" d="${path}"/></svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** The Cytoscape stylesheet: shape and colour by node kind, fill by risk band, edge look by kind. */
+export function graphStylesheet(palette: GraphPalette): StylesheetJson {
+  const blacklistBadge = svgIconDataUri(BLACKLIST_ICON_PATH, palette.blacklist, '#FFFFFF');
+  const kindRules = NODE_KINDS.flatMap((kind) => {
+    const visual = NODE_KIND_VISUALS[kind];
+    const icon = svgIconDataUri(visual.iconPath, '#FFFFFF');
+    return [
+      {
+        selector: `node.kind-${kind}`,
+        style: { shape: visual.shape, width: visual.size, height: visual.size, 'background-color': visual.color, 'background-image': icon },
+      },
+      {
+        // Second image: a "blocked" badge at the top right, drawn over the border.
+        selector: `node.kind-${kind}.blacklisted`,
+        style: {
+          'background-image': [icon, blacklistBadge],
+          'background-width': ['58%', '46%'],
+          'background-height': ['58%', '46%'],
+          'background-position-x': ['50%', '115%'],
+          'background-position-y': ['50%', '-15%'],
+          'background-clip': ['node', 'none'],
+          'background-image-containment': ['inside', 'over'],
+          'bounds-expansion': 8,
+        },
+      },
+    ];
+  });
+  const riskRules = RISK_BANDS.map((band) => ({
+    selector: `node.kind-account.risk-${band}`,
+    style: { 'background-color': RISK_COLORS[band] },
+  }));
+  const edgeRules = EDGE_KINDS.map((kind) => {
+    const visual = EDGE_KIND_VISUALS[kind];
+    return {
+      selector: `edge.edge-${kind}`,
+      style: {
+        width: visual.width,
+        'line-color': visual.color,
+        'target-arrow-color': visual.color,
+        'target-arrow-shape': visual.directed ? 'triangle' : 'none',
+        'line-style': visual.dashed ? 'dashed' : 'solid',
+        'arrow-scale': 0.9,
+      },
+    };
+  });
+
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': palette.fontFamily,
+        'font-size': 10,
+        color: palette.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '150px',
+        'text-outline-color': palette.background,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+        'border-width': 2,
+        'border-color': palette.background,
+        'background-width': '58%',
+        'background-height': '58%',
+        'background-image-smoothing': 'yes',
+      },
+    },
+    ...kindRules,
+    ...riskRules,
+    { selector: 'node.blacklisted', style: { 'border-width': 5, 'border-color': palette.blacklist } },
+    {
+      selector: 'node.has-more',
+      style: {
+        // A faint halo says "this node has neighbours that are not drawn yet".
+        'underlay-color': palette.text,
+        'underlay-opacity': 0.12,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'underlay-color': palette.selection,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 8,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'edge',
+      style: { 'curve-style': 'bezier', opacity: 0.85 },
+    },
+    ...edgeRules,
+    {
+      selector: 'edge:selected',
+      style: { width: 3, opacity: 1, 'line-color': palette.selection, 'target-arrow-color': palette.selection },
+    },
+  ] as StylesheetJson;
+}

@@ -1,0 +1,21 @@
+/** Risk bands an analyst reads at a glance; one definition for the graph, the legend and the risk bar. */
+export const RISK_BANDS = ['low', 'medium', 'high', 'unknown'] as const;
+export type RiskBand = (typeof RISK_BANDS)[number];
+
+/** Lower bounds of the medium and high bands (scores are in [0, 1]). */
+export const RISK_THRESHOLDS = { medium: 0.4, high: 0.7 } as const;
+
+export const RISK_COLORS: Record<RiskBand, string> = {
+  low: '#4E9A5B',
+  medium: '#D99A1E',
+  high: '#D0453F',
+  unknown: '#90A4AE',
+};
+
+/** The band of a risk score; null (no model score) is its own band rather than "low". */
+export function riskBand(score: number | null): RiskBand {
+  if (score === null || Number.isNaN(score)) return 'unknown';
+  if (score >= RISK_THRESHOLDS.high) return 'high';
+  if (score >= RISK_THRESHOLDS.medium) return 'medium';
+  return 'low';
+}

@@ -1,0 +1,13 @@
+/**
+ * TEST SUPPORT ONLY: the shape of `window.__ringscopeGraph` (see test-hook.ts). A separate,
+ * DOM-free file so the Node-side e2e tests can import the type too.
+ */
+export interface GraphTestHook {
+  /** Ids of the nodes on the canvas. */
+  nodeIds(): string[];
+  edgeCount(): number;
+  /** Selects a node as a tap would (opens the details panel). */
+  select(nodeId: string): void;
+  /** Expands a node as a double-click would; resolves when its neighbours are drawn. */
+  expand(nodeId: string): Promise<void>;
+}

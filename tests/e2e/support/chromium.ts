@@ -1,0 +1,51 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { GraphTestHook } from '../../../renderer/graph/test-hook-api';
+
+/** Debian's Chromium: Playwright's own browser download is not available here. */
+export const CHROMIUM_PATH = process.env.RINGSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Where e2e screenshots are kept as test artifacts. */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
+
+/** Launches headless Chromium with everything that would reach the network switched off. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Saves a full-page screenshot as test-results/e2e/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Collects uncaught page errors and console errors, so a test can assert the page stayed clean. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+type HookWindow = { __ringscopeGraph: GraphTestHook };
+
+/**
+ * Drives the graph through the page's test hook (published when the page is opened with `?e2e`):
+ * the canvas has no DOM nodes to click, so select and expand (as a double-click would) go through it.
+ */
+export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: Parameters<GraphTestHook[K]>) => Promise<Awaited<ReturnType<GraphTestHook[K]>>> } {
+  return {
+    nodeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.nodeIds()),
+    edgeCount: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeCount()),
+    select: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.select(id), nodeId),
+    expand: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.expand(id), nodeId),
+  };
+}
