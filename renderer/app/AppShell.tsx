@@ -5,12 +5,12 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColorModeToggle } from './ColorModeToggle';
 import { FEATURES } from './navigation';
 import { SourceIndicator } from './SourceIndicator';
 import { useHealth } from './use-health';
+import { useWorkbench } from './workbench';
 
 const RAIL_WIDTH = 76;
 
@@ -18,8 +18,8 @@ const RAIL_WIDTH = 76;
 export function AppShell() {
   const { t } = useTranslation();
   const health = useHealth();
-  const [activeId, setActiveId] = useState(FEATURES[0].id);
-  const active = FEATURES.find((feature) => feature.id === activeId) ?? FEATURES[0];
+  const { activeScreen, goTo } = useWorkbench();
+  const active = FEATURES.find((feature) => feature.id === activeScreen) ?? FEATURES[0];
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh', bgcolor: 'background.default' }}>
@@ -47,7 +47,7 @@ export function AppShell() {
               <ListItemButton
                 key={id}
                 selected={id === active.id}
-                onClick={() => setActiveId(id)}
+                onClick={() => goTo(id)}
                 aria-current={id === active.id ? 'page' : undefined}
                 sx={{ flexDirection: 'column', gap: 0.25, py: 1, mx: 0.75, borderRadius: 2 }}
               >
@@ -59,9 +59,12 @@ export function AppShell() {
             ))}
           </List>
         </Box>
-        <Box component="main" sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>
-          <active.Screen />
-        </Box>
+        {/* Every screen stays mounted, so switching away and back keeps the graph, filters and scroll. */}
+        {FEATURES.map(({ id, Screen }) => (
+          <Box key={id} component="main" hidden={id !== active.id} sx={{ flex: 1, minWidth: 0, minHeight: 0, display: id === active.id ? 'block' : 'none' }}>
+            <Screen />
+          </Box>
+        ))}
       </Box>
     </Box>
   );

@@ -1,0 +1,59 @@
+import type { DemoDataset } from '../demo/dataset';
+import { userIdOf } from '../demo/dataset';
+
+/**
+ * What ring detection reads: the columnar subset of DemoDataset the algorithms need. A Neo4j
+ * subgraph converted to the same shape (account i = position i) runs through the same pipeline,
+ * and a DemoDataset can be passed as is. Only typed arrays (plus optional names), so the whole
+ * input can be handed to a worker thread without copying objects.
+ */
+export interface RingDetectionInput {
+  accounts: Pick<DemoDataset['accounts'], 'count' | 'createdAt' | 'blacklisted'>;
+  identifiers: Pick<DemoDataset['identifiers'], 'count' | 'kind'>;
+  identifierLinks: DemoDataset['identifierLinks'];
+  transfers: DemoDataset['transfers'];
+  payments: DemoDataset['payments'];
+  /** Business id of each account (e.g. userId); demo ids (U0000012) when absent. */
+  accountIds?: readonly string[];
+  /** Business id of each merchant; M00017-style ids when absent. */
+  merchantIds?: readonly string[];
+}
+
+/**
+ * The ring-detection view of a DemoDataset: only the columns the algorithms read (not the millions
+ * of identifier value strings, which would only slow garbage collection and worker hand-over).
+ */
+export function ringInputFromDataset(dataset: DemoDataset, { withMerchantIds = true } = {}): RingDetectionInput {
+  const { accounts, identifiers, identifierLinks, transfers, payments, merchants } = dataset;
+  return {
+    accounts: { count: accounts.count, createdAt: accounts.createdAt, blacklisted: accounts.blacklisted },
+    identifiers: { count: identifiers.count, kind: identifiers.kind },
+    identifierLinks,
+    transfers,
+    payments,
+    merchantIds: withMerchantIds ? merchants.merchantId : undefined,
+  };
+}
+
+/** How reasons and results name an account. */
+export function accountName(input: Pick<RingDetectionInput, 'accountIds'>, account: number): string {
+  return input.accountIds?.[account] ?? userIdOf(account);
+}
+
+/** How reasons and results name a merchant. */
+export function merchantName(input: Pick<RingDetectionInput, 'merchantIds'>, merchant: number): string {
+  return input.merchantIds?.[merchant] ?? `M${String(merchant).padStart(5, '0')}`;
+}
+
+/** Thrown (inside a step) when the caller's AbortSignal fires. */
+export class PipelineAbortedError extends Error {
+  constructor() {
+    super('Ring detection was cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+/** Cooperative cancellation for long synchronous loops: cheap to call, throws once aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PipelineAbortedError();
+}

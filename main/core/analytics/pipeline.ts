@@ -1,0 +1,237 @@
+import type { RingKind } from '../../api';
+import { louvainCommunities, type LouvainOptions } from './communities';
+import { connectedComponents } from './components';
+import { accountName, throwIfAborted, type RingDetectionInput } from './input';
+import {
+  findFanIns,
+  findTransferCycles,
+  indexPayments,
+  indexTransfers,
+  type CycleOptions,
+  type FanInPattern,
+  type FanOptions,
+  type TransferCycle,
+} from './money-flows';
+import { projectedSubgraph, sharedIdentifierProjection, type ExcludedHub, type ProjectionOptions, type SharedIdentifierProjection } from './projection';
+import { propagateRisk, type PropagatedRisk, type RiskPropagationOptions } from './risk-propagation';
+import { DEFAULT_RING_SCORE, indexFindings, ringScore, scoringScratch, type RingReason, type RingScoreOptions } from './ring-score';
+
+export interface RingPipelineOptions {
+  projection: Partial<ProjectionOptions>;
+  /** Connected components larger than this are split into communities (Louvain). */
+  maxComponentSize: number;
+  louvain: Partial<LouvainOptions>;
+  /** A cluster is flagged when its ring score reaches this and it has at least minClusterSize accounts. */
+  flagThreshold: number;
+  minClusterSize: number;
+  /** Also return clusters that were scored but not flagged. */
+  includeUnflagged: boolean;
+  cycles: Partial<CycleOptions>;
+  fanIn: Partial<FanOptions>;
+  /** A fan-in with this many pass-through senders joins them into the hub's cluster even without shared identifiers. */
+  fanInClusterMinSenders: number;
+  ringScore: Partial<RingScoreOptions>;
+  riskPropagation: Partial<RiskPropagationOptions>;
+}
+
+export const DEFAULT_RING_PIPELINE: RingPipelineOptions = {
+  projection: {},
+  maxComponentSize: 40,
+  louvain: {},
+  flagThreshold: 0.5,
+  minClusterSize: 3,
+  includeUnflagged: false,
+  cycles: {},
+  fanIn: {},
+  fanInClusterMinSenders: 8,
+  ringScore: {},
+  riskPropagation: {},
+};
+
+/** A candidate ring: accounts, score, guessed kind and the reasons behind the score. */
+export interface RingCluster {
+  /** Stable for the same input: derived from the cluster's first account. */
+  id: string;
+  /** Account indexes, ascending. */
+  members: number[];
+  score: number;
+  kind: RingKind;
+  reasons: RingReason[];
+  flagged: boolean;
+}
+
+export const PIPELINE_STEPS = ['projection', 'money-flows', 'clusters', 'scoring', 'risk-propagation'] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+
+const STEP_LABELS: Record<PipelineStep, string> = {
+  projection: 'Linking accounts that share identifiers',
+  'money-flows': 'Searching money cycles and fan-in',
+  clusters: 'Grouping accounts into clusters',
+  scoring: 'Scoring clusters',
+  'risk-propagation': 'Propagating risk from blacklisted accounts',
+};
+
+/** Progress in steps: `done` may be fractional inside a step; shaped like the Api's ProgressEvent. */
+export interface PipelineProgress {
+  step: PipelineStep;
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface PipelineControl {
+  signal?: AbortSignal;
+  onProgress?: (progress: PipelineProgress) => void;
+}
+
+export interface RingPipelineResult {
+  accountCount: number;
+  supernodeCutoff: number;
+  excludedHubs: ExcludedHub[];
+  /** Flagged clusters (and unflagged ones when asked), highest score first. */
+  clusters: RingCluster[];
+  /** Clusters of at least minClusterSize accounts that were scored. */
+  scoredClusterCount: number;
+  flaggedClusterCount: number;
+  cycles: TransferCycle[];
+  fanIns: FanInPattern[];
+  risk: PropagatedRisk;
+  timingsMs: Record<PipelineStep, number>;
+}
+
+/**
+ * Ring detection end to end: shared-identifier projection → money-flow patterns → clusters
+ * (components, large ones split by Louvain) → ring scores with reasons → risk propagation.
+ * Synchronous and pure; checks `signal` between and inside steps and reports progress, so it can
+ * run on a worker thread (see worker.ts) or directly in tests and benchmarks.
+ */
+export function runRingPipeline(
+  input: RingDetectionInput,
+  options: Partial<RingPipelineOptions> = {},
+  control: PipelineControl = {},
+): RingPipelineResult {
+  const settings = { ...DEFAULT_RING_PIPELINE, ...options };
+  const { signal, onProgress } = control;
+  const timingsMs = {} as Record<PipelineStep, number>;
+  const run = <T>(step: PipelineStep, work: (report: (fraction: number) => void) => T): T => {
+    throwIfAborted(signal);
+    const index = PIPELINE_STEPS.indexOf(step);
+    const report = (fraction: number) =>
+      onProgress?.({ step, label: STEP_LABELS[step], done: index + Math.min(1, fraction), total: PIPELINE_STEPS.length });
+    report(0);
+    const started = performance.now();
+    const value = work(report);
+    timingsMs[step] = performance.now() - started;
+    return value;
+  };
+
+  const projection = run('projection', () => sharedIdentifierProjection(input, settings.projection));
+
+  const findings = run('money-flows', (report) => {
+    const transfers = indexTransfers(input);
+    report(0.2);
+    const cycles = findTransferCycles(input, settings.cycles, signal, transfers);
+    report(0.6);
+    const fanIns = findFanIns(input, settings.fanIn, signal, transfers);
+    report(0.8);
+    // Cash-out bursts are searched per cluster while scoring; this only indexes the payments.
+    return { cycles, fanIns, payments: indexPayments(input) };
+  });
+
+  const clusters = run('clusters', (report) => {
+    const evidenceGroups: number[][] = findings.cycles.map((cycle) => cycle.accounts);
+    for (const fan of findings.fanIns) {
+      if (fan.passThroughSenders.length >= settings.fanInClusterMinSenders) evidenceGroups.push([fan.account, ...fan.passThroughSenders]);
+    }
+    const components = connectedComponents(projection, evidenceGroups);
+    // Evidence as star edges (group head → each other account), filed under the component they fall in.
+    const evidenceEdgesByComponent = new Map<number, [number, number][]>();
+    for (const group of evidenceGroups) {
+      const component = components.componentOf[group[0]];
+      const edges = evidenceEdgesByComponent.get(component) ?? [];
+      for (const account of group.slice(1)) edges.push([group[0], account]);
+      evidenceEdgesByComponent.set(component, edges);
+    }
+    const found: number[][] = [];
+    const localIndex = new Int32Array(input.accounts.count).fill(-1);
+    for (let c = 0; c < components.count; c++) {
+      if ((c & 0xfff) === 0) {
+        throwIfAborted(signal);
+        report(c / components.count);
+      }
+      const size = components.offsets[c + 1] - components.offsets[c];
+      if (size < settings.minClusterSize) continue;
+      const accounts = components.accounts.subarray(components.offsets[c], components.offsets[c + 1]);
+      if (size <= settings.maxComponentSize) {
+        found.push(Array.from(accounts));
+        continue;
+      }
+      found.push(...splitComponent(accounts, evidenceEdgesByComponent.get(c) ?? [], projection, localIndex, settings));
+    }
+    return found.filter((members) => members.length >= settings.minClusterSize);
+  });
+
+  const scored = run('scoring', (report) => {
+    const index = indexFindings(findings);
+    const scratch = scoringScratch(input.accounts.count, input.identifiers.count);
+    const scoreOptions = { ...DEFAULT_RING_SCORE, ...settings.ringScore };
+    return clusters.map((members, i): RingCluster => {
+      if ((i & 0xfff) === 0) {
+        throwIfAborted(signal);
+        report(i / clusters.length);
+      }
+      const { score, kind, reasons } = ringScore(members, input, projection, index, scratch, scoreOptions);
+      const flagged = score >= settings.flagThreshold && members.length >= settings.minClusterSize;
+      return { id: `C-${accountName(input, members[0])}`, members, score, kind, reasons, flagged };
+    });
+  });
+
+  const risk = run('risk-propagation', () => propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal));
+  onProgress?.({ step: 'risk-propagation', label: STEP_LABELS['risk-propagation'], done: PIPELINE_STEPS.length, total: PIPELINE_STEPS.length });
+
+  const flaggedClusterCount = scored.filter((cluster) => cluster.flagged).length;
+  const returned = settings.includeUnflagged ? scored : scored.filter((cluster) => cluster.flagged);
+  returned.sort((a, b) => b.score - a.score || a.members[0] - b.members[0]);
+  return {
+    accountCount: input.accounts.count,
+    supernodeCutoff: projection.supernodeCutoff,
+    excludedHubs: projection.excludedHubs,
+    clusters: returned,
+    scoredClusterCount: scored.length,
+    flaggedClusterCount,
+    cycles: findings.cycles,
+    fanIns: findings.fanIns,
+    risk,
+    timingsMs,
+  };
+}
+
+/**
+ * Splits one oversized component into Louvain communities (members ascending). Communities still
+ * above maxComponentSize are split again on their own subgraph: on a component of 100k+ accounts
+ * Louvain's resolution limit leaves communities of hundreds, where a ring is a dozen.
+ */
+function splitComponent(
+  accounts: ArrayLike<number>,
+  evidenceEdges: [number, number][],
+  projection: SharedIdentifierProjection,
+  localIndex: Int32Array,
+  settings: RingPipelineOptions,
+  depth = 0,
+): number[][] {
+  const position = new Map<number, number>();
+  for (let i = 0; i < accounts.length; i++) position.set(accounts[i], i);
+  const extra = evidenceEdges
+    .filter(([a, b]) => position.has(a) && position.has(b))
+    .map(([a, b]) => ({ a: position.get(a)!, b: position.get(b)!, weight: 1 }));
+  const graph = projectedSubgraph(projection, accounts, localIndex, extra);
+  const community = louvainCommunities(graph, settings.louvain);
+  const groups: number[][] = [];
+  for (let i = 0; i < accounts.length; i++) (groups[community[i]] ??= []).push(accounts[i]);
+  if (groups.length === 1 || depth >= MAX_SPLIT_DEPTH) return groups;
+  return groups.flatMap((group) =>
+    group.length > settings.maxComponentSize ? splitComponent(group, evidenceEdges, projection, localIndex, settings, depth + 1) : [group],
+  );
+}
+
+const MAX_SPLIT_DEPTH = 4;

@@ -1,0 +1,44 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+
+/**
+ * A request to show a set of nodes in Explore, e.g. a flagged cluster from Rings or a case's members.
+ * `requestId` changes with every request, so Explore reacts even when the same cluster is opened twice.
+ */
+export interface ExploreRequest {
+  requestId: number;
+  /** Nodes to load and draw (accounts, identifiers). */
+  nodeIds: string[];
+  /** Nodes to highlight among them (e.g. the cluster's members). */
+  highlightIds: string[];
+  /** What the user opened, shown above the graph (e.g. "Ring R0012 · score 0.91"). */
+  title: string;
+}
+
+interface Workbench {
+  activeScreen: string;
+  goTo(screenId: string): void;
+  exploreRequest: ExploreRequest | null;
+  /** Switches to Explore and asks it to draw these nodes. */
+  openInExplore(request: Omit<ExploreRequest, 'requestId'>): void;
+}
+
+const WorkbenchContext = createContext<Workbench | null>(null);
+
+/** Cross-screen navigation: which screen is shown, and what another screen asked Explore to draw. */
+export function WorkbenchProvider({ initialScreen, children }: { initialScreen: string; children: ReactNode }) {
+  const [activeScreen, setActiveScreen] = useState(initialScreen);
+  const [exploreRequest, setExploreRequest] = useState<ExploreRequest | null>(null);
+  const nextRequestId = useRef(1);
+  const openInExplore = useCallback((request: Omit<ExploreRequest, 'requestId'>) => {
+    setExploreRequest({ ...request, requestId: nextRequestId.current++ });
+    setActiveScreen('explore');
+  }, []);
+  const value = useMemo(() => ({ activeScreen, goTo: setActiveScreen, exploreRequest, openInExplore }), [activeScreen, exploreRequest, openInExplore]);
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
+
+export function useWorkbench(): Workbench {
+  const workbench = useContext(WorkbenchContext);
+  if (!workbench) throw new Error('useWorkbench must be used inside <WorkbenchProvider>');
+  return workbench;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { runRingPipeline, type RingCluster } from '../../../main/core/analytics/pipeline';
+import { DAY, graph, HOUR, shared, T0 } from './fixtures';
+
+const reasonsOf = (cluster: RingCluster | undefined) => Object.fromEntries((cluster?.reasons ?? []).map((reason) => [reason.kind, reason.text]));
+const openedTogether = (accounts: number[]) => Object.fromEntries(accounts.map((account, i) => [account, T0 - 30 * DAY + i * HOUR]));
+
+describe('ring score and reasons', () => {
+  it('flags synthetic identities sharing devices and phones, opened in a burst', () => {
+    const ring = [0, 1, 2, 3, 4, 5];
+    const input = graph({
+      accounts: 8,
+      identifiers: [...shared('device', [0, 1, 2, 3], [3, 4, 5]), ...shared('phone', [0, 1], [2, 3], [4, 5])],
+      createdAt: openedTogether(ring),
+    });
+    const result = runRingPipeline(input);
+    expect(result.clusters).toHaveLength(1);
+    const [cluster] = result.clusters;
+    expect(cluster).toMatchObject({ members: ring, flagged: true, kind: 'shared-identity' });
+    expect(reasonsOf(cluster)).toEqual({
+      'shared-identifiers': '6 accounts share 2 devices and 3 phones',
+      'account-age-burst': '6 of 6 accounts opened within 48 h',
+    });
+    expect(cluster.score).toBeCloseTo(1 - cluster.reasons.reduce((rest, reason) => rest * (1 - reason.weight), 1), 12);
+  });
+
+  it('does not flag a household that shares an address, an IP and a family tablet', () => {
+    const input = graph({ accounts: 4, identifiers: [...shared('address', [0, 1, 2, 3]), ...shared('ip', [0, 1, 2, 3]), ...shared('device', [0, 1, 2])] });
+    const result = runRingPipeline(input, { includeUnflagged: true });
+    expect(result.flaggedClusterCount).toBe(0);
+    expect(result.clusters[0].score).toBeLessThan(0.5);
+    expect(reasonsOf(result.clusters[0])).toEqual({ 'shared-identifiers': '3 accounts share 1 device' });
+  });
+
+  it('explains a laundering cycle with its route and duration', () => {
+    const input = graph({
+      accounts: 4,
+      identifiers: shared('device', [0, 1, 2]),
+      transfers: [
+        { from: 0, to: 1, amount: 5000, at: T0 },
+        { from: 1, to: 2, amount: 4900, at: T0 + HOUR },
+        { from: 2, to: 0, amount: 4800, at: T0 + 2 * HOUR },
+      ],
+    });
+    const [cluster] = runRingPipeline(input).clusters;
+    expect(cluster.kind).toBe('laundering-cycle');
+    expect(reasonsOf(cluster)['money-cycle']).toBe('money cycle U0000000→U0000001→U0000002→U0000000 within 2 h');
+    expect(cluster.reasons[0].evidence).toEqual({ accounts: [0, 1, 2], transfers: [0, 1, 2] });
+  });
+
+  it('explains a mule fan-in and counts the senders passing money on', () => {
+    // Accounts 0-3 share a device; 1-3 received money from outsiders 4-6 and forwarded it to 0.
+    const input = graph({
+      accounts: 7,
+      identifiers: shared('device', [0, 1, 2, 3]),
+      transfers: [1, 2, 3].flatMap((mule) => [
+        { from: mule + 3, to: mule, amount: 1000, at: T0 },
+        { from: mule, to: 0, amount: 900, at: T0 + mule * HOUR },
+      ]),
+    });
+    const [cluster] = runRingPipeline(input).clusters;
+    expect(cluster.kind).toBe('mule-fan-in');
+    expect(reasonsOf(cluster)['fan-in']).toBe(
+      '3 accounts pay into one account (U0000000) within 2 h, 3 sharing identifiers with the cluster, 3 passing on money received just before',
+    );
+  });
+
+  it('explains a cash-out at one merchant in round amounts', () => {
+    const input = graph({
+      accounts: 5,
+      identifiers: shared('device', [0, 1, 2, 3]),
+      payments: [
+        { account: 0, merchant: 17, amount: 500, at: T0 },
+        { account: 1, merchant: 17, amount: 1000, at: T0 + HOUR },
+        { account: 2, merchant: 17, amount: 500, at: T0 + 2 * HOUR },
+        { account: 3, merchant: 17, amount: 250, at: T0 + 3 * HOUR },
+        { account: 4, merchant: 17, amount: 500, at: T0 + 3 * HOUR },
+      ],
+    });
+    const [cluster] = runRingPipeline(input).clusters;
+    expect(cluster.kind).toBe('cash-out');
+    expect(reasonsOf(cluster)['round-amount-payments']).toBe('4 accounts paid merchant M00017 round amounts (250, 500, 1,000) within 3 h');
+    expect(cluster.members).not.toContain(4);
+  });
+
+  it('counts blacklisted members, and names accounts and merchants by the ids given', () => {
+    const input = {
+      ...graph({ accounts: 3, identifiers: shared('phone', [0, 1, 2]), blacklisted: [0, 2] }),
+      accountIds: ['alice', 'bob', 'carol'],
+    };
+    const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
+    expect(reasonsOf(cluster)['blacklisted-members']).toBe('2 members already blacklisted');
+    expect(cluster.id).toBe('C-alice');
+  });
+
+  it('flags only clusters that reach both the score threshold and the minimum size', () => {
+    const ring = [0, 1, 2, 3];
+    const input = graph({ accounts: 4, identifiers: shared('device', ring), createdAt: openedTogether(ring) });
+    expect(runRingPipeline(input).flaggedClusterCount).toBe(1);
+    expect(runRingPipeline(input, { minClusterSize: 5 }).flaggedClusterCount).toBe(0);
+    expect(runRingPipeline(input, { flagThreshold: 0.99 }).flaggedClusterCount).toBe(0);
+  });
+});
+
+describe('runRingPipeline', () => {
+  it('splits a component larger than the size threshold into its communities', () => {
+    // Two rings of 8 (each on its own devices, opened together) joined by one shared IP.
+    const first = [0, 1, 2, 3, 4, 5, 6, 7];
+    const second = [8, 9, 10, 11, 12, 13, 14, 15];
+    const input = graph({
+      accounts: 16,
+      identifiers: [...shared('device', first.slice(0, 5), first.slice(3), second.slice(0, 5), second.slice(3)), ...shared('ip', [7, 8])],
+      createdAt: { ...openedTogether(first), ...openedTogether(second) },
+    });
+    expect(runRingPipeline(input).clusters.map((cluster) => cluster.members)).toHaveLength(1);
+    const split = runRingPipeline(input, { maxComponentSize: 10 }).clusters.map((cluster) => cluster.members);
+    expect(split.sort((a, b) => a[0] - b[0])).toEqual([first, second]);
+  });
+
+  it('copes with an empty graph and with accounts that have no links at all', () => {
+    for (const accounts of [0, 5]) {
+      const result = runRingPipeline(graph({ accounts }));
+      expect(result.clusters).toEqual([]);
+      expect(result.risk.score).toHaveLength(accounts);
+    }
+  });
+
+  it('reports progress through every step and stops when aborted', () => {
+    const input = graph({ accounts: 4, identifiers: shared('device', [0, 1, 2, 3]) });
+    const steps = new Set<string>();
+    let last = 0;
+    runRingPipeline(input, {}, { onProgress: (progress) => (steps.add(progress.step), (last = progress.done / progress.total)) });
+    expect([...steps]).toEqual(['projection', 'money-flows', 'clusters', 'scoring', 'risk-propagation']);
+    expect(last).toBe(1);
+    const controller = new AbortController();
+    const abortAtScoring = (progress: { step: string }) => progress.step === 'scoring' && controller.abort();
+    expect(() => runRingPipeline(input, {}, { signal: controller.signal, onProgress: abortAtScoring })).toThrow(/cancelled/);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoDataset } from '../../../main/core/demo/generator';
+import { ringInputFromDataset } from '../../../main/core/analytics/input';
+import { runRingPipeline, type PipelineProgress } from '../../../main/core/analytics/pipeline';
+import { runRingPipelineInWorker } from '../../../main/core/analytics/worker';
+
+const input = ringInputFromDataset(generateDemoDataset({ seed: 7, accounts: 5_000 }));
+
+describe('runRingPipelineInWorker', () => {
+  it('runs ring detection on a worker thread, reporting progress, with the same result as in process', async () => {
+    const progress: PipelineProgress[] = [];
+    const result = await runRingPipelineInWorker(input, {}, { onProgress: (event) => progress.push(event) });
+    const direct = runRingPipeline(input);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.at(-1)).toMatchObject({ done: 5, total: 5 });
+    expect(result.clusters.map((cluster) => [cluster.id, cluster.score, cluster.members])).toEqual(
+      direct.clusters.map((cluster) => [cluster.id, cluster.score, cluster.members]),
+    );
+    expect(Array.from(result.risk.score)).toEqual(Array.from(direct.risk.score));
+    // The caller's columns are copied to shared memory, never detached.
+    expect(input.transfers.at.length).toBe(input.transfers.count);
+  });
+
+  it('stops the worker when cancelled and rejects with an AbortError', async () => {
+    const controller = new AbortController();
+    const progress: PipelineProgress[] = [];
+    const run = runRingPipelineInWorker(input, {}, {
+      signal: controller.signal,
+      onProgress: (event) => {
+        progress.push(event);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress).toHaveLength(1);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    await expect(runRingPipelineInWorker(input, {}, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
