@@ -43,6 +43,18 @@ const nullableNumber = z.number().nullable();
 /** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
 const Temporal = z.union([z.string(), z.number()]).nullable();
 
+/** An :RSAuditEvent as stored, its details as JSON text. */
+const StoredAuditEvent = z.object({
+  seq: count,
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  caseId: z.string().nullable(),
+  details: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
 /** Every catalogued statement: file name (without .cypher) → params and row schema. */
 const definitions = {
   'search-accounts-by-id': { params: z.object({ prefixes: Ids, limit: Limit }), row: NodeWithDegree },
@@ -78,6 +90,22 @@ const definitions = {
   },
   'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
   'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
+  'subgraph-between': {
+    params: z.object({
+      accountIds: Ids,
+      merchantIds: Ids,
+      elementIds: Ids,
+      includeSharedIdentifiers: z.boolean(),
+      transferType: z.string().nullable(),
+      paymentType: z.string().nullable(),
+    }),
+    row: z.object({
+      drawn: z.array(NodeWithDegree),
+      flows: z.array(
+        z.object({ source: z.string(), target: z.string(), type: z.string(), count, totalAmount: nullableNumber, firstAt: Temporal, lastAt: Temporal }),
+      ),
+    }),
+  },
   'accounts-window': {
     params: z.object({ offset: z.number().int().nonnegative(), limit: Limit }),
     row: z.object({ accountId: z.string() }),
@@ -105,6 +133,16 @@ const definitions = {
   'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
   'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },
+  'gds-version': { params: noParams, row: z.object({ version: z.string() }) },
+  'gds-project-shared-identifiers': {
+    params: z.object({ graphName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/), supernodeCutoff: z.number().int().min(2), typeWeights: z.record(z.string(), z.number()) }),
+    row: z.object({ nodeCount: count, relationshipCount: count }),
+  },
+  'gds-wcc-candidates': {
+    params: z.object({ graphName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/), minSize: z.number().int().min(1) }),
+    row: z.object({ componentId: count, accountIds: z.array(z.string()) }),
+  },
+  'gds-drop-graph': { params: z.object({ graphName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) }), row: z.object({ graphName: z.string() }) },
   'server-components': { params: noParams, row: z.object({ name: z.string(), version: z.string(), edition: z.string() }) },
   'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
   'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },
@@ -117,6 +155,32 @@ const definitions = {
   'seed-marker': { params: z.object({ seed: z.number().int(), accounts: z.number().int(), fingerprint: z.string() }), row: z.object({}) },
   'seed-marker-read': { params: noParams, row: z.object({ seed: nullableNumber, accounts: nullableNumber, fingerprint: z.string().nullable() }) },
   'wipe-graph-batch': { params: z.object({ batch: Limit }), row: z.object({ deleted: count }) },
+  // RingScope's own investigation state in Neo4j (main/core/store/neo4j-investigation-store.ts).
+  'investigation-constraints': { params: noParams, row: z.object({}) },
+  'investigation-ensure-head': { params: z.object({ space: z.string(), genesisHash: z.string() }), row: z.object({}) },
+  'investigation-lock-head': {
+    params: z.object({ space: z.string() }),
+    row: z.object({ seq: count, last: StoredAuditEvent.nullable() }),
+  },
+  'investigation-versions': {
+    params: z.object({ space: z.string(), caseIds: Ids, outboxIds: Ids }),
+    row: z.object({ kind: z.enum(['case', 'delivery']), id: z.string(), version: count, updatedBy: z.string(), updatedAt: z.string() }),
+  },
+  'investigation-save-cases': { params: z.object({ space: z.string(), cases: Rows }), row: z.object({}) },
+  'investigation-save-outbox': { params: z.object({ space: z.string(), entries: Rows }), row: z.object({}) },
+  'investigation-append-audit': {
+    params: z.object({ space: z.string(), events: Rows, headSeq: count, headHash: z.string() }),
+    row: z.object({}),
+  },
+  'investigation-case': { params: z.object({ space: z.string(), id: z.string() }), row: z.object({ doc: z.string() }) },
+  'investigation-cases': { params: z.object({ space: z.string() }), row: z.object({ doc: z.string() }) },
+  'investigation-outbox': { params: z.object({ space: z.string() }), row: z.object({ doc: z.string() }) },
+  'investigation-audit': { params: z.object({ space: z.string() }), row: StoredAuditEvent },
+  // Approved blacklists written back onto the accounts (main/core/cases/neo4j-write-back.ts).
+  'write-back-mark-property': { params: z.object({ accountIds: Ids, caseId: z.string() }), row: z.object({ changed: count }) },
+  'write-back-clear-property': { params: z.object({ accountIds: Ids, caseId: z.string() }), row: z.object({ changed: count }) },
+  'write-back-mark-label': { params: z.object({ accountIds: Ids, caseId: z.string() }), row: z.object({ changed: count }) },
+  'write-back-clear-label': { params: z.object({ accountIds: Ids, caseId: z.string() }), row: z.object({ changed: count }) },
 } satisfies Record<string, { params: z.ZodType; row: z.ZodType }>;
 
 type Definitions = typeof definitions;

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { GraphNode, Subgraph, SourceInfo } from './model';
 import * as connections from './connections';
 import * as investigation from './investigation';
+import * as rings from './rings';
+import * as evidence from './evidence';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -52,6 +54,8 @@ export const Health = z.object({
   status: z.literal('ok'),
   version: z.string(),
   source: SourceInfo,
+  /** The signed-in investigator, and whether configuration names them a team lead (who may review). */
+  user: z.object({ name: z.string(), isTeamLead: z.boolean() }),
 });
 
 export const CancelInput = z.object({ taskId: TaskId });
@@ -65,6 +69,8 @@ export const apiContract = {
     search: method(SearchInput.strict(), SearchResult),
     expand: method(ExpandInput.strict(), ExpandResult),
     nodeDetails: method(NodeDetailsInput.strict(), NodeDetails),
+    /** The requested nodes and the edges among them (a cluster to draw), optionally with the identifiers they share. */
+    subgraph: method(rings.GraphSubgraphInput.strict(), Subgraph),
   },
   tasks: {
     cancel: method(CancelInput.strict(), CancelResult),
@@ -110,6 +116,19 @@ export const apiContract = {
   outbox: {
     list: method(investigation.OutboxListInput.strict(), investigation.OutboxList),
     retryNow: method(investigation.OutboxRetryInput.strict(), investigation.OutboxEntry),
+  },
+  rings: {
+    /** Runs ring detection on the active graph (cancellable, with progress) and keeps the result for list/get. */
+    detect: method(rings.RingsDetectInput.strict(), rings.RingsDetectResult),
+    list: method(rings.RingsListInput.strict(), rings.RingsListResult),
+    get: method(rings.RingsGetInput.strict(), rings.RingClusterDetail),
+    accountRisk: method(rings.RingsAccountRiskInput.strict(), rings.AccountRisk),
+  },
+  evidence: {
+    /** Writes the case's evidence package (cancellable, with progress); includePii unmasks personal data and is audited. */
+    export: method(evidence.EvidenceExportInput.strict(), evidence.EvidenceExportResult),
+    /** Re-checks a package in the exports folder against its manifest and audit chain. */
+    verify: method(evidence.EvidenceVerifyInput.strict(), evidence.EvidenceVerification),
   },
 } as const;
 

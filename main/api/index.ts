@@ -5,3 +5,5 @@ export * from './errors';
 export * from './validate';
 export * from './connections';
 export * from './security';
+export * from './rings';
+export * from './evidence';

@@ -9,6 +9,29 @@ export const CASE_STATUSES = ['open', 'in_review', 'approved', 'rejected', 'clos
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/**
+ * Every action on a case, the statuses it is allowed from and the status it leads to (null: unchanged):
+ * open → in_review → approved / rejected → closed, with reopen (rejected → open) and revoke
+ * (approved → open, which also reverses the blacklist). The core enforces it; the UI offers only what it allows.
+ */
+export const CASE_ACTION_RULES = {
+  edit: { from: ['open', 'in_review', 'approved', 'rejected'], to: null },
+  tag: { from: ['open'], to: null },
+  changeMembers: { from: ['open'], to: null },
+  submit: { from: ['open'], to: 'in_review' },
+  approve: { from: ['in_review'], to: 'approved' },
+  reject: { from: ['in_review'], to: 'rejected' },
+  reopen: { from: ['rejected'], to: 'open' },
+  revoke: { from: ['approved'], to: 'open' },
+  close: { from: ['approved', 'rejected'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus | null }>;
+export type CaseAction = keyof typeof CASE_ACTION_RULES;
+
+/** Whether the status table allows this action on a case in this status. */
+export function isCaseActionAllowed(status: CaseStatus, action: CaseAction): boolean {
+  return (CASE_ACTION_RULES[action].from as readonly CaseStatus[]).includes(status);
+}
+
 /** Why a cluster is tagged; false_positive clears accounts instead of blacklisting them. */
 export const REASON_CODES = ['fraud_ring', 'cash_out', 'money_laundering', 'identity_theft', 'false_positive'] as const;
 export const ReasonCode = z.enum(REASON_CODES);

@@ -7,6 +7,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { createRingScopeCore } from '../core/bootstrap';
 import { resolveInvestigationConfig } from '../core/config';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
+import { SafeStorageSecretStore } from './credentials';
 import { resolveInvestigator } from '../core/identity';
 import { forwardProgress, preloadArguments, registerApiHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -46,10 +47,13 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   serveRendererOverAppProtocol(RENDERER_DIR);
+  const userData = app.getPath('userData');
   const core = await createRingScopeCore({
     version: app.getVersion(),
     // Cases, tags and reviews live in the per-user data folder (~/.config/RingScope on Linux).
-    investigation: resolveInvestigationConfig(process.env, { dataDir: app.getPath('userData') }),
+    investigation: resolveInvestigationConfig(process.env, { dataDir: userData }),
+    // Saved Neo4j passwords only through the OS keychain (safeStorage), never in plain text.
+    secrets: new SafeStorageSecretStore(path.join(userData, 'credentials.json')),
     log: (message) => console.error(message),
   });
   app.once('will-quit', (event) => {

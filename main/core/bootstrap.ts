@@ -10,6 +10,9 @@ import type { SecretStore } from './secrets';
 import { openInvestigation } from './cases/investigation';
 import { BlacklistOverlay } from './cases/blacklist-overlay';
 import { resolveInvestigationConfig, type InvestigationConfig } from './config';
+import { RingService } from './rings/ring-service';
+import path from 'node:path';
+import { EvidenceService } from './evidence/evidence-service';
 
 export interface CoreOptions {
   version: string;
@@ -27,6 +30,8 @@ export interface CoreOptions {
 export interface RingScopeCore {
   dispatcher: ApiDispatcher;
   source: GraphSource;
+  /** Evidence packages; the HTTP shell serves their downloads from its exports folder. */
+  evidence: EvidenceService;
   close(): Promise<void>;
 }
 
@@ -41,8 +46,15 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
   const writeBack = new BlacklistOverlay(investigationConfig.writeBack);
   const source = new ActiveGraphSource(EmbeddedGraphSource.fromDataset(dataset, writeBack));
   const investigation = await openInvestigation(investigationConfig, { log: options.log, writeBack });
-  const connections = new ConnectionService({ dataDir: investigationConfig.dataDir, secrets: options.secrets ?? null, active: source });
-  const dispatcher = new ApiDispatcher(createCoreHandlers({ source, version: options.version, investigation, connections }), {
+  const connections = new ConnectionService({ dataDir: investigationConfig.dataDir, secrets: options.secrets ?? null, active: source, investigation });
+  const evidence = new EvidenceService({
+    source,
+    cases: investigation.cases,
+    audit: investigation.audit,
+    exportsDir: path.join(investigationConfig.dataDir, 'exports'),
+    appVersion: options.version,
+  });
+  const dispatcher = new ApiDispatcher(createCoreHandlers({ source, version: options.version, investigation, connections, rings: new RingService({ source }), evidence }), {
     validateOutput: options.validateOutput,
     log: options.log,
   });
@@ -50,5 +62,5 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
     await investigation.close();
     await source.close();
   };
-  return { dispatcher, source, close };
+  return { dispatcher, source, evidence, close };
 }

@@ -5,29 +5,48 @@ import { createInvestigationHandlers } from './cases/handlers';
 import type { Investigation } from './cases/investigation';
 import type { ConnectionService } from './connections/connection-service';
 import { createConnectionHandlers } from './connections/handlers';
+import { createRingHandlers } from './rings/handlers';
+import type { RingService } from './rings/ring-service';
+import { createEvidenceHandlers } from './evidence/handlers';
+import type { EvidenceService } from './evidence/evidence-service';
 
 export interface CoreDependencies {
   source: GraphSource;
   version: string;
   investigation: Investigation;
   connections: ConnectionService;
+  rings: RingService;
+  evidence: EvidenceService;
 }
 
 /** The core's answer to every Api method; each area delegates to the service that owns it. */
-export function createCoreHandlers({ source, version, investigation, connections }: CoreDependencies): ApiHandlers {
+export function createCoreHandlers({ source, version, investigation, connections, rings, evidence }: CoreDependencies): ApiHandlers {
   return {
     ...createInvestigationHandlers(investigation),
     ...createConnectionHandlers(connections),
+    ...createRingHandlers(rings),
+    ...createEvidenceHandlers(evidence),
     system: {
-      health: async () => ({ status: 'ok', version, source: source.info() }),
+      health: async (_input, { user }) => ({ status: 'ok', version, source: source.info(), user: { name: user, isTeamLead: investigation.cases.isTeamLead(user) } }),
     },
+    // Graph reads first catch up with approvals made by other RingScopes sharing the local store.
     graph: {
-      search: async ({ query, limit }, { signal }) => ({ hits: await source.search(query, limit, signal) }),
-      expand: async ({ nodeId, limit, offset }, { signal, progress }) =>
-        source.expand(nodeId, { limit, offset, signal, onProgress: (done, total) => progress(done, total, 'Loading neighbours') }),
+      search: async ({ query, limit }, { signal }) => {
+        await investigation.refreshWriteBack();
+        return { hits: await source.search(query, limit, signal) };
+      },
+      expand: async ({ nodeId, limit, offset }, { signal, progress }) => {
+        await investigation.refreshWriteBack();
+        return source.expand(nodeId, { limit, offset, signal, onProgress: (done, total) => progress(done, total, 'Loading neighbours') });
+      },
       nodeDetails: async ({ nodeId }) => {
         if (!nodeId.trim()) throw new ApiError('invalid_input', 'nodeId is required');
+        await investigation.refreshWriteBack();
         return source.nodeDetails(nodeId);
+      },
+      subgraph: async ({ nodeIds, includeSharedIdentifiers }, { signal }) => {
+        await investigation.refreshWriteBack();
+        return source.subgraph(nodeIds, { includeSharedIdentifiers, signal });
       },
     },
   };

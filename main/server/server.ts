@@ -1,7 +1,8 @@
+import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ApiError, CONTENT_SECURITY_POLICY, type ApiEnvelope, type ProgressEvent } from '../api';
+import { ApiError, CONTENT_SECURITY_POLICY, EVIDENCE_FILE_NAME, type ApiEnvelope, type ProgressEvent } from '../api';
 import type { RingScopeCore } from '../core/bootstrap';
 import { HTTP_STATUS_BY_CODE } from './http-status';
 import { serveStatic } from './static-files';
@@ -58,6 +59,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendJson(response, envelope.ok ? 200 : 503, envelope.ok ? envelope.value : envelope);
     }
     if (request.method === 'GET' && url.pathname === '/api/events') return openEventStream(request, response, eventStreams);
+    if (request.method === 'GET' && url.pathname.startsWith(EVIDENCE_DOWNLOAD_PREFIX)) {
+      return sendEvidencePackage(options.core, url.pathname.slice(EVIDENCE_DOWNLOAD_PREFIX.length), response);
+    }
 
     const match = /^\/api\/([a-zA-Z]+)\/([a-zA-Z]+)$/.exec(url.pathname);
     if (!match || request.method !== 'POST') return sendEnvelope(response, notFound(url.pathname));
@@ -89,6 +93,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const EVIDENCE_DOWNLOAD_PREFIX = '/api/evidence/download/';
+
+/** Streams a package from the exports folder as an attachment; only names of packages are accepted, so no path escapes it. */
+async function sendEvidencePackage(core: RingScopeCore, fileName: string, response: ServerResponse): Promise<void> {
+  if (!EVIDENCE_FILE_NAME.test(fileName)) return sendEnvelope(response, notFound(`${EVIDENCE_DOWNLOAD_PREFIX}${fileName}`));
+  let packagePath: string;
+  try {
+    packagePath = await core.evidence.packagePath(fileName);
+  } catch (error) {
+    return sendEnvelope(response, { ok: false, error: (error instanceof ApiError ? error : new ApiError('internal', errorMessage(error))).toBody() });
+  }
+  response.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'no-store' });
+  createReadStream(packagePath).on('error', () => response.destroy()).pipe(response);
 }
 
 function openEventStream(request: IncomingMessage, response: ServerResponse, streams: Set<ServerResponse>): void {

@@ -7,7 +7,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ColorModeToggle } from './ColorModeToggle';
-import { FEATURES } from './navigation';
+import { CONNECT_SCREEN, FEATURES } from './navigation';
 import { SourceIndicator } from './SourceIndicator';
 import { useHealth } from './use-health';
 import { useWorkbench } from './workbench';
@@ -32,7 +32,7 @@ export function AppShell() {
             </Typography>
           </Box>
           <Box sx={{ flex: 1 }} />
-          <SourceIndicator state={health} />
+          <SourceIndicator state={health} onOpenSources={() => goTo(CONNECT_SCREEN)} />
           <ColorModeToggle />
         </Toolbar>
       </AppBar>

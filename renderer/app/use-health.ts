@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { ApiError, type Health } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { toApiError } from '../shared/to-api-error';
+import { useSourceRevision } from './workbench';
 
 export type HealthState = { status: 'loading' } | { status: 'ok'; health: Health } | { status: 'error'; error: ApiError };
 
-/** Asks the shell once which data source it serves, for the top bar. */
+/** Asks the shell which data source it serves, for the top bar: once, and again after each source switch. */
 export function useHealth(): HealthState {
   const api = useApi();
+  const sourceRevision = useSourceRevision();
   const [state, setState] = useState<HealthState>({ status: 'loading' });
   useEffect(() => {
     let current = true;
@@ -18,6 +20,6 @@ export function useHealth(): HealthState {
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, sourceRevision]);
   return state;
 }

@@ -12,6 +12,14 @@ export interface ExploreRequest {
   highlightIds: string[];
   /** What the user opened, shown above the graph (e.g. "Ring R0012 · score 0.91"). */
   title: string;
+  /** Lines shown under the title, e.g. the ring's reasons. */
+  notes?: string[];
+}
+
+/** A request to open one case on the Cases screen; `requestId` changes with every request. */
+export interface CaseRequest {
+  requestId: number;
+  caseId: string;
 }
 
 interface Workbench {
@@ -20,6 +28,12 @@ interface Workbench {
   exploreRequest: ExploreRequest | null;
   /** Switches to Explore and asks it to draw these nodes. */
   openInExplore(request: Omit<ExploreRequest, 'requestId'>): void;
+  caseRequest: CaseRequest | null;
+  /** Switches to Cases and opens this case. */
+  openCase(caseId: string): void;
+  /** Goes up by one each time the active graph source changes (Connect screen), so screens can reload. */
+  sourceRevision: number;
+  sourceChanged(): void;
 }
 
 const WorkbenchContext = createContext<Workbench | null>(null);
@@ -28,13 +42,28 @@ const WorkbenchContext = createContext<Workbench | null>(null);
 export function WorkbenchProvider({ initialScreen, children }: { initialScreen: string; children: ReactNode }) {
   const [activeScreen, setActiveScreen] = useState(initialScreen);
   const [exploreRequest, setExploreRequest] = useState<ExploreRequest | null>(null);
+  const [caseRequest, setCaseRequest] = useState<CaseRequest | null>(null);
+  const [sourceRevision, setSourceRevision] = useState(0);
+  const sourceChanged = useCallback(() => setSourceRevision((revision) => revision + 1), []);
   const nextRequestId = useRef(1);
   const openInExplore = useCallback((request: Omit<ExploreRequest, 'requestId'>) => {
     setExploreRequest({ ...request, requestId: nextRequestId.current++ });
     setActiveScreen('explore');
   }, []);
-  const value = useMemo(() => ({ activeScreen, goTo: setActiveScreen, exploreRequest, openInExplore }), [activeScreen, exploreRequest, openInExplore]);
+  const openCase = useCallback((caseId: string) => {
+    setCaseRequest({ caseId, requestId: nextRequestId.current++ });
+    setActiveScreen('cases');
+  }, []);
+  const value = useMemo(
+    () => ({ activeScreen, goTo: setActiveScreen, exploreRequest, openInExplore, caseRequest, openCase, sourceRevision, sourceChanged }),
+    [activeScreen, exploreRequest, openInExplore, caseRequest, openCase, sourceRevision, sourceChanged],
+  );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
+
+/** The active source's revision (0 outside a WorkbenchProvider, e.g. a component rendered alone in a test). */
+export function useSourceRevision(): number {
+  return useContext(WorkbenchContext)?.sourceRevision ?? 0;
 }
 
 export function useWorkbench(): Workbench {

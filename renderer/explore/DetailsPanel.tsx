@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode, PropertyValue } from '../../main/api';
+import { AccountCaseActions } from '../cases/AccountCaseActions';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { KindBadge } from '../shared/KindBadge';
 import { RiskBar } from '../shared/RiskBar';
@@ -27,13 +28,15 @@ export interface DetailsPanelProps {
   busy: boolean;
   onExpand(): void;
   onClose(): void;
+  /** For accounts: the propagated-risk explanation, when the screen has one to show. */
+  accountRisk?: ReactNode;
 }
 
 /**
  * Everything known about the selected node. Property values are shown exactly as the core sent
  * them: PII arrives masked, and the renderer never has the raw value to show.
  */
-export function DetailsPanel({ node: drawnNode, details, page, busy, onExpand, onClose }: DetailsPanelProps) {
+export function DetailsPanel({ node: drawnNode, details, page, busy, onExpand, onClose, accountRisk }: DetailsPanelProps) {
   const { t } = useTranslation();
   const loaded = details.status === 'ok' && details.nodeId === drawnNode.id ? details.details : null;
   const node = loaded?.node ?? drawnNode;
@@ -64,6 +67,14 @@ export function DetailsPanel({ node: drawnNode, details, page, busy, onExpand, o
       {node.kind === 'account' && (
         <Section title={t('details.riskScore')}>
           <RiskBar score={node.riskScore} />
+        </Section>
+      )}
+
+      {node.kind === 'account' && accountRisk && <Section title={t('rings.risk.title')}>{accountRisk}</Section>}
+
+      {node.kind === 'account' && (
+        <Section title={t('cases.panelTitle')}>
+          <AccountCaseActions account={node} />
         </Section>
       )}
 

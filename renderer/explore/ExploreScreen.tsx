@@ -1,12 +1,17 @@
+import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWorkbench, type ExploreRequest } from '../app/workbench';
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
+import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { DetailsPanel } from './DetailsPanel';
 import { ExpandProgress } from './ExpandProgress';
@@ -26,8 +31,33 @@ export function ExploreScreen() {
   const search = useSearch();
   const explore = useExploreGraph();
   const details = useNodeDetails(explore.selectedId);
-  const { select, expand, viewRef } = explore;
+  const { select, expand, show, viewRef } = explore;
   const { search: runQuery } = search;
+  const { exploreRequest, sourceRevision } = useWorkbench();
+  const { reset: resetSearch } = search;
+  const { clear: clearGraph } = explore.controls;
+  // What another screen asked to show (a ring), titled above the graph until the user clears it.
+  const [shown, setShown] = useState<ExploreRequest | null>(null);
+
+  useEffect(() => {
+    if (!exploreRequest) return;
+    setShown(exploreRequest);
+    void show(exploreRequest.nodeIds, exploreRequest.highlightIds);
+  }, [exploreRequest, show]);
+
+  // Another graph source was connected: what is drawn belongs to the old one, so start afresh.
+  useEffect(() => {
+    if (sourceRevision === 0) return;
+    clearGraph();
+    resetSearch();
+    setQuery('');
+    setShown(null);
+  }, [sourceRevision, clearGraph, resetSearch]);
+
+  const dismissShown = useCallback(() => {
+    setShown(null);
+    viewRef.current?.setHighlighted([]);
+  }, [viewRef]);
 
   const runSearch = useCallback(
     (text: string) => {
@@ -50,6 +80,7 @@ export function ExploreScreen() {
       installGraphTestHook({
         nodeIds: () => viewRef.current?.nodeIds() ?? [],
         edgeCount: () => viewRef.current?.edgeCount() ?? 0,
+        highlightedIds: () => viewRef.current?.highlightedIds() ?? [],
         select: (nodeId) => select(nodeId),
         expand: (nodeId) => expand(nodeId),
       }),
@@ -58,7 +89,7 @@ export function ExploreScreen() {
 
   const { selectedNode } = explore;
   const empty = explore.counts.nodes === 0;
-  const busy = explore.task !== null || search.loading;
+  const busy = explore.task !== null || search.loading || explore.loadingNodes;
 
   return (
     <Box sx={{ display: 'flex', height: '100%' }}>
@@ -85,9 +116,29 @@ export function ExploreScreen() {
         <GraphCanvas onReady={explore.attachView} onSelect={select} onExpandRequest={(nodeId) => void expand(nodeId)} />
         {busy && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />}
 
-        {empty && !explore.task && (
+        {empty && !explore.task && !explore.loadingNodes && (
           <Overlay sx={{ inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', pointerEvents: 'none' }}>
             <ExploreEmptyState hasResults={search.hits.length > 0} onTryExample={runSearch} />
+          </Overlay>
+        )}
+
+        {shown && (
+          <Overlay sx={{ top: 12, left: 12, width: 'min(440px, calc(100% - 90px))' }}>
+            <Paper variant="outlined" data-testid="explore-request" sx={{ px: 2, py: 1.25, opacity: 0.96 }}>
+              <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+                <Typography variant="subtitle1" component="h2" sx={{ flex: 1, fontWeight: 600, lineHeight: 1.4 }}>
+                  {shown.title}
+                </Typography>
+                <IconButton size="small" aria-label={t('explore.dismissRequest')} onClick={dismissShown} sx={{ mt: -0.25, mr: -1 }}>
+                  <CloseIcon fontSize="small" />
+                </IconButton>
+              </Box>
+              {shown.notes?.map((note) => (
+                <Typography key={note} variant="body2" color="text.secondary" component="div">
+                  {note}
+                </Typography>
+              ))}
+            </Paper>
           </Overlay>
         )}
 
@@ -103,7 +154,10 @@ export function ExploreScreen() {
             onZoomIn={explore.controls.zoomIn}
             onZoomOut={explore.controls.zoomOut}
             onRelayout={explore.controls.relayout}
-            onClear={explore.controls.clear}
+            onClear={() => {
+              explore.controls.clear();
+              setShown(null);
+            }}
           />
         </Overlay>
 
@@ -128,6 +182,7 @@ export function ExploreScreen() {
             busy={explore.task !== null}
             onExpand={() => void expand(selectedNode.id)}
             onClose={() => select(null)}
+            accountRisk={<PropagatedRisk nodeId={selectedNode.id} onSelect={(nodeId) => (viewRef.current?.node(nodeId) ? select(nodeId) : void runSearch(nodeId.replace(/^account:/, '')))} />}
           />
         </Box>
       )}

@@ -6,6 +6,8 @@ import { toApiError } from '../shared/to-api-error';
 
 /** Neighbours fetched per expand call: hubs are paged, never drawn whole. */
 export const PAGE_SIZE = 50;
+/** The most nodes graph.subgraph draws at once. */
+const MAX_SHOWN_NODES = 2_000;
 
 /** How much of a node's neighbourhood is drawn. */
 export interface NeighbourPage {
@@ -36,6 +38,7 @@ export function useExploreGraph() {
   const [pages, setPages] = useState<Record<string, NeighbourPage>>({});
   const [counts, setCounts] = useState({ nodes: 0, edges: 0 });
   const [error, setError] = useState<ApiError | null>(null);
+  const [loadingNodes, setLoadingNodes] = useState(false);
 
   useEffect(
     () => api.events.onProgress((event) => setTask((current) => (current?.taskId === event.taskId ? { ...current, progress: event } : current))),
@@ -88,6 +91,34 @@ export function useExploreGraph() {
     [api],
   );
 
+  /**
+   * Replaces the canvas with the given nodes and the edges among them, highlighting some of them
+   * (a ring's members opened from the Rings screen).
+   */
+  const show = useCallback(
+    async (nodeIds: readonly string[], highlightIds: readonly string[]) => {
+      const view = viewRef.current;
+      if (!view) return;
+      setLoadingNodes(true);
+      setError(null);
+      try {
+        const subgraph = await api.graph.subgraph({ nodeIds: nodeIds.slice(0, MAX_SHOWN_NODES), includeSharedIdentifiers: true });
+        if (viewRef.current !== view) return;
+        view.clear();
+        updatePages({});
+        select(null);
+        view.merge(subgraph, subgraph.nodes[0]?.id ?? '');
+        view.setHighlighted(highlightIds);
+        setCounts({ nodes: view.nodeIds().length, edges: view.edgeCount() });
+      } catch (failure) {
+        setError(toApiError(failure));
+      } finally {
+        setLoadingNodes(false);
+      }
+    },
+    [api, select],
+  );
+
   /** Puts a search hit on the canvas with its first page of neighbours, and selects it. */
   const open = useCallback(
     async (node: GraphNode) => {
@@ -134,6 +165,8 @@ export function useExploreGraph() {
     select,
     expand,
     open,
+    show,
+    loadingNodes,
     cancel,
     controls,
     task,

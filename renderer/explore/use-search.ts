@@ -12,7 +12,7 @@ export interface SearchState {
 }
 
 /** Runs graph.search; a slower earlier search never overwrites the answer of a later one. */
-export function useSearch(): SearchState & { search(query: string): Promise<void> } {
+export function useSearch(): SearchState & { search(query: string): Promise<void>; reset(): void } {
   const api = useApi();
   const [state, setState] = useState<SearchState>({ query: null, hits: [], loading: false, error: null });
   const latest = useRef(0);
@@ -31,5 +31,10 @@ export function useSearch(): SearchState & { search(query: string): Promise<void
     [api],
   );
 
-  return { ...state, search };
+  const reset = useCallback(() => {
+    latest.current++;
+    setState({ query: null, hits: [], loading: false, error: null });
+  }, []);
+
+  return { ...state, search, reset };
 }

@@ -10,6 +10,7 @@ export function graphPaletteFor(theme: Theme): GraphPalette {
     selection: theme.palette.primary.main,
     // Dark red reads as "blocked" on a light canvas; on a dark one it must be lighter to be seen at all.
     blacklist: dark ? '#E5484D' : '#7F1D1D',
+    highlight: dark ? '#FBBF24' : '#F59E0B',
     fontFamily: theme.typography.fontFamily ?? 'sans-serif',
   };
 }

@@ -9,6 +9,8 @@ export interface GraphPalette {
   text: string;
   selection: string;
   blacklist: string;
+  /** Halo of highlighted nodes (an opened ring's members). */
+  highlight: string;
   fontFamily: string;
 }
 
@@ -97,6 +99,16 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
         'underlay-color': palette.text,
         'underlay-opacity': 0.12,
         'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      // Members of an opened ring: a thick amber halo that reads in both themes.
+      selector: 'node.highlighted',
+      style: {
+        'underlay-color': palette.highlight,
+        'underlay-opacity': 0.55,
+        'underlay-padding': 10,
         'underlay-shape': 'ellipse',
       },
     },

@@ -78,6 +78,16 @@ export class GraphView {
     this.cy.getElementById(nodeId).toggleClass('has-more', hasMore);
   }
 
+  /** Marks exactly these nodes as highlighted (e.g. a ring's members); ids not drawn are ignored. */
+  setHighlighted(nodeIds: readonly string[]): void {
+    this.cy.nodes('.highlighted').removeClass('highlighted');
+    for (const nodeId of nodeIds) this.cy.getElementById(nodeId).addClass('highlighted');
+  }
+
+  highlightedIds(): string[] {
+    return this.cy.nodes('.highlighted').map((node) => node.id());
+  }
+
   /** Selects one node (or none) and brings it into view if it is off screen. */
   select(nodeId: string | null): void {
     this.cy.$(':selected').unselect();

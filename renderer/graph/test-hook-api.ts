@@ -6,6 +6,8 @@ export interface GraphTestHook {
   /** Ids of the nodes on the canvas. */
   nodeIds(): string[];
   edgeCount(): number;
+  /** Ids of the nodes drawn highlighted (an opened ring's members). */
+  highlightedIds(): string[];
   /** Selects a node as a tap would (opens the details panel). */
   select(nodeId: string): void;
   /** Expands a node as a double-click would; resolves when its neighbours are drawn. */

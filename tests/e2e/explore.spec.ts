@@ -5,53 +5,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTIFIER_KINDS, type GraphNode, type SearchResult } from '../../main/api';
-import { DEFAULT_DEMO_OPTIONS, userIdOf, type DemoDataset } from '../../main/core/demo/dataset';
+import type { GraphNode } from '../../main/api';
+import { DEFAULT_DEMO_OPTIONS } from '../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../main/core/demo/generator';
 import { collectPageErrors, graphHook, launchChromium, saveScreenshot } from './support/chromium';
-import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
-
-interface RingMemberFixture {
-  userId: string;
-  /** Raw phone number shared with at least one other ring member, and those members' ids. */
-  sharedPhone: string;
-  phoneSharers: string[];
-  /** Raw card number of the member. */
-  card: string;
-}
-
-/** Picks, from the generator's ground truth, a shared-identity ring member with a shared phone and a card. */
-function findRingMember(dataset: DemoDataset): RingMemberFixture {
-  const phoneKind = IDENTIFIER_KINDS.indexOf('phone');
-  const cardKind = IDENTIFIER_KINDS.indexOf('card');
-  const identifiersOf = new Map<number, number[]>();
-  const links = dataset.identifierLinks;
-  for (let link = 0; link < links.count; link++) {
-    const account = links.account[link];
-    identifiersOf.set(account, [...(identifiersOf.get(account) ?? []), links.identifier[link]]);
-  }
-  for (const ring of dataset.plantedRings.filter((candidate) => candidate.kind === 'shared-identity')) {
-    for (const member of ring.members) {
-      const identifiers = identifiersOf.get(member) ?? [];
-      const card = identifiers.find((identifier) => dataset.identifiers.kind[identifier] === cardKind);
-      for (const phone of identifiers.filter((identifier) => dataset.identifiers.kind[identifier] === phoneKind)) {
-        const sharers = ring.members.filter((other) => other !== member && (identifiersOf.get(other) ?? []).includes(phone));
-        if (card !== undefined && sharers.length > 0) {
-          return {
-            userId: userIdOf(member),
-            sharedPhone: dataset.identifiers.value[phone],
-            phoneSharers: sharers.map(userIdOf),
-            card: dataset.identifiers.value[card],
-          };
-        }
-      }
-    }
-  }
-  throw new Error('The demo graph has no shared-identity ring member with a shared phone and a card');
-}
-
-/** Digits only: a masked value must not contain the raw number in any formatting. */
-const digitsOf = (text: string) => text.replace(/\D/g, '');
+import { digitsOf, findRingMember } from './support/ring-member';
+import { findNodeId, startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
 
 describe('Explore: investigate a planted ring member', () => {
   let server: RingScopeServer;
@@ -60,23 +19,7 @@ describe('Explore: investigate a planted ring member', () => {
   let pageErrors: string[];
   const fixture = findRingMember(generateDemoDataset(DEFAULT_DEMO_OPTIONS));
 
-  /** Calls the Api the way the page does, to learn node ids without guessing the source's id format. */
-  async function searchApi(query: string): Promise<SearchResult['hits']> {
-    const response = await fetch(new URL('api/graph/search', server.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    const envelope = (await response.json()) as { ok: boolean; value: SearchResult };
-    expect(envelope.ok).toBe(true);
-    return envelope.value.hits;
-  }
-
-  async function nodeIdOf(query: string, kind: GraphNode['kind']): Promise<string> {
-    const hit = (await searchApi(query)).find((candidate) => candidate.node.kind === kind);
-    if (!hit) throw new Error(`No ${kind} found for ${query}`);
-    return hit.node.id;
-  }
+  const nodeIdOf = (query: string, kind: GraphNode['kind']) => findNodeId(server, query, kind);
 
   const graphNodeIds = () => graphHook(page).nodeIds();
   const graphEdgeCount = () => graphHook(page).edgeCount();

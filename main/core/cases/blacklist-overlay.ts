@@ -28,6 +28,15 @@ export class BlacklistOverlay implements GraphWriteBack {
     }
   }
 
+  /**
+   * Replaces every mark with those of the cases now in effect: another RingScope sharing the store
+   * (a team lead's, on the same data directory) may have approved or revoked cases meanwhile.
+   */
+  resetTo(casesInEffect: readonly { caseId: string; accounts: readonly AccountRef[] }[]): void {
+    this.casesByUser.clear();
+    for (const { caseId, accounts } of casesInEffect) void this.markBlacklisted(accounts, caseId);
+  }
+
   /** Whether an approved case blacklisted this account. */
   isBlacklisted(userId: string): boolean {
     return this.casesByUser.has(userId);

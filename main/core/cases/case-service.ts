@@ -259,8 +259,13 @@ export class CaseService {
     }
   }
 
+  /** Whether configuration names this user a team lead (who may review cases). */
+  isTeamLead(user: string): boolean {
+    return this.options.teamLeads.some((lead) => sameUser(lead, user));
+  }
+
   private assertTeamLead(actor: string): void {
-    if (!this.options.teamLeads.some((lead) => sameUser(lead, actor))) {
+    if (!this.isTeamLead(actor)) {
       throw new ApiError('forbidden', `Only a team lead can review cases, and ${actor} is not one`);
     }
   }

@@ -1,23 +1,19 @@
-import { ApiError, type CaseStatus } from '../../api';
+import { ApiError, CASE_ACTION_RULES, isCaseActionAllowed, type CaseAction, type CaseStatus } from '../../api';
 
-/**
- * Every action on a case and the statuses it is allowed from, in one table: the status machine
- * open → in_review → approved / rejected → closed, with reopen (rejected → open) and revoke
- * (approved → open, which also reverses the blacklist). `to: null` leaves the status as it is.
- */
-const CASE_ACTIONS = {
-  edit: { from: ['open', 'in_review', 'approved', 'rejected'], to: null, refusal: 'be edited' },
-  tag: { from: ['open'], to: null, refusal: 'be tagged; reopen it first' },
-  changeMembers: { from: ['open'], to: null, refusal: 'have its members changed; reopen it first' },
-  submit: { from: ['open'], to: 'in_review', refusal: 'be submitted for review' },
-  approve: { from: ['in_review'], to: 'approved', refusal: 'be approved' },
-  reject: { from: ['in_review'], to: 'rejected', refusal: 'be rejected' },
-  reopen: { from: ['rejected'], to: 'open', refusal: 'be reopened' },
-  revoke: { from: ['approved'], to: 'open', refusal: 'be revoked' },
-  close: { from: ['approved', 'rejected'], to: 'closed', refusal: 'be closed' },
-} as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus | null; refusal: string }>;
+export type { CaseAction };
 
-export type CaseAction = keyof typeof CASE_ACTIONS;
+/** The end of "… cannot …" when the status table (CASE_ACTION_RULES in main/api) refuses an action. */
+const REFUSALS: Record<CaseAction, string> = {
+  edit: 'be edited',
+  tag: 'be tagged; reopen it first',
+  changeMembers: 'have its members changed; reopen it first',
+  submit: 'be submitted for review',
+  approve: 'be approved',
+  reject: 'be rejected',
+  reopen: 'be reopened',
+  revoke: 'be revoked',
+  close: 'be closed',
+};
 
 const STATUS_PHRASES: Record<CaseStatus, string> = {
   open: 'An open case',
@@ -29,9 +25,8 @@ const STATUS_PHRASES: Record<CaseStatus, string> = {
 
 /** The status a case moves to when `action` is applied, or a conflict error saying why it cannot be. */
 export function nextStatus(current: CaseStatus, action: CaseAction): CaseStatus {
-  const rule = CASE_ACTIONS[action];
-  if (!(rule.from as readonly CaseStatus[]).includes(current)) {
-    throw new ApiError('conflict', `${STATUS_PHRASES[current]} cannot ${rule.refusal}`);
+  if (!isCaseActionAllowed(current, action)) {
+    throw new ApiError('conflict', `${STATUS_PHRASES[current]} cannot ${REFUSALS[action]}`);
   }
-  return rule.to ?? current;
+  return CASE_ACTION_RULES[action].to ?? current;
 }

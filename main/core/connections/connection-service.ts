@@ -23,7 +23,7 @@ import type { ActiveGraphSource } from '../sources/active-source';
 import { Neo4jClient, type Neo4jConnectionOptions } from '../sources/neo4j/neo4j-client';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
 import { discoverGraphNames, discoverSchema } from '../schema/discovery';
-import { mappingPlaceholders, proposeMapping, validateMapping, type GraphNames } from '../schema/schema-mapping';
+import { mappingPlaceholders, proposeMapping, validateMapping, type GraphNames, type ValidatedMapping } from '../schema/schema-mapping';
 
 /** A saved connection or unsaved settings, with the password typed for this call if any. */
 export interface ConnectionTarget {
@@ -38,6 +38,14 @@ export interface ConnectionServiceOptions {
   /** Where passwords are kept; null in browser mode, where they are never persisted. */
   secrets: SecretStore | null;
   active: ActiveGraphSource;
+  /** Investigation state follows the graph: into the connected database, back to the local store with the demo. */
+  investigation?: InvestigationPlacement;
+}
+
+/** Where cases, reviews and the audit trail live (implemented by Investigation). */
+export interface InvestigationPlacement {
+  useNeo4j(client: Neo4jClient, mapping: ValidatedMapping): Promise<void>;
+  useEmbedded(): Promise<void>;
 }
 
 const StoredConnection = SavedConnection.omit({ hasStoredPassword: true });
@@ -81,7 +89,7 @@ export class ConnectionService {
     if (remaining.length === connections.length) return { removed: false };
     await this.persist(remaining);
     await this.options.secrets?.delete(secretIdOf(connectionId));
-    if (this.options.active.connectionId === connectionId) await this.options.active.useFallback();
+    if (this.options.active.connectionId === connectionId) await this.useFallback();
     return { removed: true };
   }
 
@@ -108,6 +116,9 @@ export class ConnectionService {
       const accountCount = await this.countAccounts(client, mapping);
       const where = `${settings.uri}${settings.database ? `/${settings.database}` : ''}`;
       const source = new Neo4jGraphSource({ client, mapping, name: `${settings.name} (${where})`, accountCount });
+      // Investigation first: activating the source closes the previous one's client, which the
+      // investigation may still be using.
+      await this.options.investigation?.useNeo4j(client, mapping);
       await this.options.active.activate(source, connectionId);
       return source.info();
     } catch (error) {
@@ -118,8 +129,13 @@ export class ConnectionService {
 
   /** Switches back to the embedded demo graph. */
   async useDemo(): Promise<SourceInfo> {
-    await this.options.active.useFallback();
+    await this.useFallback();
     return this.options.active.info();
+  }
+
+  private async useFallback(): Promise<void> {
+    await this.options.investigation?.useEmbedded();
+    await this.options.active.useFallback();
   }
 
   /** Reads labels, relationship types and property keys, and proposes a mapping. */

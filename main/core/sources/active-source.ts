@@ -1,5 +1,5 @@
-import type { ExpandResult, NodeDetails, SearchHit, SourceInfo } from '../../api';
-import type { ExpandOptions, GraphSource } from './graph-source';
+import type { ExpandResult, NodeDetails, SearchHit, SourceInfo, Subgraph } from '../../api';
+import type { ExpandOptions, GraphSource, SubgraphOptions } from './graph-source';
 
 /**
  * The GraphSource the Api talks to: delegates to whichever source is active (the embedded demo
@@ -50,6 +50,10 @@ export class ActiveGraphSource implements GraphSource {
 
   nodeDetails(nodeId: string): Promise<NodeDetails> {
     return this.active.nodeDetails(nodeId);
+  }
+
+  subgraph(nodeIds: readonly string[], options: SubgraphOptions): Promise<Subgraph> {
+    return this.active.subgraph(nodeIds, options);
   }
 
   async close(): Promise<void> {

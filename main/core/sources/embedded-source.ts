@@ -10,10 +10,10 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, GraphSource } from './graph-source';
+import type { ExpandOptions, GraphSource, SubgraphOptions } from './graph-source';
 
 /** Relationship type from an account to each identifier kind, as in the demo schema. */
 const IDENTIFIER_RELATIONSHIP: Record<IdentifierKind, string> = {
@@ -194,6 +194,11 @@ export class EmbeddedGraphSource implements GraphSource {
     return `account:${userIdOf(index)}`;
   }
 
+  /** Node id of identifier `index`, e.g. `phone:17` (never the value, which may be PII). */
+  identifierNodeId(index: number): string {
+    return this.nodeId({ kind: IDENTIFIER_KINDS[this.dataset.identifiers.kind[index]], index });
+  }
+
   /** Account index behind an account node id, or -1 when the id is not an account of this graph. */
   accountIndexOfNodeId(nodeId: string): number {
     const ref = this.parseNodeId(nodeId);
@@ -253,6 +258,48 @@ export class EmbeddedGraphSource implements GraphSource {
       for (const type of new Set(neighbour.edges.map((edge) => edge.type))) counts.set(type, (counts.get(type) ?? 0) + 1);
     }
     return { node: this.toNode(ref), neighbourCounts: [...counts].map(([type, count]) => ({ type, count })) };
+  }
+
+  async subgraph(nodeIds: readonly string[], { includeSharedIdentifiers, signal }: SubgraphOptions): Promise<Subgraph> {
+    throwIfCancelled(signal);
+    const wanted = new Map<string, NodeRef>();
+    const unknown: string[] = [];
+    for (const nodeId of nodeIds) {
+      const ref = this.parseNodeId(nodeId);
+      if (ref) wanted.set(nodeId, ref);
+      else unknown.push(nodeId);
+    }
+    if (unknown.length) {
+      const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
+      throw new ApiError('not_found', `No node with id ${unknown.slice(0, 5).join(', ')}${more} in the demo graph`);
+    }
+    const accounts = [...wanted.values()].filter((ref) => ref.kind === 'account').map((ref) => ref.index);
+    if (includeSharedIdentifiers) {
+      const { identifierLinks, identifiers } = this.dataset;
+      const sharers = new Map<number, number>();
+      for (const account of accounts) {
+        for (const identifier of new Set(Array.from(rowsOf(this.linksByAccount, account), (link) => identifierLinks.identifier[link]))) {
+          sharers.set(identifier, (sharers.get(identifier) ?? 0) + 1);
+        }
+      }
+      for (const [identifier, count] of sharers) {
+        if (count < 2) continue;
+        const ref: NodeRef = { kind: IDENTIFIER_KINDS[identifiers.kind[identifier]], index: identifier };
+        wanted.set(this.nodeId(ref), ref);
+      }
+    }
+    // Every edge has an account at one end, so walking the accounts' neighbourhoods finds them all.
+    const edges = new Map<string, GraphEdge>();
+    for (const account of accounts) {
+      for (const neighbour of this.neighboursOf({ kind: 'account', index: account }, signal)) {
+        if (!wanted.has(this.nodeId(neighbour.ref))) continue;
+        for (const edge of neighbour.edges) {
+          const dto = this.toEdge(edge);
+          edges.set(dto.id, dto);
+        }
+      }
+    }
+    return { nodes: [...wanted.values()].map((ref) => this.toNode(ref)), edges: [...edges.values()] };
   }
 
   async close(): Promise<void> {}

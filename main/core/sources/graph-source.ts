@@ -1,10 +1,15 @@
-import type { ExpandResult, NodeDetails, SearchHit, SourceInfo } from '../../api';
+import type { ExpandResult, NodeDetails, SearchHit, SourceInfo, Subgraph } from '../../api';
 
 export interface ExpandOptions {
   limit: number;
   offset: number;
   signal: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
+}
+
+export interface SubgraphOptions {
+  includeSharedIdentifiers: boolean;
+  signal: AbortSignal;
 }
 
 /**
@@ -18,5 +23,11 @@ export interface GraphSource {
   /** One page of a node's neighbours with the edges to them; throws not_found for an unknown id. */
   expand(nodeId: string, options: ExpandOptions): Promise<ExpandResult>;
   nodeDetails(nodeId: string): Promise<NodeDetails>;
+  /**
+   * The given nodes and every edge among them (money flows folded as in expand); with
+   * includeSharedIdentifiers also the identifiers two or more of them link to. Throws not_found
+   * naming ids the graph does not have.
+   */
+  subgraph(nodeIds: readonly string[], options: SubgraphOptions): Promise<Subgraph>;
   close(): Promise<void>;
 }

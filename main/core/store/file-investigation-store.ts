@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError, type AuditEvent, type Case, type OutboxEntry } from '../../api';
 import { sealAuditEvent } from '../audit/audit-chain';
 import { withFileLock } from './file-lock';
-import type { CommittedChange, InvestigationChange, InvestigationStore, VersionedWrite } from './investigation-store';
+import { checkedWrite, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
 
 /** The parts of node:fs/promises the store uses; tests pass a wrapper that fails like a full disk. */
 export type StoreFileSystem = Pick<typeof nodeFs, 'open' | 'mkdir' | 'truncate'>;
@@ -83,8 +83,8 @@ export class FileInvestigationStore implements InvestigationStore {
 
   private async commitLocked(change: InvestigationChange): Promise<CommittedChange> {
     await this.catchUp({ dropPartialTail: true });
-    const cases = (change.cases ?? []).map((write) => this.checkVersion(write, this.cases.get(write.doc.id), 'case'));
-    const outbox = (change.outbox ?? []).map((write) => this.checkVersion(write, this.outbox.get(write.doc.id), 'delivery'));
+    const cases = (change.cases ?? []).map((write) => checkedWrite(write, this.cases.get(write.doc.id), 'case'));
+    const outbox = (change.outbox ?? []).map((write) => checkedWrite(write, this.outbox.get(write.doc.id), 'delivery'));
     const at = new Date(this.now()).toISOString();
     const audit: AuditEvent[] = [];
     for (const draft of change.audit ?? []) audit.push(sealAuditEvent(draft, audit.at(-1) ?? this.audit.at(-1) ?? null, at));
@@ -105,16 +105,6 @@ export class FileInvestigationStore implements InvestigationStore {
     this.apply(record);
     this.appliedBytes += line.length;
     return structuredClone({ cases, outbox, audit });
-  }
-
-  private checkVersion<T extends Case | OutboxEntry>(write: VersionedWrite<T>, current: T | undefined, noun: 'case' | 'delivery'): T {
-    const currentVersion = current?.version ?? 0;
-    if (write.expectedVersion !== currentVersion) {
-      if (!current) throw new ApiError('not_found', `No ${noun} ${write.doc.id}`);
-      if (write.expectedVersion === 0) throw new ApiError('conflict', `A ${noun} with id ${write.doc.id} already exists`);
-      throw new ApiError('conflict', `This ${noun} was changed by ${current.updatedBy} at ${current.updatedAt}; reload it`);
-    }
-    return { ...write.doc, version: currentVersion + 1 };
   }
 
   private read<T>(pick: () => T): Promise<T> {

@@ -1,4 +1,4 @@
-import type { AuditEvent, Case, OutboxEntry } from '../../api';
+import { ApiError, type AuditEvent, type Case, type OutboxEntry } from '../../api';
 import type { AuditDraft } from '../audit/audit-chain';
 
 /**
@@ -47,4 +47,23 @@ export interface InvestigationStore {
   listAudit(): Promise<AuditEvent[]>;
   commit(change: InvestigationChange): Promise<CommittedChange>;
   close(): Promise<void>;
+}
+
+/**
+ * The optimistic-concurrency rule every store applies inside its commit: the write must name the
+ * version it was based on (0 for a new document); it then gets the next version, else a conflict
+ * that says who changed the document and when.
+ */
+export function checkedWrite<T extends Case | OutboxEntry>(
+  write: VersionedWrite<T>,
+  current: { version: number; updatedBy: string; updatedAt: string } | undefined,
+  noun: 'case' | 'delivery',
+): T {
+  const currentVersion = current?.version ?? 0;
+  if (write.expectedVersion !== currentVersion) {
+    if (!current) throw new ApiError('not_found', `No ${noun} ${write.doc.id}`);
+    if (write.expectedVersion === 0) throw new ApiError('conflict', `A ${noun} with id ${write.doc.id} already exists`);
+    throw new ApiError('conflict', `This ${noun} was changed by ${current.updatedBy} at ${current.updatedAt}; reload it`);
+  }
+  return { ...write.doc, version: currentVersion + 1 };
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ApiEnvelope, GraphNode, SearchResult } from '../../../main/api';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const serverCli = fileURLToPath(new URL('../../../dist/main/server/cli.js', import.meta.url));
@@ -63,4 +64,21 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(forced);
+}
+
+/**
+ * The id of the first node of `kind` the server's search finds for `query`, asked the way the page
+ * asks, so a test learns node ids without guessing the active source's id format.
+ */
+export async function findNodeId(server: RingScopeServer, query: string, kind: GraphNode['kind']): Promise<string> {
+  const response = await fetch(new URL('api/graph/search', server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const envelope = (await response.json()) as ApiEnvelope<SearchResult>;
+  if (!envelope.ok) throw new Error(`Search for ${query} failed: ${envelope.error.message}`);
+  const hit = envelope.value.hits.find((candidate) => candidate.node.kind === kind);
+  if (!hit) throw new Error(`No ${kind} found for ${query}`);
+  return hit.node.id;
 }

@@ -44,10 +44,13 @@ describe('the desktop app lifecycle', () => {
   });
   afterEach(() => setPlatform(originalPlatform));
 
-  it('on start builds the core, answers the Api over IPC, installs the menu and opens one sandboxed window', async () => {
+  it('on start builds the core with the keychain password store, answers the Api over IPC, installs the menu and opens one sandboxed window', async () => {
     await startApp();
     expect(core.created).toBe(1);
     expect(core.options).toMatchObject({ version: '0.1.0-test', investigation: { dataDir: '/home/ana/.config/RingScope' } });
+    // main.ts was imported after vi.resetModules, so compare against the class from that module graph.
+    const { SafeStorageSecretStore } = await import('../../../main/app/credentials');
+    expect((core.options as { secrets: unknown }).secrets).toBeInstanceOf(SafeStorageSecretStore);
     expect(fakeElectron.app.sandboxEnforced).toBe(true);
     expect(fakeElectron.protocol.privilegedSchemes).toHaveLength(1);
     expect(fakeElectron.protocol.handlers.has('app')).toBe(true);

@@ -15,6 +15,7 @@ function slowExpandHandlers(): ApiHandlers {
         return { hits: [] };
       },
       nodeDetails: never,
+      subgraph: never,
       expand: async (_input, { signal, progress }) => {
         for (let step = 1; ; step++) {
           progress(step, null, 'Loading neighbours');

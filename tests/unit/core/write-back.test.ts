@@ -9,7 +9,12 @@ import { userIdOf } from '../../../main/core/demo/dataset';
 
 const demo = { accounts: 2000, seed: 7 };
 let core: RingScopeCore | undefined;
-afterEach(async () => core?.close());
+let otherCore: RingScopeCore | undefined;
+afterEach(async () => {
+  await core?.close();
+  await otherCore?.close();
+  otherCore = undefined;
+});
 
 async function openCore(dataDir: string): Promise<RingScopeCore> {
   const investigation = resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir });
@@ -55,5 +60,28 @@ describe('write-back of an approved case to the embedded graph', () => {
     const revoked = await accountShown(target);
     expect(revoked.properties.blacklistCaseId).toBeUndefined();
     expect(revoked.blacklisted).toBe(before.blacklisted);
+  });
+});
+
+describe('two RingScopes sharing one data directory', () => {
+  it("shows a lead's approval in the analyst's graph without a restart", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-shared-'));
+    const ring = generateDemoDataset(demo).plantedRings.find((r) => r.kind === 'cash-out')!;
+    const members = ring.members.map((index) => ({ nodeId: `account:${userIdOf(index)}`, userId: userIdOf(index) }));
+    core = await openCore(dataDir); // the analyst's process
+    otherCore = await openCore(dataDir); // the team lead's process
+    const analystCore = core;
+
+    const created = await call('cases', 'create', { title: 'Cash-out', cluster: { origin: 'ring', accounts: members } }, 'ana');
+    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'cash_out', confidence: 0.8 }, 'ana');
+    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
+    expect((await accountShown(members[0].userId)).properties.blacklistCaseId).toBeUndefined();
+
+    core = otherCore;
+    await call('review', 'approve', { caseId: created.id }, 'lee');
+    core = analystCore;
+    // Reads catch up at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await accountShown(members[0].userId)).properties.blacklistCaseId).toBe(created.id);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphQueries, quoteName, renderQuery, statementsOf, typeAlternatives } from '../../../graph-queries/catalog';
+import { DEFAULT_WRITE_BACK_TARGET } from '../../../main/core/cases/graph-write-back';
+import { writeBackPlaceholders } from '../../../main/core/cases/neo4j-write-back';
 import { DEMO_SCHEMA_MAPPING, identifierPlaceholders, mappingPlaceholders, validateMapping } from '../../../main/core/schema/schema-mapping';
 
 describe('Cypher catalog', () => {
@@ -29,7 +31,8 @@ describe('Cypher catalog', () => {
       relationshipTypes: ['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL', 'TRANSFERRED_TO', 'PAID'],
       nodeProperties: {},
     });
-    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {})]);
+    const writeBackNames = [DEFAULT_WRITE_BACK_TARGET, { mode: 'label', label: 'Blacklisted' } as const].flatMap((target) => Object.keys(writeBackPlaceholders(target)));
+    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames]);
     for (const entry of Object.values(graphQueries)) {
       expect(entry.placeholders.filter((placeholder) => !fillable.has(placeholder)), entry.name).toEqual([]);
     }

@@ -5,14 +5,24 @@ import { I18nextProvider } from 'react-i18next';
 import type { Api } from '../../../main/api';
 import { ApiProvider } from '../../../renderer/api/api-context';
 import { ringscopeTheme } from '../../../renderer/app/theme';
+import { WorkbenchProvider } from '../../../renderer/app/workbench';
 import { i18n } from '../../../renderer/i18n/i18n';
 
-/** Renders a renderer component with the app's theme, translations and the given Api. */
-export function renderWithProviders(ui: ReactElement, api?: Api) {
-  const content = api ? <ApiProvider api={api}>{ui}</ApiProvider> : ui;
+/** An Api for components that only call it on a click: any call fails the test loudly. */
+const uncalledApi = new Proxy({} as Api, {
+  get: (_target, area) =>
+    new Proxy({}, { get: (_methods, name) => () => Promise.reject(new Error(`Unexpected Api call ${String(area)}.${String(name)}: pass an Api to renderWithProviders`)) }),
+});
+
+/** Renders a renderer component with the app's theme, translations, workbench navigation and the given Api. */
+export function renderWithProviders(ui: ReactElement, api: Api = uncalledApi) {
   return render(
     <I18nextProvider i18n={i18n}>
-      <ThemeProvider theme={ringscopeTheme}>{content}</ThemeProvider>
+      <ThemeProvider theme={ringscopeTheme}>
+        <ApiProvider api={api}>
+          <WorkbenchProvider initialScreen="explore">{ui}</WorkbenchProvider>
+        </ApiProvider>
+      </ThemeProvider>
     </I18nextProvider>,
   );
 }

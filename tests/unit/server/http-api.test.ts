@@ -47,10 +47,10 @@ describe('browser-mode HTTP shell', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it('reports the active graph source on GET /api/health', async () => {
+  it('reports the active graph source and the signed-in user on GET /api/health', async () => {
     const response = await request('GET', '/api/health');
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', source: { kind: 'embedded', accountCount: 2000 } });
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', source: { kind: 'embedded', accountCount: 2000 }, user: { name: 'ana', isTeamLead: false } });
   });
 
   it('answers an Api method with the same envelope as the desktop shell', async () => {

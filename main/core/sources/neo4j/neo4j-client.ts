@@ -4,7 +4,7 @@
  * mapping boundary, cancels on an AbortSignal by closing the session, and turns driver failures into
  * classified ApiErrors.
  */
-import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { ApiError } from '../../../api';
 import { graphQueries, renderQuery, type QueryName, type QueryParams, type QueryRow, type QuotedName } from '../../../../graph-queries/catalog';
 import { classifyNeo4jError, checkServerVersion, type ConnectionContext } from '../../connections/connection-errors';
@@ -26,6 +26,11 @@ export interface QueryOptions {
   timeoutMs?: number;
 }
 
+/** Runs catalogued statements inside one open transaction (see Neo4jClient.writeTransaction). */
+export interface CatalogTransaction {
+  run<N extends QueryName>(name: N, params: QueryParams<N>, names?: Readonly<Record<string, QuotedName>>): Promise<QueryRow<N>[]>;
+}
+
 export interface ServerInfo {
   version: string;
   edition: string;
@@ -37,6 +42,18 @@ const DEFAULT_READ_TIMEOUT_MS = 60_000;
 /** Top-level integer parameters (limit, offset, batch sizes) must reach Cypher as integers, not floats. */
 function boltParams(params: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Number.isInteger(value) ? neo4j.int(value as number) : value]));
+}
+
+/** Validates the parameters, runs the statement in `tx` and validates every row against the catalog. */
+async function runCatalogued<N extends QueryName>(
+  tx: ManagedTransaction,
+  name: N,
+  params: QueryParams<N>,
+  names: Readonly<Record<string, QuotedName>> | undefined,
+): Promise<QueryRow<N>[]> {
+  const entry = graphQueries[name];
+  const result = await tx.run(renderQuery(entry, names), boltParams(entry.params.parse(params) as Record<string, unknown>));
+  return result.records.map((record) => entry.row.parse(plainRecord(record)) as QueryRow<N>);
 }
 
 export class Neo4jClient {
@@ -86,6 +103,19 @@ export class Neo4jClient {
     return this.run(name, params, 'WRITE', options);
   }
 
+  /**
+   * Runs `work` as one WRITE transaction: its statements commit together or not at all. The driver
+   * retries transient failures (deadlocks, leader switches), so `work` may run again and must only
+   * write through `tx`. An error thrown by `work` rolls everything back.
+   */
+  async writeTransaction<T>(work: (tx: CatalogTransaction) => Promise<T>, options: Pick<QueryOptions, 'timeoutMs'> = {}): Promise<T> {
+    return this.withSession('WRITE', undefined, (session) =>
+      session.executeWrite((tx) => work({ run: (name, params, names) => runCatalogued(tx, name, params, names) }), {
+        timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+      }),
+    );
+  }
+
   /** Runs literal statement text in a WRITE session (multi-statement files such as constraints.cypher). */
   async writeStatement(text: string, signal?: AbortSignal): Promise<void> {
     await this.withSession('WRITE', signal, (session) => session.executeWrite((tx) => tx.run(text)));
@@ -124,16 +154,12 @@ export class Neo4jClient {
   }
 
   private async run<N extends QueryName>(name: N, params: QueryParams<N>, mode: 'READ' | 'WRITE', options: QueryOptions): Promise<QueryRow<N>[]> {
-    const entry = graphQueries[name];
-    const text = renderQuery(entry, options.names);
-    const parsedParams = boltParams(entry.params.parse(params) as Record<string, unknown>);
     const config = { timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS };
-    const records = await this.withSession(mode, options.signal, (session) =>
+    return this.withSession(mode, options.signal, (session) =>
       mode === 'READ'
-        ? session.executeRead((tx) => tx.run(text, parsedParams).then((result) => result.records), config)
-        : session.executeWrite((tx) => tx.run(text, parsedParams).then((result) => result.records), config),
+        ? session.executeRead((tx) => runCatalogued(tx, name, params, options.names), config)
+        : session.executeWrite((tx) => runCatalogued(tx, name, params, options.names), config),
     );
-    return records.map((record) => entry.row.parse(plainRecord(record)) as QueryRow<N>);
   }
 
   /** One session per unit of work; an abort closes it, which makes the server drop the running query. */

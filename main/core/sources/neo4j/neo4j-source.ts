@@ -3,10 +3,10 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo } from '../../../api';
+import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
 import type { QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, GraphSource } from '../graph-source';
+import type { ExpandOptions, GraphSource, SubgraphOptions } from '../graph-source';
 import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import { mappedIdentifierKinds, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
@@ -112,6 +112,40 @@ export class Neo4jGraphSource implements GraphSource {
     const center = await this.resolve(nodeId);
     const counts = await this.options.client.read('node-details', { elementId: center.node.elementId }, { names: this.names });
     return { node: toGraphNode(center.node, center.degree, this.options.mapping), neighbourCounts: counts };
+  }
+
+  async subgraph(nodeIds: readonly string[], { includeSharedIdentifiers, signal }: SubgraphOptions): Promise<Subgraph> {
+    const { client, mapping } = this.options;
+    const refs = nodeIds.map(parseNodeId);
+    const pick = (key: 'accountId' | 'merchantId' | 'elementId') => refs.flatMap((ref) => (ref[key] === null ? [] : [ref[key]]));
+    const [row] = await client.read(
+      'subgraph-between',
+      {
+        accountIds: pick('accountId'),
+        merchantIds: pick('merchantId'),
+        elementIds: pick('elementId'),
+        includeSharedIdentifiers,
+        transferType: mapping.transfer?.relationshipType ?? null,
+        paymentType: mapping.payment?.relationshipType ?? null,
+      },
+      { names: this.names, signal },
+    );
+    const idOfElement = new Map<string, string>();
+    const nodes = (row?.drawn ?? []).map(({ node, degree }) => {
+      const dto = toGraphNode(node, degree, mapping);
+      idOfElement.set(node.elementId, dto.id);
+      return dto;
+    });
+    const found = new Set(nodes.map((node) => node.id));
+    const unknown = nodeIds.filter((nodeId) => !found.has(nodeId));
+    if (unknown.length) {
+      const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
+      throw new ApiError('not_found', `No node with id ${unknown.slice(0, 5).join(', ')}${more} in this graph`);
+    }
+    const edges = (row?.flows ?? []).flatMap((flow) =>
+      toGraphEdges(idOfElement.get(flow.source)!, idOfElement.get(flow.target)!, [{ ...flow, outgoing: true }], mapping),
+    );
+    return { nodes, edges };
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */

@@ -1,0 +1,55 @@
+// The nodes of a picture to draw (a flagged cluster, a case) and every relationship among them, in
+// one row: accounts and merchants by business id, identifiers by element id. With
+// $includeSharedIdentifiers, identifiers linked to two or more of the requested accounts join them.
+// Parallel money flows between two nodes are folded into one per (type, direction), as in
+// neighbourhood-page.cypher.
+CALL {
+  UNWIND $accountIds AS accountId
+  MATCH (node:{{accountLabel}})
+  WHERE node.{{accountIdProperty}} = accountId
+  RETURN node
+  UNION
+  UNWIND $merchantIds AS merchantId
+  MATCH (node:{{merchantLabel}})
+  WHERE node.{{merchantIdProperty}} = merchantId
+  RETURN node
+  UNION
+  UNWIND $elementIds AS identifierId
+  MATCH (node)
+  WHERE elementId(node) = identifierId
+  RETURN node
+}
+WITH collect(node) AS requested
+CALL {
+  WITH requested
+  UNWIND requested AS account
+  MATCH (account:{{accountLabel}})-[:{{identifierTypes}}]->(identifier)
+  WHERE $includeSharedIdentifiers AND NOT identifier IN requested
+  WITH identifier, count(DISTINCT account) AS sharers
+  WHERE sharers >= 2
+  RETURN collect(identifier) AS shared
+}
+WITH requested + shared AS nodes
+CALL {
+  WITH nodes
+  UNWIND nodes AS node
+  RETURN collect({node: node, degree: COUNT { MATCH (node)-[:{{exploredTypes}}]-(other) RETURN DISTINCT other }}) AS drawn
+}
+CALL {
+  WITH nodes
+  UNWIND nodes AS start
+  MATCH (start)-[relationship:{{exploredTypes}}]->(end)
+  WHERE end IN nodes
+  WITH elementId(start) AS source, elementId(end) AS target, type(relationship) AS type,
+       CASE type(relationship)
+         WHEN $transferType THEN relationship.{{transferAmountProperty}}
+         WHEN $paymentType THEN relationship.{{paymentAmountProperty}}
+       END AS amount,
+       CASE type(relationship)
+         WHEN $transferType THEN relationship.{{transferTimeProperty}}
+         WHEN $paymentType THEN relationship.{{paymentTimeProperty}}
+       END AS at
+  WITH source, target, type, count(*) AS count, sum(amount) AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
+  RETURN collect({source: source, target: target, type: type, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS flows
+}
+RETURN drawn, flows

@@ -1,0 +1,315 @@
+/**
+ * Ring detection as the Api offers it: runs the analytics pipeline on the active graph (the whole
+ * embedded demo graph, or a window of a Neo4j graph streamed in first, or server-side with GDS) on a
+ * worker thread, keeps the latest result in memory, and answers the Rings screen's questions about
+ * it in node ids and masked labels.
+ */
+import {
+  ApiError,
+  type AccountRisk,
+  type ExcludedHub,
+  type RingClusterDetail,
+  type RingClusterSummary,
+  type RingKind,
+  type RingsDetectResult,
+  type RingsListResult,
+  type SourceInfo,
+} from '../../api';
+import { PipelineAbortedError } from '../analytics/input';
+import { DEFAULT_RING_PIPELINE, type PipelineControl, type RingCluster, type RingPipelineOptions, type RingPipelineResult } from '../analytics/pipeline';
+import { DEFAULT_PROJECTION_OPTIONS } from '../analytics/projection';
+import { runRingPipelineInWorker } from '../analytics/worker';
+import type { CallContext } from '../api-handlers';
+import type { ActiveGraphSource } from '../sources/active-source';
+import { EmbeddedGraphSource } from '../sources/embedded-source';
+import type { GraphSource } from '../sources/graph-source';
+import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
+import { embeddedDetectionGraph, loadedDetectionGraph, type DetectionGraph } from './detection-graph';
+import { GDS_STEPS, gdsCandidateGraph, hasGds } from './gds-detection';
+
+export interface DetectRequest {
+  supernodeCutoff?: number;
+  minScore?: number;
+  minSize?: number;
+  mode?: 'auto' | 'in-process' | 'gds';
+  maxRelationships?: number;
+}
+
+/** Runs the pipeline; the worker-thread runner in the product, replaceable in tests. */
+export type PipelineRunner = (
+  input: DetectionGraph['input'],
+  options: Partial<RingPipelineOptions>,
+  control: PipelineControl,
+) => Promise<RingPipelineResult>;
+
+export interface RingServiceOptions {
+  source: ActiveGraphSource;
+  runPipeline?: PipelineRunner;
+  now?: () => Date;
+}
+
+/** Default Neo4j window: relationships streamed before the load stops (and the result says so). */
+export const DEFAULT_MAX_RELATIONSHIPS = 2_000_000;
+/** Accounts of the Neo4j window, in id order. */
+const WINDOW_ACCOUNTS = 100_000;
+const HISTOGRAM_BINS = 20;
+const LISTED_HUBS = 20;
+
+/** The latest detection: its summary, the clusters and the naming needed to answer list/get/risk. */
+interface Detection {
+  origin: GraphSource;
+  summary: RingsDetectResult;
+  graph: DetectionGraph;
+  result: RingPipelineResult;
+  flagged: { cluster: RingCluster; summary: RingClusterSummary }[];
+  byId: Map<string, RingCluster>;
+  histogram: number[];
+  accountByNodeId: Map<string, number>;
+}
+
+export class RingService {
+  private latest: Detection | null = null;
+  private running = false;
+  private readonly runPipeline: PipelineRunner;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RingServiceOptions) {
+    this.runPipeline = options.runPipeline ?? runRingPipelineInWorker;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Runs detection on the active graph and keeps the result; one run at a time. */
+  async detect(request: DetectRequest, { signal, progress }: Pick<CallContext, 'signal' | 'progress'>): Promise<RingsDetectResult> {
+    if (this.running) throw new ApiError('conflict', 'Ring detection is already running; cancel it or wait for it to finish.');
+    this.running = true;
+    try {
+      const started = performance.now();
+      const origin = this.options.source.current;
+      const supernodeCutoff = request.supernodeCutoff ?? DEFAULT_PROJECTION_OPTIONS.supernodeCutoff;
+      const minScore = request.minScore ?? DEFAULT_RING_PIPELINE.flagThreshold;
+      const minSize = request.minSize ?? DEFAULT_RING_PIPELINE.minClusterSize;
+      const pipelineOptions: Partial<RingPipelineOptions> = {
+        projection: { supernodeCutoff },
+        flagThreshold: minScore,
+        minClusterSize: minSize,
+        // Unflagged clusters feed the score histogram: the chart shows where the threshold cuts.
+        includeUnflagged: true,
+      };
+      const mode = await this.chooseMode(origin, request.mode ?? 'auto', signal);
+      const maxRelationships = request.maxRelationships ?? DEFAULT_MAX_RELATIONSHIPS;
+      const graph =
+        mode === 'gds'
+          ? await gdsCandidateGraph(origin as Neo4jGraphSource, { supernodeCutoff, minSize, maxRelationships }, { signal, progress })
+          : await this.loadGraph(origin, supernodeCutoff, maxRelationships, signal, progress);
+      // Steps before the pipeline's own: loading from Neo4j (one), or the GDS steps.
+      const offset = mode === 'gds' ? GDS_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
+      const result = await this.runPipeline(graph.input, pipelineOptions, {
+        signal,
+        onProgress: (step) => progress(step.done + offset, step.total + offset, step.label),
+      }).catch((error: unknown) => {
+        if (error instanceof PipelineAbortedError) throw new ApiError('cancelled', 'Ring detection was cancelled');
+        throw error;
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const excluded = excludedHubs(graph, supernodeCutoff);
+      const summary: RingsDetectResult = {
+        clusterCount: result.scoredClusterCount,
+        flaggedCount: result.flaggedClusterCount,
+        accounts: result.accountCount,
+        seconds: Math.round(seconds * 1000) / 1000,
+        supernodeCutoff,
+        minScore,
+        minSize,
+        excludedHubs: await this.describeHubs(origin, graph, excluded.slice(0, LISTED_HUBS), signal),
+        excludedHubCount: excluded.length,
+        source: origin.info() as SourceInfo,
+        mode,
+        truncated: graph.truncated,
+        detectedAt: this.now().toISOString(),
+      };
+      if (signal.aborted) throw new ApiError('cancelled', 'Ring detection was cancelled');
+      this.latest = buildDetection(origin, summary, graph, result);
+      return summary;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Flagged clusters, highest score first, filtered and paged, with the score histogram of the run. */
+  list({ kinds, minScore, limit, offset }: { kinds?: RingKind[]; minScore?: number; limit: number; offset: number }): RingsListResult {
+    const detection = this.currentDetection();
+    if (!detection) return { total: 0, clusters: [], histogram: { counts: [], threshold: DEFAULT_RING_PIPELINE.flagThreshold }, detection: null };
+    const matching = detection.flagged.filter(
+      ({ summary }) => (!kinds?.length || kinds.includes(summary.ringKind)) && (minScore === undefined || summary.score >= minScore),
+    );
+    return {
+      total: matching.length,
+      clusters: matching.slice(offset, offset + limit).map(({ summary }) => summary),
+      histogram: { counts: detection.histogram, threshold: detection.summary.minScore },
+      detection: detection.summary,
+    };
+  }
+
+  /** One cluster with the node ids of its members, the identifiers linking them and each reason's evidence. */
+  get(clusterId: string): RingClusterDetail {
+    const detection = this.requireDetection();
+    const cluster = detection.byId.get(clusterId);
+    if (!cluster) throw new ApiError('not_found', `No cluster ${clusterId} in the latest detection; run detection again.`);
+    const { graph } = detection;
+    const { input } = graph;
+    return {
+      ...clusterSummary(cluster, graph, detection.summary.supernodeCutoff),
+      memberIds: cluster.members.map((account) => graph.accountNodeId(account)),
+      identifierIds: sharedIdentifiers(cluster.members, graph, detection.summary.supernodeCutoff).map((identifier) => graph.identifierNodeId(identifier)),
+      reasons: cluster.reasons.map((reason) => {
+        const accounts = reason.evidence?.accounts.map((account) => graph.accountNodeId(account)) ?? [];
+        const merchants = [...new Set((reason.evidence?.payments ?? []).map((payment) => input.payments.merchant[payment]))].map((merchant) =>
+          graph.merchantNodeId(merchant),
+        );
+        return { kind: reason.kind, text: reason.text, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants] };
+      }),
+    };
+  }
+
+  /** An account's propagated risk and the neighbours it came from (the explanation for a new account). */
+  accountRisk(nodeId: string): AccountRisk {
+    const detection = this.currentDetection();
+    if (!detection) return { nodeId, status: 'not-run', risk: null, seed: false, contributors: [] };
+    const account = detection.accountByNodeId.get(nodeId);
+    if (account === undefined) return { nodeId, status: 'not-in-detection', risk: null, seed: false, contributors: [] };
+    const { risk } = detection.result;
+    const { graph } = detection;
+    const contributors = [];
+    for (let slot = 0; slot < 3; slot++) {
+      const neighbour = risk.topContributors[account * 3 + slot];
+      if (neighbour < 0 || risk.score[account] === 0) break;
+      contributors.push({
+        nodeId: graph.accountNodeId(neighbour),
+        label: graph.accountNodeId(neighbour).replace(/^account:/, ''),
+        blacklisted: graph.input.accounts.blacklisted[neighbour] === 1,
+        contribution: Math.min(1, risk.topContributions[account * 3 + slot] / risk.score[account]),
+      });
+    }
+    return { nodeId, status: 'ok', risk: risk.normalised[account], seed: graph.input.accounts.blacklisted[account] === 1, contributors };
+  }
+
+  private async chooseMode(origin: GraphSource, mode: DetectRequest['mode'], signal: AbortSignal): Promise<'in-process' | 'gds'> {
+    if (mode === 'in-process') return 'in-process';
+    const gdsAvailable = origin instanceof Neo4jGraphSource && (await hasGds(origin.client, signal));
+    if (mode === 'gds' && !gdsAvailable) {
+      throw new ApiError(
+        'invalid_input',
+        origin instanceof Neo4jGraphSource
+          ? 'The connected Neo4j has no Graph Data Science library: run detection in RingScope instead.'
+          : 'Server-side (GDS) detection needs a Neo4j connection with the Graph Data Science library.',
+        [{ path: 'mode', message: 'GDS is not available on the active graph' }],
+      );
+    }
+    return gdsAvailable ? 'gds' : 'in-process';
+  }
+
+  private async loadGraph(
+    origin: GraphSource,
+    supernodeCutoff: number,
+    maxRelationships: number,
+    signal: AbortSignal,
+    progress: CallContext['progress'],
+  ): Promise<DetectionGraph> {
+    if (origin instanceof EmbeddedGraphSource) return embeddedDetectionGraph(origin);
+    if (origin instanceof Neo4jGraphSource) {
+      const loaded = await origin.loadSubgraph(
+        { window: { offset: 0, limit: WINDOW_ACCOUNTS } },
+        {
+          maxRelationships,
+          supernodeCutoff,
+          signal,
+          // Loading is the first of six steps; within it, progress is the share of the relationship budget read.
+          onProgress: (relationships) => progress(Math.min(0.99, relationships / maxRelationships), 6, 'Loading the graph from Neo4j'),
+        },
+      );
+      return loadedDetectionGraph(loaded, supernodeCutoff);
+    }
+    throw new ApiError('unavailable', 'Ring detection does not support the active graph source.');
+  }
+
+  /** Hub nodes with their masked values, read from the source like any other node. */
+  private async describeHubs(origin: GraphSource, graph: DetectionGraph, hubs: number[], signal: AbortSignal): Promise<ExcludedHub[]> {
+    if (hubs.length === 0) return [];
+    const nodeIds = hubs.map((identifier) => graph.identifierNodeId(identifier));
+    const { nodes } = await origin.subgraph(nodeIds, { includeSharedIdentifiers: false, signal });
+    const labels = new Map(nodes.map((node) => [node.id, node.label]));
+    return hubs.map((identifier, i) => ({
+      nodeId: nodeIds[i],
+      kind: graph.identifierKind(identifier),
+      maskedLabel: labels.get(nodeIds[i]) ?? nodeIds[i],
+      accountCount: graph.identifierAccountCount[identifier],
+    }));
+  }
+
+  /** The latest detection, unless the active source changed since (its node ids would not match). */
+  private currentDetection(): Detection | null {
+    if (this.latest && this.latest.origin !== this.options.source.current) this.latest = null;
+    return this.latest;
+  }
+
+  private requireDetection(): Detection {
+    const detection = this.currentDetection();
+    if (!detection) throw new ApiError('not_found', 'Ring detection has not run on this graph yet: run detection first.');
+    return detection;
+  }
+}
+
+function buildDetection(origin: GraphSource, summary: RingsDetectResult, graph: DetectionGraph, result: RingPipelineResult): Detection {
+  const flaggedClusters = result.clusters.filter((cluster) => cluster.flagged);
+  const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
+  for (const cluster of result.clusters) histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(cluster.score * HISTOGRAM_BINS))]++;
+  const accountByNodeId = new Map<string, number>();
+  for (let account = 0; account < graph.input.accounts.count; account++) accountByNodeId.set(graph.accountNodeId(account), account);
+  return {
+    origin,
+    summary,
+    graph,
+    result,
+    flagged: flaggedClusters.map((cluster) => ({ cluster, summary: clusterSummary(cluster, graph, summary.supernodeCutoff) })),
+    byId: new Map(result.clusters.map((cluster) => [cluster.id, cluster])),
+    histogram,
+    accountByNodeId,
+  };
+}
+
+function clusterSummary(cluster: RingCluster, graph: DetectionGraph, supernodeCutoff: number): RingClusterSummary {
+  return {
+    clusterId: cluster.id,
+    score: cluster.score,
+    size: cluster.members.length,
+    ringKind: cluster.kind,
+    reasons: cluster.reasons.map(({ kind, text, weight }) => ({ kind, text, weight })),
+    memberCount: cluster.members.length,
+    identifierCount: sharedIdentifiers(cluster.members, graph, supernodeCutoff).length,
+    blacklistedCount: cluster.members.filter((account) => graph.input.accounts.blacklisted[account] === 1).length,
+  };
+}
+
+/** Identifiers under the hub cutoff that two or more of the accounts use, ascending. */
+function sharedIdentifiers(accounts: readonly number[], graph: DetectionGraph, supernodeCutoff: number): number[] {
+  const users = new Map<number, number>();
+  for (const account of accounts) {
+    for (let p = graph.linkOffsets[account]; p < graph.linkOffsets[account + 1]; p++) {
+      const identifier = graph.linkIdentifiers[p];
+      users.set(identifier, (users.get(identifier) ?? 0) + 1);
+    }
+  }
+  return [...users]
+    .filter(([identifier, count]) => count >= 2 && graph.identifierAccountCount[identifier] <= supernodeCutoff)
+    .map(([identifier]) => identifier)
+    .sort((a, b) => a - b);
+}
+
+/** Identifiers shared by more accounts than the cutoff, largest first. */
+function excludedHubs(graph: DetectionGraph, supernodeCutoff: number): number[] {
+  const hubs: number[] = [];
+  graph.identifierAccountCount.forEach((count, identifier) => {
+    if (count > supernodeCutoff) hubs.push(identifier);
+  });
+  return hubs.sort((a, b) => graph.identifierAccountCount[b] - graph.identifierAccountCount[a] || a - b);
+}

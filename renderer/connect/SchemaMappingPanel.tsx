@@ -1,0 +1,170 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type SchemaMapping } from '../../main/api';
+import { ConnectionFailure } from './ConnectionNotice';
+import { choicesWith, propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
+
+/** The select's value for "not mapped" (no graph name is empty). */
+const UNMAPPED = '';
+
+export interface SchemaMappingPanelProps {
+  connectionName: string;
+  schema: DiscoveredSchema;
+  mapping: SchemaMapping;
+  onChange(mapping: SchemaMapping): void;
+  onSave(): void;
+  saving: boolean;
+  saved: boolean;
+  error: ApiError | null;
+}
+
+function NameSelect({ label, value, choices, optional, onChange, testId }: { label: string; value: string | null; choices: string[]; optional?: boolean; onChange(value: string | null): void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value ?? UNMAPPED}
+      onChange={(event) => onChange(event.target.value === UNMAPPED ? null : event.target.value)}
+      slotProps={{ htmlInput: { 'data-testid': testId } }}
+    >
+      {optional && (
+        <MenuItem value={UNMAPPED}>
+          <em>{t('connect.schema.notMapped')}</em>
+        </MenuItem>
+      )}
+      {choicesWith(choices, value).map((choice) => (
+        <MenuItem key={choice} value={choice}>
+          {choice}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+function PropertyField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
+  return <TextField size="small" label={label} value={value} onChange={(event) => onChange(event.target.value)} slotProps={{ htmlInput: { spellCheck: false } }} />;
+}
+
+function Section({ title, children, columns }: { title: string; children: ReactNode; columns: number }) {
+  return (
+    <Box sx={{ mb: 2.5 }}>
+      <Typography variant="subtitle2" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: `repeat(${columns}, minmax(0, 1fr))` }, gap: 1.5, alignItems: 'start' }}>{children}</Box>
+    </Box>
+  );
+}
+
+/**
+ * The schema mapping as editable selects filled from what discovery found: which label is an account,
+ * which labels and relationship types are shared identifiers, transfers and payments, and the risk properties.
+ */
+export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, onSave, saving, saved, error }: SchemaMappingPanelProps) {
+  const { t } = useTranslation();
+  const accountProperties = propertiesOf(schema, mapping.account.label);
+  const payment = mapping.payment;
+  const merchantProperties = propertiesOf(schema, payment?.merchantLabel);
+
+  return (
+    <Box data-testid="schema-mapping">
+      <Typography variant="h6" component="h3">
+        {t('connect.schema.title', { name: connectionName })}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t('connect.schema.subtitle', { labels: schema.labels.length, types: schema.relationshipTypes.length })}
+      </Typography>
+      {schema.notes.length > 0 && (
+        <Alert severity="info" variant="outlined" sx={{ mb: 2 }}>
+          {schema.notes.map((note) => (
+            <div key={note}>{note}</div>
+          ))}
+        </Alert>
+      )}
+
+      <Section title={t('connect.schema.accounts')} columns={5}>
+        <NameSelect testId="mapping-account-label" label={t('connect.schema.label')} value={mapping.account.label} choices={schema.labels} onChange={(label) => onChange(withAccount(mapping, { label: label ?? '' }))} />
+        <NameSelect testId="mapping-account-id" label={t('connect.schema.idProperty')} value={mapping.account.idProperty} choices={accountProperties} onChange={(idProperty) => onChange(withAccount(mapping, { idProperty: idProperty ?? '' }))} />
+        {(['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const).map((key) => (
+          <NameSelect key={key} testId={`mapping-account-${key}`} optional label={t(`connect.schema.${key}`)} value={mapping.account[key]} choices={accountProperties} onChange={(value) => onChange(withAccount(mapping, { [key]: value }))} />
+        ))}
+      </Section>
+
+      <Section title={t('connect.schema.identifiers')} columns={3}>
+        {IDENTIFIER_KINDS.map((kind) => {
+          const identifier = mapping.identifiers.find((candidate) => candidate.kind === kind) ?? null;
+          return [
+            <NameSelect
+              key={`${kind}-label`}
+              testId={`mapping-${kind}-label`}
+              optional
+              label={t(`kinds.${kind}`)}
+              value={identifier?.label ?? null}
+              choices={schema.labels}
+              onChange={(label) => onChange(withIdentifier(mapping, kind, label === null ? null : { label }, schema))}
+            />,
+            identifier ? (
+              <NameSelect key={`${kind}-value`} testId={`mapping-${kind}-value`} label={t('connect.schema.valueProperty')} value={identifier.valueProperty} choices={propertiesOf(schema, identifier.label)} onChange={(valueProperty) => onChange(withIdentifier(mapping, kind, { valueProperty: valueProperty ?? '' }, schema))} />
+            ) : (
+              <Box key={`${kind}-value`} />
+            ),
+            identifier ? (
+              <NameSelect key={`${kind}-type`} testId={`mapping-${kind}-type`} label={t('connect.schema.relationshipType')} value={identifier.relationshipType} choices={schema.relationshipTypes} onChange={(relationshipType) => onChange(withIdentifier(mapping, kind, { relationshipType: relationshipType ?? '' }, schema))} />
+            ) : (
+              <Box key={`${kind}-type`} />
+            ),
+          ];
+        })}
+      </Section>
+
+      <Section title={t('connect.schema.moneyFlows')} columns={4}>
+        <NameSelect testId="mapping-transfer-type" optional label={t('connect.schema.transferType')} value={mapping.transfer?.relationshipType ?? null} choices={schema.relationshipTypes} onChange={(type) => onChange(withTransferType(mapping, type))} />
+        {mapping.transfer && (
+          <>
+            <PropertyField label={t('connect.schema.amountProperty')} value={mapping.transfer.amountProperty} onChange={(amountProperty) => onChange({ ...mapping, transfer: { ...mapping.transfer!, amountProperty } })} />
+            <PropertyField label={t('connect.schema.timeProperty')} value={mapping.transfer.timeProperty} onChange={(timeProperty) => onChange({ ...mapping, transfer: { ...mapping.transfer!, timeProperty } })} />
+          </>
+        )}
+      </Section>
+
+      <Section title={t('connect.schema.payments')} columns={4}>
+        <NameSelect testId="mapping-payment-type" optional label={t('connect.schema.paymentType')} value={payment?.relationshipType ?? null} choices={schema.relationshipTypes} onChange={(type) => onChange(withPaymentType(mapping, type, schema))} />
+        {payment && (
+          <>
+            <NameSelect testId="mapping-merchant-label" label={t('connect.schema.merchantLabel')} value={payment.merchantLabel} choices={schema.labels} onChange={(merchantLabel) => onChange({ ...mapping, payment: { ...payment, merchantLabel: merchantLabel ?? '' } })} />
+            <NameSelect testId="mapping-merchant-id" label={t('connect.schema.merchantIdProperty')} value={payment.merchantIdProperty} choices={merchantProperties} onChange={(merchantIdProperty) => onChange({ ...mapping, payment: { ...payment, merchantIdProperty: merchantIdProperty ?? '' } })} />
+            <NameSelect testId="mapping-merchant-name" optional label={t('connect.schema.merchantNameProperty')} value={payment.merchantNameProperty} choices={merchantProperties} onChange={(merchantNameProperty) => onChange({ ...mapping, payment: { ...payment, merchantNameProperty } })} />
+            <PropertyField label={t('connect.schema.amountProperty')} value={payment.amountProperty} onChange={(amountProperty) => onChange({ ...mapping, payment: { ...payment, amountProperty } })} />
+            <PropertyField label={t('connect.schema.timeProperty')} value={payment.timeProperty} onChange={(timeProperty) => onChange({ ...mapping, payment: { ...payment, timeProperty } })} />
+            <NameSelect testId="mapping-merchant-category" optional label={t('connect.schema.merchantCategoryProperty')} value={payment.merchantCategoryProperty} choices={merchantProperties} onChange={(merchantCategoryProperty) => onChange({ ...mapping, payment: { ...payment, merchantCategoryProperty } })} />
+          </>
+        )}
+      </Section>
+
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Button variant="contained" onClick={onSave} disabled={saving} data-testid="save-mapping">
+          {saving ? t('connect.schema.saving') : t('connect.schema.save')}
+        </Button>
+        {saved && !error && (
+          <Typography variant="body2" color="success.main" role="status" data-testid="mapping-saved">
+            {t('connect.schema.saved')}
+          </Typography>
+        )}
+      </Stack>
+      {error && (
+        <Box sx={{ mt: 2 }}>
+          <ConnectionFailure error={error} />
+        </Box>
+      )}
+    </Box>
+  );
+}

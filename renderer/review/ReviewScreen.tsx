@@ -1,0 +1,186 @@
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
+import TravelExploreIcon from '@mui/icons-material/TravelExplore';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, Case } from '../../main/api';
+import { useApi } from '../api/api-context';
+import { useWorkbench } from '../app/workbench';
+import { exploreRequestFor } from '../cases/CaseDetail';
+import { CaseSection, ClusterOrigin, MembersTable, NotesList, TagSummary } from '../cases/CaseEvidence';
+import type { CurrentUser } from '../cases/case-permissions';
+import { formatTime } from '../cases/format';
+import { useAccountNodes } from '../cases/use-account-nodes';
+import { useCurrentUser } from '../cases/use-current-user';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { toApiError } from '../shared/to-api-error';
+import { ReviewDecisionForm } from './ReviewDecisionForm';
+
+const QUEUE_WIDTH = 340;
+
+/** The team leads' queue: submitted cases, oldest first, with the evidence and the decision. */
+export function ReviewScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { activeScreen, openCase } = useWorkbench();
+  const user = useCurrentUser();
+  const [queue, setQueue] = useState<Case[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [lastDecision, setLastDecision] = useState<Case | null>(null);
+  const visible = activeScreen === 'review';
+
+  useEffect(() => {
+    if (!visible) return;
+    let current = true;
+    api.review.queue({}).then(
+      ({ cases }) => {
+        if (!current) return;
+        setQueue(cases);
+        setError(null);
+        setSelectedId((selected) => (selected && cases.some((item) => item.id === selected) ? selected : (cases[0]?.id ?? null)));
+      },
+      (failure: unknown) => current && setError(toApiError(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, visible, generation]);
+
+  const selected = queue?.find((item) => item.id === selectedId) ?? null;
+  return (
+    <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
+      <Box sx={{ width: QUEUE_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', bgcolor: 'background.paper' }}>
+        <Box sx={{ p: 2, borderBottom: 1, borderColor: 'divider' }}>
+          <Typography variant="h6" component="h2">
+            {t('review.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {queue ? t('review.waiting', { count: queue.length }) : ' '}
+          </Typography>
+        </Box>
+        <Box sx={{ flex: 1, overflowY: 'auto' }}>
+          {error && <ErrorNotice error={error} sx={{ m: 2 }} />}
+          {!queue && !error && <Skeleton variant="rounded" height={120} sx={{ m: 2 }} />}
+          <List disablePadding data-testid="review-queue">
+            {queue?.map((item) => (
+              <ListItemButton key={item.id} selected={item.id === selectedId} onClick={() => setSelectedId(item.id)} data-testid="review-queue-item" sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
+                <Typography variant="body1" noWrap sx={{ fontWeight: 500 }}>
+                  {item.title}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" component="div" noWrap>
+                  {t('review.queueLine', { id: item.id, count: item.cluster.accounts.length, user: item.submittedBy ?? '—', at: formatTime(item.submittedAt) })}
+                </Typography>
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+      </Box>
+      <Box sx={{ flex: 1, minWidth: 0, overflowY: 'auto' }}>
+        {lastDecision && (
+          <Box sx={{ p: 2.5, pb: 0 }}>
+            <DecisionResult item={lastDecision} onOpen={() => openCase(lastDecision.id)} onClose={() => setLastDecision(null)} />
+          </Box>
+        )}
+        {selected ? (
+          <ReviewEvidence
+            key={selected.id}
+            item={selected}
+            user={user}
+            onDecided={(decided) => {
+              setLastDecision(decided);
+              setGeneration((value) => value + 1);
+            }}
+          />
+        ) : (
+          queue && (
+            <Stack spacing={1} sx={{ alignItems: 'center', justifyContent: 'center', height: '60%', color: 'text.secondary', p: 4 }}>
+              <FactCheckOutlinedIcon sx={{ fontSize: 48 }} />
+              <Typography variant="h6">{t('review.emptyTitle')}</Typography>
+              <Typography variant="body2">{t('review.emptyHint')}</Typography>
+            </Stack>
+          )
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+/** What happened to the case just decided, with a link to it (it left the queue). */
+function DecisionResult({ item, onOpen, onClose }: { item: Case; onOpen(): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const review = item.reviews.at(-1);
+  return (
+    <Box
+      role="status"
+      data-testid="review-result"
+      sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 1.5, borderRadius: 2, bgcolor: item.status === 'approved' ? 'success.main' : 'error.main', color: 'common.white' }}
+    >
+      <Typography variant="body2" sx={{ flex: 1 }}>
+        {t(item.status === 'approved' ? 'review.approvedResult' : 'review.rejectedResult', { id: item.id, comment: review?.comment ?? '' })}
+      </Typography>
+      <Button size="small" color="inherit" onClick={onOpen}>
+        {t('review.openCase')}
+      </Button>
+      <Button size="small" color="inherit" onClick={onClose}>
+        {t('review.dismiss')}
+      </Button>
+    </Box>
+  );
+}
+
+function ReviewEvidence({ item, user, onDecided }: { item: Case; user: CurrentUser | null; onDecided(item: Case): void }) {
+  const { t } = useTranslation();
+  const { openInExplore } = useWorkbench();
+  const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId));
+  return (
+    <Box data-testid="review-evidence" sx={{ p: 2.5, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2 }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography variant="h5" component="h2">
+            {item.title}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t('review.submitted', { id: item.id, user: item.submittedBy ?? '—', at: formatTime(item.submittedAt) })}
+          </Typography>
+          {item.description && (
+            <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
+              {item.description}
+            </Typography>
+          )}
+        </Box>
+        <Button startIcon={<TravelExploreIcon />} variant="outlined" onClick={() => openInExplore(exploreRequestFor(item))}>
+          {t('cases.actions.showInExplore')}
+        </Button>
+      </Box>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1.2fr) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          <CaseSection title={t('cases.sections.members', { count: item.cluster.accounts.length })}>
+            <MembersTable accounts={item.cluster.accounts} nodes={nodes} />
+          </CaseSection>
+          <CaseSection title={t('cases.sections.origin')}>
+            <ClusterOrigin cluster={item.cluster} />
+          </CaseSection>
+        </Stack>
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          <CaseSection title={t('review.decisionTitle')}>
+            <ReviewDecisionForm item={item} user={user} onDecided={onDecided} />
+          </CaseSection>
+          <CaseSection title={t('cases.sections.tag')}>
+            <TagSummary tag={item.tag} />
+          </CaseSection>
+          <CaseSection title={t('cases.sections.notes', { count: item.notes.length })}>
+            <NotesList notes={item.notes} />
+          </CaseSection>
+        </Stack>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The Connect screen and Explore against a real Neo4j 5.26 (the seeded test server, started here if
+ * it is not running): a wrong password gets the clear message, the right one tests and connects, the
+ * top bar shows Neo4j, and the ring-member investigation of explore.spec.ts works on the Neo4j data
+ * with phone and card numbers masked. Needs `npm run build` and Java 17 + the built tests/neo4j launcher.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphNode } from '../../main/api';
+import { generateDemoDataset } from '../../main/core/demo/generator';
+import { ensureNeo4jTestServer, TEST_DATASET, type Neo4jTestServer } from '../support/neo4j-test-server';
+import { collectPageErrors, graphHook, launchChromium, saveScreenshot } from './support/chromium';
+import { digitsOf, findRingMember } from './support/ring-member';
+import { findNodeId, startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
+
+describe('Connect to Neo4j and investigate a planted ring member there', () => {
+  let neo4j: Neo4jTestServer;
+  let stopNeo4j: () => Promise<void> = async () => undefined;
+  let dataDir: string;
+  let server: RingScopeServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  const fixture = findRingMember(generateDemoDataset(TEST_DATASET));
+
+  const nodeIdOf = (query: string, kind: GraphNode['kind']) => findNodeId(server, query, kind);
+  const graphNodeIds = () => graphHook(page).nodeIds();
+  /** Layouts animate; screenshots wait for them to settle. */
+  const settle = () => page.waitForTimeout(1_200);
+
+  async function fillConnection(password: string) {
+    await page.getByTestId('connection-name').fill('Test server');
+    await page.getByTestId('connection-uri').fill(neo4j.uri);
+    await page.getByTestId('connection-user').fill(neo4j.user);
+    await page.getByTestId('connection-password').fill(password);
+  }
+
+  beforeAll(async () => {
+    ({ server: neo4j, stop: stopNeo4j } = await ensureNeo4jTestServer());
+    // Saved connections go to a throwaway data folder, not the user's ~/.ringscope.
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'ringscope-e2e-neo4j-'));
+    server = await startRingScopeServer({ RINGSCOPE_DATA_DIR: dataDir });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    pageErrors = collectPageErrors(page);
+    await page.goto(`${server.url}?e2e`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stopNeo4j();
+  });
+
+  it('opens the Connect screen from the source chip, with the demo graph active', async () => {
+    await expect.poll(() => page.getByTestId('source-chip').textContent()).toBe('Embedded demo');
+    await page.getByTestId('source-chip').click();
+    await page.getByTestId('connect-screen').waitFor();
+    expect(await page.getByTestId('demo-source').getByTestId('active-badge').textContent()).toBe('Active');
+    expect(await page.getByTestId('password-not-stored').textContent()).toContain('never stores passwords');
+    await saveScreenshot(page, 'neo4j-01-connect');
+  });
+
+  it('says the password is wrong when the test uses a wrong one', async () => {
+    await fillConnection('not-the-password');
+    await page.getByTestId('test-connection').click();
+    const failure = page.getByTestId('connection-error');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('Wrong user name or password');
+    expect(await failure.getByTestId('error-message').textContent()).toContain(`Neo4j rejected the user name or password for ${neo4j.uri}`);
+    await saveScreenshot(page, 'neo4j-03-auth-error');
+  });
+
+  it('tests the right password and shows the server version and the database', async () => {
+    await page.getByTestId('connection-password').fill(neo4j.password);
+    await page.getByTestId('test-connection').click();
+    const result = page.getByTestId('test-result');
+    await result.waitFor();
+    const text = (await result.textContent()) ?? '';
+    // No database named in the form: the server default one.
+    expect(text).toMatch(/Neo4j 5\.26\.\d+ \(\w+\) · default database/);
+    expect(text).toContain(`${TEST_DATASET.accounts.toLocaleString('en')} accounts`);
+    expect(await page.getByTestId('connection-error').count()).toBe(0);
+    await saveScreenshot(page, 'neo4j-02-test-ok');
+  });
+
+  it('connects, returns to Explore and shows Neo4j in the top bar', async () => {
+    await page.getByTestId('connect-button').click();
+    await page.getByTestId('search-input').waitFor({ state: 'visible' });
+    await expect.poll(() => page.getByTestId('source-chip').textContent()).toBe('Neo4j');
+    expect(await page.getByTestId('source-name').textContent()).toContain(neo4j.uri);
+  });
+
+  it('finds the ring member by user id in Neo4j, draws its neighbourhood and expands the shared phone', async () => {
+    const input = page.getByTestId('search-input');
+    await input.fill(fixture.userId);
+    await input.press('Enter');
+    const result = page.getByTestId('search-result').filter({ hasText: fixture.userId });
+    await result.first().waitFor();
+    await result.first().click();
+    await page.getByTestId('details-panel').waitFor();
+    expect(await page.getByTestId('property-userId').textContent()).toContain(fixture.userId);
+
+    const phoneId = await nodeIdOf(fixture.sharedPhone, 'phone');
+    const cardId = await nodeIdOf(fixture.card, 'card');
+    await expect.poll(graphNodeIds).toEqual(expect.arrayContaining([phoneId, cardId]));
+    const sharerIds = await Promise.all(fixture.phoneSharers.map((userId) => nodeIdOf(userId, 'account')));
+    expect(await graphNodeIds()).not.toEqual(expect.arrayContaining(sharerIds));
+
+    await graphHook(page).expand(phoneId);
+    expect(await graphNodeIds()).toEqual(expect.arrayContaining(sharerIds));
+  });
+
+  it('shows the phone and the card masked, and never their digits anywhere on the page', async () => {
+    await graphHook(page).select(await nodeIdOf(fixture.sharedPhone, 'phone'));
+    const phoneRow = page.getByTestId('property-phoneNumber');
+    await phoneRow.waitFor();
+    const shownPhone = (await phoneRow.textContent()) ?? '';
+    expect(shownPhone).toContain('•');
+    expect(digitsOf(shownPhone)).not.toContain(digitsOf(fixture.sharedPhone).slice(-7));
+
+    await graphHook(page).select(await nodeIdOf(fixture.card, 'card'));
+    const cardRow = page.getByTestId('property-cardNumber');
+    await cardRow.waitFor();
+    const shownCard = (await cardRow.textContent()) ?? '';
+    expect(shownCard).toContain(fixture.card.slice(-4));
+    expect(digitsOf(shownCard)).not.toContain(digitsOf(fixture.card).slice(0, 12));
+
+    const pageText = digitsOf(await page.locator('body').innerText());
+    expect(pageText).not.toContain(digitsOf(fixture.card));
+    expect(pageText).not.toContain(digitsOf(fixture.sharedPhone));
+    await settle();
+    await saveScreenshot(page, 'neo4j-04-explore');
+  });
+
+  it('shows the schema mapping in use, discovered from the database, back on the Connect screen', async () => {
+    await page.getByTestId('source-chip').click();
+    const mapping = page.getByTestId('schema-mapping');
+    await mapping.waitFor();
+    expect(await page.getByTestId('mapping-account-label').inputValue()).toBe('User');
+    expect(await page.getByTestId('mapping-account-id').inputValue()).toBe('userId');
+    expect(await page.getByTestId('mapping-phone-type').inputValue()).toBe('HAS_PHONE');
+    expect(await page.getByTestId('saved-connection').getByTestId('active-badge').textContent()).toBe('Active');
+
+    await page.getByTestId('save-mapping').click();
+    await page.getByTestId('mapping-saved').waitFor();
+    await mapping.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'neo4j-05-schema');
+  });
+
+  it('raised no page errors, and no console errors besides the rejected sign-in', () => {
+    // The wrong-password test answers HTTP 401, which Chromium logs as a failed resource load.
+    expect(pageErrors.filter((error) => !/status of 401/.test(error))).toEqual([]);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The four-eyes flow in real browsers against two real browser-mode servers sharing one data
+ * directory: analyst "ana" opens a case on a planted shared-identity ring through the UI, tags it
+ * and submits it; team lead "lee" approves it on his own server. The loopback scoring service must
+ * receive exactly one validly signed request with the ring's accounts, the Outbox shows it
+ * delivered, Explore shows the write-back and the audit chain verifies. Needs `npm run build` first.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeDetails, SearchResult } from '../../main/api';
+import { DEFAULT_DEMO_OPTIONS, userIdOf } from '../../main/core/demo/dataset';
+import { generateDemoDataset } from '../../main/core/demo/generator';
+import { ScoringReceiver } from '../support/scoring-receiver';
+import { collectPageErrors, launchChromium, saveScreenshot } from './support/chromium';
+import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
+
+const SECRET = 'e2e-scoring-secret-0123456789';
+
+/** The smallest planted shared-identity ring of the default demo graph: its members' user ids. */
+function plantedRingMembers(): string[] {
+  const rings = generateDemoDataset(DEFAULT_DEMO_OPTIONS).plantedRings.filter((ring) => ring.kind === 'shared-identity' && ring.members.length >= 4);
+  const smallest = rings.sort((a, b) => a.members.length - b.members.length)[0];
+  if (!smallest) throw new Error('The demo graph has no shared-identity ring of 4 or more accounts');
+  return smallest.members.map(userIdOf);
+}
+
+/** Calls a server's Api as its page does (the server's identity applies). */
+async function callApi<T>(server: RingScopeServer, method: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL(`api/${method}`, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
+  return envelope.value;
+}
+
+async function accountDetails(server: RingScopeServer, userId: string): Promise<NodeDetails['node']> {
+  const { hits } = await callApi<SearchResult>(server, 'graph/search', { query: userId });
+  const hit = hits.find((candidate) => candidate.node.kind === 'account' && candidate.node.key === userId);
+  if (!hit) throw new Error(`No account ${userId}`);
+  return (await callApi<NodeDetails>(server, 'graph/nodeDetails', { nodeId: hit.node.id })).node;
+}
+
+describe('Review flow: analyst tags and submits a planted ring, a team lead approves it', () => {
+  const members = plantedRingMembers();
+  let dataDir: string;
+  let receiver: ScoringReceiver;
+  let analystServer: RingScopeServer;
+  let leadServer: RingScopeServer;
+  let browser: Browser;
+  let analyst: Page;
+  let lead: Page;
+  const pageErrors: string[][] = [];
+  let caseId = '';
+
+  const openScreen = (page: Page, name: string) => page.locator('nav').getByRole('button', { name, exact: true }).click();
+  const memberRows = (page: Page) => page.getByTestId('case-detail').getByTestId('member-row');
+
+  async function searchAndOpen(page: Page, userId: string) {
+    const input = page.getByTestId('search-input');
+    await input.fill(userId);
+    await input.press('Enter');
+    await page.getByTestId('search-result').filter({ hasText: userId }).first().click();
+    await page.getByTestId('details-panel').getByTestId('property-userId').filter({ hasText: userId }).waitFor();
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'ringscope-review-e2e-'));
+    receiver = await ScoringReceiver.start({ secret: SECRET });
+    const shared = {
+      RINGSCOPE_DATA_DIR: dataDir,
+      RINGSCOPE_TEAM_LEADS: 'lee',
+      RINGSCOPE_SCORING_URL: receiver.url,
+      RINGSCOPE_SCORING_SECRET: SECRET,
+      RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed),
+      RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts),
+    };
+    [analystServer, leadServer] = await Promise.all([startRingScopeServer({ ...shared, RINGSCOPE_USER: 'ana' }), startRingScopeServer({ ...shared, RINGSCOPE_USER: 'lee' })]);
+    browser = await launchChromium();
+    analyst = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    lead = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    pageErrors.push(collectPageErrors(analyst), collectPageErrors(lead));
+    await analyst.goto(`${analystServer.url}?e2e`);
+    await lead.goto(`${leadServer.url}?e2e`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await analystServer?.stop();
+    await leadServer?.stop();
+    await receiver?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows who is signed in and in which role', async () => {
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('ana · Analyst');
+    await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('lee · Team lead');
+  });
+
+  it('lets the analyst open a case from a ring member in Explore and add the other members', async () => {
+    expect((await accountDetails(leadServer, members[0])).properties.blacklistCaseId).toBeUndefined();
+    await searchAndOpen(analyst, members[0]);
+    await analyst.getByTestId('new-case-with-account').click();
+
+    await analyst.getByTestId('case-detail').waitFor();
+    expect(await analyst.getByTestId('case-title').textContent()).toBe(`Account ${members[0]}`);
+    caseId = /RS-\d{8}-[0-9a-f]{8}/.exec((await analyst.getByTestId('case-id').textContent()) ?? '')?.[0] ?? '';
+    expect(caseId).not.toBe('');
+    await expect.poll(() => memberRows(analyst).count()).toBe(1);
+
+    for (const [index, userId] of members.slice(1).entries()) {
+      await analyst.getByTestId('add-member-input').fill(userId);
+      await analyst.getByTestId('add-member').click();
+      await expect.poll(() => memberRows(analyst).count()).toBe(index + 2);
+    }
+    const listed = await memberRows(analyst).locator('td:first-child').allTextContents();
+    expect([...listed].sort()).toEqual([...members].sort());
+  });
+
+  it('refuses to submit before the cluster is tagged, then tags it and submits it', async () => {
+    expect(await analyst.getByTestId('submit-for-review').isDisabled()).toBe(true);
+    expect(await analyst.getByTestId('case-actions-hint').textContent()).toContain('Tag the cluster');
+
+    await analyst.getByTestId('tag-reason-select').click();
+    await analyst.getByRole('option', { name: 'Fraud ring' }).click();
+    const confidence = analyst.getByRole('slider');
+    await confidence.focus();
+    await confidence.press('ArrowRight');
+    await confidence.press('ArrowRight');
+    expect(await confidence.getAttribute('aria-valuenow')).toBe('90');
+    await analyst.getByTestId('tag-note-input').fill('Shared devices and phones across all accounts, opened within days.');
+    await analyst.getByTestId('save-tag').click();
+    await expect.poll(() => analyst.getByTestId('submit-for-review').isEnabled()).toBe(true);
+    await analyst.waitForTimeout(300); // the button's colour animates in
+    await saveScreenshot(analyst, 'review-01-cases');
+
+    await analyst.getByTestId('submit-for-review').click();
+    await expect.poll(() => analyst.getByTestId('case-detail').getByTestId('case-status').first().textContent()).toBe('In review');
+    expect(await analyst.getByTestId('case-tag').getByTestId('tag-summary').textContent()).toContain('Fraud ring');
+    expect(await analyst.getByTestId('case-tag').getByTestId('tag-summary').textContent()).toContain('90 %');
+    await saveScreenshot(analyst, 'review-02-submitted');
+  });
+
+  it('does not let the analyst approve: the Review screen says why', async () => {
+    await openScreen(analyst, 'Review');
+    await analyst.getByTestId('review-queue-item').filter({ hasText: caseId }).click();
+    expect(await analyst.getByTestId('approve-case').isDisabled()).toBe(true);
+    expect(await analyst.getByTestId('reject-case').isDisabled()).toBe(true);
+    expect(await analyst.getByTestId('review-block').textContent()).toContain('Only team leads can approve or reject, and ana is not one');
+    await saveScreenshot(analyst, 'review-03-analyst-cannot-approve');
+  });
+
+  it('shows the case in the team lead’s queue with its evidence, and he approves it with a comment', async () => {
+    await openScreen(lead, 'Review');
+    await lead.getByTestId('review-queue-item').filter({ hasText: caseId }).click();
+    const evidence = lead.getByTestId('review-evidence');
+    await expect.poll(() => evidence.getByTestId('member-row').count()).toBe(members.length);
+    expect(await evidence.getByTestId('tag-summary').textContent()).toContain('ana');
+    await lead.getByTestId('review-comment').fill('Confirmed: one device farm behind all accounts.');
+    await lead.waitForTimeout(300); // the comment's label animates up
+    await saveScreenshot(lead, 'review-04-lead-review');
+
+    await lead.getByTestId('approve-case').click();
+    await lead.getByTestId('review-result').waitFor();
+    expect(await lead.getByTestId('review-result').textContent()).toContain(`${caseId} approved`);
+    await expect.poll(() => lead.getByTestId('review-queue-item').filter({ hasText: caseId }).count()).toBe(0);
+  });
+
+  it('delivers exactly one validly signed decision with the ring’s accounts to the scoring service', async () => {
+    await expect.poll(() => receiver.applied.size, { timeout: 20_000 }).toBe(1);
+    // Both servers run an outbox worker over the shared store: give a second delivery the chance to show up.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(receiver.requests).toHaveLength(1);
+    const [request] = receiver.requests;
+    expect(request.signatureValid).toBe(true);
+    expect(request.outcome).toBe('applied');
+    const body = JSON.parse(request.body) as { decisionId: string; caseId: string; decision: string; accounts: string[]; reasonCode: string; confidence: number; approvedBy: string };
+    expect(request.idempotencyKey).toBe(body.decisionId);
+    expect(body).toMatchObject({ caseId, decision: 'blacklist', reasonCode: 'fraud_ring', confidence: 0.9, approvedBy: 'lee' });
+    expect([...body.accounts].sort()).toEqual([...members].sort());
+  });
+
+  it('shows the delivery as delivered on the Outbox screen', async () => {
+    await openScreen(lead, 'Outbox');
+    const row = lead.getByTestId('outbox-row').filter({ hasText: caseId });
+    await expect.poll(() => row.getByTestId('outbox-state').textContent(), { timeout: 15_000 }).toBe('Delivered');
+    expect(await lead.getByTestId('outbox-endpoint').textContent()).toContain(receiver.url);
+    await saveScreenshot(lead, 'review-05-outbox');
+  });
+
+  it('marks the ring’s accounts in the graph: Explore shows them blacklisted by the case', async () => {
+    await openScreen(lead, 'Explore');
+    await searchAndOpen(lead, members[1]);
+    const panel = lead.getByTestId('details-panel');
+    await expect.poll(() => panel.getByTestId('property-blacklistCaseId').textContent()).toContain(caseId);
+    expect(await panel.getByText('Blacklisted', { exact: true }).first().isVisible()).toBe(true);
+    await lead.waitForTimeout(1_200);
+    await saveScreenshot(lead, 'review-06-write-back');
+    for (const userId of members) expect((await accountDetails(leadServer, userId)).properties.blacklistCaseId).toBe(caseId);
+  });
+
+  it('verifies the audit chain on the Audit screen, with the whole story of the case', async () => {
+    await openScreen(lead, 'Audit');
+    await lead.getByTestId('audit-row').first().waitFor();
+    const actions = await lead.getByTestId('audit-table').locator('tbody td:nth-child(4)').allTextContents();
+    expect(actions).toEqual(expect.arrayContaining(['case.created', 'case.members_changed', 'case.tagged', 'case.submitted', 'case.approved', 'push.queued', 'push.delivered']));
+    await lead.getByTestId('verify-chain').click();
+    await expect.poll(() => lead.getByTestId('chain-result').textContent()).toMatch(/^Chain intact: \d+ events/);
+    await saveScreenshot(lead, 'review-07-audit');
+  });
+
+  it('raised no page or console errors', () => {
+    expect(pageErrors.flat()).toEqual([]);
+  });
+});

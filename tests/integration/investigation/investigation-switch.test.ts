@@ -1,0 +1,89 @@
+/**
+ * Investigation state follows the graph through the Api: connecting to Neo4j moves cases, review
+ * queue and write-back into the database; "use demo" returns to the local store.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Case } from '../../../main/api';
+import type { ApiHandlers } from '../../../main/core/api-handlers';
+import { createInvestigationHandlers } from '../../../main/core/cases/handlers';
+import { openInvestigation, type Investigation } from '../../../main/core/cases/investigation';
+import { resolveInvestigationConfig } from '../../../main/core/config';
+import { ConnectionService } from '../../../main/core/connections/connection-service';
+import { createConnectionHandlers } from '../../../main/core/connections/handlers';
+import { generateDemoDataset } from '../../../main/core/demo/generator';
+import { ApiDispatcher } from '../../../main/core/dispatcher';
+import { ActiveGraphSource } from '../../../main/core/sources/active-source';
+import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
+import { accountsWithBlacklisted, deleteInvestigationSpace, openRawDriver, rawAccount, restoreAccounts } from './neo4j-investigation-fixtures';
+
+const server = inject('neo4j');
+const driver = openRawDriver(server);
+const space = `switch-${randomUUID()}`;
+let dataDir: string;
+let active: ActiveGraphSource;
+let investigation: Investigation;
+let dispatcher: ApiDispatcher;
+let userId: string;
+
+async function call<T>(area: string, name: string, input: unknown, user = 'ana'): Promise<T> {
+  const envelope = await dispatcher.call(area, name, input, { user });
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
+  return envelope.value as T;
+}
+const connect = () => call('connections', 'connect', { settings: { name: 'Team graph', uri: server.uri, user: server.user, database: null }, password: server.password });
+const titles = async () => (await call<{ cases: Case[] }>('cases', 'list', {})).cases.map((item) => item.title);
+const shownBlacklisted = async () => {
+  const hits = await active.search(userId, 5, new AbortController().signal);
+  return hits.find((hit) => hit.node.id === `account:${userId}`)?.node.blacklisted;
+};
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-switch-'));
+  active = new ActiveGraphSource(EmbeddedGraphSource.fromDataset(generateDemoDataset({ seed: 7, accounts: 1_000 })));
+  investigation = await openInvestigation(resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir }), { neo4jSpace: space });
+  const connections = new ConnectionService({ dataDir: null, secrets: null, active, investigation });
+  dispatcher = new ApiDispatcher({ ...createInvestigationHandlers(investigation), ...createConnectionHandlers(connections) } as ApiHandlers, { validateOutput: true });
+  // Away from the accounts neo4j-write-back.test.ts uses.
+  userId = (await accountsWithBlacklisted(driver, false, 5))[4];
+});
+afterAll(async () => {
+  await investigation?.close();
+  await active?.close();
+  await restoreAccounts(driver, [userId]);
+  await deleteInvestigationSpace(driver, space);
+  await driver.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('switching the investigation with the graph source', () => {
+  it('keeps cases in Neo4j while connected, in the local store with the demo graph, and writes approvals to the connected graph', async () => {
+    await call('cases', 'create', { title: 'Local case', cluster: { origin: 'selection', accounts: [{ nodeId: 'account:U0000001', userId: 'U0000001' }], identifierNodeIds: [] } });
+
+    await connect();
+    expect(await titles()).toEqual([]);
+    const cluster = { origin: 'selection', accounts: [{ nodeId: `account:${userId}`, userId }], identifierNodeIds: [] };
+    const created = await call<Case>('cases', 'create', { title: 'Team case', cluster });
+    const tagged = await call<Case>('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'cash_out', confidence: 0.9 });
+    await call('cases', 'submit', { caseId: created.id, version: tagged.version });
+    await call('review', 'approve', { caseId: created.id, comment: 'Confirmed' }, 'lee');
+    expect(await shownBlacklisted()).toBe(true);
+    const { records } = await driver.executeQuery('MATCH (c:RSCase {space: $space}) RETURN c.title AS title, c.status AS status', { space });
+    expect(records.map((record) => record.toObject())).toEqual([{ title: 'Team case', status: 'approved' }]);
+
+    await call('connections', 'useDemo', {});
+    expect(await titles()).toEqual(['Local case']);
+    expect(await call('audit', 'verify', {})).toMatchObject({ valid: true, count: 1 });
+
+    // Reconnecting finds the team's case again; revoking it restores the account in the graph.
+    await connect();
+    expect(await titles()).toEqual(['Team case']);
+    await call('review', 'revoke', { caseId: created.id, comment: 'Customer proved identity' }, 'lee');
+    expect(await shownBlacklisted()).toBe(false);
+    expect((await rawAccount(driver, userId)).properties).not.toHaveProperty('blacklistCaseId');
+    expect(await call('audit', 'verify', {})).toMatchObject({ valid: true, count: 7 });
+  });
+});
