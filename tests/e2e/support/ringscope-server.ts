@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiEnvelope, GraphNode, SearchResult } from '../../../main/api';
 
@@ -18,12 +20,14 @@ export interface RingScopeServer {
 /**
  * Starts the built browser-mode server (`node dist/main/server/cli.js`, as `npm run serve` does) on a
  * free loopback port and resolves once it prints its URL. Needs `npm run build` to have run.
+ * Without RINGSCOPE_DATA_DIR in `env` it gets a throwaway data folder, never the user's ~/.ringscope.
  */
 export async function startRingScopeServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RingScopeServer> {
   if (!existsSync(serverCli)) throw new Error(`${serverCli} is missing: run \`npm run build\` before the e2e tests`);
+  const ownDataDir = env.RINGSCOPE_DATA_DIR ? null : mkdtempSync(path.join(os.tmpdir(), 'ringscope-e2e-data-'));
   const child = spawn(process.execPath, [serverCli], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', RINGSCOPE_USER: 'e2e-analyst', ...env },
+    env: { ...process.env, PORT: '0', RINGSCOPE_USER: 'e2e-analyst', ...(ownDataDir ? { RINGSCOPE_DATA_DIR: ownDataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,7 +58,14 @@ export async function startRingScopeServer(env: Record<string, string> = {}, tim
     child.once('exit', onExit);
   });
 
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      await stopProcess(child);
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
