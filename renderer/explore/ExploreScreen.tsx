@@ -79,6 +79,7 @@ export function ExploreScreen() {
     () =>
       installGraphTestHook({
         nodeIds: () => viewRef.current?.nodeIds() ?? [],
+        clientPosition: (nodeId) => viewRef.current?.clientPosition(nodeId) ?? null,
         edgeCount: () => viewRef.current?.edgeCount() ?? 0,
         highlightedIds: () => viewRef.current?.highlightedIds() ?? [],
         select: (nodeId) => select(nodeId),

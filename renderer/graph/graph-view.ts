@@ -116,6 +116,15 @@ export class GraphView {
     return this.cy.edges().length;
   }
 
+  /** Where a node is drawn, in page (client) coordinates; null when it is not on the canvas. */
+  clientPosition(nodeId: string): { x: number; y: number } | null {
+    const element = this.cy.getElementById(nodeId);
+    if (element.empty()) return null;
+    const rendered = element.renderedPosition();
+    const box = this.cy.container()!.getBoundingClientRect();
+    return { x: box.left + rendered.x, y: box.top + rendered.y };
+  }
+
   /** Shows the whole graph, without zooming in past MAX_FIT_ZOOM. */
   fit(): void {
     const elements = this.cy.elements();

@@ -8,6 +8,8 @@ export interface GraphTestHook {
   edgeCount(): number;
   /** Ids of the nodes drawn highlighted (an opened ring's members). */
   highlightedIds(): string[];
+  /** Where a node is drawn in page coordinates, so a test can double-click it with the real mouse. */
+  clientPosition(nodeId: string): { x: number; y: number } | null;
   /** Selects a node as a tap would (opens the details panel). */
   select(nodeId: string): void;
   /** Expands a node as a double-click would; resolves when its neighbours are drawn. */

@@ -75,9 +75,12 @@ describe('Explore: investigate a planted ring member', () => {
     const edgesBefore = await graphEdgeCount();
     expect(await graphNodeIds()).not.toEqual(expect.arrayContaining(sharerIds));
 
-    await graphHook(page).expand(phoneId);
+    // A real double-click with the mouse, where Cytoscape drew the phone.
+    const position = await graphHook(page).clientPosition(phoneId);
+    expect(position).not.toBeNull();
+    await page.mouse.dblclick(position!.x, position!.y);
 
-    expect(await graphNodeIds()).toEqual(expect.arrayContaining(sharerIds));
+    await expect.poll(graphNodeIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(sharerIds));
     expect(await graphEdgeCount()).toBeGreaterThan(edgesBefore);
   });
 

@@ -46,6 +46,7 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     nodeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.nodeIds()),
     edgeCount: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeCount()),
     highlightedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.highlightedIds()),
+    clientPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.clientPosition(id), nodeId),
     select: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.select(id), nodeId),
     expand: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.expand(id), nodeId),
   };
