@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ApiDispatcher } from './dispatcher';
 import { createCoreHandlers } from './core-handlers';
 import { generateDemoDataset } from './demo/generator';
@@ -11,7 +12,6 @@ import { openInvestigation } from './cases/investigation';
 import { BlacklistOverlay } from './cases/blacklist-overlay';
 import { resolveInvestigationConfig, type InvestigationConfig } from './config';
 import { RingService } from './rings/ring-service';
-import path from 'node:path';
 import { EvidenceService } from './evidence/evidence-service';
 
 export interface CoreOptions {
