@@ -16,7 +16,8 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { KindBadge } from '../shared/KindBadge';
 import { RiskBar } from '../shared/RiskBar';
 import type { NodeDetailsState } from './use-node-details';
-import { PAGE_SIZE, type NeighbourPage } from './use-explore-graph';
+import { NEIGHBOUR_PAGE_SIZE } from '../graph/elements';
+import type { NeighbourPage } from './use-explore-graph';
 
 export interface DetailsPanelProps {
   /** The node as drawn; shown at once while its details load. */
@@ -143,7 +144,7 @@ function NeighbourPaging({ page, busy, onExpand }: { page: NeighbourPage | undef
     <>
       <Chip data-testid="more-neighbours" color="warning" variant="outlined" label={t('details.moreNeighbours', { count: page.totalNeighbours - page.nextOffset })} />
       <Button variant="outlined" onClick={onExpand} disabled={busy}>
-        {t('details.loadNext', { limit: PAGE_SIZE })}
+        {t('details.loadNext', { limit: NEIGHBOUR_PAGE_SIZE })}
       </Button>
     </>
   );

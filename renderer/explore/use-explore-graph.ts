@@ -2,10 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, GraphNode, ProgressEvent } from '../../main/api';
 import { useApi } from '../api/api-context';
 import type { GraphView } from '../graph/graph-view';
+import { NEIGHBOUR_PAGE_SIZE } from '../graph/elements';
 import { toApiError } from '../shared/to-api-error';
 
 /** Neighbours fetched per expand call: hubs are paged, never drawn whole. */
-export const PAGE_SIZE = 50;
 /** The most nodes graph.subgraph draws at once. */
 const MAX_SHOWN_NODES = 2_000;
 
@@ -75,7 +75,7 @@ export function useExploreGraph() {
       setTask(started);
       setError(null);
       try {
-        const page = await api.graph.expand({ nodeId, limit: PAGE_SIZE, offset: drawn?.nextOffset ?? 0, taskId: started.taskId });
+        const page = await api.graph.expand({ nodeId, limit: NEIGHBOUR_PAGE_SIZE, offset: drawn?.nextOffset ?? 0, taskId: started.taskId });
         if (viewRef.current !== view) return;
         view.merge({ nodes: seed ? [seed, ...page.nodes] : page.nodes, edges: page.edges }, nodeId);
         view.setHasMore(nodeId, page.nextOffset !== null);

@@ -12,6 +12,7 @@ import { KindBadge } from '../shared/KindBadge';
 import { graphPaletteFor } from './graph-palette';
 import { EDGE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
+import { NEIGHBOUR_PAGE_SIZE } from './elements';
 
 const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
 
@@ -57,6 +58,10 @@ export function GraphLegend() {
             <Row
               marker={<Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS.unknown, boxShadow: `0 0 0 4px ${palette.text}33` }} />}
               label={t('legend.hasMore')}
+            />
+            <Row
+              marker={<Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS.unknown, border: `2px dashed ${palette.text}` }} />}
+              label={t('legend.hub', { limit: NEIGHBOUR_PAGE_SIZE })}
             />
           </Section>
           <Section title={t('legend.links')}>

@@ -8,7 +8,7 @@ import { riskBand } from './risk';
 export interface NodeElement {
   group: 'nodes';
   data: { id: string; kind: NodeKind; label: string; riskScore: number | null; blacklisted: boolean; node: GraphNode };
-  /** Space-separated, as Cytoscape takes them: `kind-<kind>`, `risk-<band>` (accounts), `blacklisted`. */
+  /** Space-separated, as Cytoscape takes them: `kind-<kind>`, `risk-<band>` (accounts), `blacklisted`, `hub`. */
   classes: string;
 }
 
@@ -21,15 +21,35 @@ export interface EdgeElement {
 
 export type GraphElement = NodeElement | EdgeElement;
 
+/**
+ * Neighbours loaded per expand. A node with more neighbours than one page is a hub (an office IP,
+ * a popular merchant): drawn collapsed with its neighbour count, and expanded a page at a time.
+ */
+export const NEIGHBOUR_PAGE_SIZE = 50;
+
+/** Whether a node stands for more neighbours than one page draws. */
+export function isHub(node: GraphNode): boolean {
+  return node.kind !== 'account' && node.degree !== null && node.degree > NEIGHBOUR_PAGE_SIZE;
+}
+
 /** One node as a Cytoscape element; the DTO rides along in data.node for the details panel. */
 export function nodeElement(node: GraphNode): NodeElement {
+  const hub = isHub(node);
   const classes = [`kind-${node.kind}`];
+  if (hub) classes.push('hub');
   // Only accounts carry a model score; identifiers would all read "unknown" and add noise.
   if (node.kind === 'account') classes.push(`risk-${riskBand(node.riskScore)}`);
   if (node.blacklisted) classes.push('blacklisted');
   return {
     group: 'nodes',
-    data: { id: node.id, kind: node.kind, label: node.label, riskScore: node.riskScore, blacklisted: node.blacklisted, node },
+    data: {
+      id: node.id,
+      kind: node.kind,
+      label: hub ? `${node.label}\n${node.degree!.toLocaleString('en-US')} linked` : node.label,
+      riskScore: node.riskScore,
+      blacklisted: node.blacklisted,
+      node,
+    },
     classes: classes.join(' '),
   };
 }

@@ -93,6 +93,11 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     ...riskRules,
     { selector: 'node.blacklisted', style: { 'border-width': 5, 'border-color': palette.blacklist } },
     {
+      // A collapsed hub: larger, dashed rim, and its neighbour count on a second label line.
+      selector: 'node.hub',
+      style: { width: 46, height: 46, 'border-width': 3, 'border-style': 'dashed', 'border-color': palette.text, 'text-wrap': 'wrap' },
+    },
+    {
       selector: 'node.has-more',
       style: {
         // A faint halo says "this node has neighbours that are not drawn yet".

@@ -40,6 +40,16 @@ describe('nodeElement', () => {
     expect(classesOf(nodeElement(identifier('card:1', 'card', '•••• 1942')))).toEqual(['kind-card']);
   });
 
+  it('draws an identifier with more neighbours than one page as a collapsed hub with its count', () => {
+    const officeIp = { ...identifier('ip:7', 'ip', '193.15.249.•••'), degree: 1337 };
+    const element = nodeElement(officeIp);
+    expect(classesOf(element)).toEqual(['kind-ip', 'hub']);
+    expect(element.data.label).toBe('193.15.249.•••\n1,337 linked');
+    // One page's worth is no hub, and accounts are never drawn as hubs whatever their degree.
+    expect(classesOf(nodeElement({ ...officeIp, degree: 50 }))).toEqual(['kind-ip']);
+    expect(classesOf(nodeElement({ ...account('a', 0.1), degree: 900 }))).not.toContain('hub');
+  });
+
   it('shows a masked label exactly as the core sent it', () => {
     expect(nodeElement(identifier('card:1', 'card', '•••• •••• •••• 1942')).data.label).toBe('•••• •••• •••• 1942');
   });
