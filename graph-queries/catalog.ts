@@ -39,6 +39,8 @@ const Limit = z.number().int().min(1).max(100_000);
 const Rows = z.array(z.record(z.string(), z.unknown())).max(50_000);
 const NodeWithDegree = z.object({ node: PlainNode, degree: count });
 const noParams = z.object({}).strict();
+/** Name of a GDS in-memory graph RingScope projects (gds-*.cypher). */
+const GdsGraphName = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const nullableNumber = z.number().nullable();
 /** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
 const Temporal = z.union([z.string(), z.number()]).nullable();
@@ -135,14 +137,26 @@ const definitions = {
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },
   'gds-version': { params: noParams, row: z.object({ version: z.string() }) },
   'gds-project-shared-identifiers': {
-    params: z.object({ graphName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/), supernodeCutoff: z.number().int().min(2), typeWeights: z.record(z.string(), z.number()) }),
+    params: z.object({ graphName: GdsGraphName, supernodeCutoff: z.number().int().min(2), typeWeights: z.record(z.string(), z.number()) }),
     row: z.object({ nodeCount: count, relationshipCount: count }),
   },
   'gds-wcc-candidates': {
-    params: z.object({ graphName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/), minSize: z.number().int().min(1) }),
+    params: z.object({ graphName: GdsGraphName, minSize: z.number().int().min(1) }),
     row: z.object({ componentId: count, accountIds: z.array(z.string()) }),
   },
-  'gds-drop-graph': { params: z.object({ graphName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) }), row: z.object({ graphName: z.string() }) },
+  'gds-louvain-communities': {
+    params: z.object({ graphName: GdsGraphName, minSize: z.number().int().min(1), concurrency: z.number().int().min(1) }),
+    row: z.object({ communityId: count, accountIds: z.array(z.string()) }),
+  },
+  'gds-pagerank-risk': {
+    params: z.object({ graphName: GdsGraphName, damping: z.number().min(0).max(1), maxIterations: z.number().int().min(1), tolerance: z.number().positive() }),
+    row: z.object({ accountId: z.string(), score: z.number() }),
+  },
+  'gds-drop-graph': { params: z.object({ graphName: GdsGraphName }), row: z.object({ graphName: z.string() }) },
+  'identifier-hubs': {
+    params: z.object({ supernodeCutoff: z.number().int().min(1), limit: Limit }),
+    row: z.object({ hubCount: count, hubs: z.array(z.object({ elementId: z.string(), type: z.string(), accountCount: count })) }),
+  },
   'server-components': { params: noParams, row: z.object({ name: z.string(), version: z.string(), edition: z.string() }) },
   'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
   'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },

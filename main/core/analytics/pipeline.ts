@@ -1,6 +1,6 @@
 import type { RingKind } from '../../api';
 import { louvainCommunities, type LouvainOptions } from './communities';
-import { connectedComponents } from './components';
+import { connectedComponents, groupBy, UnionFind } from './components';
 import { accountName, throwIfAborted, type RingDetectionInput } from './input';
 import {
   findFanIns,
@@ -13,7 +13,7 @@ import {
   type TransferCycle,
 } from './money-flows';
 import { projectedSubgraph, sharedIdentifierProjection, type ExcludedHub, type ProjectionOptions, type SharedIdentifierProjection } from './projection';
-import { propagateRisk, type PropagatedRisk, type RiskPropagationOptions } from './risk-propagation';
+import { DEFAULT_RISK_PROPAGATION, explainedRisk, propagateRisk, type PropagatedRisk, type RiskPropagationOptions } from './risk-propagation';
 import { DEFAULT_RING_SCORE, indexFindings, ringScore, scoringScratch, type RingReason, type RingScoreOptions } from './ring-score';
 
 export interface RingPipelineOptions {
@@ -32,6 +32,13 @@ export interface RingPipelineOptions {
   fanInClusterMinSenders: number;
   ringScore: Partial<RingScoreOptions>;
   riskPropagation: Partial<RiskPropagationOptions>;
+  /**
+   * Louvain communities already found for the input's accounts (GDS on the server, over the whole
+   * graph), -1 where none: oversized components are split along them rather than by in-process Louvain.
+   */
+  knownCommunities?: Int32Array;
+  /** Personalised PageRank scores already computed for the input's accounts (GDS on the server): explained here, not recomputed. */
+  knownRiskScores?: Float64Array;
 }
 
 export const DEFAULT_RING_PIPELINE: RingPipelineOptions = {
@@ -166,7 +173,12 @@ export function runRingPipeline(
         found.push(Array.from(accounts));
         continue;
       }
-      found.push(...splitComponent(accounts, evidenceEdgesByComponent.get(c) ?? [], projection, localIndex, settings));
+      const evidenceEdges = evidenceEdgesByComponent.get(c) ?? [];
+      found.push(
+        ...(settings.knownCommunities
+          ? splitAlongKnownCommunities(accounts, evidenceEdges, settings.knownCommunities, projection, localIndex, settings)
+          : splitComponent(accounts, evidenceEdges, projection, localIndex, settings)),
+      );
     }
     return found.filter((members) => members.length >= settings.minClusterSize);
   });
@@ -186,7 +198,11 @@ export function runRingPipeline(
     });
   });
 
-  const risk = run('risk-propagation', () => propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal));
+  const risk = run('risk-propagation', () =>
+    settings.knownRiskScores
+      ? explainedRisk(projection, input.accounts.blacklisted, settings.knownRiskScores, { ...DEFAULT_RISK_PROPAGATION, ...settings.riskPropagation }, signal)
+      : propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal),
+  );
   onProgress?.({ step: 'risk-propagation', label: STEP_LABELS['risk-propagation'], done: PIPELINE_STEPS.length, total: PIPELINE_STEPS.length });
 
   const flaggedClusterCount = scored.filter((cluster) => cluster.flagged).length;
@@ -235,3 +251,45 @@ function splitComponent(
 }
 
 const MAX_SPLIT_DEPTH = 4;
+
+/**
+ * The server-side equivalent of splitComponent: one oversized component cut along communities that
+ * Louvain found on the whole graph (GDS). Money-flow evidence is not in the server's projection, so
+ * accounts it links are put back together, as its edges hold them together in splitComponent. Louvain
+ * over a whole graph leaves communities of hundreds (its resolution limit), so a group still above
+ * maxComponentSize falls back to in-process splitting, recursively, as splitComponent does.
+ */
+function splitAlongKnownCommunities(
+  accounts: ArrayLike<number>,
+  evidenceEdges: [number, number][],
+  knownCommunities: Int32Array,
+  projection: SharedIdentifierProjection,
+  localIndex: Int32Array,
+  settings: RingPipelineOptions,
+): number[][] {
+  const position = new Map<number, number>();
+  for (let i = 0; i < accounts.length; i++) position.set(accounts[i], i);
+  const sets = new UnionFind(accounts.length);
+  const firstOfCommunity = new Map<number, number>();
+  for (let i = 0; i < accounts.length; i++) {
+    const community = knownCommunities[accounts[i]];
+    // -1: the server's community was too small to be a cluster; the account stays alone unless evidence joins it.
+    if (community < 0) continue;
+    const first = firstOfCommunity.get(community);
+    if (first === undefined) firstOfCommunity.set(community, i);
+    else sets.union(first, i);
+  }
+  for (const [a, b] of evidenceEdges) {
+    const from = position.get(a);
+    const to = position.get(b);
+    if (from !== undefined && to !== undefined) sets.union(from, to);
+  }
+  const groups = groupBy(accounts.length, (i) => sets.find(i));
+  const found: number[][] = [];
+  for (let g = 0; g < groups.count; g++) {
+    const group = Array.from(groups.accounts.subarray(groups.offsets[g], groups.offsets[g + 1]), (i) => accounts[i]);
+    if (group.length > settings.maxComponentSize) found.push(...splitComponent(group, evidenceEdges, projection, localIndex, settings));
+    else found.push(group);
+  }
+  return found;
+}

@@ -22,8 +22,9 @@ export interface PropagatedRisk {
   topContributors: Int32Array;
   /** The score each of those neighbours passed on to the account. */
   topContributions: Float64Array;
-  iterations: number;
-  converged: boolean;
+  /** Iterations run here; null when the scores were computed elsewhere (GDS on the server). */
+  iterations: number | null;
+  converged: boolean | null;
   seedCount: number;
 }
 
@@ -91,13 +92,30 @@ export function propagateRisk(
   }
   const score = new Float64Array(accountCount);
   for (let i = 0; i < n; i++) score[local.accounts[i]] = current[i];
+  return { ...explainedRisk(projection, blacklisted, score, { damping }, signal), iterations, converged };
+}
 
+/**
+ * Normalises personalised PageRank scores and finds each account's top contributing neighbours;
+ * used directly for scores computed elsewhere (GDS PageRank on the server). The scale of `score` does
+ * not matter: only ratios between accounts are kept.
+ */
+export function explainedRisk(
+  projection: SharedIdentifierProjection,
+  blacklisted: Uint8Array,
+  score: Float64Array,
+  { damping }: Pick<RiskPropagationOptions, 'damping'>,
+  signal?: AbortSignal,
+): PropagatedRisk {
+  const { accountCount } = projection;
+  let seedCount = 0;
+  for (let a = 0; a < accountCount; a++) seedCount += blacklisted[a] ? 1 : 0;
   const { topContributors, topContributions } = explainRisk(projection, score, damping, seedCount > 0, signal);
   let maxNonSeed = 0;
   for (let a = 0; a < accountCount; a++) if (!blacklisted[a] && score[a] > maxNonSeed) maxNonSeed = score[a];
   const normalised = new Float64Array(accountCount);
   if (maxNonSeed > 0) for (let a = 0; a < accountCount; a++) normalised[a] = Math.min(1, score[a] / maxNonSeed);
-  return { score, normalised, topContributors, topContributions, iterations, converged, seedCount };
+  return { score, normalised, topContributors, topContributions, iterations: null, converged: null, seedCount };
 }
 
 /** For each account, the three neighbours whose score flowed into it most in the final walk step. */

@@ -25,7 +25,7 @@ import { EmbeddedGraphSource } from '../sources/embedded-source';
 import type { GraphSource } from '../sources/graph-source';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
 import { embeddedDetectionGraph, loadedDetectionGraph, type DetectionGraph } from './detection-graph';
-import { GDS_STEPS, gdsCandidateGraph, hasGds } from './gds-detection';
+import { GDS_STEPS, gdsDetection, hasGds, type GdsDetection, type HubReference } from './gds-detection';
 
 export interface DetectRequest {
   supernodeCutoff?: number;
@@ -97,13 +97,14 @@ export class RingService {
       };
       const mode = await this.chooseMode(origin, request.mode ?? 'auto', signal);
       const maxRelationships = request.maxRelationships ?? DEFAULT_MAX_RELATIONSHIPS;
-      const graph =
+      const server: GdsDetection | null =
         mode === 'gds'
-          ? await gdsCandidateGraph(origin as Neo4jGraphSource, { supernodeCutoff, minSize, maxRelationships }, { signal, progress })
-          : await this.loadGraph(origin, supernodeCutoff, maxRelationships, signal, progress);
+          ? await gdsDetection(origin as Neo4jGraphSource, { supernodeCutoff, minSize, maxRelationships, listedHubs: LISTED_HUBS }, { signal, progress })
+          : null;
+      const graph = server?.graph ?? (await this.loadGraph(origin, supernodeCutoff, maxRelationships, signal, progress));
       // Steps before the pipeline's own: loading from Neo4j (one), or the GDS steps.
-      const offset = mode === 'gds' ? GDS_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
-      const result = await this.runPipeline(graph.input, pipelineOptions, {
+      const offset = server ? GDS_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
+      const result = await this.runPipeline(graph.input, { ...pipelineOptions, ...server?.serverResults }, {
         signal,
         onProgress: (step) => progress(step.done + offset, step.total + offset, step.label),
       }).catch((error: unknown) => {
@@ -111,17 +112,18 @@ export class RingService {
         throw error;
       });
       const seconds = (performance.now() - started) / 1000;
-      const excluded = excludedHubs(graph, supernodeCutoff);
+      // GDS mode describes the whole graph; otherwise the graph that was searched.
+      const hubs = server ?? excludedHubs(graph, supernodeCutoff);
       const summary: RingsDetectResult = {
         clusterCount: result.scoredClusterCount,
         flaggedCount: result.flaggedClusterCount,
-        accounts: result.accountCount,
+        accounts: server?.accountCount ?? result.accountCount,
         seconds: Math.round(seconds * 1000) / 1000,
         supernodeCutoff,
         minScore,
         minSize,
-        excludedHubs: await this.describeHubs(origin, graph, excluded.slice(0, LISTED_HUBS), signal),
-        excludedHubCount: excluded.length,
+        excludedHubs: await this.describeHubs(origin, hubs.hubs, signal),
+        excludedHubCount: hubs.hubCount,
         source: origin.info() as SourceInfo,
         mode,
         truncated: graph.truncated,
@@ -233,17 +235,11 @@ export class RingService {
   }
 
   /** Hub nodes with their masked values, read from the source like any other node. */
-  private async describeHubs(origin: GraphSource, graph: DetectionGraph, hubs: number[], signal: AbortSignal): Promise<ExcludedHub[]> {
+  private async describeHubs(origin: GraphSource, hubs: HubReference[], signal: AbortSignal): Promise<ExcludedHub[]> {
     if (hubs.length === 0) return [];
-    const nodeIds = hubs.map((identifier) => graph.identifierNodeId(identifier));
-    const { nodes } = await origin.subgraph(nodeIds, { includeSharedIdentifiers: false, signal });
+    const { nodes } = await origin.subgraph(hubs.map((hub) => hub.nodeId), { includeSharedIdentifiers: false, signal });
     const labels = new Map(nodes.map((node) => [node.id, node.label]));
-    return hubs.map((identifier, i) => ({
-      nodeId: nodeIds[i],
-      kind: graph.identifierKind(identifier),
-      maskedLabel: labels.get(nodeIds[i]) ?? nodeIds[i],
-      accountCount: graph.identifierAccountCount[identifier],
-    }));
+    return hubs.map((hub) => ({ ...hub, maskedLabel: labels.get(hub.nodeId) ?? hub.nodeId }));
   }
 
   /** The latest detection, unless the active source changed since (its node ids would not match). */
@@ -305,11 +301,19 @@ function sharedIdentifiers(accounts: readonly number[], graph: DetectionGraph, s
     .sort((a, b) => a - b);
 }
 
-/** Identifiers shared by more accounts than the cutoff, largest first. */
-function excludedHubs(graph: DetectionGraph, supernodeCutoff: number): number[] {
+/** Identifiers of the searched graph shared by more accounts than the cutoff, largest first, and how many there are. */
+function excludedHubs(graph: DetectionGraph, supernodeCutoff: number): { hubs: HubReference[]; hubCount: number } {
   const hubs: number[] = [];
   graph.identifierAccountCount.forEach((count, identifier) => {
     if (count > supernodeCutoff) hubs.push(identifier);
   });
-  return hubs.sort((a, b) => graph.identifierAccountCount[b] - graph.identifierAccountCount[a] || a - b);
+  hubs.sort((a, b) => graph.identifierAccountCount[b] - graph.identifierAccountCount[a] || a - b);
+  return {
+    hubs: hubs.slice(0, LISTED_HUBS).map((identifier) => ({
+      nodeId: graph.identifierNodeId(identifier),
+      kind: graph.identifierKind(identifier),
+      accountCount: graph.identifierAccountCount[identifier],
+    })),
+    hubCount: hubs.length,
+  };
 }
