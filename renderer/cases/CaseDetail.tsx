@@ -12,6 +12,7 @@ import { useWorkbench } from '../app/workbench';
 import { AuditEventsTable } from '../audit/AuditEventsTable';
 import { useAuditEvents } from '../audit/use-audit-events';
 import { ExportEvidenceButton } from '../evidence/ExportEvidenceButton';
+import { RevokeApprovalButton } from '../review/RevokeApprovalButton';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { AddMemberForm } from './AddMemberForm';
 import { CaseChangeNotice } from './CaseChangeNotice';
@@ -33,9 +34,12 @@ export function exploreRequestFor(item: Case) {
   return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${item.title}` };
 }
 
-/** One case: its fields, members, tag, notes, status with the actions it allows, and its audit trail. */
-export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?: (item: Case) => void }) {
-  const { item, loadError, changeError, busy, reload, change, dismissError } = useCase(caseId, onChanged);
+/**
+ * One case: its fields, members, tag, notes, status with the actions it allows, and its audit trail.
+ * `latestVersion` is the version a list shows; a newer one (a colleague's change) reloads the case.
+ */
+export function CaseDetail({ caseId, latestVersion, onChanged }: { caseId: string; latestVersion?: number; onChanged?: (item: Case) => void }) {
+  const { item, loadError, changeError, busy, reload, change, show, dismissError } = useCase(caseId, onChanged, latestVersion);
   if (loadError && !item) return <ErrorNotice error={loadError} sx={{ m: 2 }} />;
   if (!item) return <Skeleton variant="rounded" height={240} sx={{ m: 2 }} />;
   return (
@@ -44,15 +48,26 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?: 
       busy={busy}
       notice={changeError && <CaseChangeNotice error={changeError} onReload={() => void reload()} onClose={dismissError} />}
       change={change}
+      show={show}
+      reload={() => void reload()}
     />
   );
 }
 
-function CaseView({ item, busy, notice, change }: { item: Case; busy: boolean; notice: ReactNode; change: CaseState['change'] }) {
+interface CaseViewProps {
+  item: Case;
+  busy: boolean;
+  notice: ReactNode;
+  change: CaseState['change'];
+  show: CaseState['show'];
+  reload(): void;
+}
+
+function CaseView({ item, busy, notice, change, show, reload }: CaseViewProps) {
   const { t } = useTranslation();
   const api = useApi();
   const { openInExplore } = useWorkbench();
-  const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId));
+  const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId), item.status);
   const audit = useAuditEvents({ caseId: item.id, limit: 100 }, item.version);
   const can = caseAvailability(item);
   const submitBlock = submitBlockFor(item);
@@ -98,6 +113,7 @@ function CaseView({ item, busy, notice, change }: { item: Case; busy: boolean; n
               {t('cases.actions.close')}
             </Button>
           )}
+          {can.revoke && <RevokeApprovalButton item={item} onRevoked={show} onReload={reload} />}
           <Typography variant="body2" color="text.secondary" data-testid="case-actions-hint">
             {item.status === 'open' && submitBlock ? t(`cases.submitBlock.${submitBlock}`) : t(`cases.statusHint.${item.status}`)}
           </Typography>

@@ -84,7 +84,12 @@ export function CasesScreen() {
       </Box>
       <Box sx={{ flex: 1, minWidth: 0, overflowY: 'auto' }}>
         {selectedId ? (
-          <CaseDetail key={`${selectedId}-${caseRequest?.caseId === selectedId ? caseRequest.requestId : 0}`} caseId={selectedId} onChanged={replace} />
+          <CaseDetail
+            key={`${selectedId}-${caseRequest?.caseId === selectedId ? caseRequest.requestId : 0}`}
+            caseId={selectedId}
+            latestVersion={cases?.find((item) => item.id === selectedId)?.version}
+            onChanged={replace}
+          />
         ) : (
           <Stack spacing={1} sx={{ alignItems: 'center', justifyContent: 'center', height: '100%', color: 'text.secondary', p: 4, textAlign: 'center' }}>
             <FolderOpenOutlinedIcon sx={{ fontSize: 48 }} />

@@ -21,6 +21,19 @@ export function reviewBlockFor(item: Case, user: CurrentUser): ReviewBlock | nul
   return null;
 }
 
+/** Why a user may not revoke a case's approval, or null when they may. The core enforces the same rules. */
+export type RevokeBlock = 'notApproved' | 'notTeamLead';
+
+/**
+ * The rule that stops this user from revoking this approval, or null. Unlike approving, any team lead
+ * may revoke, the approver included: undoing a blacklist needs no second pair of eyes.
+ */
+export function revokeBlockFor(item: Case, user: CurrentUser): RevokeBlock | null {
+  if (!isCaseActionAllowed(item.status, 'revoke')) return 'notApproved';
+  if (!user.isTeamLead) return 'notTeamLead';
+  return null;
+}
+
 /** Why a case cannot be submitted yet, or null when it can. */
 export type SubmitBlock = 'status' | 'needsTag' | 'needsMembers';
 
@@ -38,6 +51,7 @@ export interface CaseAvailability {
   changeMembers: boolean;
   submit: boolean;
   reopen: boolean;
+  revoke: boolean;
   close: boolean;
 }
 
@@ -48,6 +62,7 @@ export function caseAvailability(item: Case): CaseAvailability {
     changeMembers: isCaseActionAllowed(item.status, 'changeMembers'),
     submit: submitBlockFor(item) === null,
     reopen: isCaseActionAllowed(item.status, 'reopen'),
+    revoke: isCaseActionAllowed(item.status, 'revoke'),
     close: isCaseActionAllowed(item.status, 'close'),
   };
 }

@@ -5,8 +5,12 @@ import { useApi } from '../api/api-context';
 /** Members beyond this are listed without their risk, so a huge case does not fire thousands of calls. */
 export const MAX_DETAILED_MEMBERS = 100;
 
-/** The graph nodes of a case's accounts (risk, blacklisted), by node id; missing ones stay absent. */
-export function useAccountNodes(nodeIds: readonly string[]): Map<string, GraphNode> {
+/**
+ * The graph nodes of a case's accounts (risk, blacklisted), by node id; missing ones stay absent.
+ * They are fetched again when `refreshOn` changes: pass the case's status, as approving and revoking
+ * mark and unmark the accounts in the graph.
+ */
+export function useAccountNodes(nodeIds: readonly string[], refreshOn = ''): Map<string, GraphNode> {
   const api = useApi();
   const [nodes, setNodes] = useState(() => new Map<string, GraphNode>());
   const key = nodeIds.slice(0, MAX_DETAILED_MEMBERS).join('\n');
@@ -22,6 +26,6 @@ export function useAccountNodes(nodeIds: readonly string[]): Map<string, GraphNo
     return () => {
       current = false;
     };
-  }, [api, key]);
+  }, [api, key, refreshOn]);
   return nodes;
 }

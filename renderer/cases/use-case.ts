@@ -13,11 +13,16 @@ export interface CaseState {
   reload(): Promise<void>;
   /** Applies a change to the case as shown; its answer replaces it. A failure is kept, never retried. */
   change(apply: (current: Case) => Promise<Case>): Promise<boolean>;
+  /** Shows a case that a dialog changed itself (keeping its own error handling), as a change's answer is shown. */
+  show(next: Case): void;
   dismissError(): void;
 }
 
-/** One case, loaded by id, and the changes made to it from this screen. */
-export function useCase(caseId: string, onChanged?: (item: Case) => void): CaseState {
+/**
+ * One case, loaded by id, and the changes made to it from this screen. When `latestVersion` (what a
+ * list shows) is newer than the case shown, someone else changed it: it is loaded again.
+ */
+export function useCase(caseId: string, onChanged?: (item: Case) => void, latestVersion?: number): CaseState {
   const api = useApi();
   const [item, setItem] = useState<Case | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -40,15 +45,25 @@ export function useCase(caseId: string, onChanged?: (item: Case) => void): CaseS
     void reload();
   }, [reload]);
 
+  useEffect(() => {
+    if (item && latestVersion !== undefined && latestVersion > item.version) void reload();
+  }, [item, latestVersion, reload]);
+
+  const show = useCallback(
+    (next: Case) => {
+      setItem(next);
+      setChangeError(null);
+      onChanged?.(next);
+    },
+    [onChanged],
+  );
+
   const change = useCallback(
     async (apply: (current: Case) => Promise<Case>) => {
       if (!item) return false;
       setBusy(true);
       try {
-        const next = await apply(item);
-        setItem(next);
-        setChangeError(null);
-        onChanged?.(next);
+        show(await apply(item));
         return true;
       } catch (error) {
         setChangeError(toApiError(error));
@@ -57,8 +72,8 @@ export function useCase(caseId: string, onChanged?: (item: Case) => void): CaseS
         setBusy(false);
       }
     },
-    [item, onChanged],
+    [item, show],
   );
 
-  return { item, loadError, changeError, busy, reload, change, dismissError: () => setChangeError(null) };
+  return { item, loadError, changeError, busy, reload, change, show, dismissError: () => setChangeError(null) };
 }

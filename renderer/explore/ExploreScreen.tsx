@@ -31,6 +31,10 @@ export function ExploreScreen() {
   const search = useSearch();
   const explore = useExploreGraph();
   const details = useNodeDetails(explore.selectedId);
+  // The details answer is the freshest view of the selected node: redraw it from there.
+  useEffect(() => {
+    if (details.status === 'ok') explore.viewRef.current?.refresh([details.details.node]);
+  }, [details, explore.viewRef]);
   const { select, expand, show, viewRef } = explore;
   const { search: runQuery } = search;
   const { exploreRequest, sourceRevision } = useWorkbench();

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphNode, Subgraph } from '../../main/api';
-import { elementsToAdd } from './elements';
+import { elementsToAdd, nodeElement } from './elements';
 import { graphStylesheet, type GraphPalette } from './graph-style';
 
 let fcoseRegistered = false;
@@ -59,6 +59,8 @@ export class GraphView {
     const firstDraw = this.cy.nodes().length === 0;
     const anchor = this.cy.getElementById(anchorId);
     const origin = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+    // Nodes drawn before come back with current data (e.g. blacklisted since an approval).
+    this.refresh(subgraph.nodes);
     const additions = elementsToAdd(subgraph, { hasElement: (id) => this.cy.getElementById(id).nonempty() });
     const newNodes = additions.filter((element) => element.group === 'nodes');
     const spread = 30 + 4 * Math.sqrt(newNodes.length);
@@ -71,6 +73,18 @@ export class GraphView {
     );
     if (newNodes.length > 0) this.runLayout(firstDraw);
     return newNodes.length;
+  }
+
+  /** Redraws already-drawn nodes from fresher DTOs, keeping their paging and highlight marks. */
+  refresh(nodes: readonly GraphNode[]): void {
+    for (const node of nodes) {
+      const drawn = this.cy.getElementById(node.id);
+      if (drawn.empty()) continue;
+      const element = nodeElement(node);
+      const kept = ['has-more', 'highlighted'].filter((mark) => drawn.hasClass(mark));
+      drawn.data(element.data);
+      drawn.classes([element.classes, ...kept].join(' '));
+    }
   }
 
   /** Marks a node whose neighbours are only partly drawn (hubs are paged). */

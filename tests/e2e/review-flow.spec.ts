@@ -3,28 +3,49 @@
  * directory: analyst "ana" opens a case on a planted shared-identity ring through the UI, tags it
  * and submits it; team lead "lee" approves it on his own server. The loopback scoring service must
  * receive exactly one validly signed request with the ring's accounts, the Outbox shows it
- * delivered, Explore shows the write-back and the audit chain verifies. Needs `npm run build` first.
+ * delivered, Explore shows the write-back and the audit chain verifies. Then lee exports a masked
+ * evidence package that verifies, and revokes the approval: the scoring service gets one signed
+ * 'clear' decision and the write-back is gone. Needs `npm run build` first.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeDetails, SearchResult } from '../../main/api';
-import { DEFAULT_DEMO_OPTIONS, userIdOf } from '../../main/core/demo/dataset';
+import { IDENTIFIER_KINDS, type NodeDetails, type SearchResult } from '../../main/api';
+import { DEFAULT_DEMO_OPTIONS, userIdOf, type DemoDataset } from '../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../main/core/demo/generator';
+import { sha256Hex, verifyEvidencePackage } from '../../main/core/evidence/verify-package';
+import { readZip } from '../../main/core/evidence/zip-archive';
+import { maskPhoneNumber } from '../../main/core/privacy/mask';
 import { ScoringReceiver } from '../support/scoring-receiver';
-import { collectPageErrors, launchChromium, saveScreenshot } from './support/chromium';
+import { collectPageErrors, launchChromium, saveScreenshot, SCREENSHOT_DIR } from './support/chromium';
 import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
 
 const SECRET = 'e2e-scoring-secret-0123456789';
+const execFileAsync = promisify(execFile);
 
-/** The smallest planted shared-identity ring of the default demo graph: its members' user ids. */
-function plantedRingMembers(): string[] {
-  const rings = generateDemoDataset(DEFAULT_DEMO_OPTIONS).plantedRings.filter((ring) => ring.kind === 'shared-identity' && ring.members.length >= 4);
+/** The smallest planted shared-identity ring of the demo graph: its members' account indexes. */
+function plantedRing(demo: DemoDataset): number[] {
+  const rings = demo.plantedRings.filter((ring) => ring.kind === 'shared-identity' && ring.members.length >= 4);
   const smallest = rings.sort((a, b) => a.members.length - b.members.length)[0];
   if (!smallest) throw new Error('The demo graph has no shared-identity ring of 4 or more accounts');
-  return smallest.members.map(userIdOf);
+  return smallest.members;
+}
+
+/** The raw phone numbers linked to these accounts, as the generator made them (never masked). */
+function rawPhonesOf(demo: DemoDataset, accounts: readonly number[]): string[] {
+  const wanted = new Set(accounts);
+  const phoneKind = IDENTIFIER_KINDS.indexOf('phone');
+  const { identifierLinks, identifiers } = demo;
+  const phones = new Set<string>();
+  for (let link = 0; link < identifierLinks.count; link++) {
+    const identifier = identifierLinks.identifier[link];
+    if (wanted.has(identifierLinks.account[link]) && identifiers.kind[identifier] === phoneKind) phones.add(identifiers.value[identifier]);
+  }
+  return [...phones];
 }
 
 /** Calls a server's Api as its page does (the server's identity applies). */
@@ -43,7 +64,9 @@ async function accountDetails(server: RingScopeServer, userId: string): Promise<
 }
 
 describe('Review flow: analyst tags and submits a planted ring, a team lead approves it', () => {
-  const members = plantedRingMembers();
+  const demo = generateDemoDataset(DEFAULT_DEMO_OPTIONS);
+  const ring = plantedRing(demo);
+  const members = ring.map(userIdOf);
   let dataDir: string;
   let receiver: ScoringReceiver;
   let analystServer: RingScopeServer;
@@ -56,6 +79,12 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
 
   const openScreen = (page: Page, name: string) => page.locator('nav').getByRole('button', { name, exact: true }).click();
   const memberRows = (page: Page) => page.getByTestId('case-detail').getByTestId('member-row');
+
+  async function openCasePage(page: Page, id: string) {
+    await openScreen(page, 'Cases');
+    await page.getByTestId('case-list-item').filter({ hasText: id }).click();
+    await expect.poll(() => page.getByTestId('case-detail').getByTestId('case-id').textContent()).toContain(id);
+  }
 
   async function searchAndOpen(page: Page, userId: string) {
     const input = page.getByTestId('search-input');
@@ -208,6 +237,102 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     await lead.getByTestId('verify-chain').click();
     await expect.poll(() => lead.getByTestId('chain-result').textContent()).toMatch(/^Chain intact: \d+ events/);
     await saveScreenshot(lead, 'review-07-audit');
+  });
+
+  it('exports a masked evidence package from the lead’s case page that verifies and holds no raw phone number', async () => {
+    await openCasePage(lead, caseId);
+    await lead.getByTestId('case-detail').getByTestId('export-evidence').click();
+    const dialog = lead.getByRole('dialog', { name: 'Export an evidence package' });
+    expect(await dialog.getByRole('checkbox').isChecked()).toBe(false);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByTestId('evidence-result').waitFor({ timeout: 60_000 });
+    await saveScreenshot(lead, 'review-08-evidence-export');
+
+    const [download] = await Promise.all([lead.waitForEvent('download'), dialog.getByRole('link', { name: /^Download / }).click()]);
+    const zipBytes = await readFile(await download.path());
+    expect(sha256Hex(zipBytes)).toBe(await dialog.getByTestId('evidence-sha256').textContent());
+    const verification = await verifyEvidencePackage(zipBytes);
+    expect(verification.problems).toEqual([]);
+    expect(verification.valid).toBe(true);
+    expect(verification.manifest).toMatchObject({ caseId, exportedBy: 'lee', includePii: false });
+
+    const files = new Map((await readZip(zipBytes)).map((entry) => [entry.name, entry.content]));
+    const nodesCsv = files.get('nodes.csv')?.toString('utf8') ?? '';
+    const phones = rawPhonesOf(demo, ring);
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) {
+      expect(nodesCsv).not.toContain(phone);
+      expect(nodesCsv).not.toContain(phone.replace(/\D/g, ''));
+    }
+    // The ring's shared phones are in the package, masked: the check above is not vacuous.
+    expect(phones.filter((phone) => nodesCsv.includes(maskPhoneNumber(phone))).length).toBeGreaterThan(0);
+
+    const reportPdf = path.join(dataDir, 'report.pdf');
+    await writeFile(reportPdf, files.get('report.pdf') ?? Buffer.alloc(0));
+    await execFileAsync('pdftoppm', ['-png', '-r', '50', reportPdf, path.join(SCREENSHOT_DIR, 'review-08-evidence-report')]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the analyst the approval made on the lead’s server, and does not let her revoke it: the case page says why', async () => {
+    // Her case page still showed the case in review: coming back to Cases brings the lead's approval.
+    await openCasePage(analyst, caseId);
+    await expect.poll(() => analyst.getByTestId('case-detail').getByTestId('case-status').first().textContent()).toBe('Approved');
+    await expect.poll(() => memberRows(analyst).locator('td:nth-child(3)').allTextContents()).toEqual(members.map(() => 'Yes'));
+    expect(await analyst.getByTestId('revoke-approval').isDisabled()).toBe(true);
+    expect(await analyst.getByTestId('revoke-block').textContent()).toBe('Only team leads can revoke an approval, and ana is not one.');
+    await analyst.waitForTimeout(300); // the status chips change colour
+    await saveScreenshot(analyst, 'review-09-revoke-analyst');
+  });
+
+  it('lets the team lead revoke the approval with a required comment: the case opens again', async () => {
+    await lead.getByTestId('revoke-approval').click();
+    const dialog = lead.getByRole('dialog', { name: `Revoke the approval of ${caseId}` });
+    expect(await dialog.getByTestId('confirm-revoke').isDisabled()).toBe(true);
+    await dialog.getByTestId('revoke-comment').fill('Customer proved identity at a branch: the shared devices are a kiosk.');
+    await lead.waitForTimeout(300); // the dialog fades in
+    await saveScreenshot(lead, 'review-09-revoke');
+
+    await dialog.getByTestId('confirm-revoke').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const detail = lead.getByTestId('case-detail');
+    await expect.poll(() => detail.getByTestId('case-status').first().textContent()).toBe('Open');
+    expect(await detail.getByTestId('reviews-list').textContent()).toContain('Customer proved identity at a branch');
+    expect(await lead.getByTestId('revoke-approval').count()).toBe(0);
+    const wasBlacklisted = ring.map((index) => (demo.accounts.blacklisted[index] === 1 ? 'Yes' : 'No'));
+    await expect.poll(() => memberRows(lead).locator('td:nth-child(3)').allTextContents()).toEqual(wasBlacklisted);
+    await lead.waitForTimeout(300); // the status chip changes colour
+    await saveScreenshot(lead, 'review-10-revoked');
+  });
+
+  it('sends the scoring service exactly one more validly signed request, a clear decision under a new key', async () => {
+    await expect.poll(() => receiver.applied.size, { timeout: 20_000 }).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(receiver.requests).toHaveLength(2);
+    const [approval, clear] = receiver.requests;
+    expect(clear.signatureValid).toBe(true);
+    expect(clear.outcome).toBe('applied');
+    expect(clear.idempotencyKey).not.toBe(approval.idempotencyKey);
+    const body = JSON.parse(clear.body) as { decisionId: string; caseId: string; decision: string; accounts: string[]; approvedBy: string };
+    expect(clear.idempotencyKey).toBe(body.decisionId);
+    expect(body).toMatchObject({ caseId, decision: 'clear', approvedBy: 'lee' });
+    expect([...body.accounts].sort()).toEqual([...members].sort());
+  });
+
+  it('clears the write-back: Explore no longer shows the accounts blacklisted by the case', async () => {
+    await openScreen(lead, 'Explore');
+    // Nodes drawn before the revoke keep the state they were drawn with: start from an empty canvas.
+    await lead.getByRole('button', { name: 'Clear the canvas' }).click();
+    await searchAndOpen(lead, members[1]);
+    const panel = lead.getByTestId('details-panel');
+    await expect.poll(() => panel.getByTestId('property-blacklistCaseId').count()).toBe(0);
+    await lead.waitForTimeout(1_200);
+    await saveScreenshot(lead, 'review-11-write-back-cleared');
+    for (const [index, userId] of members.entries()) {
+      const account = await accountDetails(leadServer, userId);
+      expect(account.properties.blacklistCaseId).toBeUndefined();
+      expect(account.blacklisted).toBe(demo.accounts.blacklisted[ring[index]] === 1);
+    }
   });
 
   it('raised no page or console errors', () => {

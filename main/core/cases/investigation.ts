@@ -94,12 +94,18 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     outbox.kick();
   };
   let lastRefresh = Number.NEGATIVE_INFINITY;
+  let latestRefresh: Promise<void> = Promise.resolve();
   const refreshWriteBack = async () => {
     const now = (dependencies.now ?? Date.now)();
-    if (store.current !== embeddedStore || !(embeddedWriteBack instanceof BlacklistOverlay) || now - lastRefresh < WRITE_BACK_REFRESH_MS) return;
+    if (store.current !== embeddedStore || !(embeddedWriteBack instanceof BlacklistOverlay)) return;
+    // Reads in the same second wait for the refresh under way, so none of them sees the marks before it.
+    if (now - lastRefresh < WRITE_BACK_REFRESH_MS) return latestRefresh;
     lastRefresh = now;
-    const inEffect = (await embeddedStore.listCases()).filter(isBlacklistInEffect);
-    embeddedWriteBack.resetTo(inEffect.map((item) => ({ caseId: item.id, accounts: item.cluster.accounts })));
+    latestRefresh = embeddedStore.listCases().then((cases) => {
+      const inEffect = cases.filter(isBlacklistInEffect);
+      embeddedWriteBack.resetTo(inEffect.map((item) => ({ caseId: item.id, accounts: item.cluster.accounts })));
+    });
+    return latestRefresh;
   };
   return {
     cases,

@@ -88,7 +88,8 @@ function ensureSpace(doc: Doc, height: number): void {
 }
 
 function sectionTitle(doc: Doc, title: string): void {
-  ensureSpace(doc, 60);
+  // Room for the title and a table's header and first row, so a title never ends a page alone.
+  ensureSpace(doc, 80);
   doc.moveDown(0.8);
   doc.font('Helvetica-Bold').fontSize(12).fillColor(TEXT).text(title, MARGIN, doc.y);
   const y = doc.y + 2;

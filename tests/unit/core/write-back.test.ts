@@ -84,4 +84,23 @@ describe('two RingScopes sharing one data directory', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await accountShown(members[0].userId)).properties.blacklistCaseId).toBe(created.id);
   });
+
+  it("shows a lead's approval on every member when the analyst's reads arrive together, as a case page's member table sends them", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-shared-'));
+    const ring = generateDemoDataset(demo).plantedRings.find((r) => r.kind === 'shared-identity')!;
+    const members = ring.members.map((index) => ({ nodeId: `account:${userIdOf(index)}`, userId: userIdOf(index) }));
+    core = await openCore(dataDir);
+    otherCore = await openCore(dataDir);
+    const analystCore = core;
+    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'ana');
+    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'ana');
+    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
+    core = otherCore;
+    await call('review', 'approve', { caseId: created.id }, 'lee');
+    core = analystCore;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+    const shown = await Promise.all(members.map(({ nodeId }) => call('graph', 'nodeDetails', { nodeId }, 'ana')));
+    expect(shown.map((details) => (details as unknown as { node: { properties: Record<string, unknown> } }).node.properties.blacklistCaseId)).toEqual(members.map(() => created.id));
+  });
 });

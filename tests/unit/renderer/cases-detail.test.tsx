@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type Case } from '../../../main/api';
 import { CaseDetail } from '../../../renderer/cases/CaseDetail';
@@ -83,4 +84,29 @@ describe('CaseDetail', () => {
     await waitFor(() => expect(screen.getAllByTestId('member-row')).toHaveLength(1));
     expect(updateMembers).toHaveBeenCalledWith({ caseId: open.id, version: 3, removeAccountNodeIds: ['account:U0000001'] });
   });
+
+  it('loads the case again when the case list shows a newer version, a colleague’s change', async () => {
+    const approvedByLee = caseFixture({ version: 5, status: 'approved', tag: fraudRingTag, updatedBy: 'lee' });
+    const get = vi.fn(async () => (get.mock.calls.length === 1 ? caseFixture({ tag: fraudRingTag, status: 'in_review' }) : approvedByLee));
+    // The Cases screen passes the version its refreshed list shows.
+    function ListedVersion() {
+      const [listed, setListed] = useState(3);
+      return (
+        <>
+          <button onClick={() => setListed(5)}>list refreshed</button>
+          <CaseDetail caseId="RS-20250101-abcdef12" latestVersion={listed} />
+        </>
+      );
+    }
+    renderWithProviders(<ListedVersion />, fakeApi({ ...caseReads, cases: { get } }));
+    await waitFor(() => expect(statusShown()).toBe('In review'));
+    expect(get).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'list refreshed' }));
+
+    await waitFor(() => expect(statusShown()).toBe('Approved'));
+    expect(get).toHaveBeenCalledTimes(2);
+  });
 });
+
+const statusShown = () => screen.getByTestId('case-detail').querySelector('[data-testid="case-status"]')?.textContent;

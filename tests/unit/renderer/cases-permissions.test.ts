@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseAvailability, reviewBlockFor, submitBlockFor } from '../../../renderer/cases/case-permissions';
+import { caseAvailability, reviewBlockFor, revokeBlockFor, submitBlockFor } from '../../../renderer/cases/case-permissions';
 import { caseFixture, fraudRingTag } from './cases-fixtures';
 
 const submitted = caseFixture({ status: 'in_review', tag: fraudRingTag, taggedBy: ['ana'], submittedBy: 'ana', submittedAt: '2025-01-01T10:00:00.000Z' });
@@ -27,10 +27,28 @@ describe('who may review a case', () => {
   });
 });
 
+describe('who may revoke an approval', () => {
+  const approved = { ...submitted, status: 'approved' as const };
+
+  it('lets any team lead revoke, including the one who approved it', () => {
+    expect(revokeBlockFor(approved, { name: 'lee', isTeamLead: true })).toBeNull();
+  });
+
+  it('refuses an analyst, even the one who tagged the cluster', () => {
+    expect(revokeBlockFor(approved, { name: 'ana', isTeamLead: false })).toBe('notTeamLead');
+  });
+
+  it('refuses a revoke of a case that is not approved', () => {
+    for (const status of ['open', 'in_review', 'rejected', 'closed'] as const) {
+      expect(revokeBlockFor({ ...approved, status }, { name: 'lee', isTeamLead: true })).toBe('notApproved');
+    }
+  });
+});
+
 describe('what a case offers in each status', () => {
   it('lets an open case be edited, tagged and have members changed, but not submitted before it is tagged', () => {
     const open = caseFixture();
-    expect(caseAvailability(open)).toEqual({ edit: true, tag: true, changeMembers: true, submit: false, reopen: false, close: false });
+    expect(caseAvailability(open)).toEqual({ edit: true, tag: true, changeMembers: true, submit: false, reopen: false, revoke: false, close: false });
     expect(submitBlockFor(open)).toBe('needsTag');
   });
 
@@ -41,12 +59,12 @@ describe('what a case offers in each status', () => {
   });
 
   it('locks members and tag while in review', () => {
-    expect(caseAvailability(submitted)).toEqual({ edit: true, tag: false, changeMembers: false, submit: false, reopen: false, close: false });
+    expect(caseAvailability(submitted)).toEqual({ edit: true, tag: false, changeMembers: false, submit: false, reopen: false, revoke: false, close: false });
   });
 
-  it('offers reopen and close for a rejected case, only close for an approved one, nothing for a closed one', () => {
-    expect(caseAvailability({ ...submitted, status: 'rejected' })).toMatchObject({ reopen: true, close: true });
-    expect(caseAvailability({ ...submitted, status: 'approved' })).toMatchObject({ reopen: false, close: true });
-    expect(caseAvailability({ ...submitted, status: 'closed' })).toEqual({ edit: false, tag: false, changeMembers: false, submit: false, reopen: false, close: false });
+  it('offers reopen and close for a rejected case, revoke and close for an approved one, nothing for a closed one', () => {
+    expect(caseAvailability({ ...submitted, status: 'rejected' })).toMatchObject({ reopen: true, revoke: false, close: true });
+    expect(caseAvailability({ ...submitted, status: 'approved' })).toMatchObject({ reopen: false, revoke: true, close: true });
+    expect(caseAvailability({ ...submitted, status: 'closed' })).toEqual({ edit: false, tag: false, changeMembers: false, submit: false, reopen: false, revoke: false, close: false });
   });
 });
