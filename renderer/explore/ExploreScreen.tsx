@@ -13,8 +13,8 @@ import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TaskProgress } from '../shared/TaskProgress';
 import { DetailsPanel } from './DetailsPanel';
-import { ExpandProgress } from './ExpandProgress';
 import { ExploreEmptyState } from './ExploreEmptyState';
 import { SearchPanel } from './SearchPanel';
 import { useExploreGraph } from './use-explore-graph';
@@ -148,7 +148,16 @@ export function ExploreScreen() {
         )}
 
         <Overlay sx={{ top: 12, left: '50%', transform: 'translateX(-50%)', display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', width: 'min(520px, calc(100% - 120px))' }}>
-          {explore.task && <ExpandProgress task={explore.task} onCancel={explore.cancel} />}
+          {explore.task && (
+            <TaskProgress
+              label={t('progress.loadingNeighbours', { label: explore.task.label })}
+              progress={explore.task.progress}
+              onCancel={explore.cancel}
+              showCount
+              testId="expand-progress"
+              sx={{ width: 340, maxWidth: '100%' }}
+            />
+          )}
           {explore.error && <ErrorNotice error={explore.error} onClose={explore.dismissError} sx={{ width: '100%' }} />}
         </Overlay>
 

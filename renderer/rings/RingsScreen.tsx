@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Slider from '@mui/material/Slider';
 import TextField from '@mui/material/TextField';
@@ -16,12 +15,13 @@ import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
 import { createCaseFromCluster } from '../cases/create-case';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TaskProgress } from '../shared/TaskProgress';
 import { toApiError } from '../shared/to-api-error';
 import { ClusterTable } from './ClusterTable';
 import { ExcludedHubs } from './ExcludedHubs';
 import { RING_KIND_COLORS } from './ring-kind-colors';
 import { ScoreHistogram } from './ScoreHistogram';
-import { RINGS_PAGE_SIZE, useRingDetection, type DetectionTask } from './use-ring-detection';
+import { RINGS_PAGE_SIZE, useRingDetection } from './use-ring-detection';
 
 const SIDE_WIDTH = 372;
 
@@ -100,7 +100,13 @@ export function RingsScreen() {
         </Box>
 
         {task ? (
-          <DetectionProgress task={task} onCancel={rings.cancel} />
+          <TaskProgress
+            label={task.progress?.state === 'running' ? task.progress.label : t('rings.running')}
+            progress={task.progress}
+            onCancel={rings.cancel}
+            testId="detection-progress"
+            cancelTestId="cancel-detection"
+          />
         ) : (
           <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => void rings.run()} data-testid="run-detection" fullWidth>
             {detection ? t('rings.rerun') : t('rings.run')}
@@ -218,28 +224,6 @@ export function RingsScreen() {
   );
 }
 
-function DetectionProgress({ task, onCancel }: { task: DetectionTask; onCancel(): void }) {
-  const { t } = useTranslation();
-  const progress = task.progress;
-  const known = progress !== null && progress.total !== null && progress.total > 0;
-  return (
-    <Paper variant="outlined" role="status" data-testid="detection-progress" sx={{ px: 2, py: 1 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        <Typography variant="body2" noWrap sx={{ flex: 1 }}>
-          {progress?.state === 'running' ? progress.label : t('rings.running')}
-        </Typography>
-        <Button onClick={onCancel} color="inherit" data-testid="cancel-detection">
-          {t('rings.cancel')}
-        </Button>
-      </Box>
-      <LinearProgress
-        variant={known ? 'determinate' : 'indeterminate'}
-        value={known ? Math.min(100, (progress.done / (progress.total ?? 1)) * 100) : undefined}
-        sx={{ mt: 0.5, borderRadius: 2 }}
-      />
-    </Paper>
-  );
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
