@@ -1,6 +1,8 @@
 // Everything ring detection needs about the accounts $accountIds, one row per relationship:
 // account → identifier links (with how many accounts share the identifier, for supernode collapse),
 // outgoing transfers (with the receiving account's own fields) and payments to merchants.
+// Team graphs are not always clean: amounts are read with toFloatOrNull (a text amount reads as
+// unknown) and only a boolean true counts as blacklisted, so odd values never fail the load.
 // Zoned date-times are returned as epoch milliseconds: converting driver DateTime objects in
 // JavaScript cost a fifth of the load time (measured with npm run bench -- load).
 UNWIND $accountIds AS accountId
@@ -16,16 +18,16 @@ CALL {
   WITH account
   MATCH (account)-[transfer:{{transferTypes}}]->(receiver:{{accountLabel}})
   RETURN 'transfer' AS row, type(transfer) AS type, receiver.{{accountIdProperty}} AS target, null AS sharedBy,
-         transfer.{{transferAmountProperty}} AS amount, CASE WHEN transfer.{{transferTimeProperty}} IS :: ZONED DATETIME THEN transfer.{{transferTimeProperty}}.epochMillis ELSE transfer.{{transferTimeProperty}} END AS at,
-         CASE WHEN receiver.{{accountCreatedAtProperty}} IS :: ZONED DATETIME THEN receiver.{{accountCreatedAtProperty}}.epochMillis ELSE receiver.{{accountCreatedAtProperty}} END AS targetCreatedAt, receiver.{{accountBlacklistedProperty}} AS targetBlacklisted
+         toFloatOrNull(transfer.{{transferAmountProperty}}) AS amount, CASE WHEN transfer.{{transferTimeProperty}} IS :: ZONED DATETIME THEN transfer.{{transferTimeProperty}}.epochMillis ELSE transfer.{{transferTimeProperty}} END AS at,
+         CASE WHEN receiver.{{accountCreatedAtProperty}} IS :: ZONED DATETIME THEN receiver.{{accountCreatedAtProperty}}.epochMillis ELSE receiver.{{accountCreatedAtProperty}} END AS targetCreatedAt, receiver.{{accountBlacklistedProperty}} = true AS targetBlacklisted
   UNION ALL
   WITH account
   MATCH (account)-[payment:{{paymentTypes}}]->(merchant:{{merchantLabel}})
   RETURN 'payment' AS row, type(payment) AS type, merchant.{{merchantIdProperty}} AS target, null AS sharedBy,
-         payment.{{paymentAmountProperty}} AS amount, CASE WHEN payment.{{paymentTimeProperty}} IS :: ZONED DATETIME THEN payment.{{paymentTimeProperty}}.epochMillis ELSE payment.{{paymentTimeProperty}} END AS at,
+         toFloatOrNull(payment.{{paymentAmountProperty}}) AS amount, CASE WHEN payment.{{paymentTimeProperty}} IS :: ZONED DATETIME THEN payment.{{paymentTimeProperty}}.epochMillis ELSE payment.{{paymentTimeProperty}} END AS at,
          null AS targetCreatedAt, null AS targetBlacklisted
 }
 RETURN account.{{accountIdProperty}} AS accountId,
        CASE WHEN account.{{accountCreatedAtProperty}} IS :: ZONED DATETIME THEN account.{{accountCreatedAtProperty}}.epochMillis ELSE account.{{accountCreatedAtProperty}} END AS createdAt,
-       account.{{accountBlacklistedProperty}} AS blacklisted,
+       account.{{accountBlacklistedProperty}} = true AS blacklisted,
        row, type, target, sharedBy, amount, at, targetCreatedAt, targetBlacklisted

@@ -49,7 +49,7 @@ CALL {
          WHEN $transferType THEN relationship.{{transferTimeProperty}}
          WHEN $paymentType THEN relationship.{{paymentTimeProperty}}
        END AS at
-  WITH source, target, type, count(*) AS count, sum(amount) AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
+  WITH source, target, type, count(*) AS count, CASE WHEN count(toFloatOrNull(amount)) = 0 THEN null ELSE sum(toFloatOrNull(amount)) END AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
   RETURN collect({source: source, target: target, type: type, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS flows
 }
 RETURN drawn, flows

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_OPTIONS } from '../../main/core/demo/dataset';
-import { collectPageErrors, graphHook, launchChromium, saveScreenshot } from './support/chromium';
+import { graphHook, launchChromium, openWorkbenchPage, saveScreenshot } from './support/chromium';
 import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
 
 describe('Rings: detect, rank, filter, open a ring in Explore', () => {
@@ -20,9 +20,7 @@ describe('Rings: detect, rank, filter, open a ring in Explore', () => {
   beforeAll(async () => {
     server = await startRingScopeServer({ RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed), RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts) });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    pageErrors = collectPageErrors(page);
-    await page.goto(`${server.url}?e2e`);
+    ({ page, pageErrors } = await openWorkbenchPage(browser, server.url));
   });
 
   afterAll(async () => {

@@ -17,6 +17,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Opens a RingScope page as the e2e tests look at it: 1440×900, light scheme, page errors collected,
+ * and `?e2e` so the page publishes its read-only graph test hook (renderer/graph/test-hook.ts).
+ */
+export async function openWorkbenchPage(browser: Browser, serverUrl: string): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  const pageErrors = collectPageErrors(page);
+  await page.goto(`${serverUrl}?e2e`);
+  return { page, pageErrors };
+}
+
 /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

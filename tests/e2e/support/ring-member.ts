@@ -2,6 +2,8 @@
  * The ring member the Explore e2e flows investigate, picked from the demo generator's ground truth,
  * so the embedded graph and the seeded Neo4j are explored the same way.
  */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { IDENTIFIER_KINDS } from '../../../main/api';
 import { userIdOf, type DemoDataset } from '../../../main/core/demo/dataset';
 
@@ -46,3 +48,20 @@ export function findRingMember(dataset: DemoDataset): RingMemberFixture {
 
 /** Digits only: a masked value must not contain the raw number in any formatting. */
 export const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+/** Checks the open details panel shows `property` masked: `visible` digits shown, `hidden` digits not. */
+export async function expectMaskedProperty(page: Page, property: 'phoneNumber' | 'cardNumber', { visible, hidden }: { visible?: string; hidden: string }): Promise<void> {
+  const row = page.getByTestId(`property-${property}`);
+  await row.waitFor();
+  const shown = (await row.textContent()) ?? '';
+  expect(shown).toContain('•');
+  if (visible) expect(shown).toContain(visible);
+  expect(digitsOf(shown)).not.toContain(hidden);
+}
+
+/** Checks that no raw phone or card number of the fixture appears anywhere in the page's text. */
+export async function expectNoRawNumbersOnPage(page: Page, fixture: RingMemberFixture): Promise<void> {
+  const pageText = digitsOf(await page.locator('body').innerText());
+  expect(pageText).not.toContain(digitsOf(fixture.card));
+  expect(pageText).not.toContain(digitsOf(fixture.sharedPhone));
+}

@@ -114,7 +114,7 @@ export function toGraphEdges(centerId: string, neighbourId: string, flows: reado
         ? {}
         : {
             count: flow.count,
-            totalAmount: Math.round((flow.totalAmount ?? 0) * 100) / 100,
+            totalAmount: flow.totalAmount === null ? null : Math.round(flow.totalAmount * 100) / 100,
             firstAt: isoTime(flow.firstAt),
             lastAt: isoTime(flow.lastAt),
           };

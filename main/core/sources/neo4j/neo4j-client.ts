@@ -4,7 +4,7 @@
  * mapping boundary, cancels on an AbortSignal by closing the session, and turns driver failures into
  * classified ApiErrors.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as BoltRecord, type Session } from 'neo4j-driver';
 import { ApiError } from '../../../api';
 import { graphQueries, renderQuery, type QueryName, type QueryParams, type QueryRow, type QuotedName } from '../../../../graph-queries/catalog';
 import { classifyNeo4jError, checkServerVersion, type ConnectionContext } from '../../connections/connection-errors';
@@ -53,7 +53,18 @@ async function runCatalogued<N extends QueryName>(
 ): Promise<QueryRow<N>[]> {
   const entry = graphQueries[name];
   const result = await tx.run(renderQuery(entry, names), boltParams(entry.params.parse(params) as Record<string, unknown>));
-  return result.records.map((record) => entry.row.parse(plainRecord(record)) as QueryRow<N>);
+  return result.records.map((record) => parseRow(name, record));
+}
+
+/**
+ * A record as the catalog's typed row. A team graph can hold values of unexpected types; those
+ * become a message naming the query and the field, never a stack of validation output.
+ */
+function parseRow<N extends QueryName>(name: N, record: BoltRecord): QueryRow<N> {
+  const parsed = graphQueries[name].row.safeParse(plainRecord(record));
+  if (parsed.success) return parsed.data as QueryRow<N>;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ');
+  throw new ApiError('unavailable', `Neo4j returned data RingScope cannot read (${name}: ${problems}). Check the schema mapping on the Connect screen.`);
 }
 
 export class Neo4jClient {
@@ -143,7 +154,7 @@ export class Neo4jClient {
         if (options.signal?.aborted) break;
         rows++;
         // The catalog's row schema is the contract; parsing is cheap next to the network read.
-        if (onRow(entry.row.parse(plainRecord(record)) as QueryRow<N>) === false) break;
+        if (onRow(parseRow(name, record)) === false) break;
       }
       return rows;
     });

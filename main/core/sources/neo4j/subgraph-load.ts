@@ -112,12 +112,12 @@ export async function loadSubgraph(
         } else if (row.row === 'transfer') {
           transfers.from.push(from);
           transfers.to.push(account(row.target, row.targetCreatedAt, row.targetBlacklisted));
-          transfers.amount.push(row.amount ?? 0);
+          transfers.amount.push(row.amount ?? Number.NaN); // unknown: never a cycle hop or a round amount
           transfers.at.push(epochMillis(row.at));
         } else {
           payments.account.push(from);
           payments.merchant.push(merchants.of(row.target).position);
-          payments.amount.push(row.amount ?? 0);
+          payments.amount.push(row.amount ?? Number.NaN);
           payments.at.push(epochMillis(row.at));
         }
         relationships++;
