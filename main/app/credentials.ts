@@ -1,29 +1,13 @@
 /**
- * Saved Neo4j passwords, encrypted with the OS keychain through Electron safeStorage and kept as
- * base64 in credentials.json in the user data folder. When the OS offers no real encryption the
- * store refuses to save: a password is never written in plain text, and never logged.
+ * Saved Neo4j passwords, encrypted with the OS keychain through Electron safeStorage's asynchronous
+ * API and kept as base64 in credentials.json in the user data folder. When the OS offers no real
+ * encryption the store refuses to save: a password is never written in plain text, and never logged.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
 import { ApiError } from '../api';
 import type { SecretStore } from '../core/secrets';
-
-/**
- * safeStorage's asynchronous API, which replaces the deprecated synchronous one in newer Electron
- * releases. The installed Electron (38) does not have it yet, so it is detected at run time.
- */
-interface AsyncSafeStorage {
-  isAsyncEncryptionAvailable(): Promise<boolean>;
-  encryptStringAsync(plainText: string): Promise<Buffer>;
-  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
-}
-
-interface Cipher {
-  available(): Promise<boolean>;
-  encrypt(plainText: string): Promise<Buffer>;
-  decrypt(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
-}
 
 interface CredentialsFile {
   version: 1;
@@ -35,7 +19,6 @@ const MAX_ID_LENGTH = 200;
 
 /** The OS-keychain SecretStore of the desktop shell. */
 export class SafeStorageSecretStore implements SecretStore {
-  private readonly cipher = safeStorageCipher();
   /** Operations run one at a time, so two saves never overwrite each other's file. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -49,13 +32,13 @@ export class SafeStorageSecretStore implements SecretStore {
       await this.requireEncryption('read the saved password');
       let decrypted: { result: string; shouldReEncrypt: boolean };
       try {
-        decrypted = await this.cipher.decrypt(Buffer.from(stored, 'base64'));
+        decrypted = await safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'));
       } catch {
         throw new ApiError('unavailable', `The saved password for ${id} can no longer be decrypted (the OS keychain changed); enter it again.`);
       }
       if (decrypted.shouldReEncrypt) {
         // The keychain rotated its key: store the secret under the current one.
-        file.secrets[id] = (await this.cipher.encrypt(decrypted.result)).toString('base64');
+        file.secrets[id] = (await safeStorage.encryptStringAsync(decrypted.result)).toString('base64');
         await this.write(file);
       }
       return decrypted.result;
@@ -66,7 +49,7 @@ export class SafeStorageSecretStore implements SecretStore {
     return this.serialised(async () => {
       checkId(id);
       await this.requireEncryption('save the password');
-      const encrypted = await this.cipher.encrypt(secret);
+      const encrypted = await safeStorage.encryptStringAsync(secret);
       const file = await this.read();
       file.secrets[id] = encrypted.toString('base64');
       await this.write(file);
@@ -89,7 +72,7 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   private async requireEncryption(action: string): Promise<void> {
-    if (await this.cipher.available()) return;
+    if (await encryptionProtects()) return;
     throw new ApiError(
       'unavailable',
       `Cannot ${action}: this computer offers RingScope no OS keychain encryption (on Linux, GNOME Keyring or KWallet is needed). ` +
@@ -125,22 +108,11 @@ function checkId(id: string): string {
   return id;
 }
 
-/** The async safeStorage API when this Electron has it, else the synchronous one wrapped in promises. */
-function safeStorageCipher(): Cipher {
-  const storage = safeStorage as typeof safeStorage & Partial<AsyncSafeStorage>;
-  // On Linux without a keyring, safeStorage falls back to a hard-coded key: as good as plain text.
-  const hasRealKeyring = () => process.platform !== 'linux' || storage.getSelectedStorageBackend?.() !== 'basic_text';
-  if (storage.isAsyncEncryptionAvailable && storage.encryptStringAsync && storage.decryptStringAsync) {
-    const { isAsyncEncryptionAvailable, encryptStringAsync, decryptStringAsync } = storage as AsyncSafeStorage;
-    return {
-      available: async () => (await isAsyncEncryptionAvailable.call(storage)) && hasRealKeyring(),
-      encrypt: (plainText) => encryptStringAsync.call(storage, plainText),
-      decrypt: (encrypted) => decryptStringAsync.call(storage, encrypted),
-    };
-  }
-  return {
-    available: async () => storage.isEncryptionAvailable() && hasRealKeyring(),
-    encrypt: async (plainText) => storage.encryptString(plainText),
-    decrypt: async (encrypted) => ({ result: storage.decryptString(encrypted), shouldReEncrypt: false }),
-  };
+/**
+ * Whether safeStorage really encrypts: its asynchronous API (the synchronous one is deprecated) is
+ * available, and on Linux it is not the "basic_text" fallback, whose hard-coded key protects nothing.
+ */
+async function encryptionProtects(): Promise<boolean> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }

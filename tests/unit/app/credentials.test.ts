@@ -25,7 +25,6 @@ describe('saved Neo4j passwords', () => {
     await store.set('neo4j-prod', PASSWORD);
     expect(await store.get('neo4j-prod')).toBe(PASSWORD);
     expect(await new SafeStorageSecretStore(file).get('neo4j-prod')).toBe(PASSWORD);
-    expect(fakeElectron.safeStorage.calls).toContain('encryptString');
   });
 
   it('keeps only ciphertext on disk, readable by the owner alone', async () => {
@@ -54,8 +53,7 @@ describe('saved Neo4j passwords', () => {
     await expect(stat(file)).rejects.toThrow(/ENOENT/);
   });
 
-  it('uses the asynchronous safeStorage API when this Electron has it', async () => {
-    fakeElectron.safeStorage.withAsyncApi(true);
+  it('uses only the asynchronous safeStorage API, never the deprecated synchronous one', async () => {
     const store = new SafeStorageSecretStore(file);
     await store.set('neo4j-prod', PASSWORD);
     expect(await store.get('neo4j-prod')).toBe(PASSWORD);
@@ -63,7 +61,6 @@ describe('saved Neo4j passwords', () => {
   });
 
   it('re-encrypts a password when the keychain reports a rotated key', async () => {
-    fakeElectron.safeStorage.withAsyncApi(true);
     const store = new SafeStorageSecretStore(file);
     await store.set('neo4j-prod', PASSWORD);
     fakeElectron.safeStorage.keyRotated = true;

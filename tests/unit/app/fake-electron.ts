@@ -95,11 +95,14 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-/** safeStorage with a toy cipher (XOR, prefixed like Chromium's "v10"); behaviour set per test. */
+/**
+ * safeStorage with a toy cipher (XOR, prefixed like Chromium's "v10"); behaviour set per test. Only
+ * the asynchronous API exists here, so any use of the deprecated synchronous one fails the tests.
+ */
 export class FakeSafeStorage {
   available = true;
   backend = 'gnome_libsecret';
-  /** Makes the next decrypt report a rotated key, as the async API can. */
+  /** Makes the next decrypt report a rotated key. */
   keyRotated = false;
   readonly calls: string[] = [];
 
@@ -107,43 +110,26 @@ export class FakeSafeStorage {
     return Buffer.concat([Buffer.from('v10'), Buffer.from(text, 'utf8').map((byte) => byte ^ 0xa5)]);
   }
   private static decipher(encrypted: Buffer): string {
-    if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
     return Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0xa5)).toString('utf8');
   }
-  isEncryptionAvailable() {
-    this.calls.push('isEncryptionAvailable');
+  async isAsyncEncryptionAvailable() {
+    this.calls.push('isAsyncEncryptionAvailable');
     return this.available;
   }
-  encryptString(plainText: string) {
-    this.calls.push('encryptString');
+  async encryptStringAsync(plainText: string) {
+    this.calls.push('encryptStringAsync');
     if (!this.available) throw new Error('Encryption is not available.');
     return FakeSafeStorage.cipher(plainText);
   }
-  decryptString(encrypted: Buffer) {
-    this.calls.push('decryptString');
-    return FakeSafeStorage.decipher(encrypted);
+  async decryptStringAsync(encrypted: Buffer) {
+    this.calls.push('decryptStringAsync');
+    const result = { result: FakeSafeStorage.decipher(encrypted), shouldReEncrypt: this.keyRotated };
+    this.keyRotated = false;
+    return result;
   }
   getSelectedStorageBackend() {
     return this.backend;
-  }
-  /** Adds or removes the async API, as a newer or older Electron would have it. */
-  withAsyncApi(present: boolean): this {
-    const self = this as unknown as Record<string, unknown>;
-    if (present) {
-      self.isAsyncEncryptionAvailable = async () => (this.calls.push('isAsyncEncryptionAvailable'), this.available);
-      self.encryptStringAsync = async (plainText: string) => (this.calls.push('encryptStringAsync'), FakeSafeStorage.cipher(plainText));
-      self.decryptStringAsync = async (encrypted: Buffer) => {
-        this.calls.push('decryptStringAsync');
-        const result = { result: FakeSafeStorage.decipher(encrypted), shouldReEncrypt: this.keyRotated };
-        this.keyRotated = false;
-        return result;
-      };
-    } else {
-      delete self.isAsyncEncryptionAvailable;
-      delete self.encryptStringAsync;
-      delete self.decryptStringAsync;
-    }
-    return this;
   }
 }
 
