@@ -65,8 +65,3 @@ export function resolveInvestigationConfig(env: NodeJS.ProcessEnv, overrides: { 
   };
 }
 
-/** The config as it may be logged: the scoring secret replaced. */
-export function describeInvestigationConfig(config: InvestigationConfig): string {
-  const endpoint = config.scoring.endpoint ? { ...config.scoring.endpoint, secret: '(set)' } : null;
-  return JSON.stringify({ ...config, scoring: { ...config.scoring, endpoint } });
-}

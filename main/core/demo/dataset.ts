@@ -57,10 +57,5 @@ export function userIdOf(index: number): string {
   return `U${String(index).padStart(7, '0')}`;
 }
 
-/** Inverse of userIdOf, or -1 for anything that is not a demo user id. */
-export function accountIndexOf(userId: string): number {
-  const match = /^U(\d{7,})$/.exec(userId.trim().toUpperCase());
-  return match ? Number(match[1]) : -1;
-}
 
 export type { IdentifierKind };

@@ -158,5 +158,4 @@ export function identifierPlaceholders(mapping: ValidatedMapping, kind: Identifi
   };
 }
 
-/** Identifier kinds in the fixed order of IDENTIFIER_KINDS (the columnar `kind` index). */
 export const identifierKindIndex = (kind: IdentifierKind): number => IDENTIFIER_KINDS.indexOf(kind);
