@@ -16,12 +16,13 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { KindBadge } from '../shared/KindBadge';
 import { RiskBar } from '../shared/RiskBar';
 import type { NodeDetailsState } from './use-node-details';
-import { NEIGHBOUR_PAGE_SIZE } from '../graph/elements';
 import type { NeighbourPage } from './use-explore-graph';
 
 export interface DetailsPanelProps {
   /** The node as drawn; shown at once while its details load. */
   node: GraphNode;
+  /** Neighbours loaded per expand. */
+  pageSize: number;
   details: NodeDetailsState;
   /** What is drawn of its neighbourhood; undefined when it was never expanded. */
   page: NeighbourPage | undefined;
@@ -37,7 +38,7 @@ export interface DetailsPanelProps {
  * Everything known about the selected node. Property values are shown exactly as the core sent
  * them: PII arrives masked, and the renderer never has the raw value to show.
  */
-export function DetailsPanel({ node: drawnNode, details, page, busy, onExpand, onClose, accountRisk }: DetailsPanelProps) {
+export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, onExpand, onClose, accountRisk }: DetailsPanelProps) {
   const { t } = useTranslation();
   const loaded = details.status === 'ok' && details.nodeId === drawnNode.id ? details.details : null;
   const node = loaded?.node ?? drawnNode;
@@ -84,7 +85,7 @@ export function DetailsPanel({ node: drawnNode, details, page, busy, onExpand, o
           <Typography variant="body1" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
             {(node.degree ?? page?.totalNeighbours)?.toLocaleString() ?? '—'}
           </Typography>
-          <NeighbourPaging page={page} busy={busy} onExpand={onExpand} />
+          <NeighbourPaging page={page} pageSize={pageSize} busy={busy} onExpand={onExpand} />
         </Box>
       </Section>
 
@@ -124,7 +125,7 @@ export function DetailsPanel({ node: drawnNode, details, page, busy, onExpand, o
 }
 
 /** "+N more" with a button for the next page, or the button for the first page. */
-function NeighbourPaging({ page, busy, onExpand }: { page: NeighbourPage | undefined; busy: boolean; onExpand(): void }) {
+function NeighbourPaging({ page, pageSize, busy, onExpand }: { page: NeighbourPage | undefined; pageSize: number; busy: boolean; onExpand(): void }) {
   const { t } = useTranslation();
   if (!page) {
     return (
@@ -144,7 +145,7 @@ function NeighbourPaging({ page, busy, onExpand }: { page: NeighbourPage | undef
     <>
       <Chip data-testid="more-neighbours" color="warning" variant="outlined" label={t('details.moreNeighbours', { count: page.totalNeighbours - page.nextOffset })} />
       <Button variant="outlined" onClick={onExpand} disabled={busy}>
-        {t('details.loadNext', { limit: NEIGHBOUR_PAGE_SIZE })}
+        {t('details.loadNext', { limit: pageSize })}
       </Button>
     </>
   );

@@ -2,13 +2,16 @@ import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkbench, type ExploreRequest } from '../app/workbench';
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphControls } from '../graph/GraphControls';
+import { NEIGHBOUR_PAGE_SIZES, type NeighbourPageSize } from '../graph/elements';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
@@ -19,6 +22,7 @@ import { ExploreEmptyState } from './ExploreEmptyState';
 import { SearchPanel } from './SearchPanel';
 import { useExploreGraph } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
+import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
 
 const SIDE_PANEL_WIDTH = 364;
@@ -29,7 +33,8 @@ export function ExploreScreen() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const search = useSearch();
-  const explore = useExploreGraph();
+  const [pageSize, setPageSize] = usePageSize();
+  const explore = useExploreGraph(pageSize);
   const details = useNodeDetails(explore.selectedId);
   // The details answer is the freshest view of the selected node: redraw it from there.
   useEffect(() => {
@@ -112,8 +117,26 @@ export function ExploreScreen() {
           />
         </Box>
         {/* In the side column rather than over the canvas, so it never hides part of the graph. */}
-        <Box sx={{ borderTop: 1, borderColor: 'divider' }}>
-          <GraphLegend />
+        <Box sx={{ borderTop: 1, borderColor: 'divider', px: 2, pt: 1.5 }}>
+          <TextField
+            select
+            size="small"
+            fullWidth
+            label={t('explore.pageSize')}
+            helperText={t('explore.pageSizeHint')}
+            value={pageSize}
+            onChange={(event) => setPageSize(Number(event.target.value) as NeighbourPageSize)}
+            slotProps={{ htmlInput: { 'data-testid': 'page-size' } }}
+          >
+            {NEIGHBOUR_PAGE_SIZES.map((size) => (
+              <MenuItem key={size} value={size}>
+                {size}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+        <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
+          <GraphLegend pageSize={pageSize} />
         </Box>
       </Box>
 
@@ -191,6 +214,7 @@ export function ExploreScreen() {
         <Box sx={{ width: DETAILS_WIDTH, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
           <DetailsPanel
             node={selectedNode}
+            pageSize={pageSize}
             details={details}
             page={explore.pages[selectedNode.id]}
             busy={explore.task !== null}

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, GraphNode, ProgressEvent } from '../../main/api';
 import { useApi } from '../api/api-context';
 import type { GraphView } from '../graph/graph-view';
-import { NEIGHBOUR_PAGE_SIZE } from '../graph/elements';
 import { toApiError } from '../shared/to-api-error';
 
 /** Neighbours fetched per expand call: hubs are paged, never drawn whole. */
@@ -28,7 +27,8 @@ export interface ExpandTask {
  * The Explore screen's graph state: which node is selected, which pages of which neighbourhoods
  * are drawn, and the expand call in flight. The drawing itself lives in the GraphView.
  */
-export function useExploreGraph() {
+/** The Explore canvas's state; `pageSize` neighbours are loaded per expand (more make a node a hub). */
+export function useExploreGraph(pageSize: number) {
   const api = useApi();
   const viewRef = useRef<GraphView | null>(null);
   const taskRef = useRef<ExpandTask | null>(null);
@@ -75,7 +75,7 @@ export function useExploreGraph() {
       setTask(started);
       setError(null);
       try {
-        const page = await api.graph.expand({ nodeId, limit: NEIGHBOUR_PAGE_SIZE, offset: drawn?.nextOffset ?? 0, taskId: started.taskId });
+        const page = await api.graph.expand({ nodeId, limit: pageSize, offset: drawn?.nextOffset ?? 0, taskId: started.taskId });
         if (viewRef.current !== view) return;
         view.merge({ nodes: seed ? [seed, ...page.nodes] : page.nodes, edges: page.edges }, nodeId);
         view.setHasMore(nodeId, page.nextOffset !== null);
@@ -88,8 +88,15 @@ export function useExploreGraph() {
         setTask(null);
       }
     },
-    [api],
+    [api, pageSize],
   );
+
+  // A ref, so attachView stays stable (a new onReady would make GraphCanvas rebuild Cytoscape).
+  const pageSizeRef = useRef(pageSize);
+  useEffect(() => {
+    pageSizeRef.current = pageSize;
+    viewRef.current?.setPageSize(pageSize);
+  }, [pageSize]);
 
   /**
    * Replaces the canvas with the given nodes and the edges among them, highlighting some of them
@@ -144,6 +151,7 @@ export function useExploreGraph() {
 
   const attachView = useCallback((view: GraphView | null) => {
     viewRef.current = view;
+    view?.setPageSize(pageSizeRef.current);
   }, []);
 
   const controls = useMemo(

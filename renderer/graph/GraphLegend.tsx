@@ -12,12 +12,11 @@ import { KindBadge } from '../shared/KindBadge';
 import { graphPaletteFor } from './graph-palette';
 import { EDGE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
-import { NEIGHBOUR_PAGE_SIZE } from './elements';
 
 const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
 
 /** What the graph's shapes, colours and line styles mean; collapsible, and remembered. */
-export function GraphLegend() {
+export function GraphLegend({ pageSize }: { pageSize: number }) {
   const { t } = useTranslation();
   const palette = graphPaletteFor(useTheme());
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_STORAGE_KEY) !== 'false');
@@ -61,7 +60,7 @@ export function GraphLegend() {
             />
             <Row
               marker={<Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS.unknown, border: `2px dashed ${palette.text}` }} />}
-              label={t('legend.hub', { limit: NEIGHBOUR_PAGE_SIZE })}
+              label={t('legend.hub', { limit: pageSize })}
             />
           </Section>
           <Section title={t('legend.links')}>

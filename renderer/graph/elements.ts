@@ -22,19 +22,22 @@ export interface EdgeElement {
 export type GraphElement = NodeElement | EdgeElement;
 
 /**
- * Neighbours loaded per expand. A node with more neighbours than one page is a hub (an office IP,
- * a popular merchant): drawn collapsed with its neighbour count, and expanded a page at a time.
+ * Neighbours loaded per expand (the investigator picks one). A node with more neighbours than one
+ * page is a hub (an office IP, a popular merchant): drawn collapsed with its neighbour count, and
+ * expanded a page at a time.
  */
-export const NEIGHBOUR_PAGE_SIZE = 50;
+export const NEIGHBOUR_PAGE_SIZES = [25, 50, 100, 200] as const;
+export type NeighbourPageSize = (typeof NEIGHBOUR_PAGE_SIZES)[number];
+export const DEFAULT_NEIGHBOUR_PAGE_SIZE: NeighbourPageSize = 50;
 
 /** Whether a node stands for more neighbours than one page draws. */
-export function isHub(node: GraphNode): boolean {
-  return node.kind !== 'account' && node.degree !== null && node.degree > NEIGHBOUR_PAGE_SIZE;
+export function isHub(node: GraphNode, pageSize: number): boolean {
+  return node.kind !== 'account' && node.degree !== null && node.degree > pageSize;
 }
 
 /** One node as a Cytoscape element; the DTO rides along in data.node for the details panel. */
-export function nodeElement(node: GraphNode): NodeElement {
-  const hub = isHub(node);
+export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE): NodeElement {
+  const hub = isHub(node, pageSize);
   const classes = [`kind-${node.kind}`];
   if (hub) classes.push('hub');
   // Only accounts carry a model score; identifiers would all read "unknown" and add noise.
@@ -73,13 +76,13 @@ export interface DrawnGraph {
  * dropped too, and so is an edge whose endpoint is neither drawn nor in the page: Cytoscape
  * refuses to add an edge to a missing node.
  */
-export function elementsToAdd(subgraph: Subgraph, drawn: DrawnGraph): GraphElement[] {
+export function elementsToAdd(subgraph: Subgraph, drawn: DrawnGraph, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE): GraphElement[] {
   const added = new Set<string>();
   const nodes: NodeElement[] = [];
   for (const node of subgraph.nodes) {
     if (drawn.hasElement(node.id) || added.has(node.id)) continue;
     added.add(node.id);
-    nodes.push(nodeElement(node));
+    nodes.push(nodeElement(node, pageSize));
   }
   const present = (id: string) => added.has(id) || drawn.hasElement(id);
   const edges: EdgeElement[] = [];

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphNode, Subgraph } from '../../main/api';
-import { elementsToAdd, nodeElement } from './elements';
+import { DEFAULT_NEIGHBOUR_PAGE_SIZE, elementsToAdd, nodeElement } from './elements';
 import { graphStylesheet, type GraphPalette } from './graph-style';
 
 let fcoseRegistered = false;
@@ -61,7 +61,7 @@ export class GraphView {
     const origin = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
     // Nodes drawn before come back with current data (e.g. blacklisted since an approval).
     this.refresh(subgraph.nodes);
-    const additions = elementsToAdd(subgraph, { hasElement: (id) => this.cy.getElementById(id).nonempty() });
+    const additions = elementsToAdd(subgraph, { hasElement: (id) => this.cy.getElementById(id).nonempty() }, this.pageSize);
     const newNodes = additions.filter((element) => element.group === 'nodes');
     const spread = 30 + 4 * Math.sqrt(newNodes.length);
     this.cy.add(
@@ -75,12 +75,20 @@ export class GraphView {
     return newNodes.length;
   }
 
+  /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
+  private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
+
+  setPageSize(pageSize: number): void {
+    this.pageSize = pageSize;
+    this.refresh(this.cy.nodes().map((drawn) => drawn.data('node') as GraphNode));
+  }
+
   /** Redraws already-drawn nodes from fresher DTOs, keeping their paging and highlight marks. */
   refresh(nodes: readonly GraphNode[]): void {
     for (const node of nodes) {
       const drawn = this.cy.getElementById(node.id);
       if (drawn.empty()) continue;
-      const element = nodeElement(node);
+      const element = nodeElement(node, this.pageSize);
       const kept = ['has-more', 'highlighted'].filter((mark) => drawn.hasClass(mark));
       drawn.data(element.data);
       drawn.classes([element.classes, ...kept].join(' '));

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../main/api';
+import { IDENTIFIER_KINDS, type GraphNode } from '../../main/api';
 import { DEFAULT_DEMO_OPTIONS } from '../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../main/core/demo/generator';
 import { graphHook, launchChromium, openWorkbenchPage, saveScreenshot } from './support/chromium';
@@ -112,6 +112,32 @@ describe('Explore: investigate a planted ring member', () => {
   it('clears the selection with Escape', async () => {
     await page.locator('body').press('Escape');
     await expect.poll(() => page.getByTestId('details-panel').count()).toBe(0);
+  });
+
+  it('draws an office IP as a hub with its count and pages through it at the chosen page size', async () => {
+    // The IP shared by the most accounts in the demo graph: a supernode.
+    const dataset = generateDemoDataset(DEFAULT_DEMO_OPTIONS);
+    const linksPerIdentifier = new Map<number, number>();
+    for (let link = 0; link < dataset.identifierLinks.count; link++) {
+      const identifier = dataset.identifierLinks.identifier[link];
+      if (IDENTIFIER_KINDS[dataset.identifiers.kind[identifier]] === 'ip') linksPerIdentifier.set(identifier, (linksPerIdentifier.get(identifier) ?? 0) + 1);
+    }
+    const [hubIndex, hubAccounts] = [...linksPerIdentifier].sort((a, b) => b[1] - a[1])[0];
+
+    // Start from an empty canvas: the ring member's neighbourhood may already show this IP.
+    await page.getByRole('button', { name: 'Clear the canvas' }).click();
+    await page.getByTestId('page-size').locator('..').click();
+    await page.getByRole('option', { name: '25', exact: true }).click();
+    await search(dataset.identifiers.value[hubIndex]);
+    const result = page.getByTestId('search-result').filter({ hasText: 'IP address' });
+    await result.first().click();
+
+    await page.getByRole('button', { name: 'Load next 25' }).waitFor();
+    expect(await page.getByTestId('more-neighbours').textContent()).toContain((hubAccounts - 25).toLocaleString('en-US'));
+    await page.getByRole('button', { name: 'Load next 25' }).click();
+    await expect.poll(() => page.getByTestId('more-neighbours').textContent()).toContain((hubAccounts - 50).toLocaleString('en-US'));
+    await settle();
+    await saveScreenshot(page, 'explore-07-hub-paged');
   });
 
   it('raised no page or console errors', () => {

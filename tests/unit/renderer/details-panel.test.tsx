@@ -31,7 +31,7 @@ const phone: GraphNode = {
 
 function renderPanel(props: Partial<DetailsPanelProps> & { node: GraphNode }) {
   const handlers = { onExpand: vi.fn(), onClose: vi.fn() };
-  renderWithProviders(<DetailsPanel details={{ status: 'idle' }} page={undefined} busy={false} {...handlers} {...props} />);
+  renderWithProviders(<DetailsPanel pageSize={50} details={{ status: 'idle' }} page={undefined} busy={false} {...handlers} {...props} />);
   return handlers;
 }
 

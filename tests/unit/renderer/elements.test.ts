@@ -48,6 +48,9 @@ describe('nodeElement', () => {
     // One page's worth is no hub, and accounts are never drawn as hubs whatever their degree.
     expect(classesOf(nodeElement({ ...officeIp, degree: 50 }))).toEqual(['kind-ip']);
     expect(classesOf(nodeElement({ ...account('a', 0.1), degree: 900 }))).not.toContain('hub');
+    // The investigator's page size decides: at 200 neighbours a page, an IP with 150 is no hub.
+    expect(classesOf(nodeElement(officeIp, 200))).toContain('hub');
+    expect(classesOf(nodeElement({ ...officeIp, degree: 150 }, 200))).toEqual(['kind-ip']);
   });
 
   it('shows a masked label exactly as the core sent it', () => {
