@@ -8,9 +8,8 @@ import path from 'node:path';
 export interface LaunchEnvironment {
   /** The repository (or unpacked app) root: package.json's folder. */
   appRoot: string;
-  /** The Electron binary path as the electron package reports it; throws when it was never downloaded. */
-  electronBinaryPath(): string;
-  fileExists(file: string): boolean;
+  /** The installed Electron binary, or null when it was never downloaded (see electron-binary.ts). */
+  electronBinary(): string | null;
   spawn(command: string, args: string[], options: SpawnOptions): ChildProcess;
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
@@ -23,8 +22,7 @@ export type LaunchPlan =
   | { mode: 'desktop'; command: string; args: string[] }
   | { mode: 'browser'; reason: string; command: string; args: string[] };
 
-const MISSING_RUNTIME =
-  "Electron runtime not installed (it is downloaded by electron's install script, which was skipped or blocked)";
+const MISSING_RUNTIME = 'Electron runtime not installed (`npx install-electron` downloads it where the internet is reachable)';
 const NO_DISPLAY = 'No graphical display (DISPLAY / WAYLAND_DISPLAY unset), so the desktop window cannot open';
 
 /** Decides between the desktop app and browser mode without starting anything. */
@@ -35,7 +33,7 @@ export function planLaunch(environment: LaunchEnvironment): LaunchPlan {
     command: environment.nodePath,
     args: [path.join(environment.appRoot, 'dist', 'main', 'server', 'cli.js')],
   });
-  const electron = locateElectron(environment);
+  const electron = environment.electronBinary();
   if (!electron) return browser(MISSING_RUNTIME);
   if (environment.platform === 'linux' && !environment.env.DISPLAY && !environment.env.WAYLAND_DISPLAY) return browser(NO_DISPLAY);
   return { mode: 'desktop', command: electron, args: [environment.appRoot] };
@@ -53,14 +51,4 @@ export function launch(environment: LaunchEnvironment): ChildProcess {
     delete env.ELECTRON_RUN_AS_NODE;
   }
   return environment.spawn(plan.command, plan.args, { stdio: 'inherit', env });
-}
-
-function locateElectron(environment: LaunchEnvironment): string | null {
-  let binary: string;
-  try {
-    binary = environment.electronBinaryPath();
-  } catch {
-    return null;
-  }
-  return environment.fileExists(binary) ? binary : null;
 }

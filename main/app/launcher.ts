@@ -1,17 +1,14 @@
 /** Entry of `npm start` (dist/main/app/launcher.js): see launch-mode.ts. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { installedElectronBinary } from './electron-binary';
 import { launch } from './launch-mode';
 
 const appRoot = path.resolve(__dirname, '..', '..', '..');
 
 const child = launch({
   appRoot,
-  // From plain Node, the electron package exports the path of its downloaded binary.
-  electronBinaryPath: () => createRequire(path.join(appRoot, 'package.json'))('electron') as string,
-  fileExists: existsSync,
+  electronBinary: () => installedElectronBinary(appRoot),
   spawn,
   env: process.env,
   platform: process.platform,

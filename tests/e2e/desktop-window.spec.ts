@@ -3,24 +3,15 @@
  * runtime binary is installed (its download is blocked here); otherwise the suite is skipped and
  * the desktop shell is covered by tests/unit/app and the browser e2e of the same renderer.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { _electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { installedElectronBinary } from '../../main/app/electron-binary';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-function installedElectronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as string;
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
-const electronBinary = installedElectronBinary();
+const electronBinary = installedElectronBinary(appRoot);
 const title = electronBinary
   ? 'the desktop window'
   : 'the desktop window — skipped: Electron runtime binary not installed here; the desktop flow is covered by unit tests and the browser e2e';

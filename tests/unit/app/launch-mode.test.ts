@@ -1,25 +1,23 @@
 import { EventEmitter } from 'node:events';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { installedElectronBinary } from '../../../main/app/electron-binary';
 import { launch, type LaunchEnvironment } from '../../../main/app/launch-mode';
 
 const APP_ROOT = '/opt/ringscope';
 const ELECTRON = '/opt/ringscope/node_modules/electron/dist/electron';
 
 /** A launch environment whose Electron binary, files and display are set per test; records what it spawned and printed. */
-function environment(overrides: { electron?: 'installed' | 'never-downloaded' | 'path-without-binary'; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
+function environment(overrides: { electron?: 'installed' | 'never-downloaded'; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
   const spawned: { command: string; args: string[]; options: SpawnOptions }[] = [];
   const printed: string[] = [];
   const electron = overrides.electron ?? 'installed';
   const launchEnvironment: LaunchEnvironment = {
     appRoot: APP_ROOT,
-    electronBinaryPath: () => {
-      // What require('electron') does from plain Node when its install script never ran.
-      if (electron === 'never-downloaded') throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again');
-      return ELECTRON;
-    },
-    fileExists: (file) => electron === 'installed' && file === ELECTRON,
+    electronBinary: () => (electron === 'installed' ? ELECTRON : null),
     spawn: (command, args, options) => {
       spawned.push({ command, args, options });
       return new EventEmitter() as ChildProcess;
@@ -56,12 +54,6 @@ describe('npm start', () => {
     expect(printed.join('\n')).toContain('Open the URL printed below');
   });
 
-  it('starts browser mode when the electron package names a binary that is not on disk', () => {
-    const { launchEnvironment, spawned, printed } = environment({ electron: 'path-without-binary' });
-    launch(launchEnvironment);
-    expect(spawned[0].command).toBe('/usr/bin/node');
-    expect(printed[0]).toMatch(/^Electron runtime not installed/);
-  });
 
   it('starts browser mode on a Linux machine with no graphical display', () => {
     const { launchEnvironment, spawned, printed } = environment({ env: { DISPLAY: '' } });
@@ -77,5 +69,32 @@ describe('npm start', () => {
     const mac = environment({ env: { DISPLAY: '' }, platform: 'darwin' });
     launch(mac.launchEnvironment);
     expect(mac.spawned[0].command).toBe(ELECTRON);
+  });
+});
+
+describe('finding the installed Electron runtime', () => {
+  /** An app folder with an electron package whose path.txt names `relative`; the binary exists if asked. */
+  function appWithElectron(withBinary: boolean): { appRoot: string; binary: string } {
+    const appRoot = mkdtempSync(path.join(os.tmpdir(), 'ringscope-electron-'));
+    const packageDir = path.join(appRoot, 'node_modules', 'electron');
+    mkdirSync(path.join(packageDir, 'dist'), { recursive: true });
+    writeFileSync(path.join(appRoot, 'package.json'), '{"name":"app"}');
+    writeFileSync(path.join(packageDir, 'package.json'), '{"name":"electron","main":"index.js"}');
+    // Requiring the package would try to download the binary: the lookup must never load it.
+    writeFileSync(path.join(packageDir, 'index.js'), 'throw new Error("tried to download Electron")');
+    writeFileSync(path.join(packageDir, 'path.txt'), 'electron');
+    const binary = path.join(packageDir, 'dist', 'electron');
+    if (withBinary) writeFileSync(binary, '');
+    return { appRoot, binary };
+  }
+
+  it('finds the binary the electron package names, without requiring the package', () => {
+    const { appRoot, binary } = appWithElectron(true);
+    expect(installedElectronBinary(appRoot, {})).toBe(binary);
+  });
+
+  it('answers null when the binary was never downloaded or electron is not installed at all', () => {
+    expect(installedElectronBinary(appWithElectron(false).appRoot, {})).toBeNull();
+    expect(installedElectronBinary(mkdtempSync(path.join(os.tmpdir(), 'ringscope-noelectron-')), {})).toBeNull();
   });
 });
