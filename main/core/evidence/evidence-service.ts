@@ -81,7 +81,7 @@ export class EvidenceService {
     step(1, 'Loading the case graph');
     const nodeIds = [...new Set([...caseRecord.cluster.accounts.map((account) => account.nodeId), ...caseRecord.cluster.identifierNodeIds])];
     const maskedGraph = nodeIds.length ? await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal }) : { nodes: [], edges: [] };
-    const graph = includePii ? { ...maskedGraph, nodes: unmaskIdentifiers(source, maskedGraph.nodes) } : maskedGraph;
+    const graph = includePii ? { ...maskedGraph, nodes: await unmaskIdentifiers(source, maskedGraph.nodes, signal) } : maskedGraph;
     const revealedNodeIds = includePii ? graph.nodes.filter((node, i) => node.key !== maskedGraph.nodes[i].key).map((node) => node.id) : [];
     if (includePii) {
       // Recorded before the files exist, so the package's own audit.jsonl shows the reveal.
@@ -189,7 +189,19 @@ export class EvidenceService {
         ].join('\n'),
       });
     }
-    if (revealedNodeIds.length) {
+    if (revealedNodeIds.length && current instanceof Neo4jGraphSource) {
+      const reveal = graphQueries['identifier-raw-values'];
+      recorded.push({
+        ranOn: `Neo4j (${current.info().name}), READ access mode`,
+        catalogName: reveal.name,
+        params: {
+          elementIds: revealedNodeIds.map((nodeId) => parseNodeId(nodeId).elementId),
+          identifierLabels: current.mapping.identifiers.map((identifier) => identifier.label),
+        },
+        statement: reveal.text,
+        note: 'Raw identifier values were read to unmask them (includePii: true, audited as pii.revealed).',
+      });
+    } else if (revealedNodeIds.length) {
       recorded.push({
         ranOn: 'the embedded demo dataset',
         catalogName: null,

@@ -1,26 +1,18 @@
-import { ApiError, IDENTIFIER_KINDS, type GraphNode, type IdentifierKind } from '../../api';
-import { ActiveGraphSource } from '../sources/active-source';
-import { EmbeddedGraphSource } from '../sources/embedded-source';
+import { IDENTIFIER_KINDS, type GraphNode } from '../../api';
 import type { GraphSource } from '../sources/graph-source';
 
 /**
- * Sources mask PII before anything leaves them; an export with includePii needs the raw values back.
- * Only the embedded demo graph can give them for now (it holds the dataset); reading raw properties
- * from Neo4j would need its own catalogued query, so there the export says so instead.
+ * Sources mask PII before anything leaves them; an export with includePii needs the raw values
+ * back. The active source reads them (the demo dataset, or the stored Neo4j properties); the
+ * masked value is swapped for the raw one wherever it appears on the node. Device ids are not PII.
  */
-export function unmaskIdentifiers(source: GraphSource, nodes: readonly GraphNode[]): GraphNode[] {
-  const current = source instanceof ActiveGraphSource ? source.current : source;
-  if (!(current instanceof EmbeddedGraphSource)) {
-    throw new ApiError('unavailable', 'Exporting unmasked personal data is only supported on the embedded demo graph for now; export this case with masking instead');
-  }
-  const { identifiers } = current.dataset;
+export async function unmaskIdentifiers(source: GraphSource, nodes: readonly GraphNode[], signal: AbortSignal): Promise<GraphNode[]> {
+  const identifierIds = nodes.filter((node) => (IDENTIFIER_KINDS as readonly string[]).includes(node.kind) && node.kind !== 'device').map((node) => node.id);
+  const raw = await source.revealIdentifiers(identifierIds, signal);
   return nodes.map((node) => {
-    if (!(IDENTIFIER_KINDS as readonly string[]).includes(node.kind) || node.kind === 'device') return node;
-    const index = Number(node.id.slice(node.id.indexOf(':') + 1));
-    // identifierNodeId(index) names the kind too, so a matching id proves index and kind belong together.
-    if (!Number.isInteger(index) || index < 0 || index >= identifiers.count || current.identifierNodeId(index) !== node.id) return node;
-    const raw = identifiers.value[index];
-    const properties = Object.fromEntries(Object.entries(node.properties).map(([name, value]) => [name, value === node.key ? raw : value]));
-    return { ...node, key: raw, label: raw, properties, kind: node.kind as IdentifierKind };
+    const value = raw.get(node.id);
+    if (value === undefined) return node;
+    const properties = Object.fromEntries(Object.entries(node.properties).map(([name, shown]) => [name, shown === node.key ? value : shown]));
+    return { ...node, key: value, label: value, properties };
   });
 }

@@ -56,6 +56,10 @@ export class ActiveGraphSource implements GraphSource {
     return this.active.subgraph(nodeIds, options);
   }
 
+  revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>> {
+    return this.active.revealIdentifiers(nodeIds, signal);
+  }
+
   async close(): Promise<void> {
     if (this.active !== this.fallback) await this.active.close();
     await this.fallback.close();

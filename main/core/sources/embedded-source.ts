@@ -189,6 +189,15 @@ export class EmbeddedGraphSource implements GraphSource {
     return { kind: 'embedded', name: `Demo graph (${count.toLocaleString('en-US')} accounts)`, accountCount: count };
   }
 
+  async revealIdentifiers(nodeIds: readonly string[]): Promise<Map<string, string>> {
+    const revealed = new Map<string, string>();
+    for (const nodeId of nodeIds) {
+      const ref = this.parseNodeId(nodeId);
+      if (ref && ref.kind !== 'account' && ref.kind !== 'merchant') revealed.set(nodeId, this.dataset.identifiers.value[ref.index]);
+    }
+    return revealed;
+  }
+
   /** Node id of account `index`, e.g. `account:U0000123`. */
   accountNodeId(index: number): string {
     return `account:${userIdOf(index)}`;

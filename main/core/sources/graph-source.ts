@@ -29,5 +29,11 @@ export interface GraphSource {
    * naming ids the graph does not have.
    */
   subgraph(nodeIds: readonly string[], options: SubgraphOptions): Promise<Subgraph>;
+  /**
+   * The stored, unmasked values of identifier nodes (phone, card, e-mail, address, IP) by node id,
+   * for an evidence export that includes personal data; ids that are not identifiers are left out.
+   * The caller audits the reveal.
+   */
+  revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>>;
   close(): Promise<void>;
 }

@@ -87,6 +87,17 @@ describe('Neo4j graph source on the seeded demo graph', () => {
     expect(hits.slice(1).every((hit) => hit.node.kind === 'account')).toBe(true);
   });
 
+  it('reveals the stored card number for an audited unmasked export, and nothing for accounts', async () => {
+    const card = dataset.identifiers.kind.findIndex((kind) => IDENTIFIER_KINDS[kind] === 'card');
+    const raw = dataset.identifiers.value[card];
+    const [cardHit, accountHit] = await neo4j.search(raw, 20, noSignal());
+    const revealed = await neo4j.revealIdentifiers([cardHit.node.id, accountHit.node.id], noSignal());
+    expect([...revealed]).toEqual([[cardHit.node.id, raw]]);
+    // The same answer as the embedded graph gives for its own id of that card.
+    const [embeddedCard] = await embedded.search(raw, 1, noSignal());
+    expect(await embedded.revealIdentifiers([embeddedCard.node.id], noSignal())).toEqual(new Map([[embeddedCard.node.id, raw]]));
+  });
+
   it('expands an account with the same neighbours and folded money-flow edges as the embedded graph', async () => {
     const nodeId = `account:${userIdOf(dataset.transfers.from[0])}`;
     const fromNeo4j = await neo4j.expand(nodeId, { limit: 100, offset: 0, signal: noSignal() });

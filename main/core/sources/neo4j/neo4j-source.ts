@@ -8,7 +8,7 @@ import type { QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, GraphSource, SubgraphOptions } from '../graph-source';
 import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
-import { mappedIdentifierKinds, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
@@ -146,6 +146,24 @@ export class Neo4jGraphSource implements GraphSource {
       toGraphEdges(idOfElement.get(flow.source)!, idOfElement.get(flow.target)!, [{ ...flow, outgoing: true }], mapping),
     );
     return { nodes, edges };
+  }
+
+  async revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>> {
+    const { client, mapping } = this.options;
+    const elementIds = nodeIds.flatMap((nodeId) => {
+      const ref = parseNodeId(nodeId);
+      return ref.elementId === null ? [] : [ref.elementId];
+    });
+    if (elementIds.length === 0) return new Map();
+    const rows = await client.read('identifier-raw-values', { elementIds, identifierLabels: mapping.identifiers.map((identifier) => identifier.label) }, { signal });
+    const revealed = new Map<string, string>();
+    for (const { identifier } of rows) {
+      const kind = nodeKindOf(identifier, mapping);
+      const valueProperty = mapping.identifiers.find((candidate) => candidate.kind === kind)?.valueProperty;
+      const raw = valueProperty ? identifier.properties[valueProperty] : null;
+      if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
+    }
+    return revealed;
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */
