@@ -9,59 +9,42 @@ interface TimeOrderedAdjacency {
   edges: Int32Array;
 }
 
-/** Groups edge indexes by `key`, each group in the given (time) order, in O(edges). */
-function groupInOrder(keyCount: number, key: Int32Array, order: Int32Array): TimeOrderedAdjacency {
-  const count = order.length;
+/**
+ * Groups edge indexes by `key` (a counting sort, so each group starts in edge-index order), then
+ * sorts each group by time, stably, so ties stay in edge-index order. Groups are a handful of edges
+ * on average: an insertion sort per group beats sorting millions of edges globally by time.
+ */
+export function groupInTimeOrder(keyCount: number, key: Int32Array, at: Float64Array, count: number): TimeOrderedAdjacency {
   const offsets = new Int32Array(keyCount + 1);
   for (let e = 0; e < count; e++) offsets[key[e] + 1]++;
   for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
   const edges = new Int32Array(count);
   const cursor = offsets.slice(0, keyCount);
-  for (let i = 0; i < count; i++) edges[cursor[key[order[i]]]++] = order[i];
+  for (let e = 0; e < count; e++) edges[cursor[key[e]]++] = e;
+  for (let k = 0; k < keyCount; k++) {
+    const first = offsets[k];
+    const end = offsets[k + 1];
+    if (end - first > LARGE_GROUP) {
+      // Array.prototype.sort is stable, and the group arrives in edge-index order.
+      edges.set(Array.from(edges.subarray(first, end)).sort((x, y) => at[x] - at[y]), first);
+      continue;
+    }
+    for (let i = first + 1; i < end; i++) {
+      const edge = edges[i];
+      const time = at[edge];
+      let j = i - 1;
+      while (j >= first && at[edges[j]] > time) {
+        edges[j + 1] = edges[j];
+        j--;
+      }
+      edges[j + 1] = edge;
+    }
+  }
   return { offsets, edges };
 }
 
-/**
- * Edge indexes sorted by time, stable: an LSD radix sort on the IEEE-754 bits of the timestamps
- * (non-negative doubles sort like their bit patterns), 16 bits per pass, skipping passes where
- * every key has the same digit. Millions of edges in tens of milliseconds, no comparator calls.
- */
-export function timeOrder(at: Float64Array, count: number): Int32Array {
-  const words = new Uint32Array(Float64Array.from(at.subarray(0, count)).buffer);
-  // Low and high 32 bits of each key, moved along with the order so every pass reads sequentially.
-  let low = new Uint32Array(count);
-  let high = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    low[i] = words[2 * i];
-    high[i] = words[2 * i + 1];
-  }
-  let order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  let nextOrder = new Int32Array(count);
-  let nextLow = new Uint32Array(count);
-  let nextHigh = new Uint32Array(count);
-  const buckets = new Int32Array(0x10000);
-  for (let pass = 0; pass < 4; pass++) {
-    const shift = pass % 2 === 0 ? 0 : 16;
-    const digits = pass < 2 ? low : high;
-    buckets.fill(0);
-    for (let i = 0; i < count; i++) buckets[(digits[i] >>> shift) & 0xffff]++;
-    if (count === 0 || buckets[(digits[0] >>> shift) & 0xffff] === count) continue;
-    for (let b = 0, sum = 0; b < 0x10000; b++) {
-      const size = buckets[b];
-      buckets[b] = sum;
-      sum += size;
-    }
-    for (let i = 0; i < count; i++) {
-      const target = buckets[(digits[i] >>> shift) & 0xffff]++;
-      nextOrder[target] = order[i];
-      nextLow[target] = low[i];
-      nextHigh[target] = high[i];
-    }
-    [order, nextOrder, low, nextLow, high, nextHigh] = [nextOrder, order, nextLow, low, nextHigh, high];
-  }
-  return order;
-}
+/** Above this many edges a group is sorted by Array.prototype.sort instead of an insertion sort. */
+const LARGE_GROUP = 32;
 
 /** Transfers grouped by sender and by receiver, each group in time order: built once, shared by the searches. */
 export interface TransferIndex {
@@ -72,8 +55,7 @@ export interface TransferIndex {
 /** Indexes the transfers for cycle and fan-in search. */
 export function indexTransfers(input: Pick<RingDetectionInput, 'accounts' | 'transfers'>): TransferIndex {
   const { from, to, at, count } = input.transfers;
-  const order = timeOrder(at, count);
-  return { outgoing: groupInOrder(input.accounts.count, from, order), incoming: groupInOrder(input.accounts.count, to, order) };
+  return { outgoing: groupInTimeOrder(input.accounts.count, from, at, count), incoming: groupInTimeOrder(input.accounts.count, to, at, count) };
 }
 
 export interface CycleOptions {
@@ -321,7 +303,7 @@ export type PaymentIndex = TimeOrderedAdjacency;
 /** Indexes payments by account for per-cluster cash-out search. */
 export function indexPayments(input: Pick<RingDetectionInput, 'accounts' | 'payments'>): PaymentIndex {
   const { account, at, count } = input.payments;
-  return groupInOrder(input.accounts.count, account, timeOrder(at, count));
+  return groupInTimeOrder(input.accounts.count, account, at, count);
 }
 
 /**

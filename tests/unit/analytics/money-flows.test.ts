@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFanIns, findRoundAmountBursts, findTransferCycles, indexPayments, timeOrder } from '../../../main/core/analytics/money-flows';
+import { findFanIns, findRoundAmountBursts, findTransferCycles, groupInTimeOrder, indexPayments } from '../../../main/core/analytics/money-flows';
 import { graph, HOUR, T0 } from './fixtures';
 
 const hop = (from: number, to: number, hoursAfterStart: number, amount = 1000) => ({ from, to, amount, at: T0 + hoursAfterStart * HOUR });
@@ -87,9 +87,20 @@ describe('findRoundAmountBursts', () => {
   });
 });
 
-describe('timeOrder', () => {
-  it('sorts edges by time, keeping the input order for equal times', () => {
+describe('groupInTimeOrder', () => {
+  it('groups edges by key, each group sorted by time with ties kept in edge order', () => {
     const at = Float64Array.from([T0 + 5, T0, T0 + 5, 0, T0 - 1e9, T0]);
-    expect(Array.from(timeOrder(at, at.length))).toEqual([3, 4, 1, 5, 0, 2]);
+    const key = Int32Array.from([1, 0, 1, 1, 0, 1]);
+    const { offsets, edges } = groupInTimeOrder(3, key, at, at.length);
+    expect(Array.from(offsets)).toEqual([0, 2, 6, 6]);
+    expect(Array.from(edges)).toEqual([4, 1, 3, 5, 0, 2]);
+  });
+
+  it('sorts a group larger than an insertion sort handles the same way', () => {
+    const count = 200;
+    const at = Float64Array.from({ length: count }, (_, e) => T0 + ((e * 37) % 50) * HOUR);
+    const { edges } = groupInTimeOrder(1, new Int32Array(count), at, count);
+    const expected = Array.from({ length: count }, (_, e) => e).sort((x, y) => at[x] - at[y] || x - y);
+    expect(Array.from(edges)).toEqual(expected);
   });
 });
