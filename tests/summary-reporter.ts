@@ -16,7 +16,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (module.state() === 'failed' && ![...module.children.allTests()].length) failed++;
+      // A file that failed outside its tests (an import, a beforeAll) counts as one failure, so the
+      // line never says "0 failed" about a run Vitest itself failed.
+      if (module.state() === 'failed' && ![...module.children.allTests()].some((test) => test.result().state === 'failed')) failed++;
     }
     // Printed at exit so it is the very last line, after Vitest's own summary.
     process.once('exit', () => console.log(`\nSummary: ${passed} passed, ${failed} failed, ${skipped} skipped`));

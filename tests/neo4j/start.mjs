@@ -12,13 +12,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alive, isOurServer, MAIN_CLASS, PID_FILE, TARGET } from './server-process.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const TARGET = path.join(HERE, 'target');
-const PID_FILE = path.join(TARGET, 'neo4j.pid');
 const LOG_FILE = path.join(TARGET, 'neo4j.log');
 const STAMP_FILE = path.join(TARGET, '.build-stamp');
-const MAIN_CLASS = 'dev.ringscope.neo4j.TestServer';
 const READY = 'RINGSCOPE-NEO4J READY';
 const FAILED = 'RINGSCOPE-NEO4J FAILED';
 
@@ -62,30 +60,6 @@ function logTail(lines = 60) {
     return `--- last ${lines} lines of ${LOG_FILE} ---\n${all.slice(-lines - 1).join('\n')}`;
   } catch {
     return `(no log at ${LOG_FILE})`;
-  }
-}
-
-/** True if pid is a live (non-zombie) process. */
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true; // no /proc: trust kill(0)
-  }
-}
-
-/** True if pid looks like our Java server (when /proc is available). */
-function isOurServer(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(MAIN_CLASS);
-  } catch {
-    return true;
   }
 }
 

@@ -3,37 +3,11 @@
 // SIGTERM (the Java shutdown hook shuts the DBMS down cleanly), waits up to NEO4J_STOP_TIMEOUT
 // seconds (default 60), then SIGKILL. Removes target/neo4j.pid. Exits 0 if nothing was running.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { alive, isOurServer, PID_FILE } from './server-process.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const PID_FILE = path.join(HERE, 'target', 'neo4j.pid');
-const MAIN_CLASS = 'dev.ringscope.neo4j.TestServer';
 const timeoutMs = Number.parseFloat(process.env.NEO4J_STOP_TIMEOUT || '60') * 1000;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'; // a zombie has already exited
-  } catch {
-    return true;
-  }
-}
-
-function isOurServer(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(MAIN_CLASS);
-  } catch {
-    return true;
-  }
-}
 
 async function main() {
   let pid = null;

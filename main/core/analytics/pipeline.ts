@@ -70,7 +70,7 @@ export interface RingCluster {
 export const PIPELINE_STEPS = ['projection', 'money-flows', 'clusters', 'scoring', 'risk-propagation'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
-const STEP_LABELS: Record<PipelineStep, string> = {
+export const PIPELINE_STEP_LABELS: Record<PipelineStep, string> = {
   projection: 'Linking accounts that share identifiers',
   'money-flows': 'Searching money cycles and fan-in',
   clusters: 'Grouping accounts into clusters',
@@ -103,20 +103,67 @@ export interface RingPipelineResult {
   cycles: TransferCycle[];
   fanIns: FanInPattern[];
   risk: PropagatedRisk;
-  timingsMs: Record<PipelineStep, number>;
+  timingsMs: Partial<Record<PipelineStep, number>>;
 }
+
+/** Everything ring detection finds but the propagated risk: what one thread computes while another propagates risk. */
+export type RingClustersResult = Omit<RingPipelineResult, 'risk'>;
 
 /**
  * Ring detection end to end: shared-identifier projection → money-flow patterns → clusters
  * (components, large ones split by Louvain) → ring scores with reasons → risk propagation.
  * Synchronous and pure; checks `signal` between and inside steps and reports progress, so it can
- * run on a worker thread (see worker.ts) or directly in tests and benchmarks.
+ * run directly in tests and benchmarks. The app runs the same two halves, detectRingClusters and
+ * propagateAccountRisk, on two worker threads at once (see worker.ts).
  */
 export function runRingPipeline(
   input: RingDetectionInput,
   options: Partial<RingPipelineOptions> = {},
   control: PipelineControl = {},
 ): RingPipelineResult {
+  const { projection, ...clusters } = detectRingClustersWithProjection(input, options, control);
+  const started = performance.now();
+  const risk = propagateAccountRisk(input, options, control, projection);
+  return { ...clusters, risk, timingsMs: { ...clusters.timingsMs, 'risk-propagation': performance.now() - started } };
+}
+
+/** Steps 1-4 of the pipeline (no risk propagation), reporting progress in steps of the whole pipeline. */
+export function detectRingClusters(
+  input: RingDetectionInput,
+  options: Partial<RingPipelineOptions> = {},
+  control: PipelineControl = {},
+): RingClustersResult {
+  const { projection: _projection, ...clusters } = detectRingClustersWithProjection(input, options, control);
+  return clusters;
+}
+
+/**
+ * Step 5: personalised PageRank from the blacklisted accounts (or, given GDS scores, their
+ * explanation). Reports the step's start and end; builds the projection unless handed one.
+ */
+export function propagateAccountRisk(
+  input: RingDetectionInput,
+  options: Partial<RingPipelineOptions> = {},
+  { signal, onProgress }: PipelineControl = {},
+  projection: SharedIdentifierProjection = sharedIdentifierProjection(input, options.projection),
+): PropagatedRisk {
+  const settings = { ...DEFAULT_RING_PIPELINE, ...options };
+  const step = PIPELINE_STEPS.indexOf('risk-propagation');
+  const report = (done: number) => onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done, total: PIPELINE_STEPS.length });
+  throwIfAborted(signal);
+  report(step);
+  const risk = settings.knownRiskScores
+    ? explainedRisk(projection, input.accounts.blacklisted, settings.knownRiskScores, { ...DEFAULT_RISK_PROPAGATION, ...settings.riskPropagation }, signal)
+    : propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal);
+  report(PIPELINE_STEPS.length);
+  return risk;
+}
+
+function detectRingClustersWithProjection(
+  input: RingDetectionInput,
+  options: Partial<RingPipelineOptions>,
+  control: PipelineControl,
+): RingClustersResult & { projection: SharedIdentifierProjection } {
   const settings = { ...DEFAULT_RING_PIPELINE, ...options };
   const { signal, onProgress } = control;
   const timingsMs = {} as Record<PipelineStep, number>;
@@ -124,7 +171,7 @@ export function runRingPipeline(
     throwIfAborted(signal);
     const index = PIPELINE_STEPS.indexOf(step);
     const report = (fraction: number) =>
-      onProgress?.({ step, label: STEP_LABELS[step], done: index + Math.min(1, fraction), total: PIPELINE_STEPS.length });
+      onProgress?.({ step, label: PIPELINE_STEP_LABELS[step], done: index + Math.min(1, fraction), total: PIPELINE_STEPS.length });
     report(0);
     const started = performance.now();
     const value = work(report);
@@ -198,13 +245,6 @@ export function runRingPipeline(
     });
   });
 
-  const risk = run('risk-propagation', () =>
-    settings.knownRiskScores
-      ? explainedRisk(projection, input.accounts.blacklisted, settings.knownRiskScores, { ...DEFAULT_RISK_PROPAGATION, ...settings.riskPropagation }, signal)
-      : propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal),
-  );
-  onProgress?.({ step: 'risk-propagation', label: STEP_LABELS['risk-propagation'], done: PIPELINE_STEPS.length, total: PIPELINE_STEPS.length });
-
   const flaggedClusterCount = scored.filter((cluster) => cluster.flagged).length;
   const returned = settings.includeUnflagged ? scored : scored.filter((cluster) => cluster.flagged);
   returned.sort((a, b) => b.score - a.score || a.members[0] - b.members[0]);
@@ -217,10 +257,11 @@ export function runRingPipeline(
     flaggedClusterCount,
     cycles: findings.cycles,
     fanIns: findings.fanIns,
-    risk,
     timingsMs,
+    projection,
   };
 }
+
 
 /**
  * Splits one oversized component into Louvain communities (members ascending). Communities still

@@ -1,14 +1,20 @@
+import type { PropagatedRisk } from './risk-propagation';
 import type { RingDetectionInput } from './input';
-import type { PipelineProgress, RingPipelineOptions, RingPipelineResult } from './pipeline';
+import type { PipelineProgress, RingClustersResult, RingPipelineOptions } from './pipeline';
 
-/** What the ring-detection worker receives as workerData. */
+/** The two halves of ring detection, each run on a thread of its own (see worker.ts). */
+export type PipelineJob = 'clusters' | 'risk';
+
+/** What a ring-detection worker receives as workerData. */
 export interface PipelineWorkerRequest {
+  job: PipelineJob;
   input: RingDetectionInput;
   options: Partial<RingPipelineOptions>;
 }
 
-/** Messages from the ring-detection worker to its owner. */
+/** Messages from a ring-detection worker to its owner. */
 export type PipelineWorkerMessage =
   | { type: 'progress'; progress: PipelineProgress }
-  | { type: 'result'; result: RingPipelineResult }
+  | { type: 'clusters'; result: RingClustersResult }
+  | { type: 'risk'; risk: PropagatedRisk; milliseconds: number }
   | { type: 'error'; message: string; stack?: string };

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PipelineAbortedError, type RingDetectionInput } from './input';
-import type { PipelineControl, RingPipelineOptions, RingPipelineResult } from './pipeline';
-import type { PipelineWorkerMessage, PipelineWorkerRequest } from './worker-protocol';
+import { PIPELINE_STEP_LABELS, PIPELINE_STEPS, type PipelineControl, type RingClustersResult, type RingPipelineOptions, type RingPipelineResult } from './pipeline';
+import type { PropagatedRisk } from './risk-propagation';
+import type { PipelineJob, PipelineWorkerMessage, PipelineWorkerRequest } from './worker-protocol';
 
 /**
  * Where the worker entry is: next to this file when running from TypeScript sources (tests, tsx),
@@ -15,11 +16,15 @@ function workerEntry(): { file: string; execArgv: string[] } {
   return { file: path.join(__dirname, '..', 'analytics', 'pipeline-worker.js'), execArgv: [] };
 }
 
+const JOBS: readonly PipelineJob[] = ['clusters', 'risk'];
+
 /**
- * Runs runRingPipeline on a worker thread so the app stays responsive: progress arrives through
- * control.onProgress, and aborting control.signal terminates the thread and rejects with an
+ * Runs the ring pipeline off the main thread so the app stays responsive, on two threads at once:
+ * one detects and scores clusters (steps 1-4), the other propagates risk (step 5, which needs only
+ * the projection, built again there: cheaper than waiting for it). Progress arrives through
+ * control.onProgress; aborting control.signal terminates both threads and rejects with an
  * AbortError. The input's typed arrays are copied once into shared memory (the caller keeps its
- * own), the result's per-account arrays are transferred back without copying.
+ * own) that both threads read in place; the risk arrays are transferred back without copying.
  */
 export function runRingPipelineInWorker(
   input: RingDetectionInput,
@@ -29,27 +34,54 @@ export function runRingPipelineInWorker(
   const { signal, onProgress } = control;
   if (signal?.aborted) return Promise.reject(new PipelineAbortedError());
   const { file, execArgv } = workerEntry();
-  const request: PipelineWorkerRequest = { input: shareColumns(input), options };
+  const shared = shareColumns(input);
+  const workers = JOBS.map((job) => {
+    const request: PipelineWorkerRequest = { job, input: shared, options };
+    return new Worker(file, { workerData: request, execArgv });
+  });
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: request, execArgv });
+    let clusters: RingClustersResult | null = null;
+    let risk: { risk: PropagatedRisk; milliseconds: number } | null = null;
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       outcome();
-      void worker.terminate();
+      for (const worker of workers) void worker.terminate();
     };
     const onAbort = () => finish(() => reject(new PipelineAbortedError()));
+    const lastStep = PIPELINE_STEPS.indexOf('risk-propagation');
+    const completeWhenBoth = () => {
+      if (!clusters) return;
+      // Cluster detection's progress ends where risk propagation's step begins.
+      if (!risk) return onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done: lastStep, total: PIPELINE_STEPS.length });
+      const result: RingPipelineResult = { ...clusters, risk: risk.risk, timingsMs: { ...clusters.timingsMs, 'risk-propagation': risk.milliseconds } };
+      onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done: PIPELINE_STEPS.length, total: PIPELINE_STEPS.length });
+      finish(() => resolve(result));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: PipelineWorkerMessage) => {
-      if (settled) return;
-      if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'result') finish(() => resolve(message.result));
-      else finish(() => reject(Object.assign(new Error(message.message), { stack: message.stack })));
+    workers.forEach((worker, index) => {
+      let delivered = false;
+      worker.on('message', (message: PipelineWorkerMessage) => {
+        if (settled) return;
+        if (message.type === 'progress') onProgress?.(message.progress);
+        else if (message.type === 'clusters') {
+          delivered = true;
+          clusters = message.result;
+          completeWhenBoth();
+        } else if (message.type === 'risk') {
+          delivered = true;
+          risk = message;
+          completeWhenBoth();
+        } else finish(() => reject(Object.assign(new Error(message.message), { stack: message.stack })));
+      });
+      worker.on('error', (error) => finish(() => reject(error)));
+      worker.on('exit', (code) => {
+        // A thread that delivered its half may end while the other is still working.
+        if (!delivered) finish(() => reject(new Error(`Ring detection worker (${JOBS[index]}) stopped unexpectedly (exit code ${code})`)));
+      });
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`Ring detection worker stopped unexpectedly (exit code ${code})`))));
   });
 }
 
