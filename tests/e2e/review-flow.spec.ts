@@ -269,7 +269,7 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
 
     const reportPdf = path.join(dataDir, 'report.pdf');
     await writeFile(reportPdf, files.get('report.pdf') ?? Buffer.alloc(0));
-    await execFileAsync('pdftoppm', ['-png', '-r', '50', reportPdf, path.join(SCREENSHOT_DIR, 'review-08-evidence-report')]);
+    await execFileAsync('pdftoppm', ['-png', '-r', '100', reportPdf, path.join(SCREENSHOT_DIR, 'review-08-evidence-report')]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
