@@ -115,6 +115,8 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
         'underlay-opacity': 0.55,
         'underlay-padding': 10,
         'underlay-shape': 'ellipse',
+        // Below the halo: the label's outline would otherwise cut a flat edge into it.
+        'text-margin-y': 12,
       },
     },
     {
