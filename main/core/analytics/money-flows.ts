@@ -9,6 +9,9 @@ interface TimeOrderedAdjacency {
   edges: Int32Array;
 }
 
+/** Above this many edges a group is sorted by Array.prototype.sort instead of an insertion sort. */
+const LARGE_GROUP = 32;
+
 /**
  * Groups edge indexes by `key` (a counting sort, so each group starts in edge-index order), then
  * sorts each group by time, stably, so ties stay in edge-index order. Groups are a handful of edges
@@ -42,9 +45,6 @@ export function groupInTimeOrder(keyCount: number, key: Int32Array, at: Float64A
   }
   return { offsets, edges };
 }
-
-/** Above this many edges a group is sorted by Array.prototype.sort instead of an insertion sort. */
-const LARGE_GROUP = 32;
 
 /** Transfers grouped by sender and by receiver, each group in time order: built once, shared by the searches. */
 export interface TransferIndex {

@@ -262,7 +262,6 @@ function detectRingClustersWithProjection(
   };
 }
 
-
 /**
  * Splits one oversized component into Louvain communities (members ascending). Communities still
  * above maxComponentSize are split again on their own subgraph: on a component of 100k+ accounts
