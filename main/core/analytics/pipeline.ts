@@ -103,11 +103,11 @@ export interface RingPipelineResult {
   cycles: TransferCycle[];
   fanIns: FanInPattern[];
   risk: PropagatedRisk;
-  timingsMs: Partial<Record<PipelineStep, number>>;
+  timingsMs: Record<PipelineStep, number>;
 }
 
 /** Everything ring detection finds but the propagated risk: what one thread computes while another propagates risk. */
-export type RingClustersResult = Omit<RingPipelineResult, 'risk'>;
+export type RingClustersResult = Omit<RingPipelineResult, 'risk' | 'timingsMs'> & { timingsMs: Omit<RingPipelineResult['timingsMs'], 'risk-propagation'> };
 
 /**
  * Ring detection end to end: shared-identifier projection → money-flow patterns → clusters
@@ -166,8 +166,8 @@ function detectRingClustersWithProjection(
 ): RingClustersResult & { projection: SharedIdentifierProjection } {
   const settings = { ...DEFAULT_RING_PIPELINE, ...options };
   const { signal, onProgress } = control;
-  const timingsMs = {} as Record<PipelineStep, number>;
-  const run = <T>(step: PipelineStep, work: (report: (fraction: number) => void) => T): T => {
+  const timingsMs = {} as RingClustersResult['timingsMs'];
+  const run = <T>(step: Exclude<PipelineStep, 'risk-propagation'>, work: (report: (fraction: number) => void) => T): T => {
     throwIfAborted(signal);
     const index = PIPELINE_STEPS.indexOf(step);
     const report = (fraction: number) =>

@@ -16,5 +16,6 @@ export interface PipelineWorkerRequest {
 export type PipelineWorkerMessage =
   | { type: 'progress'; progress: PipelineProgress }
   | { type: 'clusters'; result: RingClustersResult }
+  /** milliseconds: the risk thread's whole time, its own projection included (it runs beside the other thread). */
   | { type: 'risk'; risk: PropagatedRisk; milliseconds: number }
   | { type: 'error'; message: string; stack?: string };

@@ -51,13 +51,15 @@ export function runRingPipelineInWorker(
       for (const worker of workers) void worker.terminate();
     };
     const onAbort = () => finish(() => reject(new PipelineAbortedError()));
-    const lastStep = PIPELINE_STEPS.indexOf('risk-propagation');
+    // The risk thread reports no progress of its own (it would jump the bar to the last step at once):
+    // the last step shows as begun when clusters are done, and as done when both are.
+    const reportRiskStep = (done: number) =>
+      onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done, total: PIPELINE_STEPS.length });
     const completeWhenBoth = () => {
       if (!clusters) return;
-      // Cluster detection's progress ends where risk propagation's step begins.
-      if (!risk) return onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done: lastStep, total: PIPELINE_STEPS.length });
+      if (!risk) return reportRiskStep(PIPELINE_STEPS.indexOf('risk-propagation'));
       const result: RingPipelineResult = { ...clusters, risk: risk.risk, timingsMs: { ...clusters.timingsMs, 'risk-propagation': risk.milliseconds } };
-      onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done: PIPELINE_STEPS.length, total: PIPELINE_STEPS.length });
+      reportRiskStep(PIPELINE_STEPS.length);
       finish(() => resolve(result));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
