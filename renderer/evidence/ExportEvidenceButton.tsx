@@ -34,8 +34,10 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const busy = progress !== null;
 
+  // Progress arrives on its own channel (SSE in the browser) and may land after the export's answer:
+  // it only updates an export still in flight, never reopens a finished one (which would lock Close).
   useEffect(() => api.events.onProgress((event) => {
-    if (event.taskId === taskId && event.state === 'running') setProgress({ done: event.done, total: event.total, label: event.label });
+    if (event.taskId === taskId && event.state === 'running') setProgress((current) => current && { done: event.done, total: event.total, label: event.label });
   }), [api, taskId]);
 
   const close = () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../../main/api';
 import { ExportEvidenceButton } from '../../../renderer/evidence/ExportEvidenceButton';
@@ -15,8 +15,14 @@ const exported = {
   files: [{ name: 'report.pdf', sha256: 'd'.repeat(64), bytes: 1000 }],
 };
 
-function apiWith(exportCase: (input: unknown) => Promise<unknown>): Api {
-  return { evidence: { export: exportCase, verify: vi.fn() }, events: { onProgress: () => () => undefined } } as unknown as Api;
+type ProgressListener = (event: { taskId: string; state: string; done: number; total: number | null; label: string }) => void;
+
+function apiWith(exportCase: (input: unknown) => Promise<unknown>, listeners: ProgressListener[] = []): Api {
+  const onProgress = (listener: ProgressListener) => {
+    listeners.push(listener);
+    return () => undefined;
+  };
+  return { evidence: { export: exportCase, verify: vi.fn() }, events: { onProgress } } as unknown as Api;
 }
 
 describe('ExportEvidenceButton', () => {
@@ -48,5 +54,23 @@ describe('ExportEvidenceButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export evidence' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect((await screen.findByText(/disk full/)).textContent).toContain('disk full');
+  });
+
+  it('can be closed when a progress event arrives after the export finished (SSE may lag the answer)', async () => {
+    const listeners: ProgressListener[] = [];
+    let taskId = '';
+    const exportCase = vi.fn(async (input: unknown) => {
+      taskId = (input as { taskId: string }).taskId;
+      return exported;
+    });
+    renderWithProviders(<ExportEvidenceButton caseId="case-1" />, apiWith(exportCase, listeners));
+    fireEvent.click(screen.getByRole('button', { name: 'Export evidence' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await screen.findByTestId('evidence-result');
+    act(() => listeners.forEach((listener) => listener({ taskId, state: 'running', done: 3, total: 8, label: 'Writing report.pdf' })));
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(close.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(close);
+    await waitFor(() => expect(screen.queryByTestId('evidence-result')).toBeNull());
   });
 });
