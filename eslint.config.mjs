@@ -17,6 +17,14 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
+      // Node globals type-check nowhere in renderer/ (tsconfig.web.json has no Node types); this names the rule.
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate'].map((name) => ({
+          name,
+          message: 'The renderer is browser code: Node globals are not there (reach Node through the typed Api).',
+        })),
+      ],
       'no-restricted-imports': restrict([
         { group: nodeBuiltins, message: 'The renderer is browser code: reach Node through the typed Api (main/api).' },
         { group: ['electron', 'neo4j-driver'], message: 'The renderer talks to Electron and Neo4j only through the typed Api.' },

@@ -5,13 +5,13 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  esbuild: { jsx: 'automatic' },
+  oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: {
+    rolldownOptions: {
       onwarn(warning, warn) {
         // Noise from dependencies, not actionable here: MUI's "use client" directives (meaningless in a
         // client bundle) and the source-map lookups for them, and misplaced /*@__PURE__*/ comments in zod.

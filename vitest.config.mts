@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects mirror tests/: unit (plain Node, renderer tests opt into happy-dom per file),
 // integration (a real Neo4j and real loopback HTTP servers), e2e (Chromium against `npm run serve`).
+// Integration and e2e files run one at a time: they share one Neo4j and one data folder per server.
 export default defineConfig({
-  esbuild: { jsx: 'automatic' },
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
@@ -19,7 +20,7 @@ export default defineConfig({
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          poolOptions: { forks: { singleFork: true } },
+          fileParallelism: false,
         },
       },
       {
@@ -29,7 +30,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.spec.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          poolOptions: { forks: { singleFork: true } },
+          fileParallelism: false,
         },
       },
     ],

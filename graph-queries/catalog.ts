@@ -3,18 +3,16 @@
  * the zod schema of its parameters and the zod schema of one result row (after the driver's values
  * were turned into plain ones by the Neo4j source's bolt mapping).
  *
- * The .cypher files are read from disk once, when this module loads. From source (tsx, vitest) they
- * sit next to this file; in the esbuild bundle (dist/main/<shell>/*.js) the build copies them to
- * dist/graph-queries. Reading files keeps the queries plain text that tools and reviewers can open,
- * with no loader plugin needed in tsx, vitest and esbuild alike.
+ * The texts come from `query-files.ts`: read from disk when run from source (tsx, vitest), inlined
+ * into the bundle by esbuild.config.mjs, so a packaged app reads no query file at run time. The
+ * queries stay plain .cypher text that tools and reviewers can open.
  *
  * Labels, relationship types and property keys cannot be Cypher parameters, so statements that need
  * them hold placeholders like {{accountLabel}}. `renderQuery` fills them only with `QuotedName`s,
  * which only `quoteName` makes; callers quote names that were checked against the discovered schema.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
+import { readQueryFile } from './query-files';
 
 /** Plain shape of a node after bolt mapping: what row schemas expect where the query returns a node. */
 export const PlainNode = z.object({
@@ -215,18 +213,9 @@ export interface CatalogEntry<N extends QueryName = QueryName> {
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
-/** Where the .cypher files are: beside this module from source, dist/graph-queries in a bundle. */
-function queryDirectory(): string {
-  const candidates = [__dirname, path.resolve(__dirname, '..', '..', 'graph-queries')];
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'schema-labels.cypher')));
-  if (!found) throw new Error(`Cannot find the graph-queries/*.cypher files (looked in ${candidates.join(', ')})`);
-  return found;
-}
-
 function loadCatalog(): { [N in QueryName]: CatalogEntry<N> } {
-  const dir = queryDirectory();
   const entries = Object.entries(definitions).map(([name, definition]) => {
-    const text = fs.readFileSync(path.join(dir, `${name}.cypher`), 'utf8');
+    const text = readQueryFile(name);
     const placeholders = [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))];
     return [name, { name, text, params: definition.params, row: definition.row, placeholders }];
   });

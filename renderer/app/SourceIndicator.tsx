@@ -1,6 +1,6 @@
 import StorageIcon from '@mui/icons-material/Storage';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
-import PersonOutlineIcon from '@mui/icons-material/PersonOutline';
+import PersonOutlineIcon from '@mui/icons-material/PersonOutlineOutlined';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';

@@ -137,6 +137,9 @@ describe('rings.detect on Neo4j', () => {
     let clusters: RingClusterDetail[];
     let read: MockInstance<Neo4jClient['read']>;
     let stream: MockInstance<Neo4jClient['stream']>;
+    // Copied out of the spies: Vitest clears a spy's calls before each test.
+    let streamedQueries: string[];
+    let projectedGraphs: string[];
 
     beforeAll(async () => {
       read = vi.spyOn(client, 'read');
@@ -144,6 +147,8 @@ describe('rings.detect on Neo4j', () => {
       const started = performance.now();
       summary = await call<RingsDetectResult>('rings', 'detect', { taskId: 'neo4j-gds', mode: 'gds' });
       const seconds = (performance.now() - started) / 1000;
+      streamedQueries = stream.mock.calls.map(([name]) => name);
+      projectedGraphs = projectedGraphNames(read);
       clusters = await flaggedClusters();
       console.log(`Neo4j GDS detect: ${seconds.toFixed(2)} s, ${summary.flaggedCount} flagged, recall ${ringRecall(clusters).toFixed(3)}`);
     });
@@ -164,7 +169,7 @@ describe('rings.detect on Neo4j', () => {
     });
 
     it('runs Louvain and PageRank on the server and builds clusters and risk from their results', () => {
-      expect(stream.mock.calls.map(([name]) => name)).toEqual(expect.arrayContaining(['gds-louvain-communities', 'gds-pagerank-risk']));
+      expect(streamedQueries).toEqual(expect.arrayContaining(['gds-louvain-communities', 'gds-pagerank-risk']));
       expect(events.some((event) => event.taskId === 'neo4j-gds' && event.label.includes('GDS Louvain'))).toBe(true);
       expect(events.some((event) => event.taskId === 'neo4j-gds' && event.label.includes('GDS PageRank'))).toBe(true);
       // The pipeline was handed the server's communities and scores, and explained the scores without propagating again.
@@ -192,9 +197,8 @@ describe('rings.detect on Neo4j', () => {
     });
 
     it('drops its projection from the server afterwards', async () => {
-      const projected = projectedGraphNames(read);
-      expect(projected).toHaveLength(1);
-      expect(await gdsGraphsOnServer()).not.toContain(projected[0]);
+      expect(projectedGraphs).toHaveLength(1);
+      expect(await gdsGraphsOnServer()).not.toContain(projectedGraphs[0]);
     });
   });
 

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 // by linting snippets as if they were files in each layer.
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function layerViolations(filePath: string, code: string): Promise<string[]> {
+async function ruleMessages(rule: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+const layerViolations = (filePath: string, code: string) => ruleMessages('no-restricted-imports', filePath, code);
 
 describe('layer rules', () => {
   it('refuses Node, Electron and driver imports in the renderer', async () => {
@@ -16,6 +17,15 @@ describe('layer rules', () => {
     expect(await layerViolations('renderer/explore/Bad.tsx', "import path from 'path';\nexport const x = path;")).toHaveLength(1);
     expect(await layerViolations('renderer/explore/Bad.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;")).toHaveLength(1);
     expect(await layerViolations('renderer/explore/Bad.tsx', "import neo4j from 'neo4j-driver';\nexport const x = neo4j;")).toHaveLength(1);
+  });
+
+  it('refuses Node globals in the renderer, where they do not exist at run time', async () => {
+    const globals = (code: string) => ruleMessages('no-restricted-globals', 'renderer/explore/Bad.tsx', code);
+    expect(await globals('export const platform = process.platform;')).toHaveLength(1);
+    expect(await globals("export const bytes = Buffer.from('x');")).toHaveLength(1);
+    expect(await globals('export const here = __dirname;')).toHaveLength(1);
+    expect(await globals('export const width = window.innerWidth;')).toEqual([]);
+    expect(await ruleMessages('no-restricted-globals', 'main/core/Ok.ts', 'export const platform = process.platform;')).toEqual([]);
   });
 
   it('lets the renderer import the contract but not the core', async () => {
