@@ -4,10 +4,10 @@
  * encryption the store refuses to save: a password is never written in plain text, and never logged.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { safeStorage } from 'electron';
 import { ApiError } from '../api';
 import type { SecretStore } from '../core/secrets';
+import { writeFileAtomically } from '../core/store/atomic-write';
 
 interface CredentialsFile {
   version: 1;
@@ -92,12 +92,8 @@ export class SafeStorageSecretStore implements SecretStore {
     return { version: 1, secrets: Object.assign(Object.create(null), parsed.secrets) };
   }
 
-  /** Writes a temporary file and renames it, so a crash never leaves a half-written file; owner-only. */
   private async write(file: CredentialsFile): Promise<void> {
-    await fs.mkdir(path.dirname(this.filePath), { recursive: true });
-    const temporary = `${this.filePath}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify(file, null, 2), { mode: 0o600 });
-    await fs.rename(temporary, this.filePath);
+    await writeFileAtomically(this.filePath, JSON.stringify(file, null, 2), 'the saved passwords');
   }
 }
 

@@ -25,7 +25,7 @@ import { ActiveGraphSource } from '../sources/active-source';
 import type { GraphSource } from '../sources/graph-source';
 import { parseNodeId } from '../sources/neo4j/dto-mapping';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
-import { writeFileAtomically } from './atomic-write';
+import { writeFileAtomically } from '../store/atomic-write';
 import { layoutCaseGraph } from './graph-layout';
 import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, type RecordedQuery } from './package-files';
 import { unmaskIdentifiers } from './pii-reveal';

@@ -69,7 +69,7 @@ export class FileInvestigationStore implements InvestigationStore {
   commit(change: InvestigationChange): Promise<CommittedChange> {
     return this.serialised(async () => {
       try {
-        await this.fs.mkdir(this.options.dataDir, { recursive: true });
+        await this.fs.mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
         return await withFileLock(this.lockPath, () => this.commitLocked(change));
       } catch (error) {
         throw this.storageError(error);
@@ -91,7 +91,7 @@ export class FileInvestigationStore implements InvestigationStore {
 
     const record: LogRecord = { cases, outbox, audit };
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const handle = await this.fs.open(this.logPath, 'a');
+    const handle = await this.fs.open(this.logPath, 'a', 0o600);
     try {
       await handle.appendFile(line);
       await handle.sync();

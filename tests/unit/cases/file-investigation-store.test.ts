@@ -110,3 +110,12 @@ describe('FileInvestigationStore', () => {
     await expect(fs.access(path.join(dataDir, 'investigation.jsonl.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('file store permissions', () => {
+  it('creates the data folder owner-only and the log readable by its owner only', async () => {
+    const dataDir = path.join(await tempDataDir(), 'data');
+    await new FileInvestigationStore({ dataDir }).commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] });
+    expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(path.join(dataDir, 'investigation.jsonl'))).mode & 0o777).toBe(0o600);
+  });
+});
