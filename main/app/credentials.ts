@@ -34,7 +34,7 @@ export class SafeStorageSecretStore implements SecretStore {
       try {
         decrypted = await safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'));
       } catch {
-        throw new ApiError('unavailable', `The saved password for ${id} can no longer be decrypted (the OS keychain changed); enter it again.`);
+        throw new ApiError('unavailable', `The saved password for ${id} can no longer be decrypted (the OS keychain changed); enter it again.`, { reason: 'password_undecryptable' });
       }
       if (decrypted.shouldReEncrypt) {
         // The keychain rotated its key: store the secret under the current one.
@@ -77,7 +77,8 @@ export class SafeStorageSecretStore implements SecretStore {
       'unavailable',
       `Cannot ${action}: this computer offers RingScope no OS keychain encryption (on Linux, GNOME Keyring or KWallet is needed). ` +
         'Nothing was written to disk; enter the password each session instead.',
-    );
+        { reason: 'keychain_unavailable' },
+      );
   }
 
   private async read(): Promise<CredentialsFile> {
@@ -99,7 +100,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
 function checkId(id: string): string {
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
-    throw new ApiError('invalid_input', `A credential id must be 1-${MAX_ID_LENGTH} characters`);
+    throw new ApiError('invalid_input', `A credential id must be 1-${MAX_ID_LENGTH} characters`, { reason: 'credential_id_invalid', params: { maxLength: MAX_ID_LENGTH } });
   }
   return id;
 }

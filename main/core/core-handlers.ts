@@ -40,7 +40,7 @@ export function createCoreHandlers({ source, version, investigation, connections
         return source.expand(nodeId, { limit, offset, signal, onProgress: (done, total) => progress(done, total, 'Loading neighbours') });
       },
       nodeDetails: async ({ nodeId }) => {
-        if (!nodeId.trim()) throw new ApiError('invalid_input', 'nodeId is required');
+        if (!nodeId.trim()) throw new ApiError('invalid_input', 'nodeId is required', { reason: 'input_invalid', fields: [{ path: 'nodeId', message: 'is required' }] });
         await investigation.refreshWriteBack();
         return source.nodeDetails(nodeId);
       },

@@ -80,7 +80,7 @@ export class ConnectionService {
     const connection: StoredConnection = { ...ConnectionSettings.parse(settings), id: requestedId ?? randomUUID() };
     const previous = await this.update((connections) => {
       const existing = requestedId ? connections.findIndex((stored) => stored.id === requestedId) : -1;
-      if (requestedId && existing < 0) throw new ApiError('not_found', `No saved connection with id ${requestedId}`);
+      if (requestedId && existing < 0) throw new ApiError('not_found', `No saved connection with id ${requestedId}`, { reason: 'connection_missing', params: { connectionId: requestedId } });
       const replaced = existing >= 0 ? connections[existing] : null;
       if (existing >= 0) connections[existing] = connection;
       else connections.push(connection);
@@ -187,13 +187,17 @@ export class ConnectionService {
 
   private async resolve(target: ConnectionTarget): Promise<{ settings: ConnectionSettings; password: string; connectionId: string | null }> {
     if (target.settings) {
-      if (!target.password) throw new ApiError('invalid_input', 'Enter the password for this connection.', [{ path: 'password', message: 'is required' }]);
+      if (!target.password) throw new ApiError('invalid_input', 'Enter the password for this connection.', { reason: 'password_required', fields: [{ path: 'password', message: 'is required' }] });
       return { settings: ConnectionSettings.parse(target.settings), password: target.password, connectionId: null };
     }
     const stored = await this.requireStored(target.connectionId ?? '');
     const password = target.password ?? (await this.options.secrets?.get(secretIdOf(stored.id))) ?? null;
     if (!password) {
-      throw new ApiError('invalid_input', `Enter the password for ${stored.name}: it is not stored on this computer.`, [{ path: 'password', message: 'is required' }]);
+      throw new ApiError('invalid_input', `Enter the password for ${stored.name}: it is not stored on this computer.`, {
+        reason: 'password_required',
+        params: { connection: stored.name },
+        fields: [{ path: 'password', message: 'is required' }],
+      });
     }
     const { id, ...settings } = stored;
     return { settings, password, connectionId: id };
@@ -201,7 +205,7 @@ export class ConnectionService {
 
   private async requireStored(connectionId: string): Promise<StoredConnection> {
     const stored = (await this.load()).find((connection) => connection.id === connectionId);
-    if (!stored) throw new ApiError('not_found', `No saved connection with id ${connectionId}`);
+    if (!stored) throw new ApiError('not_found', `No saved connection with id ${connectionId}`, { reason: 'connection_missing', params: { connectionId } });
     return stored;
   }
 
@@ -218,7 +222,7 @@ export class ConnectionService {
       try {
         connections = ConnectionsFile.parse(JSON.parse(await fs.readFile(file, 'utf8'))).connections;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ApiError('internal', `Cannot read the saved connections in ${file}: ${(error as Error).message}`);
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ApiError('internal', `Cannot read the saved connections in ${file}: ${(error as Error).message}`, { reason: 'connections_file_unreadable' });
       }
     }
     this.connections = connections;

@@ -3,13 +3,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../api';
 
-/** Why a write failed, in words an investigator can act on. */
-function describeWriteFailure(error: unknown): string {
+/** Why a file-system operation failed, as a code the UI words ("disk full") for the investigator. */
+export type FileFailureCause = 'disk_full' | 'not_writable' | 'path_blocked' | 'locked' | 'other';
+
+export function fileFailureCause(error: unknown): FileFailureCause {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk full';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'the folder is not writable';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of the exports folder';
-  return error instanceof Error ? error.message : String(error);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'not_writable';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'path_blocked';
+  return 'other';
 }
 
 /**
@@ -34,7 +36,9 @@ export async function writeFileAtomically(targetPath: string, content: Buffer | 
     await syncFolder(folder);
   } catch (error) {
     await fs.rm(temporaryPath, { force: true }).catch(() => undefined);
-    throw new ApiError('unavailable', `Could not write ${what} to ${targetPath}: ${describeWriteFailure(error)}`);
+    const cause = fileFailureCause(error);
+    const detail = cause === 'other' && error instanceof Error ? error.message : cause;
+    throw new ApiError('unavailable', `Could not write ${what} to ${targetPath}: ${detail}`, { reason: 'file_write_failed', params: { path: targetPath, cause } });
   }
 }
 

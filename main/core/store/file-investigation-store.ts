@@ -2,7 +2,8 @@ import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError, type AuditEvent, type Case, type OutboxEntry } from '../../api';
 import { sealAuditEvent } from '../audit/audit-chain';
-import { withFileLock } from './file-lock';
+import { fileFailureCause } from './atomic-write';
+import { FileLockTimeoutError, withFileLock } from './file-lock';
 import { checkedWrite, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
 
 /** The parts of node:fs/promises the store uses; tests pass a wrapper that fails like a full disk. */
@@ -158,12 +159,11 @@ export class FileInvestigationStore implements InvestigationStore {
 
   private storageError(error: unknown, verb: 'save' | 'read' = 'save'): Error {
     if (error instanceof ApiError) return error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOSPC' ? 'disk full'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EROFS' ? 'the disk is read-only'
-      : error instanceof Error ? error.message : String(error);
-    return new ApiError('unavailable', `Could not ${verb} investigation data in ${this.options.dataDir}: ${reason}`);
+    const cause = error instanceof FileLockTimeoutError ? 'locked' : fileFailureCause(error);
+    const detail = error instanceof Error ? error.message : String(error);
+    return new ApiError('unavailable', `Could not ${verb} investigation data in ${this.options.dataDir}: ${detail}`, {
+      reason: 'storage_failed',
+      params: { operation: verb, place: this.options.dataDir, cause },
+    });
   }
 }

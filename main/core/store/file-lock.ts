@@ -9,6 +9,9 @@ export interface FileLockOptions {
   staleMs?: number;
 }
 
+/** Another process held the lock for longer than the caller would wait. */
+export class FileLockTimeoutError extends Error {}
+
 /** An empty or unreadable lock this old cannot be one being created (creation is atomic): a crash left it. */
 const UNREADABLE_LOCK_STALE_MS = 3_000;
 /** When this process started: with the pid it tells a live holder from a reused pid in a post-mortem. */
@@ -34,7 +37,7 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (await removeIfStale(lockPath, staleMs)) continue;
       if (Date.now() > giveUpAt) {
-        throw new Error(`the data directory is locked by another RingScope (${lockPath}) for more than ${timeoutMs / 1000} s`);
+        throw new FileLockTimeoutError(`the data directory is locked by another RingScope (${lockPath}) for more than ${timeoutMs / 1000} s`);
       }
       await sleep(Math.random() * Math.min(100, 2 * 2 ** Math.min(attempt, 6)));
     }
