@@ -8,6 +8,7 @@ import { createInvestigationHandlers } from '../../../main/core/cases/handlers';
 import { openInvestigation, type Investigation } from '../../../main/core/cases/investigation';
 import { resolveInvestigationConfig } from '../../../main/core/config';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
+import { clusterFactsOf } from '../../support/cluster-facts';
 
 let dataDir: string;
 let investigation: Investigation;
@@ -17,7 +18,7 @@ beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-handlers-'));
   // No scoring URL: approved decisions wait in the outbox, which is what this test looks at.
   investigation = await openInvestigation(resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee, lin' }, { dataDir }));
-  dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation) as ApiHandlers, { validateOutput: true });
+  dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation, clusterFactsOf()) as ApiHandlers, { validateOutput: true });
 });
 afterEach(async () => {
   await investigation.close();
