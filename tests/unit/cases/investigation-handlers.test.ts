@@ -74,6 +74,14 @@ describe('resolveInvestigationConfig', () => {
     });
   });
 
+  it('refuses a plain http:// scoring URL on another host, where decisions would cross the network unencrypted', () => {
+    const secret = { RINGSCOPE_SCORING_SECRET: 'a-long-enough-secret' };
+    expect(() => resolveInvestigationConfig({ ...secret, RINGSCOPE_SCORING_URL: 'http://scoring.internal/v1/decisions' })).toThrow(/RINGSCOPE_SCORING_URL: must use https:\/\/ unless the service runs on this computer/);
+    for (const url of ['http://127.0.0.1:8080/decisions', 'http://localhost:8080/decisions', 'http://[::1]:8080/decisions', 'https://scoring.internal/v1/decisions']) {
+      expect(resolveInvestigationConfig({ ...secret, RINGSCOPE_SCORING_URL: url }).scoring.endpoint?.url).toBe(url);
+    }
+  });
+
   it('names a bad variable without ever repeating the secret', () => {
     const secret = 'short-secret';
     const attempt = () => resolveInvestigationConfig({ RINGSCOPE_SCORING_URL: 'ftp://x', RINGSCOPE_SCORING_SECRET: secret });
