@@ -10,7 +10,7 @@ import { IDENTIFIER_KINDS, SourceInfo } from './model';
 const GraphName = z.string().trim().min(1, 'is required').max(200);
 const OptionalProperty = GraphName.nullable();
 
-export const AccountMapping = z.object({
+export const AccountMapping = z.strictObject({
   label: GraphName,
   idProperty: GraphName,
   createdAtProperty: OptionalProperty,
@@ -18,7 +18,7 @@ export const AccountMapping = z.object({
   blacklistedProperty: OptionalProperty,
 });
 
-export const IdentifierMapping = z.object({
+export const IdentifierMapping = z.strictObject({
   kind: z.enum(IDENTIFIER_KINDS),
   label: GraphName,
   valueProperty: GraphName,
@@ -26,13 +26,13 @@ export const IdentifierMapping = z.object({
   relationshipType: GraphName,
 });
 
-export const TransferMapping = z.object({
+export const TransferMapping = z.strictObject({
   relationshipType: GraphName,
   amountProperty: GraphName,
   timeProperty: GraphName,
 });
 
-export const PaymentMapping = z.object({
+export const PaymentMapping = z.strictObject({
   relationshipType: GraphName,
   amountProperty: GraphName,
   timeProperty: GraphName,
@@ -43,7 +43,7 @@ export const PaymentMapping = z.object({
 });
 
 export const SchemaMapping = z
-  .object({
+  .strictObject({
     account: AccountMapping,
     identifiers: z.array(IdentifierMapping).max(IDENTIFIER_KINDS.length),
     transfer: TransferMapping.nullable(),
@@ -56,7 +56,7 @@ export const SchemaMapping = z
 export type SchemaMapping = z.infer<typeof SchemaMapping>;
 
 /** What schema discovery found in the database, and the mapping it proposes from it. */
-export const DiscoveredSchema = z.object({
+export const DiscoveredSchema = z.strictObject({
   labels: z.array(z.string()),
   relationshipTypes: z.array(z.string()),
   /** Property keys seen on nodes of each label. */
@@ -72,7 +72,7 @@ const NEO4J_URI = new RegExp(`^(${NEO4J_SCHEMES.map((s) => s.replace('+', '\\+')
 
 export const ConnectionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
 
-export const ConnectionSettings = z.object({
+export const ConnectionSettings = z.strictObject({
   name: z.string().trim().min(1, 'give the connection a name').max(100),
   uri: z
     .string()
@@ -99,7 +99,7 @@ export type SavedConnection = z.infer<typeof SavedConnection>;
 
 const Password = z.string().min(1, 'is required').max(1000);
 
-export const ConnectionsListResult = z.object({
+export const ConnectionsListResult = z.strictObject({
   connections: z.array(SavedConnection),
   /** False in browser mode: passwords are then asked for each time and never stored. */
   canStorePasswords: z.boolean(),
@@ -115,7 +115,7 @@ export const ConnectionsSaveInput = ConnectionSettings.extend({
 
 /** Either a saved connection (password from the input or the secret store) or unsaved settings. */
 export const ConnectionTarget = z
-  .object({
+  .strictObject({
     connectionId: ConnectionId.optional(),
     settings: ConnectionSettings.optional(),
     password: Password.optional(),
@@ -125,17 +125,17 @@ export const ConnectionTarget = z
     message: 'give either a saved connectionId or connection settings',
   });
 
-export const ConnectionsRemoveInput = z.object({ connectionId: ConnectionId });
-export const ConnectionsRemoveResult = z.object({ removed: z.boolean() });
+export const ConnectionsRemoveInput = z.strictObject({ connectionId: ConnectionId });
+export const ConnectionsRemoveResult = z.strictObject({ removed: z.boolean() });
 
-export const ConnectionTestResult = z.object({
+export const ConnectionTestResult = z.strictObject({
   serverVersion: z.string(),
   edition: z.string(),
   database: z.string(),
   accountCount: z.number().int().nonnegative().nullable(),
 });
 
-export const SchemaSaveInput = z.object({
+export const SchemaSaveInput = z.strictObject({
   connectionId: ConnectionId,
   schemaMapping: SchemaMapping,
   /** Needed when no password is stored: the mapping is checked against the live database. */

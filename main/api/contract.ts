@@ -17,18 +17,18 @@ export const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 le
 
 const NodeId = z.string().min(1, 'is required').max(512);
 
-export const SearchInput = z.object({
+export const SearchInput = z.strictObject({
   query: z.string().trim().min(1, 'type an account id, phone number, device id or card number').max(200),
   limit: z.number().int().min(1).max(100).default(20),
 });
-export const SearchHit = z.object({
+export const SearchHit = z.strictObject({
   node: GraphNode,
   /** Which property the query matched, e.g. "userId" or "phoneNumber". */
   matchedOn: z.string(),
 });
-export const SearchResult = z.object({ hits: z.array(SearchHit) });
+export const SearchResult = z.strictObject({ hits: z.array(SearchHit) });
 
-export const ExpandInput = z.object({
+export const ExpandInput = z.strictObject({
   nodeId: NodeId,
   /** Neighbours returned per call: hubs are paged, never drawn whole. */
   limit: z.number().int().min(1).max(1000).default(50),
@@ -43,27 +43,27 @@ export const ExpandResult = Subgraph.extend({
   nextOffset: z.number().int().nonnegative().nullable(),
 });
 
-export const NodeDetailsInput = z.object({ nodeId: NodeId });
-export const NodeDetails = z.object({
+export const NodeDetailsInput = z.strictObject({ nodeId: NodeId });
+export const NodeDetails = z.strictObject({
   node: GraphNode,
   /** Neighbour counts per relationship type, e.g. { type: 'USES_DEVICE', count: 2 }. */
-  neighbourCounts: z.array(z.object({ type: z.string(), count: z.number().int().nonnegative() })),
+  neighbourCounts: z.array(z.strictObject({ type: z.string(), count: z.number().int().nonnegative() })),
 });
 
-export const Health = z.object({
+export const Health = z.strictObject({
   status: z.literal('ok'),
   version: z.string(),
   source: SourceInfo,
   /** The signed-in investigator, and whether configuration names them a team lead (who may review). */
-  user: z.object({ name: z.string(), isTeamLead: z.boolean() }),
+  user: z.strictObject({ name: z.string(), isTeamLead: z.boolean() }),
 });
 
-export const CancelInput = z.object({ taskId: TaskId });
-export const CancelResult = z.object({ cancelled: z.boolean() });
+export const CancelInput = z.strictObject({ taskId: TaskId });
+export const CancelResult = z.strictObject({ cancelled: z.boolean() });
 
 export const apiContract = {
   system: {
-    health: method(z.object({}).strict(), Health),
+    health: method(z.strictObject({}).strict(), Health),
   },
   graph: {
     search: method(SearchInput.strict(), SearchResult),
@@ -76,14 +76,14 @@ export const apiContract = {
     cancel: method(CancelInput.strict(), CancelResult),
   },
   connections: {
-    list: method(z.object({}).strict(), connections.ConnectionsListResult),
+    list: method(z.strictObject({}).strict(), connections.ConnectionsListResult),
     save: method(connections.ConnectionsSaveInput.strict(), connections.SavedConnection),
     remove: method(connections.ConnectionsRemoveInput.strict(), connections.ConnectionsRemoveResult),
     test: method(connections.ConnectionTarget, connections.ConnectionTestResult),
     /** Switches the active graph source to this Neo4j connection. */
     connect: method(connections.ConnectionTarget, SourceInfo),
     /** Switches back to the embedded demo graph. */
-    useDemo: method(z.object({}).strict(), SourceInfo),
+    useDemo: method(z.strictObject({}).strict(), SourceInfo),
   },
   schema: {
     discover: method(connections.ConnectionTarget, connections.DiscoveredSchema),
@@ -103,7 +103,7 @@ export const apiContract = {
   },
   review: {
     /** Cases waiting for a team lead, oldest submission first. */
-    queue: method(z.object({}).strict(), investigation.CaseList),
+    queue: method(z.strictObject({}).strict(), investigation.CaseList),
     approve: method(investigation.ReviewInput.strict(), investigation.Case),
     reject: method(investigation.ReviewRejectInput.strict(), investigation.Case),
     /** Reverses an approval: clears the blacklist in the graph and tells the scoring service. */
@@ -111,7 +111,7 @@ export const apiContract = {
   },
   audit: {
     list: method(investigation.AuditListInput.strict(), investigation.AuditList),
-    verify: method(z.object({}).strict(), investigation.AuditVerification),
+    verify: method(z.strictObject({}).strict(), investigation.AuditVerification),
   },
   outbox: {
     list: method(investigation.OutboxListInput.strict(), investigation.OutboxList),
@@ -146,7 +146,7 @@ export type ApiParsedInput<A extends ApiArea, M extends ApiMethodName<A>> = z.ou
 export type ApiOutput<A extends ApiArea, M extends ApiMethodName<A>> = z.output<Spec<A, M>['output']>;
 
 /** Progress of a long task (expand, load, ring detection, export); `total` null when unknown. */
-export const ProgressEvent = z.object({
+export const ProgressEvent = z.strictObject({
   taskId: TaskId,
   label: z.string(),
   done: z.number().nonnegative(),

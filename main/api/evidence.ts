@@ -25,10 +25,10 @@ export const MANIFEST_FILE = 'manifest.json';
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256');
 export const EvidenceFileName = z.string().regex(EVIDENCE_FILE_NAME, 'is not the name of an evidence package');
 
-export const EvidenceFileEntry = z.object({ name: z.string().min(1), sha256: Sha256, bytes: z.number().int().nonnegative() });
+export const EvidenceFileEntry = z.strictObject({ name: z.string().min(1), sha256: Sha256, bytes: z.number().int().nonnegative() });
 export type EvidenceFileEntry = z.infer<typeof EvidenceFileEntry>;
 
-export const EvidenceManifest = z.object({
+export const EvidenceManifest = z.strictObject({
   formatVersion: z.literal(EVIDENCE_FORMAT_VERSION),
   caseId: z.string().min(1),
   caseTitle: z.string(),
@@ -39,17 +39,17 @@ export const EvidenceManifest = z.object({
   /** True when phone numbers, cards, e-mails and addresses appear unmasked (audited as pii.revealed). */
   includePii: z.boolean(),
   /** The whole audit trail checked out at export time; audit.jsonl holds only this case's events of it. */
-  auditTrail: z.object({ valid: z.boolean(), count: z.number().int().nonnegative(), headHash: z.string() }),
+  auditTrail: z.strictObject({ valid: z.boolean(), count: z.number().int().nonnegative(), headHash: z.string() }),
   files: z.array(EvidenceFileEntry),
 });
 export type EvidenceManifest = z.infer<typeof EvidenceManifest>;
 
-export const EvidenceExportInput = z.object({
+export const EvidenceExportInput = z.strictObject({
   caseId: z.string().trim().min(1, 'is required').max(512),
   includePii: z.boolean().default(false),
   taskId: TaskId.optional(),
 });
-export const EvidenceExportResult = z.object({
+export const EvidenceExportResult = z.strictObject({
   fileName: EvidenceFileName,
   /** Where the package was written on this machine (shown by the desktop app). */
   savedPath: z.string(),
@@ -59,8 +59,8 @@ export const EvidenceExportResult = z.object({
 });
 export type EvidenceExportResult = z.infer<typeof EvidenceExportResult>;
 
-export const EvidenceVerifyInput = z.object({ fileName: EvidenceFileName });
-export const EvidenceVerification = z.object({
+export const EvidenceVerifyInput = z.strictObject({ fileName: EvidenceFileName });
+export const EvidenceVerification = z.strictObject({
   valid: z.boolean(),
   /** One line per problem, naming the file: "nodes.csv: SHA-256 mismatch", "extra file evil.sh". */
   problems: z.array(z.string()),

@@ -41,14 +41,14 @@ const Id = z.string().trim().min(1, 'is required').max(512);
 const Timestamp = z.iso.datetime();
 
 /** An account in a case: the graph node id (for drawing, write-back) and its business key (for scoring). */
-export const AccountRef = z.object({ nodeId: Id, userId: Id });
+export const AccountRef = z.strictObject({ nodeId: Id, userId: Id });
 export type AccountRef = z.infer<typeof AccountRef>;
 
 /**
  * What a case is about: a flagged cluster from ring detection (ringId, kind, score and reasons set)
  * or a hand-picked selection in Explore (those left null / empty).
  */
-export const ClusterMembers = z.object({
+export const ClusterMembers = z.strictObject({
   origin: z.enum(['ring', 'selection']),
   ringId: z.string().max(200).nullable().default(null),
   ringKind: RingKind.nullable().default(null),
@@ -59,7 +59,7 @@ export const ClusterMembers = z.object({
 });
 export type ClusterMembers = z.infer<typeof ClusterMembers>;
 
-export const BlacklistTag = z.object({
+export const BlacklistTag = z.strictObject({
   reasonCode: ReasonCode,
   confidence: z.number().min(0).max(1),
   note: z.string().max(4000),
@@ -68,10 +68,10 @@ export const BlacklistTag = z.object({
 });
 export type BlacklistTag = z.infer<typeof BlacklistTag>;
 
-export const CaseNote = z.object({ author: z.string(), at: Timestamp, text: z.string() });
+export const CaseNote = z.strictObject({ author: z.string(), at: Timestamp, text: z.string() });
 export type CaseNote = z.infer<typeof CaseNote>;
 
-export const ReviewDecision = z.object({
+export const ReviewDecision = z.strictObject({
   decision: z.enum(['approved', 'rejected', 'revoked']),
   by: z.string(),
   at: Timestamp,
@@ -81,7 +81,7 @@ export const ReviewDecision = z.object({
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
-export const Case = z.object({
+export const Case = z.strictObject({
   id: z.string(),
   /** Bumped by every change; an update must name the version it was based on. */
   version: z.number().int().positive(),
@@ -104,18 +104,18 @@ export const Case = z.object({
 });
 export type Case = z.infer<typeof Case>;
 
-const CaseRef = z.object({ caseId: Id });
+const CaseRef = z.strictObject({ caseId: Id });
 /** Changes to a case name the version they were based on, so a concurrent edit is detected, not overwritten. */
 const VersionedCaseRef = CaseRef.extend({ version: z.number().int().positive() });
 
-export const CaseListInput = z.object({
+export const CaseListInput = z.strictObject({
   status: CaseStatus.optional(),
   assignee: z.string().trim().max(200).optional(),
   /** Matches title, description, case id and member user ids. */
   text: z.string().trim().max(200).optional(),
 });
-export const CaseList = z.object({ cases: z.array(Case) });
-export const CaseCreateInput = z.object({
+export const CaseList = z.strictObject({ cases: z.array(Case) });
+export const CaseCreateInput = z.strictObject({
   title: z.string().trim().min(1, 'give the case a title').max(200),
   description: z.string().max(10_000).default(''),
   assignee: z.string().trim().min(1).max(200).nullable().default(null),
@@ -144,7 +144,7 @@ export const ReviewInput = CaseRef.extend({ comment: z.string().trim().max(4000)
 export const ReviewRejectInput = CaseRef.extend({ comment: z.string().trim().min(1, 'say why the tag is rejected').max(4000) });
 
 /** The JSON body POSTed to the scoring service; resources/scoring-api.openapi.yaml documents the same shape. */
-export const ScoringDecision = z.object({
+export const ScoringDecision = z.strictObject({
   decisionId: z.uuid(),
   caseId: z.string().min(1),
   decision: z.enum(['blacklist', 'clear']),
@@ -161,7 +161,7 @@ export const OUTBOX_STATES = ['pending', 'delivering', 'delivered', 'retrying', 
 export const OutboxState = z.enum(OUTBOX_STATES);
 export type OutboxState = z.infer<typeof OutboxState>;
 
-export const OutboxEntry = z.object({
+export const OutboxEntry = z.strictObject({
   /** Same as decision.decisionId: also the Idempotency-Key of every attempt. */
   id: z.string(),
   version: z.number().int().positive(),
@@ -181,15 +181,15 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-export const OutboxListInput = z.object({ state: OutboxState.optional(), caseId: z.string().optional() });
-export const OutboxList = z.object({
+export const OutboxListInput = z.strictObject({ state: OutboxState.optional(), caseId: z.string().max(200).optional() });
+export const OutboxList = z.strictObject({
   entries: z.array(OutboxEntry),
   /** Where decisions are POSTed, or null when no scoring service is configured (they wait). */
   endpoint: z.string().nullable(),
 });
-export const OutboxRetryInput = z.object({ id: Id });
+export const OutboxRetryInput = z.strictObject({ id: Id });
 
-export const AuditEvent = z.object({
+export const AuditEvent = z.strictObject({
   seq: z.number().int().positive(),
   at: Timestamp,
   actor: z.string(),
@@ -202,19 +202,19 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const AuditListInput = z.object({
-  caseId: z.string().optional(),
-  actor: z.string().optional(),
+export const AuditListInput = z.strictObject({
+  caseId: z.string().max(200).optional(),
+  actor: z.string().max(200).optional(),
   /** An exact action or a prefix ending in a dot, e.g. "push." */
-  action: z.string().optional(),
+  action: z.string().max(200).optional(),
   since: Timestamp.optional(),
   until: Timestamp.optional(),
   limit: z.number().int().min(1).max(1000).default(200),
   offset: z.number().int().min(0).default(0),
 });
 /** Newest first; total counts every event matching the filters. */
-export const AuditList = z.object({ events: z.array(AuditEvent), total: z.number().int().nonnegative() });
-export const AuditVerification = z.object({
+export const AuditList = z.strictObject({ events: z.array(AuditEvent), total: z.number().int().nonnegative() });
+export const AuditVerification = z.strictObject({
   valid: z.boolean(),
   count: z.number().int().nonnegative(),
   /** Hash of the last event: compare it with a copy kept elsewhere to detect truncation of the tail. */

@@ -32,7 +32,7 @@ export type PropertyValue = z.infer<typeof PropertyValue>;
  * `key` is the business key (userId, masked phone number, …); PII in `label`, `key` and
  * `properties` is already masked by the core.
  */
-export const GraphNode = z.object({
+export const GraphNode = z.strictObject({
   id: z.string().min(1),
   kind: NodeKind,
   key: z.string(),
@@ -45,7 +45,7 @@ export const GraphNode = z.object({
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 
-export const GraphEdge = z.object({
+export const GraphEdge = z.strictObject({
   id: z.string().min(1),
   source: z.string().min(1),
   target: z.string().min(1),
@@ -56,13 +56,13 @@ export const GraphEdge = z.object({
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
-export const Subgraph = z.object({
+export const Subgraph = z.strictObject({
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
 });
 export type Subgraph = z.infer<typeof Subgraph>;
 
-export const SourceInfo = z.object({
+export const SourceInfo = z.strictObject({
   kind: z.enum(['embedded', 'neo4j']),
   /** Human-readable name shown in the top bar, e.g. "Demo graph (20,000 accounts)" or "bolt://host:7687/neo4j". */
   name: z.string(),

@@ -17,7 +17,7 @@ export const DETECTION_MODES = ['in-process', 'gds'] as const;
 export const DetectionMode = z.enum(DETECTION_MODES);
 export type DetectionMode = z.infer<typeof DetectionMode>;
 
-export const RingsDetectInput = z.object({
+export const RingsDetectInput = z.strictObject({
   taskId: TaskId.optional(),
   /** Identifiers shared by more accounts than this are hubs (office IPs, shared addresses) and ignored. */
   supernodeCutoff: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000).optional(),
@@ -31,7 +31,7 @@ export const RingsDetectInput = z.object({
   maxRelationships: z.number().int().min(1_000).max(20_000_000).optional(),
 });
 
-export const ExcludedHub = z.object({
+export const ExcludedHub = z.strictObject({
   nodeId: z.string(),
   kind: z.enum(IDENTIFIER_KINDS),
   /** The identifier's value, masked like everywhere else. */
@@ -40,7 +40,7 @@ export const ExcludedHub = z.object({
 });
 export type ExcludedHub = z.infer<typeof ExcludedHub>;
 
-export const RingsDetectResult = z.object({
+export const RingsDetectResult = z.strictObject({
   /** Clusters of at least minSize accounts that were scored. */
   clusterCount: z.number().int().nonnegative(),
   flaggedCount: z.number().int().nonnegative(),
@@ -60,7 +60,7 @@ export const RingsDetectResult = z.object({
 });
 export type RingsDetectResult = z.infer<typeof RingsDetectResult>;
 
-export const RingReasonDto = z.object({
+export const RingReasonDto = z.strictObject({
   kind: RingReasonKind,
   text: z.string(),
   /** Contribution in [0, 1]; reasons combine as independent evidence. */
@@ -68,7 +68,7 @@ export const RingReasonDto = z.object({
 });
 export type RingReasonDto = z.infer<typeof RingReasonDto>;
 
-export const RingClusterSummary = z.object({
+export const RingClusterSummary = z.strictObject({
   clusterId: z.string(),
   score: Score,
   size: z.number().int().nonnegative(),
@@ -82,14 +82,14 @@ export const RingClusterSummary = z.object({
 });
 export type RingClusterSummary = z.infer<typeof RingClusterSummary>;
 
-export const RingsListInput = z.object({
+export const RingsListInput = z.strictObject({
   kinds: z.array(RingKind).max(RingKind.options.length).optional(),
   minScore: Score.optional(),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
 });
 
-export const ScoreHistogram = z.object({
+export const ScoreHistogram = z.strictObject({
   /** Equal-width bins over [0, 1]: bin i counts scores in [i/n, (i+1)/n), the last one includes 1. */
   counts: z.array(z.number().int().nonnegative()),
   /** The flag threshold of the detection run, to mark on the chart. */
@@ -97,7 +97,7 @@ export const ScoreHistogram = z.object({
 });
 export type ScoreHistogram = z.infer<typeof ScoreHistogram>;
 
-export const RingsListResult = z.object({
+export const RingsListResult = z.strictObject({
   /** Flagged clusters matching the filters (before paging). */
   total: z.number().int().nonnegative(),
   clusters: z.array(RingClusterSummary),
@@ -108,7 +108,7 @@ export const RingsListResult = z.object({
 });
 export type RingsListResult = z.infer<typeof RingsListResult>;
 
-export const RingsGetInput = z.object({ clusterId: z.string().min(1, 'is required').max(200) });
+export const RingsGetInput = z.strictObject({ clusterId: z.string().min(1, 'is required').max(200) });
 
 export const RingReasonWithEvidence = RingReasonDto.extend({
   /** Nodes the reason is about (accounts of a cycle, the fan-in hub and its senders, …). */
@@ -122,9 +122,9 @@ export const RingClusterDetail = RingClusterSummary.extend({
 });
 export type RingClusterDetail = z.infer<typeof RingClusterDetail>;
 
-export const RingsAccountRiskInput = z.object({ nodeId: z.string().min(1, 'is required').max(512) });
+export const RingsAccountRiskInput = z.strictObject({ nodeId: z.string().min(1, 'is required').max(512) });
 
-export const RiskContributor = z.object({
+export const RiskContributor = z.strictObject({
   nodeId: z.string(),
   label: z.string(),
   blacklisted: z.boolean(),
@@ -132,7 +132,7 @@ export const RiskContributor = z.object({
   contribution: Score,
 });
 
-export const AccountRisk = z.object({
+export const AccountRisk = z.strictObject({
   nodeId: z.string(),
   /**
    * not-run: no detection yet; not-in-detection: the account was outside the searched part of the graph;
@@ -147,7 +147,7 @@ export const AccountRisk = z.object({
 });
 export type AccountRisk = z.infer<typeof AccountRisk>;
 
-export const GraphSubgraphInput = z.object({
+export const GraphSubgraphInput = z.strictObject({
   nodeIds: z.array(z.string().min(1).max(512)).min(1, 'give at least one node id').max(2_000, 'at most 2,000 nodes at a time'),
   /** Also return identifiers that two or more of the requested accounts share, with their links. */
   includeSharedIdentifiers: z.boolean().default(false),

@@ -12,14 +12,14 @@ export function parseMethodInput(area: string, name: string, raw: unknown): unkn
     message: issue.message,
   }));
   const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-  throw new ApiError('invalid_input', `Invalid input for ${area}.${name} — ${summary}`, fields);
+  throw new ApiError('invalid_input', `Invalid input for ${area}.${name} — ${summary}`, { reason: 'input_invalid', params: { method: `${area}.${name}` }, fields });
 }
 
 /** Parses a handler's result; a failure here is a bug in the core, reported as internal. */
 export function parseMethodOutput(area: string, name: string, value: unknown): unknown {
   const result = lookupMethod(area, name).output.safeParse(value);
   if (result.success) return result.data;
-  throw new ApiError('internal', `${area}.${name} produced an invalid result: ${z.prettifyError(result.error)}`);
+  throw new ApiError('internal', `${area}.${name} produced an invalid result: ${z.prettifyError(result.error)}`, { reason: 'invalid_result', params: { method: `${area}.${name}` } });
 }
 
 function lookupMethod(area: string, name: string): { input: z.ZodType; output: z.ZodType } {
@@ -27,6 +27,6 @@ function lookupMethod(area: string, name: string): { input: z.ZodType; output: z
     ? (apiContract[area as ApiArea] as Record<string, { input: z.ZodType; output: z.ZodType }>)
     : undefined;
   const spec = group && Object.prototype.hasOwnProperty.call(group, name) ? group[name] : undefined;
-  if (!spec) throw new ApiError('not_found', `Unknown method ${area}.${name}`);
+  if (!spec) throw new ApiError('not_found', `Unknown method ${area}.${name}`, { reason: 'method_unknown', params: { method: `${area}.${name}` } });
   return spec;
 }

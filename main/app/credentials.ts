@@ -4,10 +4,10 @@
  * encryption the store refuses to save: a password is never written in plain text, and never logged.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { safeStorage } from 'electron';
 import { ApiError } from '../api';
 import type { SecretStore } from '../core/secrets';
+import { writeFileAtomically } from '../core/store/atomic-write';
 
 interface CredentialsFile {
   version: 1;
@@ -34,7 +34,7 @@ export class SafeStorageSecretStore implements SecretStore {
       try {
         decrypted = await safeStorage.decryptStringAsync(Buffer.from(stored, 'base64'));
       } catch {
-        throw new ApiError('unavailable', `The saved password for ${id} can no longer be decrypted (the OS keychain changed); enter it again.`);
+        throw new ApiError('unavailable', `The saved password for ${id} can no longer be decrypted (the OS keychain changed); enter it again.`, { reason: 'password_undecryptable' });
       }
       if (decrypted.shouldReEncrypt) {
         // The keychain rotated its key: store the secret under the current one.
@@ -77,7 +77,8 @@ export class SafeStorageSecretStore implements SecretStore {
       'unavailable',
       `Cannot ${action}: this computer offers RingScope no OS keychain encryption (on Linux, GNOME Keyring or KWallet is needed). ` +
         'Nothing was written to disk; enter the password each session instead.',
-    );
+        { reason: 'keychain_unavailable' },
+      );
   }
 
   private async read(): Promise<CredentialsFile> {
@@ -92,18 +93,14 @@ export class SafeStorageSecretStore implements SecretStore {
     return { version: 1, secrets: Object.assign(Object.create(null), parsed.secrets) };
   }
 
-  /** Writes a temporary file and renames it, so a crash never leaves a half-written file; owner-only. */
   private async write(file: CredentialsFile): Promise<void> {
-    await fs.mkdir(path.dirname(this.filePath), { recursive: true });
-    const temporary = `${this.filePath}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify(file, null, 2), { mode: 0o600 });
-    await fs.rename(temporary, this.filePath);
+    await writeFileAtomically(this.filePath, JSON.stringify(file, null, 2), 'the saved passwords');
   }
 }
 
 function checkId(id: string): string {
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
-    throw new ApiError('invalid_input', `A credential id must be 1-${MAX_ID_LENGTH} characters`);
+    throw new ApiError('invalid_input', `A credential id must be 1-${MAX_ID_LENGTH} characters`, { reason: 'credential_id_invalid', params: { maxLength: MAX_ID_LENGTH } });
   }
   return id;
 }

@@ -6,7 +6,7 @@ import { apiChannel, methodListArgument, PROGRESS_CHANNEL } from './channels';
 
 const FORBIDDEN: ApiEnvelope<never> = {
   ok: false,
-  error: { code: 'forbidden', message: 'RingScope accepts calls only from its own window.' },
+  error: { code: 'forbidden', reason: 'cross_origin', message: 'RingScope accepts calls only from its own window.' },
 };
 
 export interface IpcShellOptions {

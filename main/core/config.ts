@@ -15,6 +15,7 @@ export interface InvestigationConfig {
 }
 
 const Name = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const commaList = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
@@ -23,7 +24,13 @@ const InvestigationEnvironment = z
   .object({
     RINGSCOPE_DATA_DIR: z.string().trim().min(1).optional(),
     RINGSCOPE_TEAM_LEADS: commaList.optional(),
-    RINGSCOPE_SCORING_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    RINGSCOPE_SCORING_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      // Decisions name accounts and carry the HMAC-signed body: only a loopback service may take them unencrypted.
+      .refine((url) => !URL.canParse(url) || new URL(url).protocol !== 'http:' || LOOPBACK_HOSTS.has(new URL(url).hostname), {
+        error: 'must use https:// unless the service runs on this computer (127.0.0.1, localhost, ::1)',
+      })
+      .optional(),
     // The error never repeats the value: it is a secret.
     RINGSCOPE_SCORING_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     RINGSCOPE_SCORING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

@@ -1,6 +1,7 @@
 import { ApiError } from '../api';
 import type { ApiHandlers } from './api-handlers';
 import type { GraphSource } from './sources/graph-source';
+import { ClusterFacts } from './cases/cluster-facts';
 import { createInvestigationHandlers } from './cases/handlers';
 import type { Investigation } from './cases/investigation';
 import type { ConnectionService } from './connections/connection-service';
@@ -22,7 +23,7 @@ export interface CoreDependencies {
 /** The core's answer to every Api method; each area delegates to the service that owns it. */
 export function createCoreHandlers({ source, version, investigation, connections, rings, evidence }: CoreDependencies): ApiHandlers {
   return {
-    ...createInvestigationHandlers(investigation),
+    ...createInvestigationHandlers(investigation, new ClusterFacts({ source, ringCluster: (clusterId) => rings.get(clusterId) })),
     ...createConnectionHandlers(connections),
     ...createRingHandlers(rings),
     ...createEvidenceHandlers(evidence),
@@ -40,7 +41,7 @@ export function createCoreHandlers({ source, version, investigation, connections
         return source.expand(nodeId, { limit, offset, signal, onProgress: (done, total) => progress(done, total, 'Loading neighbours') });
       },
       nodeDetails: async ({ nodeId }) => {
-        if (!nodeId.trim()) throw new ApiError('invalid_input', 'nodeId is required');
+        if (!nodeId.trim()) throw new ApiError('invalid_input', 'nodeId is required', { reason: 'input_invalid', fields: [{ path: 'nodeId', message: 'is required' }] });
         await investigation.refreshWriteBack();
         return source.nodeDetails(nodeId);
       },

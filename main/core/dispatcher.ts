@@ -40,7 +40,7 @@ export class ApiDispatcher {
     const taskId = typeof input.taskId === 'string' ? input.taskId : undefined;
     const controller = new AbortController();
     if (taskId) {
-      if (this.runningTasks.has(taskId)) throw new ApiError('conflict', `Task ${taskId} is already running`);
+      if (this.runningTasks.has(taskId)) throw new ApiError('conflict', `Task ${taskId} is already running`, { reason: 'task_running', params: { taskId } });
       this.runningTasks.set(taskId, controller);
     }
     const label = `${area}.${name}`;
@@ -54,12 +54,12 @@ export class ApiDispatcher {
     };
     try {
       const value = await handler(input, context);
-      if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
+      if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
       emit(1, 1, 'done');
       return value;
     } catch (error) {
       emit(0, null, controller.signal.aborted ? 'cancelled' : 'failed');
-      if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled');
+      if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
       throw error;
     } finally {
       if (taskId) this.runningTasks.delete(taskId);
@@ -80,6 +80,6 @@ export class ApiDispatcher {
     if (error instanceof ApiError) return error;
     // Unknown failures are logged in full here and reach the UI only as a short message.
     this.options.log?.(`${label} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return new ApiError('internal', `Something went wrong in ${label}: ${error instanceof Error ? error.message : String(error)}`);
+    return new ApiError('internal', `Something went wrong in ${label}: ${error instanceof Error ? error.message : String(error)}`, { reason: 'internal_error' });
   }
 }

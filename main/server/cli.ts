@@ -18,10 +18,11 @@ async function main(): Promise<void> {
     validateOutput: true,
     log: (message) => console.error(message),
   });
-  const server = await startServer({ core, port: config.port, user: config.user });
+  const server = await startServer({ core, port: config.port, user: config.user, log: (message) => console.error(message) });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`RingScope ${config.version} (browser mode) on ${core.source.info().name}, ready in ${seconds} s`);
-  console.log(`Open ${server.url} in a browser. Press Ctrl+C to stop.`);
+  // Like Jupyter: the address carries this launch's access token; without it the Api answers 401.
+  console.log(`Open ${server.openUrl} in a browser. Press Ctrl+C to stop.`);
 
   const shutdown = async () => {
     await server.close();

@@ -27,14 +27,17 @@ export function createBrowserBridge(
         body: JSON.stringify(input),
       });
     } catch {
-      throw new ApiError('unavailable', `Cannot reach RingScope at ${serverName}`);
+      throw new ApiError('unavailable', `Cannot reach RingScope at ${serverName}`, { reason: 'server_unreachable' });
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
       // A proxy error page or a half-closed connection: not an envelope, so not the RingScope server speaking.
-      throw new ApiError('unavailable', `RingScope at ${serverName} answered with HTTP ${response.status} and no readable body`);
+      throw new ApiError('unavailable', `RingScope at ${serverName} answered with HTTP ${response.status} and no readable body`, {
+        reason: 'server_answer_unreadable',
+        params: { status: response.status },
+      });
     }
     return unwrapEnvelope(body);
   }

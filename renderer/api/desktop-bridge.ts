@@ -25,13 +25,15 @@ export function createDesktopBridge(bridge: RingScopePreloadBridge | undefined =
 
   async function call(area: string, name: string, input: unknown): Promise<unknown> {
     const method = areas[area]?.[name];
-    if (!method) throw new ApiError('not_found', `This RingScope desktop build does not offer ${area}.${name}`);
+    if (!method) throw new ApiError('not_found', `This RingScope desktop build does not offer ${area}.${name}`, { reason: 'method_unknown', params: { method: `${area}.${name}` } });
     let envelope: unknown;
     try {
       envelope = await method(input);
     } catch (error) {
       // The preload answers with envelopes; a rejection means the IPC channel itself failed.
-      throw new ApiError('unavailable', `The RingScope main process did not answer ${area}.${name}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ApiError('unavailable', `The RingScope main process did not answer ${area}.${name}: ${error instanceof Error ? error.message : String(error)}`, {
+        reason: 'server_unreachable',
+      });
     }
     return unwrapEnvelope(envelope);
   }

@@ -1,10 +1,12 @@
-import { API_ERROR_CODES, ApiError, apiMethodPaths, type Api, type ApiEnvelope, type ProgressEvent } from '../../main/api';
+import { API_ERROR_CODES, ApiError, apiMethodPaths, isKnownReason, type Api, type ApiEnvelope, type ProgressEvent } from '../../main/api';
 
 /** Turns a shell's envelope into the value, or throws the ApiError it carries. Shared by both bridges. */
 export function unwrapEnvelope<T>(body: unknown): T {
-  if (!isEnvelope(body)) throw new ApiError('internal', 'RingScope sent an answer the app does not understand');
+  if (!isEnvelope(body)) throw new ApiError('internal', 'RingScope sent an answer the app does not understand', { reason: 'answer_not_understood' });
   if (body.ok) return body.value as T;
-  throw ApiError.fromBody(body.error);
+  // A shell newer than this page may send a reason it has no words for: it still gets its code's general text.
+  const { code, reason } = body.error;
+  throw ApiError.fromBody(isKnownReason(code, reason) ? body.error : { ...body.error, reason: code === 'cancelled' ? 'cancelled' : 'internal_error' });
 }
 
 function isEnvelope(body: unknown): body is ApiEnvelope<unknown> {

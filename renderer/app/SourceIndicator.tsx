@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../shared/error-text';
 import type { HealthState } from './use-health';
 
 /** The active data source in the top bar (its kind as a chip, its name beside it) and who is signed in. */
@@ -16,7 +17,7 @@ export function SourceIndicator({ state, onOpenSources }: { state: HealthState; 
   }
   if (state.status === 'error') {
     return (
-      <Tooltip title={state.error.message}>
+      <Tooltip title={errorText(t, state.error)}>
         <Chip data-testid="source-chip" icon={<CloudOffIcon />} label={t('source.unavailable')} color="error" variant="outlined" onClick={onOpenSources} />
       </Tooltip>
     );

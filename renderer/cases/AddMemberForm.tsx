@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRef } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { errorText } from '../shared/error-text';
 import { toApiError } from '../shared/to-api-error';
 
 /** Adds an account by its user id: the graph is searched for it, so only real accounts get in. */
@@ -30,7 +31,7 @@ export function AddMemberForm({ disabled, onAdd }: { disabled: boolean; onAdd(ac
       setUserId('');
       onAdd({ nodeId: account.id, userId: account.key });
     } catch (error) {
-      setProblem(toApiError(error).message);
+      setProblem(errorText(t, toApiError(error)));
     } finally {
       setSearching(false);
     }

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../main/api';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { errorText } from '../shared/error-text';
 
 /**
  * A failed change to a case. A conflict (someone else saved first, or the status no longer allows
@@ -20,7 +21,7 @@ export function CaseChangeNotice({ error, onReload, onClose }: { error: ApiError
     return (
       <Alert severity="warning" role="alert" data-testid="case-change-error" action={error.code === 'conflict' ? reload : undefined} onClose={onClose}>
         <AlertTitle>{t(error.code === 'conflict' ? 'cases.conflictTitle' : 'cases.forbiddenTitle')}</AlertTitle>
-        <span data-testid="error-message">{error.message}</span>
+        <span data-testid="error-message">{errorText(t, error)}</span>
       </Alert>
     );
   }

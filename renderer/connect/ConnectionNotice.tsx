@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ConnectionTestResult } from '../../main/api';
+import { errorText } from '../shared/error-text';
 
 /** A successful connection test: server version, edition, database and how many accounts it holds. */
 export function ConnectionTestSuccess({ result }: { result: ConnectionTestResult }) {
@@ -17,16 +18,14 @@ export function ConnectionTestSuccess({ result }: { result: ConnectionTestResult
 
 /**
  * A failed test or connect, titled by kind (wrong password, unknown database, unreachable or TLS
- * mismatch, …). The core's message already names the cause and the fix; the hint says what to check.
+ * mismatch, …), then the reason's text, which names the cause and the fix.
  */
 export function ConnectionFailure({ error }: { error: ApiError }) {
   const { t } = useTranslation();
   return (
     <Alert severity="error" data-testid="connection-error" role="alert">
       <AlertTitle>{t(`connect.errors.title.${error.code}`)}</AlertTitle>
-      <span data-testid="error-message">{error.message}</span>
-      <br />
-      {t(`connect.errors.hint.${error.code}`)}
+      <span data-testid="error-message">{errorText(t, error)}</span>
     </Alert>
   );
 }

@@ -35,7 +35,7 @@ describe('Explore: investigate a planted ring member', () => {
   beforeAll(async () => {
     server = await startRingScopeServer({ RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed), RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts) });
     browser = await launchChromium();
-    ({ page, pageErrors } = await openWorkbenchPage(browser, server.url));
+    ({ page, pageErrors } = await openWorkbenchPage(browser, server));
   });
 
   afterAll(async () => {

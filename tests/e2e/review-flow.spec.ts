@@ -22,7 +22,7 @@ import { readZip } from '../../main/core/evidence/zip-archive';
 import { maskPhoneNumber } from '../../main/core/privacy/mask';
 import { ScoringReceiver } from '../support/scoring-receiver';
 import { collectPageErrors, launchChromium, saveScreenshot, SCREENSHOT_DIR } from './support/chromium';
-import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
+import { pageUrl, startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
 
 const SECRET = 'e2e-scoring-secret-0123456789';
 const execFileAsync = promisify(execFile);
@@ -50,7 +50,11 @@ function rawPhonesOf(demo: DemoDataset, accounts: readonly number[]): string[] {
 
 /** Calls a server's Api as its page does (the server's identity applies). */
 async function callApi<T>(server: RingScopeServer, method: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL(`api/${method}`, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const response = await fetch(new URL(`api/${method}`, server.baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...server.authHeaders },
+    body: JSON.stringify(input),
+  });
   const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
   return envelope.value;
@@ -110,8 +114,8 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     analyst = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     lead = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     pageErrors.push(collectPageErrors(analyst), collectPageErrors(lead));
-    await analyst.goto(`${analystServer.url}?e2e`);
-    await lead.goto(`${leadServer.url}?e2e`);
+    await analyst.goto(pageUrl(analystServer));
+    await lead.goto(pageUrl(leadServer));
   });
 
   afterAll(async () => {

@@ -20,7 +20,7 @@ describe('Rings: detect, rank, filter, open a ring in Explore', () => {
   beforeAll(async () => {
     server = await startRingScopeServer({ RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed), RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts) });
     browser = await launchChromium();
-    ({ page, pageErrors } = await openWorkbenchPage(browser, server.url));
+    ({ page, pageErrors } = await openWorkbenchPage(browser, server));
   });
 
   afterAll(async () => {

@@ -57,7 +57,7 @@ export class CaseService {
 
   async get(caseId: string): Promise<Case> {
     const found = await this.options.store.getCase(caseId);
-    if (!found) throw new ApiError('not_found', `No case ${caseId}`);
+    if (!found) throw new ApiError('not_found', `No case ${caseId}`, { reason: 'case_missing', params: { caseId } });
     return found;
   }
 
@@ -155,8 +155,8 @@ export class CaseService {
 
   async submit(caseId: string, version: number, actor: string): Promise<Case> {
     return this.change(caseId, version, actor, 'submit', (item) => {
-      if (!item.tag) throw new ApiError('conflict', 'Tag the cluster with a reason code before submitting it for review');
-      if (!item.cluster.accounts.length) throw new ApiError('conflict', 'Add at least one account before submitting the case for review');
+      if (!item.tag) throw new ApiError('conflict', 'Tag the cluster with a reason code before submitting it for review', { reason: 'tag_missing' });
+      if (!item.cluster.accounts.length) throw new ApiError('conflict', 'Add at least one account before submitting the case for review', { reason: 'members_missing' });
       return {
         patch: { submittedBy: actor, submittedAt: this.iso() },
         audit: { action: 'case.submitted', details: { accounts: item.cluster.accounts.length, reasonCode: item.tag.reasonCode } },
@@ -255,7 +255,7 @@ export class CaseService {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await this.options.store.commit({ audit: [{ actor, action: 'graph.write_back_failed', caseId: item.id, details: { kind, reason } }] });
-      throw new ApiError('unavailable', `The decision was recorded and queued for scoring, but the accounts could not be ${kind === 'mark' ? 'marked' : 'unmarked'} in the graph (${reason}); RingScope retries at its next start`);
+      throw new ApiError('unavailable', `The decision was recorded and queued for scoring, but the accounts could not be ${kind === 'mark' ? 'marked' : 'unmarked'} in the graph (${reason}); RingScope retries at its next start`, { reason: 'write_back_failed', params: { action: kind } });
     }
   }
 
@@ -266,7 +266,7 @@ export class CaseService {
 
   private assertTeamLead(actor: string): void {
     if (!this.isTeamLead(actor)) {
-      throw new ApiError('forbidden', `Only a team lead can review cases, and ${actor} is not one`);
+      throw new ApiError('forbidden', `Only a team lead can review cases, and ${actor} is not one`, { reason: 'not_team_lead', params: { user: actor } });
     }
   }
 
@@ -274,10 +274,10 @@ export class CaseService {
   private assertMayReview(item: Case, actor: string): void {
     this.assertTeamLead(actor);
     if (item.taggedBy.some((user) => sameUser(user, actor))) {
-      throw new ApiError('forbidden', 'Four-eyes rule: you tagged this cluster, another team lead must review it');
+      throw new ApiError('forbidden', 'Four-eyes rule: you tagged this cluster, another team lead must review it', { reason: 'four_eyes_tagger' });
     }
     if (item.submittedBy && sameUser(item.submittedBy, actor)) {
-      throw new ApiError('forbidden', 'Four-eyes rule: you submitted this cluster, another team lead must review it');
+      throw new ApiError('forbidden', 'Four-eyes rule: you submitted this cluster, another team lead must review it', { reason: 'four_eyes_submitter' });
     }
   }
 
@@ -291,7 +291,7 @@ export class CaseService {
   ): Promise<Case> {
     const current = await this.get(caseId);
     if (current.version !== version) {
-      throw new ApiError('conflict', `This case was changed by ${current.updatedBy} at ${current.updatedAt}; reload it`);
+      throw new ApiError('conflict', `This case was changed by ${current.updatedBy} at ${current.updatedAt}; reload it`, { reason: 'stale_version', params: { updatedBy: current.updatedBy, updatedAt: current.updatedAt } });
     }
     const status = action ? nextStatus(current.status, action) : current.status;
     const { patch, audit } = build(current);

@@ -26,7 +26,7 @@ const STATUS_PHRASES: Record<CaseStatus, string> = {
 /** The status a case moves to when `action` is applied, or a conflict error saying why it cannot be. */
 export function nextStatus(current: CaseStatus, action: CaseAction): CaseStatus {
   if (!isCaseActionAllowed(current, action)) {
-    throw new ApiError('conflict', `${STATUS_PHRASES[current]} cannot ${REFUSALS[action]}`);
+    throw new ApiError('conflict', `${STATUS_PHRASES[current]} cannot ${REFUSALS[action]}`, { reason: 'transition_refused', params: { status: current, action } });
   }
   return CASE_ACTION_RULES[action].to ?? current;
 }

@@ -1,17 +1,21 @@
 import type { ApiHandlers } from '../api-handlers';
+import type { ClusterFacts } from './cluster-facts';
 import type { Investigation } from './investigation';
 
-/** The Api areas of investigation work (cases, review, audit, outbox), acting as the calling user. */
-export function createInvestigationHandlers({ cases, audit, outbox }: Investigation): Pick<ApiHandlers, 'cases' | 'review' | 'audit' | 'outbox'> {
+/**
+ * The Api areas of investigation work (cases, review, audit, outbox), acting as the calling user.
+ * Members and ring metadata sent by the client are replaced by what the graph and the detection hold.
+ */
+export function createInvestigationHandlers({ cases, audit, outbox }: Investigation, facts: ClusterFacts): Pick<ApiHandlers, 'cases' | 'review' | 'audit' | 'outbox'> {
   return {
     cases: {
       list: async (filter) => ({ cases: await cases.list(filter) }),
       get: async ({ caseId }) => cases.get(caseId),
-      create: async (input, { user }) => cases.create(input, user),
+      create: async (input, { user, signal }) => cases.create({ ...input, cluster: await facts.verified(input.cluster, signal) }, user),
       update: async (input, { user }) => cases.update(input, user),
       addNote: async ({ caseId, text }, { user }) => cases.addNote(caseId, text, user),
       tag: async (input, { user }) => cases.tag(input, user),
-      updateMembers: async (input, { user }) => cases.updateMembers(input, user),
+      updateMembers: async (input, { user, signal }) => cases.updateMembers({ ...input, addAccounts: await facts.accounts(input.addAccounts, signal) }, user),
       submit: async ({ caseId, version }, { user }) => cases.submit(caseId, version, user),
       reopen: async ({ caseId, version }, { user }) => cases.reopen(caseId, version, user),
       close: async ({ caseId, version }, { user }) => cases.close(caseId, version, user),

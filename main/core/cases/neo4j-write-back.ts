@@ -27,7 +27,7 @@ export interface Neo4jWriteBackOptions {
 /** The names the write-back statements need for a target, checked and quoted. */
 export function writeBackPlaceholders(target: WriteBackTarget): Record<string, QuotedName> {
   const safe = (name: string, what: string) => {
-    if (!SAFE_NAME.test(name)) throw new ApiError('invalid_input', `The write-back ${what} "${name}" must be letters, digits and underscores, not starting with a digit`);
+    if (!SAFE_NAME.test(name)) throw new ApiError('invalid_input', `The write-back ${what} "${name}" must be letters, digits and underscores, not starting with a digit`, { reason: 'write_back_name_invalid', params: { name } });
     return quoteName(name);
   };
   if (target.mode === 'label') return { blacklistLabel: safe(target.label, 'label') };

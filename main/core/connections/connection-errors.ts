@@ -48,42 +48,42 @@ export function classifyNeo4jError(error: unknown, context: ConnectionContext): 
   const database = context.database ?? 'the default database';
 
   if (code === 'Neo.ClientError.Security.Unauthorized') {
-    return new ApiError('auth_failed', `Neo4j rejected the user name or password for ${where}.`);
+    return new ApiError('auth_failed', `Neo4j rejected the user name or password for ${where}.`, { reason: 'credentials_rejected', params: { server: where } });
   }
   if (code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new ApiError('auth_failed', `Neo4j at ${where} blocked the login after too many wrong passwords: wait a few seconds and try again.`);
+    return new ApiError('auth_failed', `Neo4j at ${where} blocked the login after too many wrong passwords: wait a few seconds and try again.`, { reason: 'login_rate_limited', params: { server: where } });
   }
   if (code === 'Neo.ClientError.Security.CredentialsExpired') {
-    return new ApiError('auth_failed', `The password for ${where} has expired: change it in Neo4j Browser or cypher-shell first.`);
+    return new ApiError('auth_failed', `The password for ${where} has expired: change it in Neo4j Browser or cypher-shell first.`, { reason: 'credentials_expired', params: { server: where } });
   }
   if (code === 'Neo.ClientError.Security.Forbidden' || code === 'Neo.ClientError.Security.AuthorizationExpired') {
-    return new ApiError('forbidden', `This Neo4j user may not do that on ${database} at ${where}.`);
+    return new ApiError('forbidden', `This Neo4j user may not do that on ${database} at ${where}.`, { reason: 'neo4j_permission_denied', params: { server: where, database } });
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new ApiError('not_found', `Neo4j at ${where} has no database named "${context.database ?? ''}": check the database name (SHOW DATABASES lists them).`);
+    return new ApiError('not_found', `Neo4j at ${where} has no database named "${context.database ?? ''}": check the database name (SHOW DATABASES lists them).`, { reason: 'database_missing', params: { server: where, database: context.database ?? '' } });
   }
   if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-    return new ApiError('unavailable', `Neo4j at ${where} stopped the query because it took too long: narrow the search or load fewer relationships.`);
+    return new ApiError('unavailable', `Neo4j at ${where} stopped the query because it took too long: narrow the search or load fewer relationships.`, { reason: 'query_timeout', params: { server: where } });
   }
   if (code === 'Neo.DatabaseError.Database.DatabaseUnavailable' || code === 'Neo.TransientError.General.DatabaseUnavailable') {
-    return new ApiError('unavailable', `The database ${database} at ${where} is not online right now: try again once it has started.`);
+    return new ApiError('unavailable', `The database ${database} at ${where} is not online right now: try again once it has started.`, { reason: 'database_offline', params: { server: where, database } });
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || UNREACHABLE_SOCKET_CODES.test(text)) {
     if (UNREACHABLE_SOCKET_CODES.test(text) && !/ECONNRESET/.test(text)) {
-      return new ApiError('unavailable', `Cannot reach Neo4j at ${where}: is the server running and the port right?`);
+      return new ApiError('unavailable', `Cannot reach Neo4j at ${where}: is the server running and the port right?`, { reason: 'neo4j_unreachable', params: { server: where } });
     }
     if (TLS_FAILURE.test(text) || (!isEncryptedScheme(where) && /closed|ECONNRESET/i.test(text))) {
       const advice = isEncryptedScheme(where)
         ? 'the server does not offer an encrypted (TLS) connection there'
         : 'the server only accepts encrypted (TLS) connections';
-      return new ApiError('unavailable', `Neo4j at ${where} answered, but ${advice}: switch the address to ${switchedScheme(where)}.`);
+      return new ApiError('unavailable', `Neo4j at ${where} answered, but ${advice}: switch the address to ${switchedScheme(where)}.`, { reason: 'neo4j_tls_mismatch', params: { server: where, suggested: switchedScheme(where) } });
     }
-    return new ApiError('unavailable', `Cannot reach Neo4j at ${where}: is the server running and the port right?`);
+    return new ApiError('unavailable', `Cannot reach Neo4j at ${where}: is the server running and the port right?`, { reason: 'neo4j_unreachable', params: { server: where } });
   }
   if (code.startsWith('Neo.ClientError.Statement.')) {
-    return new ApiError('invalid_input', `Neo4j could not run the query: ${String(failure.message ?? code)}`);
+    return new ApiError('invalid_input', `Neo4j could not run the query: ${String(failure.message ?? code)}`, { reason: 'query_rejected', params: { neo4jCode: code } });
   }
-  return new ApiError('internal', `Neo4j at ${where} reported an error: ${String(failure.message ?? code ?? 'unknown')}`);
+  return new ApiError('internal', `Neo4j at ${where} reported an error: ${String(failure.message ?? code ?? 'unknown')}`, { reason: 'neo4j_error', params: { neo4jCode: code || 'unknown' } });
 }
 
 /** Neo4j before 5 lacks COUNT {} subqueries and elementId(): refused with a message naming the version. */
@@ -91,6 +91,6 @@ export function checkServerVersion(version: string): void {
   const major = Number.parseInt(version.split('.')[0] ?? '', 10);
   if (Number.isFinite(major) && major < 5) {
     const [maj, minor] = version.split('.');
-    throw new ApiError('unavailable', `Neo4j ${maj}.${minor ?? '0'} is not supported: RingScope needs Neo4j 5 or newer.`);
+    throw new ApiError('unavailable', `Neo4j ${maj}.${minor ?? '0'} is not supported: RingScope needs Neo4j 5 or newer.`, { reason: 'neo4j_version_unsupported', params: { version: `${maj}.${minor ?? '0'}` } });
   }
 }

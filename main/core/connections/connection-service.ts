@@ -19,6 +19,8 @@ import {
   type SourceInfo,
 } from '../../api';
 import type { SecretStore } from '../secrets';
+import { writeFileAtomically } from '../store/atomic-write';
+import { withFileLock } from '../store/file-lock';
 import type { ActiveGraphSource } from '../sources/active-source';
 import { Neo4jClient, type Neo4jConnectionOptions } from '../sources/neo4j/neo4j-client';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
@@ -69,25 +71,34 @@ export class ConnectionService {
     return { connections, canStorePasswords: Boolean(this.options.secrets), active: { ...this.options.active.info(), connectionId: this.options.active.connectionId } };
   }
 
-  /** Creates or updates a connection; a password is kept only where a SecretStore exists. */
+  /**
+   * Creates or updates a connection; a password is kept only where a SecretStore exists. A stored
+   * password is dropped when the URI or user changes, so it is never sent to a host it was not typed for.
+   */
   async save(input: ConnectionSettings & { id?: string; password?: string }): Promise<SavedConnection> {
     const { id: requestedId, password, ...settings } = input;
-    const connections = await this.load();
-    const existing = requestedId ? connections.findIndex((connection) => connection.id === requestedId) : -1;
-    if (requestedId && existing < 0) throw new ApiError('not_found', `No saved connection with id ${requestedId}`);
     const connection: StoredConnection = { ...ConnectionSettings.parse(settings), id: requestedId ?? randomUUID() };
-    if (existing >= 0) connections[existing] = connection;
-    else connections.push(connection);
-    await this.persist(connections);
+    const previous = await this.update((connections) => {
+      const existing = requestedId ? connections.findIndex((stored) => stored.id === requestedId) : -1;
+      if (requestedId && existing < 0) throw new ApiError('not_found', `No saved connection with id ${requestedId}`, { reason: 'connection_missing', params: { connectionId: requestedId } });
+      const replaced = existing >= 0 ? connections[existing] : null;
+      if (existing >= 0) connections[existing] = connection;
+      else connections.push(connection);
+      return replaced;
+    });
+    const target = (stored: StoredConnection) => `${stored.uri}\u0000${stored.user}`;
+    if (previous && target(previous) !== target(connection)) await this.options.secrets?.delete(secretIdOf(connection.id));
     if (password && this.options.secrets) await this.options.secrets.set(secretIdOf(connection.id), password);
     return this.withPasswordFlag(connection);
   }
 
   async remove(connectionId: string): Promise<{ removed: boolean }> {
-    const connections = await this.load();
-    const remaining = connections.filter((connection) => connection.id !== connectionId);
-    if (remaining.length === connections.length) return { removed: false };
-    await this.persist(remaining);
+    const removed = await this.update((connections) => {
+      const index = connections.findIndex((connection) => connection.id === connectionId);
+      if (index >= 0) connections.splice(index, 1);
+      return index >= 0;
+    });
+    if (!removed) return { removed: false };
     await this.options.secrets?.delete(secretIdOf(connectionId));
     if (this.options.active.connectionId === connectionId) await this.useFallback();
     return { removed: true };
@@ -176,13 +187,17 @@ export class ConnectionService {
 
   private async resolve(target: ConnectionTarget): Promise<{ settings: ConnectionSettings; password: string; connectionId: string | null }> {
     if (target.settings) {
-      if (!target.password) throw new ApiError('invalid_input', 'Enter the password for this connection.', [{ path: 'password', message: 'is required' }]);
+      if (!target.password) throw new ApiError('invalid_input', 'Enter the password for this connection.', { reason: 'password_required', fields: [{ path: 'password', message: 'is required' }] });
       return { settings: ConnectionSettings.parse(target.settings), password: target.password, connectionId: null };
     }
     const stored = await this.requireStored(target.connectionId ?? '');
     const password = target.password ?? (await this.options.secrets?.get(secretIdOf(stored.id))) ?? null;
     if (!password) {
-      throw new ApiError('invalid_input', `Enter the password for ${stored.name}: it is not stored on this computer.`, [{ path: 'password', message: 'is required' }]);
+      throw new ApiError('invalid_input', `Enter the password for ${stored.name}: it is not stored on this computer.`, {
+        reason: 'password_required',
+        params: { connection: stored.name },
+        fields: [{ path: 'password', message: 'is required' }],
+      });
     }
     const { id, ...settings } = stored;
     return { settings, password, connectionId: id };
@@ -190,7 +205,7 @@ export class ConnectionService {
 
   private async requireStored(connectionId: string): Promise<StoredConnection> {
     const stored = (await this.load()).find((connection) => connection.id === connectionId);
-    if (!stored) throw new ApiError('not_found', `No saved connection with id ${connectionId}`);
+    if (!stored) throw new ApiError('not_found', `No saved connection with id ${connectionId}`, { reason: 'connection_missing', params: { connectionId } });
     return stored;
   }
 
@@ -207,21 +222,28 @@ export class ConnectionService {
       try {
         connections = ConnectionsFile.parse(JSON.parse(await fs.readFile(file, 'utf8'))).connections;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ApiError('internal', `Cannot read the saved connections in ${file}: ${(error as Error).message}`);
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ApiError('internal', `Cannot read the saved connections in ${file}: ${(error as Error).message}`, { reason: 'connections_file_unreadable' });
       }
     }
     this.connections = connections;
     return connections;
   }
 
-  /** Writes the file atomically (temp file + rename), so a crash never leaves half a JSON file. */
-  private async persist(connections: StoredConnection[]): Promise<void> {
-    this.connections = connections;
+  /**
+   * Changes the saved list under a lock file, starting from what is on disk now, so another
+   * RingScope process's save in between is kept, then writes the file atomically.
+   */
+  private async update<T>(change: (connections: StoredConnection[]) => T): Promise<T> {
     const file = this.file;
-    if (!file) return;
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, `${JSON.stringify({ connections }, null, 2)}\n`, { mode: 0o600 });
-    await fs.rename(temporary, file);
+    if (!file) return change(await this.load());
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    return withFileLock(`${file}.lock`, async () => {
+      this.connections = null;
+      const connections = [...(await this.load())];
+      const result = change(connections);
+      await writeFileAtomically(file, `${JSON.stringify({ connections }, null, 2)}\n`, 'the saved connections');
+      this.connections = connections;
+      return result;
+    });
   }
 }

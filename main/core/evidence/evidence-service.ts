@@ -25,7 +25,7 @@ import { ActiveGraphSource } from '../sources/active-source';
 import type { GraphSource } from '../sources/graph-source';
 import { parseNodeId } from '../sources/neo4j/dto-mapping';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
-import { writeFileAtomically } from './atomic-write';
+import { writeFileAtomically } from '../store/atomic-write';
 import { layoutCaseGraph } from './graph-layout';
 import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, type RecordedQuery } from './package-files';
 import { unmaskIdentifiers } from './pii-reveal';
@@ -70,13 +70,13 @@ export class EvidenceService {
   async exportCase({ caseId, includePii }: { caseId: string; includePii: boolean }, { user, signal, progress }: ExportContext): Promise<EvidenceExportResult> {
     const { source, audit, cases, appVersion } = this.options;
     const step = (done: number, label: string) => {
-      if (signal.aborted) throw new ApiError('cancelled', 'The export was cancelled');
+      if (signal.aborted) throw new ApiError('cancelled', 'The export was cancelled', { reason: 'cancelled' });
       progress(done, EXPORT_STEPS, label);
     };
     step(0, 'Reading the case');
     const caseRecord = await cases.get(caseId);
     const fileName = `${caseId}-${compactTimestamp(new Date(this.now()).toISOString())}.zip`;
-    if (!EVIDENCE_FILE_NAME.test(fileName)) throw new ApiError('invalid_input', `Case id ${caseId} cannot name an evidence package`);
+    if (!EVIDENCE_FILE_NAME.test(fileName)) throw new ApiError('invalid_input', `Case id ${caseId} cannot name an evidence package`, { reason: 'evidence_name_invalid' });
 
     step(1, 'Loading the case graph');
     const nodeIds = [...new Set([...caseRecord.cluster.accounts.map((account) => account.nodeId), ...caseRecord.cluster.identifierNodeIds])];
@@ -136,10 +136,10 @@ export class EvidenceService {
 
   /** Absolute path of an existing package; not_found for names that are not packages or not there. */
   async packagePath(fileName: string): Promise<string> {
-    if (!EVIDENCE_FILE_NAME.test(fileName)) throw new ApiError('invalid_input', `${fileName} is not the name of an evidence package`);
+    if (!EVIDENCE_FILE_NAME.test(fileName)) throw new ApiError('invalid_input', `${fileName} is not the name of an evidence package`, { reason: 'evidence_name_invalid' });
     const packagePath = path.join(this.options.exportsDir, fileName);
     const stat = await fs.stat(packagePath).catch(() => null);
-    if (!stat?.isFile()) throw new ApiError('not_found', `No evidence package named ${fileName}`);
+    if (!stat?.isFile()) throw new ApiError('not_found', `No evidence package named ${fileName}`, { reason: 'evidence_package_missing', params: { fileName } });
     return packagePath;
   }
 

@@ -23,12 +23,14 @@ const NODE_COLUMNS = ['id', 'kind', 'key', 'label', 'riskScore', 'blacklisted', 
 const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'kind', 'count', 'totalAmount', 'firstAt', 'lastAt', 'properties'] as const;
 
 const cell = (value: PropertyValue | undefined): string | number | boolean | null => value ?? null;
+/** A cell starting with = + - @ (a label, a key from the graph) would run as a formula in a spreadsheet: prefixed with '. */
+const CSV_OPTIONS = { header: true, escape_formulas: true } as const;
 
 /** Every node of the case graph, one per row; properties also as JSON so nothing is lost. */
 export function nodesCsv(nodes: readonly GraphNode[]): string {
   return stringify(
     nodes.map((node) => [node.id, node.kind, node.key, node.label, node.riskScore, node.blacklisted, node.degree, JSON.stringify(node.properties)]),
-    { header: true, columns: [...NODE_COLUMNS], cast: { boolean: (value) => String(value) } },
+    { ...CSV_OPTIONS, columns: [...NODE_COLUMNS], cast: { boolean: (value) => String(value) } },
   );
 }
 
@@ -47,7 +49,7 @@ export function edgesCsv(edges: readonly GraphEdge[]): string {
       cell(edge.properties.lastAt),
       JSON.stringify(edge.properties),
     ]),
-    { header: true, columns: [...EDGE_COLUMNS] },
+    { ...CSV_OPTIONS, columns: [...EDGE_COLUMNS] },
   );
 }
 

@@ -80,7 +80,7 @@ export class RingService {
 
   /** Runs detection on the active graph and keeps the result; one run at a time. */
   async detect(request: DetectRequest, { signal, progress }: Pick<CallContext, 'signal' | 'progress'>): Promise<RingsDetectResult> {
-    if (this.running) throw new ApiError('conflict', 'Ring detection is already running; cancel it or wait for it to finish.');
+    if (this.running) throw new ApiError('conflict', 'Ring detection is already running; cancel it or wait for it to finish.', { reason: 'detection_running' });
     this.running = true;
     try {
       const started = performance.now();
@@ -108,7 +108,7 @@ export class RingService {
         signal,
         onProgress: (step) => progress(step.done + offset, step.total + offset, step.label),
       }).catch((error: unknown) => {
-        if (error instanceof PipelineAbortedError) throw new ApiError('cancelled', 'Ring detection was cancelled');
+        if (error instanceof PipelineAbortedError) throw new ApiError('cancelled', 'Ring detection was cancelled', { reason: 'cancelled' });
         throw error;
       });
       const seconds = (performance.now() - started) / 1000;
@@ -129,7 +129,7 @@ export class RingService {
         truncated: graph.truncated,
         detectedAt: this.now().toISOString(),
       };
-      if (signal.aborted) throw new ApiError('cancelled', 'Ring detection was cancelled');
+      if (signal.aborted) throw new ApiError('cancelled', 'Ring detection was cancelled', { reason: 'cancelled' });
       this.latest = buildDetection(origin, summary, graph, result);
       return summary;
     } finally {
@@ -156,7 +156,7 @@ export class RingService {
   get(clusterId: string): RingClusterDetail {
     const detection = this.requireDetection();
     const cluster = detection.byId.get(clusterId);
-    if (!cluster) throw new ApiError('not_found', `No cluster ${clusterId} in the latest detection; run detection again.`);
+    if (!cluster) throw new ApiError('not_found', `No cluster ${clusterId} in the latest detection; run detection again.`, { reason: 'cluster_missing', params: { clusterId } });
     const { graph } = detection;
     const { input } = graph;
     return {
@@ -204,7 +204,7 @@ export class RingService {
         origin instanceof Neo4jGraphSource
           ? 'The connected Neo4j has no Graph Data Science library: run detection in RingScope instead.'
           : 'Server-side (GDS) detection needs a Neo4j connection with the Graph Data Science library.',
-        [{ path: 'mode', message: 'GDS is not available on the active graph' }],
+        { reason: 'detection_graph_unsupported', fields: [{ path: 'mode', message: 'GDS is not available on the active graph' }] },
       );
     }
     return gdsAvailable ? 'gds' : 'in-process';
@@ -231,7 +231,7 @@ export class RingService {
       );
       return loadedDetectionGraph(loaded, supernodeCutoff);
     }
-    throw new ApiError('unavailable', 'Ring detection does not support the active graph source.');
+    throw new ApiError('unavailable', 'Ring detection does not support the active graph source.', { reason: 'source_unsupported' });
   }
 
   /** Hub nodes with their masked values, read from the source like any other node. */
@@ -250,7 +250,7 @@ export class RingService {
 
   private requireDetection(): Detection {
     const detection = this.currentDetection();
-    if (!detection) throw new ApiError('not_found', 'Ring detection has not run on this graph yet: run detection first.');
+    if (!detection) throw new ApiError('not_found', 'Ring detection has not run on this graph yet: run detection first.', { reason: 'detection_missing' });
     return detection;
   }
 }

@@ -86,7 +86,7 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
   const parsed = SchemaMapping.safeParse(candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'mapping'}: ${issue.message}`).join('; ');
-    throw new ApiError('invalid_input', `The schema mapping is incomplete — ${problems}`);
+    throw new ApiError('invalid_input', `The schema mapping is incomplete — ${problems}`, { reason: 'schema_mapping_incomplete' });
   }
   const mapping = parsed.data;
   const problems: string[] = [];
@@ -111,7 +111,7 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
     requireType(mapping.payment.relationshipType, 'payments');
     requireLabel(mapping.payment.merchantLabel, 'merchants');
   }
-  if (problems.length) throw new ApiError('invalid_input', `The schema mapping does not fit this database: ${problems.join('; ')}.`);
+  if (problems.length) throw new ApiError('invalid_input', `The schema mapping does not fit this database: ${problems.join('; ')}.`, { reason: 'schema_mapping_mismatch', params: { problems: problems.length } });
   return mapping as ValidatedMapping;
 }
 

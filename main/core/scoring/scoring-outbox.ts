@@ -88,9 +88,9 @@ export class ScoringOutbox {
   /** Makes a waiting or rejected delivery due now and starts its backoff afresh. */
   async retryNow(id: string, actor: string): Promise<OutboxEntry> {
     const entry = (await this.options.store.listOutbox()).find((item) => item.id === id);
-    if (!entry) throw new ApiError('not_found', `No delivery ${id}`);
-    if (entry.state === 'delivered') throw new ApiError('conflict', 'This decision was already delivered');
-    if (entry.state === 'delivering') throw new ApiError('conflict', 'This decision is being delivered right now');
+    if (!entry) throw new ApiError('not_found', `No delivery ${id}`, { reason: 'delivery_missing', params: { deliveryId: id } });
+    if (entry.state === 'delivered') throw new ApiError('conflict', 'This decision was already delivered', { reason: 'delivery_done' });
+    if (entry.state === 'delivering') throw new ApiError('conflict', 'This decision is being delivered right now', { reason: 'delivery_in_progress' });
     const at = this.iso();
     const { outbox } = await this.options.store.commit({
       outbox: [{ expectedVersion: entry.version, doc: { ...entry, state: 'pending', attempts: 0, nextAttemptAt: at, updatedBy: actor, updatedAt: at } }],

@@ -105,7 +105,7 @@ function addFlow(totals: FlowTotals | undefined, amount: number, at: number): Fl
 }
 
 function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new ApiError('cancelled', 'The request was cancelled');
+  if (signal.aborted) throw new ApiError('cancelled', 'The request was cancelled', { reason: 'cancelled' });
 }
 
 /** GraphSource over an in-memory DemoDataset, for the embedded default and tests. */
@@ -280,7 +280,7 @@ export class EmbeddedGraphSource implements GraphSource {
     }
     if (unknown.length) {
       const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
-      throw new ApiError('not_found', `No node with id ${unknown.slice(0, 5).join(', ')}${more} in the demo graph`);
+      throw new ApiError('not_found', `No node with id ${unknown.slice(0, 5).join(', ')}${more} in the demo graph`, { reason: 'node_missing', params: { nodeId: unknown[0], count: unknown.length } });
     }
     const accounts = [...wanted.values()].filter((ref) => ref.kind === 'account').map((ref) => ref.index);
     if (includeSharedIdentifiers) {
@@ -348,7 +348,7 @@ export class EmbeddedGraphSource implements GraphSource {
 
   private requireNode(nodeId: string): NodeRef {
     const ref = this.parseNodeId(nodeId);
-    if (!ref) throw new ApiError('not_found', `No node with id ${nodeId} in the demo graph`);
+    if (!ref) throw new ApiError('not_found', `No node with id ${nodeId} in the demo graph`, { reason: 'node_missing', params: { nodeId, count: 1 } });
     return ref;
   }
 

@@ -2,7 +2,8 @@ import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError, type AuditEvent, type Case, type OutboxEntry } from '../../api';
 import { sealAuditEvent } from '../audit/audit-chain';
-import { withFileLock } from './file-lock';
+import { fileFailureCause } from './atomic-write';
+import { FileLockTimeoutError, withFileLock } from './file-lock';
 import { checkedWrite, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
 
 /** The parts of node:fs/promises the store uses; tests pass a wrapper that fails like a full disk. */
@@ -69,7 +70,7 @@ export class FileInvestigationStore implements InvestigationStore {
   commit(change: InvestigationChange): Promise<CommittedChange> {
     return this.serialised(async () => {
       try {
-        await this.fs.mkdir(this.options.dataDir, { recursive: true });
+        await this.fs.mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
         return await withFileLock(this.lockPath, () => this.commitLocked(change));
       } catch (error) {
         throw this.storageError(error);
@@ -91,7 +92,7 @@ export class FileInvestigationStore implements InvestigationStore {
 
     const record: LogRecord = { cases, outbox, audit };
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const handle = await this.fs.open(this.logPath, 'a');
+    const handle = await this.fs.open(this.logPath, 'a', 0o600);
     try {
       await handle.appendFile(line);
       await handle.sync();
@@ -158,12 +159,11 @@ export class FileInvestigationStore implements InvestigationStore {
 
   private storageError(error: unknown, verb: 'save' | 'read' = 'save'): Error {
     if (error instanceof ApiError) return error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOSPC' ? 'disk full'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EROFS' ? 'the disk is read-only'
-      : error instanceof Error ? error.message : String(error);
-    return new ApiError('unavailable', `Could not ${verb} investigation data in ${this.options.dataDir}: ${reason}`);
+    const cause = error instanceof FileLockTimeoutError ? 'locked' : fileFailureCause(error);
+    const detail = error instanceof Error ? error.message : String(error);
+    return new ApiError('unavailable', `Could not ${verb} investigation data in ${this.options.dataDir}: ${detail}`, {
+      reason: 'storage_failed',
+      params: { operation: verb, place: this.options.dataDir, cause },
+    });
   }
 }

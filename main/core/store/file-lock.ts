@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -8,11 +9,21 @@ export interface FileLockOptions {
   staleMs?: number;
 }
 
+/** Another process held the lock for longer than the caller would wait. */
+export class FileLockTimeoutError extends Error {}
+
+/** An empty or unreadable lock this old cannot be one being created (creation is atomic): a crash left it. */
+const UNREADABLE_LOCK_STALE_MS = 3_000;
+/** When this process started: with the pid it tells a live holder from a reused pid in a post-mortem. */
+const PROCESS_STARTED_AT = new Date(Date.now() - process.uptime() * 1000).toISOString();
+
 /**
  * Runs `work` while holding an exclusive lock file, so two RingScope processes on one data
  * directory (an analyst's and a lead's, in browser mode) never interleave a read-check-append.
- * The lock is a file created with O_EXCL ('wx'), holding the owner's pid; waiting backs off with
- * jitter. A crashed holder's lock is recovered when its pid is gone or it is older than staleMs.
+ * The lock file appears complete or not at all: its content (pid, process start time) is written to
+ * a private file that is then hard-linked to the lock path, which fails if the lock exists. Waiting
+ * backs off with jitter. A crashed holder's lock is recovered when its pid is gone or it is older
+ * than staleMs; an empty or unreadable lock (left by an older version or a broken disk) after a few seconds.
  */
 export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -20,18 +31,13 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
   const giveUpAt = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await fs.open(lockPath, 'wx');
-      try {
-        await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
-      } finally {
-        await handle.close();
-      }
+      await createLockFile(lockPath);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (await removeIfStale(lockPath, staleMs)) continue;
       if (Date.now() > giveUpAt) {
-        throw new Error(`the data directory is locked by another RingScope (${lockPath}) for more than ${timeoutMs / 1000} s`);
+        throw new FileLockTimeoutError(`the data directory is locked by another RingScope (${lockPath}) for more than ${timeoutMs / 1000} s`);
       }
       await sleep(Math.random() * Math.min(100, 2 * 2 ** Math.min(attempt, 6)));
     }
@@ -43,18 +49,31 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
   }
 }
 
+async function createLockFile(lockPath: string): Promise<void> {
+  const draft = `${lockPath}.${process.pid}-${randomBytes(6).toString('hex')}`;
+  const holder = { pid: process.pid, startedAt: PROCESS_STARTED_AT, at: new Date().toISOString() };
+  try {
+    await fs.writeFile(draft, JSON.stringify(holder), { mode: 0o600, flag: 'wx' });
+    await fs.link(draft, lockPath);
+  } finally {
+    await fs.rm(draft, { force: true });
+  }
+}
+
 async function removeIfStale(lockPath: string, staleMs: number): Promise<boolean> {
-  let holder: { pid?: number };
+  let text: string;
   let ageMs: number;
   try {
-    const [text, stat] = await Promise.all([fs.readFile(lockPath, 'utf8'), fs.stat(lockPath)]);
+    const [content, stat] = await Promise.all([fs.readFile(lockPath, 'utf8'), fs.stat(lockPath)]);
+    text = content;
     ageMs = Date.now() - stat.mtimeMs;
-    holder = text ? (JSON.parse(text) as { pid?: number }) : {};
   } catch {
-    // Gone already (released between our open and read), or half-written by a holder just now: not stale.
+    // Gone already: released between our open and read.
     return false;
   }
-  if (ageMs < staleMs && (holder.pid === undefined || isAlive(holder.pid))) return false;
+  const pid = holderPid(text);
+  const stale = pid === undefined ? ageMs >= UNREADABLE_LOCK_STALE_MS : ageMs >= staleMs || !isAlive(pid);
+  if (!stale) return false;
   // Rename first: of two processes breaking the same stale lock, only one rename succeeds.
   const claimed = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
@@ -64,6 +83,15 @@ async function removeIfStale(lockPath: string, staleMs: number): Promise<boolean
   }
   await fs.rm(claimed, { force: true });
   return true;
+}
+
+function holderPid(text: string): number | undefined {
+  try {
+    const pid = (JSON.parse(text) as { pid?: unknown } | null)?.pid;
+    return Number.isSafeInteger(pid) ? (pid as number) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {

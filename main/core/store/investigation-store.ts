@@ -61,9 +61,9 @@ export function checkedWrite<T extends Case | OutboxEntry>(
 ): T {
   const currentVersion = current?.version ?? 0;
   if (write.expectedVersion !== currentVersion) {
-    if (!current) throw new ApiError('not_found', `No ${noun} ${write.doc.id}`);
-    if (write.expectedVersion === 0) throw new ApiError('conflict', `A ${noun} with id ${write.doc.id} already exists`);
-    throw new ApiError('conflict', `This ${noun} was changed by ${current.updatedBy} at ${current.updatedAt}; reload it`);
+    if (!current) throw new ApiError('not_found', `No ${noun} ${write.doc.id}`, { reason: 'record_missing', params: { kind: noun, id: write.doc.id } });
+    if (write.expectedVersion === 0) throw new ApiError('conflict', `A ${noun} with id ${write.doc.id} already exists`, { reason: 'already_exists', params: { kind: noun, id: write.doc.id } });
+    throw new ApiError('conflict', `This ${noun} was changed by ${current.updatedBy} at ${current.updatedAt}; reload it`, { reason: 'stale_version', params: { updatedBy: current.updatedBy, updatedAt: current.updatedAt } });
   }
   return { ...write.doc, version: currentVersion + 1 };
 }

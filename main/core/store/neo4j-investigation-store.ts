@@ -144,7 +144,7 @@ export class Neo4jInvestigationStore implements InvestigationStore {
     if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'not_found')) return error;
     const reason = error instanceof Error ? error.message : String(error);
     const { uri, database } = this.client.connection;
-    return new ApiError('unavailable', `Could not ${verb} ${what} in Neo4j at ${uri}${database ? `/${database}` : ''}: ${reason}`);
+    return new ApiError('unavailable', `Could not ${verb} ${what} in Neo4j at ${uri}${database ? `/${database}` : ''}: ${reason}`, { reason: 'storage_failed', params: { operation: verb, place: `${uri}${database ? `/${database}` : ''}` } });
   }
 }
 

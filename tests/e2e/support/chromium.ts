@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphTestHook } from '../../../renderer/graph/test-hook-api';
+import { pageUrl, type RingScopeServer } from './ringscope-server';
 
 /** Debian's Chromium: Playwright's own browser download is not available here. */
 export const CHROMIUM_PATH = process.env.RINGSCOPE_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,12 +20,13 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Opens a RingScope page as the e2e tests look at it: 1440×900, light scheme, page errors collected,
- * and `?e2e` so the page publishes its read-only graph test hook (renderer/graph/test-hook.ts).
+ * and `?e2e` so the page publishes its read-only graph test hook (renderer/graph/test-hook.ts); the
+ * address carries the server's launch token, as a user's would.
  */
-export async function openWorkbenchPage(browser: Browser, serverUrl: string): Promise<{ page: Page; pageErrors: string[] }> {
+export async function openWorkbenchPage(browser: Browser, server: RingScopeServer): Promise<{ page: Page; pageErrors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
   const pageErrors = collectPageErrors(page);
-  await page.goto(`${serverUrl}?e2e`);
+  await page.goto(pageUrl(server));
   return { page, pageErrors };
 }
 

@@ -10,8 +10,12 @@ const serverCli = fileURLToPath(new URL('../../../dist/main/server/cli.js', impo
 const READY_LINE = /Open (http:\/\/\S+) in a browser/;
 
 export interface RingScopeServer {
-  /** Base URL with a trailing slash, e.g. http://127.0.0.1:41234/ */
+  /** The address the server printed, with its launch token, e.g. http://127.0.0.1:41234/?token=… */
   url: string;
+  /** Base URL with a trailing slash, e.g. http://127.0.0.1:41234/ */
+  baseUrl: string;
+  /** Headers that authorise a direct Api call (the page itself authenticates with the cookie the tokened address sets). */
+  authHeaders: Record<string, string>;
   /** Everything the server wrote to stdout and stderr so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
@@ -58,8 +62,13 @@ export async function startRingScopeServer(env: Record<string, string> = {}, tim
     child.once('exit', onExit);
   });
 
+  const opened = new URL(url);
+  const token = opened.searchParams.get('token');
+  if (!token) throw new Error(`RingScope printed an address without an access token: ${url}`);
   return {
     url,
+    baseUrl: `${opened.origin}/`,
+    authHeaders: { Authorization: `Bearer ${token}` },
     output: () => output,
     stop: async () => {
       await stopProcess(child);
@@ -77,14 +86,21 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(forced);
 }
 
+/** The server's address with `?e2e` added to its token, which a page opens to get the test hook. */
+export function pageUrl(server: RingScopeServer): string {
+  const url = new URL(server.url);
+  url.searchParams.set('e2e', '');
+  return url.href;
+}
+
 /**
  * The id of the first node of `kind` the server's search finds for `query`, asked the way the page
  * asks, so a test learns node ids without guessing the active source's id format.
  */
 export async function findNodeId(server: RingScopeServer, query: string, kind: GraphNode['kind']): Promise<string> {
-  const response = await fetch(new URL('api/graph/search', server.url), {
+  const response = await fetch(new URL('api/graph/search', server.baseUrl), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...server.authHeaders },
     body: JSON.stringify({ query }),
   });
   const envelope = (await response.json()) as ApiEnvelope<SearchResult>;

@@ -19,6 +19,7 @@ import { ApiDispatcher } from '../../../main/core/dispatcher';
 import { ActiveGraphSource } from '../../../main/core/sources/active-source';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 import { accountsWithBlacklisted, deleteInvestigationSpace, openRawDriver, rawAccount, restoreAccounts } from './neo4j-investigation-fixtures';
+import { clusterFactsOf } from '../../support/cluster-facts';
 
 const server = inject('neo4j');
 const driver = openRawDriver(server);
@@ -46,7 +47,7 @@ beforeAll(async () => {
   active = new ActiveGraphSource(EmbeddedGraphSource.fromDataset(generateDemoDataset({ seed: 7, accounts: 1_000 })));
   investigation = await openInvestigation(resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir }), { neo4jSpace: space });
   const connections = new ConnectionService({ dataDir: null, secrets: null, active, investigation });
-  dispatcher = new ApiDispatcher({ ...createInvestigationHandlers(investigation), ...createConnectionHandlers(connections) } as ApiHandlers, { validateOutput: true });
+  dispatcher = new ApiDispatcher({ ...createInvestigationHandlers(investigation, clusterFactsOf(active)), ...createConnectionHandlers(connections) } as ApiHandlers, { validateOutput: true });
   // Away from the accounts neo4j-write-back.test.ts uses.
   userId = (await accountsWithBlacklisted(driver, false, 5))[4];
 });

@@ -17,6 +17,7 @@ import { ApiDispatcher } from '../../../main/core/dispatcher';
 import type { Neo4jClient } from '../../../main/core/sources/neo4j/neo4j-client';
 import { Neo4jInvestigationStore } from '../../../main/core/store/neo4j-investigation-store';
 import { deleteInvestigationSpace, openRawDriver, openTestClient } from './neo4j-investigation-fixtures';
+import { clusterFactsOf } from '../../support/cluster-facts';
 
 const server = inject('neo4j');
 const driver = openRawDriver(server);
@@ -38,7 +39,7 @@ async function openDesktop(user: string): Promise<Desktop> {
   const config = resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir });
   // No graph write-back here (the default overlay): neo4j-write-back.test.ts covers the graph side.
   const investigation = await openInvestigation(config, { store: new Neo4jInvestigationStore({ client, space }) });
-  const dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation) as ApiHandlers, { validateOutput: true });
+  const dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation, clusterFactsOf()) as ApiHandlers, { validateOutput: true });
   return {
     investigation,
     client,

@@ -59,7 +59,7 @@ describe('FileInvestigationStore', () => {
 
     failing.on = true;
     const failed = store.commit({ cases: [{ doc: sampleCase('C2'), expectedVersion: 0 }], audit: [{ actor: 'ana', action: 'case.created', caseId: 'C2' }] });
-    await expect(failed).rejects.toMatchObject({ code: 'unavailable', message: `Could not save investigation data in ${dataDir}: disk full` });
+    await expect(failed).rejects.toMatchObject({ code: 'unavailable', reason: 'storage_failed', params: { operation: 'save', cause: 'disk_full' } });
     expect(await fs.readFile(path.join(dataDir, 'investigation.jsonl'), 'utf8')).toBe(logBefore);
 
     failing.on = false;
@@ -82,7 +82,8 @@ describe('FileInvestigationStore', () => {
     const store = new FileInvestigationStore({ dataDir, fs: denied });
     await expect(store.commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] })).rejects.toMatchObject({
       code: 'unavailable',
-      message: `Could not save investigation data in ${dataDir}: permission denied`,
+      reason: 'storage_failed',
+      params: { operation: 'save', place: dataDir, cause: 'not_writable' },
     });
     expect(await store.listCases()).toEqual([]);
   });
@@ -108,5 +109,14 @@ describe('FileInvestigationStore', () => {
     await store.commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] });
     expect(await store.getCase('C1')).not.toBeNull();
     await expect(fs.access(path.join(dataDir, 'investigation.jsonl.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('file store permissions', () => {
+  it('creates the data folder owner-only and the log readable by its owner only', async () => {
+    const dataDir = path.join(await tempDataDir(), 'data');
+    await new FileInvestigationStore({ dataDir }).commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] });
+    expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(path.join(dataDir, 'investigation.jsonl'))).mode & 0o777).toBe(0o600);
   });
 });

@@ -8,6 +8,7 @@ import { createInvestigationHandlers } from '../../../main/core/cases/handlers';
 import { openInvestigation, type Investigation } from '../../../main/core/cases/investigation';
 import { resolveInvestigationConfig } from '../../../main/core/config';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
+import { clusterFactsOf } from '../../support/cluster-facts';
 
 let dataDir: string;
 let investigation: Investigation;
@@ -17,7 +18,7 @@ beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-handlers-'));
   // No scoring URL: approved decisions wait in the outbox, which is what this test looks at.
   investigation = await openInvestigation(resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee, lin' }, { dataDir }));
-  dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation) as ApiHandlers, { validateOutput: true });
+  dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation, clusterFactsOf()) as ApiHandlers, { validateOutput: true });
 });
 afterEach(async () => {
   await investigation.close();
@@ -71,6 +72,14 @@ describe('resolveInvestigationConfig', () => {
       scoring: { endpoint: { url: 'https://scoring.internal/v1/decisions', timeoutMs: 10_000 }, backoff: { baseDelayMs: 1_000, maxDelayMs: 300_000 } },
       writeBack: { mode: 'label', label: 'Blacklisted' },
     });
+  });
+
+  it('refuses a plain http:// scoring URL on another host, where decisions would cross the network unencrypted', () => {
+    const secret = { RINGSCOPE_SCORING_SECRET: 'a-long-enough-secret' };
+    expect(() => resolveInvestigationConfig({ ...secret, RINGSCOPE_SCORING_URL: 'http://scoring.internal/v1/decisions' })).toThrow(/RINGSCOPE_SCORING_URL: must use https:\/\/ unless the service runs on this computer/);
+    for (const url of ['http://127.0.0.1:8080/decisions', 'http://localhost:8080/decisions', 'http://[::1]:8080/decisions', 'https://scoring.internal/v1/decisions']) {
+      expect(resolveInvestigationConfig({ ...secret, RINGSCOPE_SCORING_URL: url }).scoring.endpoint?.url).toBe(url);
+    }
   });
 
   it('names a bad variable without ever repeating the secret', () => {

@@ -20,7 +20,7 @@ function slowExpandHandlers(): ApiHandlers {
         for (let step = 1; ; step++) {
           progress(step, null, 'Loading neighbours');
           await new Promise((resolve) => setTimeout(resolve, 5));
-          if (signal.aborted) throw new ApiError('cancelled', 'Cancelled');
+          if (signal.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
           if (step > 2000) throw new Error('was never cancelled');
         }
       },

@@ -201,7 +201,7 @@ describe('evidence package export', () => {
 function get(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port: server.port, path: pathname }, (response) => {
+      .get({ host: '127.0.0.1', port: server.port, path: pathname, headers: { Authorization: `Bearer ${server.token}` } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));

@@ -50,7 +50,7 @@ describe('ExportEvidenceButton', () => {
 
   it('shows why an export failed, such as a full disk', async () => {
     const { ApiError } = await import('../../../main/api');
-    renderWithProviders(<ExportEvidenceButton caseId="case-1" />, apiWith(async () => Promise.reject(new ApiError('unavailable', 'Could not write the evidence package to /x: disk full'))));
+    renderWithProviders(<ExportEvidenceButton caseId="case-1" />, apiWith(async () => Promise.reject(new ApiError('unavailable', 'Could not write the evidence package to /x: disk_full', { reason: 'file_write_failed', params: { path: '/x', cause: 'disk_full' } }))));
     fireEvent.click(screen.getByRole('button', { name: 'Export evidence' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect((await screen.findByText(/disk full/)).textContent).toContain('disk full');

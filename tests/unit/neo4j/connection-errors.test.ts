@@ -39,7 +39,7 @@ describe('classifying Neo4j connection failures', () => {
   });
 
   it('passes an ApiError through and hides nothing else behind a stack trace', () => {
-    const original = new ApiError('cancelled', 'Cancelled');
+    const original = new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
     expect(classifyNeo4jError(original, plain)).toBe(original);
     const unknown = classifyNeo4jError(new Error('boom'), plain);
     expect(unknown).toMatchObject({ code: 'internal', message: 'Neo4j at bolt://db.example:7687 reported an error: boom' });

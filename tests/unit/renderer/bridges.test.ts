@@ -6,7 +6,7 @@ import { createDesktopBridge, type RingScopePreloadBridge } from '../../../rende
 const health = { status: 'ok', version: '1.2.3', source: { kind: 'embedded', name: 'Demo graph', accountCount: 10 } };
 const invalidQuery: ApiEnvelope<never> = {
   ok: false,
-  error: { code: 'invalid_input', message: 'Invalid input for graph.search — query: too short', fields: [{ path: 'query', message: 'too short' }] },
+  error: { code: 'invalid_input', reason: 'input_invalid', message: 'Invalid input for graph.search — query: too short', fields: [{ path: 'query', message: 'too short' }] },
 };
 
 function jsonResponse(status: number, body: unknown): Response {

@@ -10,7 +10,7 @@ import { renderWithProviders } from './render-with-providers';
 afterEach(cleanup);
 
 function renderCase(stored: Case[], changes: Parameters<typeof fakeApi>[0]['cases'] = {}) {
-  const get = vi.fn(async () => stored.shift() ?? Promise.reject(new ApiError('not_found', 'gone')));
+  const get = vi.fn(async () => stored.shift() ?? Promise.reject(new ApiError('not_found', 'gone', { reason: 'case_missing', params: { caseId: 'RS-20250101-abcdef12' } })));
   const api = fakeApi({ ...caseReads, cases: { get, ...changes } });
   renderWithProviders(<CaseDetail caseId="RS-20250101-abcdef12" />, api);
   return { get };
@@ -20,7 +20,10 @@ describe('CaseDetail', () => {
   it('shows a concurrent edit as a conflict with Reload, never re-sends the change, and Reload shows the other version', async () => {
     const theirs = caseFixture({ version: 4, title: 'Renamed by lee', updatedBy: 'lee' });
     const update = vi.fn(async () => {
-      throw new ApiError('conflict', 'This case was changed by lee at 2025-01-01T09:30:00.000Z; reload it');
+      throw new ApiError('conflict', 'This case was changed by lee at 2025-01-01T09:30:00.000Z; reload it', {
+        reason: 'stale_version',
+        params: { updatedBy: 'lee', updatedAt: '2025-01-01T09:30:00.000Z' },
+      });
     });
     const { get } = renderCase([caseFixture(), theirs], { update });
 
@@ -30,7 +33,8 @@ describe('CaseDetail', () => {
 
     const notice = await screen.findByTestId('case-change-error');
     expect(notice.textContent).toContain('Your change was not saved');
-    expect(notice.textContent).toContain('This case was changed by lee');
+    expect(notice.textContent).toContain('Someone else (lee) changed this at 2025-01-01T09:30:00.000Z: reload it');
+    expect(notice.textContent).not.toContain('wait for');
     expect(update).toHaveBeenCalledTimes(1);
     expect(update).toHaveBeenCalledWith({ caseId: 'RS-20250101-abcdef12', version: 3, title: 'My new title' });
     // The typed title stays until the user decides to reload.

@@ -112,12 +112,17 @@ describe('the Connect screen', () => {
   });
 
   it.each([
-    ['auth_failed', 'Neo4j rejected the user name or password for bolt://127.0.0.1:7687.', 'Wrong user name or password'],
-    ['not_found', 'Neo4j at bolt://127.0.0.1:7687 has no database named "fraud"', 'Unknown database'],
-    ['unavailable', 'Neo4j at bolt://127.0.0.1:7687 answered, but the server only accepts encrypted (TLS) connections: switch the address to bolt+s://127.0.0.1:7687.', 'Neo4j did not accept the connection'],
-  ] as const)('shows a failed test (%s) with its kind as the title and the core’s advice', async (code, message, title) => {
+    ['auth_failed', { reason: 'credentials_rejected', params: { server: 'bolt://127.0.0.1:7687' } }, 'Neo4j at bolt://127.0.0.1:7687 rejected the user name or password.', 'Wrong user name or password'],
+    ['not_found', { reason: 'database_missing', params: { server: 'bolt://127.0.0.1:7687', database: 'fraud' } }, 'Neo4j at bolt://127.0.0.1:7687 has no database named "fraud": fix the name, or leave it empty for the default database.', 'Unknown database'],
+    [
+      'unavailable',
+      { reason: 'neo4j_tls_mismatch', params: { server: 'bolt://127.0.0.1:7687', suggested: 'bolt+s://127.0.0.1:7687' } },
+      'Neo4j at bolt://127.0.0.1:7687 answered, but the encryption does not match: switch the address to bolt+s://127.0.0.1:7687.',
+      'Neo4j did not accept the connection',
+    ],
+  ] as const)('shows a failed test (%s) with its kind as the title and advice for its reason, not the server text', async (code, details, message, title) => {
     const { api, connections } = fakeApi();
-    connections.test.mockRejectedValueOnce(new ApiError(code, message));
+    connections.test.mockRejectedValueOnce(new ApiError(code, 'raw driver text: Neo.ClientError.Security.Unauthorized at 0x7f', details));
     renderScreen(api);
     await fillValidForm();
     fireEvent.click(screen.getByTestId('test-connection'));
@@ -125,6 +130,7 @@ describe('the Connect screen', () => {
     const alert = await screen.findByTestId('connection-error');
     expect(alert.textContent).toContain(title);
     expect(within(alert).getByTestId('error-message').textContent).toBe(message);
+    expect(alert.textContent).not.toContain('raw driver text');
     expect(screen.queryByTestId('test-result')).toBeNull();
   });
 
@@ -185,7 +191,12 @@ describe('the Connect screen', () => {
   it('shows the discovered mapping and the core’s message naming a label the database lacks', async () => {
     const withPassword = { ...saved, hasStoredPassword: true };
     const { api, schema } = fakeApi({ connections: [withPassword], canStorePasswords: true });
-    schema.save.mockRejectedValueOnce(new ApiError('invalid_input', 'The schema mapping does not fit this database: label Handset (device identifiers) does not exist in the database.'));
+    schema.save.mockRejectedValueOnce(
+      new ApiError('invalid_input', 'The schema mapping does not fit this database: label Handset (device identifiers) does not exist in the database.', {
+        reason: 'schema_mapping_mismatch',
+        params: { problems: 1 },
+      }),
+    );
     renderScreen(api);
     fireEvent.click(within(await screen.findByTestId('saved-connection')).getByRole('button', { name: 'Edit' }));
     fireEvent.click(screen.getByTestId('discover-schema'));
@@ -197,7 +208,7 @@ describe('the Connect screen', () => {
     fireEvent.click(within(panel).getByTestId('save-mapping'));
 
     const alert = await within(panel).findByTestId('connection-error');
-    expect(alert.textContent).toContain('label Handset (device identifiers) does not exist');
+    expect(alert.textContent).toContain('The schema mapping does not fit this database (1 problems)');
     expect(schema.save).toHaveBeenCalledWith({ connectionId: saved.id, schemaMapping: discovered.proposedMapping, password: undefined });
   });
 });

@@ -43,7 +43,7 @@ describe('ReviewDecisionForm', () => {
 
   it('shows the core’s refusal when the UI let a forbidden review through', async () => {
     const approve = vi.fn(async () => {
-      throw new ApiError('forbidden', 'Four-eyes rule: you tagged this cluster, another team lead must review it');
+      throw new ApiError('forbidden', 'Four-eyes rule: you tagged this cluster, another team lead must review it', { reason: 'four_eyes_tagger' });
     });
     const onDecided = vi.fn();
     renderWithProviders(<ReviewDecisionForm item={inReview} user={{ name: 'lee', isTeamLead: true }} onDecided={onDecided} />, fakeApi({ review: { approve } }));

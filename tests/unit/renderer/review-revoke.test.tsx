@@ -78,7 +78,7 @@ describe('Revoking an approval on the case page', () => {
 
   it('shows the core’s refusal in the dialog and leaves the case approved', async () => {
     const revoke = vi.fn(async (): Promise<Case> => {
-      throw new ApiError('forbidden', 'Only a team lead can review cases, and lee is not one');
+      throw new ApiError('forbidden', 'Only a team lead can review cases, and lee is not one', { reason: 'not_team_lead', params: { user: 'lee' } });
     });
     renderCaseAs(healthOf('lee', true), approved, revoke);
 
@@ -90,7 +90,7 @@ describe('Revoking an approval on the case page', () => {
 
     const notice = await within(dialog).findByTestId('case-change-error');
     expect(notice.textContent).toContain('Not allowed');
-    expect(notice.textContent).toContain('Only a team lead can review cases, and lee is not one');
+    expect(notice.textContent).toContain('Only a team lead can review cases, and lee is not one.');
     expect((within(dialog).getByTestId('revoke-comment') as HTMLTextAreaElement).value).toBe('Wrong ring');
     expect(statusShown()).toBe('Approved');
   });

@@ -45,6 +45,7 @@ describe('SearchPanel', () => {
       ok: false,
       error: {
         code: 'invalid_input',
+        reason: 'input_invalid',
         message: 'Invalid input for graph.search — query: type an account id, phone number, device id or card number',
         fields: [{ path: 'query', message: 'type an account id, phone number, device id or card number' }],
       },
@@ -57,12 +58,12 @@ describe('SearchPanel', () => {
   });
 
   it('tells the user to check the server when it cannot be reached', async () => {
-    const api = apiWithSearch(() => ({ ok: false, error: { code: 'unavailable', message: 'Cannot reach RingScope at http://127.0.0.1:5178' } }));
+    const api = apiWithSearch(() => ({ ok: false, error: { code: 'unavailable', reason: 'server_unreachable', message: 'connect ECONNREFUSED 127.0.0.1:5178' } }));
     renderWithProviders(<SearchWithApi onOpen={vi.fn()} />, api);
     searchFor('U0000042');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain("Check that RingScope's server is running");
-    expect(alert.textContent).toContain('Cannot reach RingScope at http://127.0.0.1:5178');
+    expect(alert.textContent).toContain("Cannot reach RingScope's server: check that it is running");
+    expect(alert.textContent).not.toContain('ECONNREFUSED');
   });
 
   it('lists the hits with what they matched on, and opens the one clicked', async () => {

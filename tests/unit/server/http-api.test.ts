@@ -25,10 +25,11 @@ afterAll(async () => {
   await core?.close();
 });
 
-/** Raw request, so tests can send what a browser page or a hostile client would. */
-function request(method: string, pathname: string, options: { body?: string; headers?: Record<string, string> } = {}) {
+/** Raw request, so tests can send what a browser page or a hostile client would; it carries the launch token unless told not to. */
+function request(method: string, pathname: string, options: { body?: string; headers?: Record<string, string>; withToken?: boolean } = {}) {
+  const headers = { ...(options.withToken === false ? {} : { Authorization: `Bearer ${server.token}` }), ...options.headers };
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathname, headers: options.headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathname, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
@@ -104,7 +105,7 @@ describe('browser-mode HTTP shell', () => {
 
   it('streams progress of a task as Server-Sent Events', async () => {
     const received: string[] = [];
-    const events = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events' }, (res) => {
+    const events = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Authorization: `Bearer ${server.token}` } }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => received.push(chunk));
     });
@@ -116,5 +117,74 @@ describe('browser-mode HTTP shell', () => {
     const frames = received.join('').split('\n\n').filter((frame) => frame.startsWith('event: progress'));
     const payloads = frames.map((frame) => JSON.parse(frame.split('data: ')[1]));
     expect(payloads.at(-1)).toMatchObject({ taskId: 'sse-test', state: 'done' });
+  });
+
+  it('refuses every Api, event-stream and download request without the launch token with 401', async () => {
+    const unauthorised = [
+      await request('POST', '/api/graph/search', { body: '{"query":"U0000001"}', headers: { 'Content-Type': 'application/json' }, withToken: false }),
+      await request('GET', '/api/health', { withToken: false }),
+      await request('GET', '/api/events', { withToken: false }),
+      await request('GET', '/api/evidence/download/evidence-C1-20260101T000000Z.zip', { withToken: false }),
+      await request('GET', '/api/health', { headers: { Authorization: 'Bearer not-the-token' }, withToken: false }),
+      await request('GET', '/api/health', { headers: { Cookie: `ringscope_token_${server.port}=not-the-token` }, withToken: false }),
+    ];
+    expect(unauthorised.map((response) => response.status)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(JSON.parse(unauthorised[0].body).error).toMatchObject({ code: 'auth_failed', reason: 'token_missing' });
+  });
+
+  it('prints an address carrying a fresh random token for each launch', async () => {
+    expect(server.openUrl).toBe(`${server.url}?token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    const other = await startServer({ core, port: 0, user: 'ana', rendererDir });
+    try {
+      expect(other.token).not.toBe(server.token);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps the token from the opened address in a strict same-site cookie that then authorises Api calls and events', async () => {
+    const opened = await request('GET', `/?token=${server.token}&e2e`, { withToken: false });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/?e2e');
+    const cookie = String(opened.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const pair = cookie.split(';')[0];
+    expect(pair).toBe(`ringscope_token_${server.port}=${server.token}`);
+    const call = await request('POST', '/api/graph/search', { body: JSON.stringify({ query: 'U0000001' }), headers: { 'Content-Type': 'application/json', Cookie: pair }, withToken: false });
+    expect(call.status).toBe(200);
+    const status = await new Promise<number>((resolve) => {
+      const events = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: pair } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        events.destroy();
+      });
+    });
+    expect(status).toBe(200);
+  });
+
+  it('refuses a page address with a wrong token instead of keeping it', async () => {
+    const opened = await request('GET', '/?token=guessed', { withToken: false });
+    expect(opened.status).toBe(401);
+    expect(opened.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('caps the number of open event streams', async () => {
+    const streams: http.ClientRequest[] = [];
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      statuses.push(
+        await new Promise<number>((resolve) => {
+          const events = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Authorization: `Bearer ${server.token}` } }, (res) => {
+            resolve(res.statusCode ?? 0);
+            if (res.statusCode !== 200) res.resume();
+          });
+          streams.push(events);
+        }),
+      );
+    }
+    streams.forEach((stream) => stream.destroy());
+    expect(statuses.filter((status) => status === 200)).toHaveLength(16);
+    expect(statuses.slice(16)).toEqual([429, 429, 429, 429]);
   });
 });

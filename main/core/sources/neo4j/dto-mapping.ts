@@ -29,7 +29,7 @@ export function parseNodeId(nodeId: string): NodeRef {
     if (kind === 'merchant') return { accountId: null, merchantId: key, elementId: null };
     if ((IDENTIFIER_KINDS as readonly string[]).includes(kind)) return { accountId: null, merchantId: null, elementId: key };
   }
-  throw new ApiError('not_found', `No node with id ${nodeId} in this graph`);
+  throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId, count: 1 } });
 }
 
 /** The node's kind from its labels under the mapping, or null for a label RingScope does not map. */
@@ -71,7 +71,7 @@ export function toGraphNode(node: PlainNode, degree: number | null, mapping: Val
     return { id: `merchant:${merchantId}`, kind, key: merchantId, label: name || merchantId, properties, riskScore: null, blacklisted: false, degree };
   }
   const identifier = mapping.identifiers.find((candidate) => candidate.kind === kind);
-  if (!identifier) throw new ApiError('internal', `A node labelled ${node.labels.join(':')} is not covered by the schema mapping`);
+  if (!identifier) throw new ApiError('internal', `A node labelled ${node.labels.join(':')} is not covered by the schema mapping`, { reason: 'mapping_gap', params: { labels: node.labels.join(':') } });
   const masked = maskIdentifier(identifier.kind, text(props[identifier.valueProperty]));
   return {
     id: `${identifier.kind}:${node.elementId}`,

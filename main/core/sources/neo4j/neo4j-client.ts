@@ -64,7 +64,7 @@ function parseRow<N extends QueryName>(name: N, record: BoltRecord): QueryRow<N>
   const parsed = graphQueries[name].row.safeParse(plainRecord(record));
   if (parsed.success) return parsed.data as QueryRow<N>;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ');
-  throw new ApiError('unavailable', `Neo4j returned data RingScope cannot read (${name}: ${problems}). Check the schema mapping on the Connect screen.`);
+  throw new ApiError('unavailable', `Neo4j returned data RingScope cannot read (${name}: ${problems}). Check the schema mapping on the Connect screen.`, { reason: 'graph_data_unreadable', params: { query: name } });
 }
 
 export class Neo4jClient {
@@ -86,7 +86,7 @@ export class Neo4jClient {
         disableLosslessIntegers: false,
       });
     } catch (error) {
-      throw new ApiError('invalid_input', `Cannot use ${options.uri}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ApiError('invalid_input', `Cannot use ${options.uri}: ${error instanceof Error ? error.message : String(error)}`, { reason: 'neo4j_uri_invalid', params: { uri: options.uri } });
     }
     return new Neo4jClient(driver, context);
   }
@@ -99,7 +99,7 @@ export class Neo4jClient {
       throw classifyNeo4jError(error, this.connection);
     });
     const [component] = await this.read('server-components', {}, { signal, timeoutMs: 15_000 });
-    if (!component) throw new ApiError('unavailable', `Neo4j at ${this.connection.uri} did not report its version.`);
+    if (!component) throw new ApiError('unavailable', `Neo4j at ${this.connection.uri} did not report its version.`, { reason: 'neo4j_version_unknown', params: { server: this.connection.uri } });
     checkServerVersion(component.version);
     return { version: component.version, edition: component.edition, database: this.connection.database ?? 'default' };
   }
@@ -175,7 +175,7 @@ export class Neo4jClient {
 
   /** One session per unit of work; an abort closes it, which makes the server drop the running query. */
   private async withSession<T>(mode: 'READ' | 'WRITE', signal: AbortSignal | undefined, work: (session: Session) => Promise<T>): Promise<T> {
-    if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled');
+    if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
     const session = this.driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       database: this.connection.database ?? undefined,
@@ -184,10 +184,10 @@ export class Neo4jClient {
     signal?.addEventListener('abort', closeOnAbort, { once: true });
     try {
       const value = await work(session);
-      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled');
+      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
       return value;
     } catch (error) {
-      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled');
+      if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
       throw classifyNeo4jError(error, this.connection);
     } finally {
       signal?.removeEventListener('abort', closeOnAbort);

@@ -140,7 +140,7 @@ export class Neo4jGraphSource implements GraphSource {
     const unknown = nodeIds.filter((nodeId) => !found.has(nodeId));
     if (unknown.length) {
       const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
-      throw new ApiError('not_found', `No node with id ${unknown.slice(0, 5).join(', ')}${more} in this graph`);
+      throw new ApiError('not_found', `No node with id ${unknown.slice(0, 5).join(', ')}${more} in this graph`, { reason: 'node_missing', params: { nodeId: unknown[0], count: unknown.length } });
     }
     const edges = (row?.flows ?? []).flatMap((flow) =>
       toGraphEdges(idOfElement.get(flow.source)!, idOfElement.get(flow.target)!, [{ ...flow, outgoing: true }], mapping),
@@ -177,7 +177,7 @@ export class Neo4jGraphSource implements GraphSource {
 
   private async resolve(nodeId: string, signal?: AbortSignal) {
     const [row] = await this.options.client.read('node-by-ref', parseNodeId(nodeId), { names: this.names, signal });
-    if (!row) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`);
+    if (!row) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId, count: 1 } });
     return row;
   }
 }

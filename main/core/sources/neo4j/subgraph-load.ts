@@ -131,7 +131,7 @@ export async function loadSubgraph(
       { names, signal, timeoutMs: 300_000 },
     );
   }
-  if (signal?.aborted) throw new ApiError('cancelled', 'Loading the subgraph was cancelled');
+  if (signal?.aborted) throw new ApiError('cancelled', 'Loading the subgraph was cancelled', { reason: 'cancelled' });
   options.onProgress?.(relationships, relationships);
 
   const accountCount = Int32Array.from(identifierAccounts);

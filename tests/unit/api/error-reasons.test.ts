@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { API_ERROR_CODES, API_ERROR_REASONS, ApiError } from '../../../main/api';
+import en from '../../../renderer/i18n/en.json';
+import { i18n } from '../../../renderer/i18n/i18n';
+import { errorText } from '../../../renderer/shared/error-text';
+
+describe('error reasons', () => {
+  it('gives each reason exactly one code, and every reason a text in English', () => {
+    const all = API_ERROR_CODES.flatMap((code) => API_ERROR_REASONS[code]);
+    expect(new Set(all).size).toBe(all.length);
+    expect(Object.keys(en.errors.reason).sort()).toEqual([...all].sort());
+  });
+
+  it('words the four kinds of conflict differently, and never as "wait for the running task" unless a task runs', () => {
+    const t = i18n.t;
+    const texts = (['task_running', 'stale_version', 'transition_refused', 'tag_missing'] as const).map((reason) =>
+      errorText(t, new ApiError('conflict', 'developer text', { reason, params: { taskId: 't1', updatedBy: 'lee', updatedAt: '09:30', status: 'approved', action: 'submit' } })),
+    );
+    expect(new Set(texts).size).toBe(4);
+    expect(texts.filter((text) => /wait for/i.test(text))).toEqual([texts[0]]);
+    expect(texts.join(' ')).not.toContain('developer text');
+  });
+});
