@@ -39,9 +39,11 @@ await Promise.all([
       'app/main': 'main/app/main.ts',
       'app/launcher': 'main/app/launcher.ts',
       'server/cli': 'main/server/cli.ts',
-      'analytics/pipeline-worker': 'main/core/analytics/pipeline-worker.ts',
     },
     outdir: 'dist/main',
   }),
+  // The worker is fully bundled: the packaged app keeps it outside the asar (asarUnpack in
+  // electron-builder.yml), where the app's node_modules, inside the asar, are out of its reach.
+  build({ ...common, format: 'cjs', entryPoints: { 'analytics/pipeline-worker': 'main/core/analytics/pipeline-worker.ts' }, outdir: 'dist/main' }),
   build({ ...common, format: 'cjs', external: ['electron'], entryPoints: { 'app/preload': 'main/app/preload.ts' }, outdir: 'dist/main' }),
 ]);

@@ -1,11 +1,18 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { Api } from '../../main/api';
+import { createQueryClient } from './queries';
 
 const ApiContext = createContext<Api | null>(null);
 
-/** Hands the Api to every screen; tests wrap components with a fake. */
+/** Hands the Api, and the cache of its answers (queries.ts), to every screen; tests wrap components with a fake. */
 export function ApiProvider({ api, children }: { api: Api; children: ReactNode }) {
-  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ApiContext.Provider value={api}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
 }
 
 /** The Api of the surrounding ApiProvider. */

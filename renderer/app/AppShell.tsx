@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ColorModeToggle } from './ColorModeToggle';
 import { CONNECT_SCREEN, FEATURES } from './navigation';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { SourceIndicator } from './SourceIndicator';
 import { useHealth } from './use-health';
 import { useWorkbench } from './workbench';
@@ -60,9 +61,11 @@ export function AppShell() {
           </List>
         </Box>
         {/* Every screen stays mounted, so switching away and back keeps the graph, filters and scroll. */}
-        {FEATURES.map(({ id, Screen }) => (
+        {FEATURES.map(({ id, labelKey, Screen }) => (
           <Box key={id} component="main" hidden={id !== active.id} sx={{ flex: 1, minWidth: 0, minHeight: 0, display: id === active.id ? 'block' : 'none' }}>
-            <Screen />
+            <ScreenErrorBoundary screen={t(labelKey)}>
+              <Screen />
+            </ScreenErrorBoundary>
           </Box>
         ))}
       </Box>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
@@ -33,6 +34,7 @@ interface Workbench {
   openCase(caseId: string): void;
   /** Goes up by one each time the active graph source changes (Connect screen), so screens can reload. */
   sourceRevision: number;
+  /** The graph source changed: every cached answer is stale (cases and audit live in a connected Neo4j too). */
   sourceChanged(): void;
 }
 
@@ -44,7 +46,11 @@ export function WorkbenchProvider({ initialScreen, children }: { initialScreen: 
   const [exploreRequest, setExploreRequest] = useState<ExploreRequest | null>(null);
   const [caseRequest, setCaseRequest] = useState<CaseRequest | null>(null);
   const [sourceRevision, setSourceRevision] = useState(0);
-  const sourceChanged = useCallback(() => setSourceRevision((revision) => revision + 1), []);
+  const queryClient = useQueryClient();
+  const sourceChanged = useCallback(() => {
+    setSourceRevision((revision) => revision + 1);
+    void queryClient.invalidateQueries();
+  }, [queryClient]);
   const nextRequestId = useRef(1);
   const openInExplore = useCallback((request: Omit<ExploreRequest, 'requestId'>) => {
     setExploreRequest({ ...request, requestId: nextRequestId.current++ });

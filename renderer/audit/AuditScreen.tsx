@@ -4,8 +4,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { AuditEventsTable } from './AuditEventsTable';
@@ -22,12 +24,11 @@ export function AuditScreen() {
   const [action, setAction] = useState('');
   const [caseId, setCaseId] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
   // Showing the screen again fetches what happened meanwhile.
-  const visible = activeScreen === 'audit';
   const state = useAuditEvents(
     { actor: actor.trim() || undefined, action: action.trim() || undefined, caseId: caseId.trim() || undefined, limit },
-    `${visible}-${generation}`,
+    activeScreen === 'audit',
   );
 
   return (
@@ -42,7 +43,7 @@ export function AuditScreen() {
         <TextField size="small" label={t('audit.filters.actor')} value={actor} onChange={(event) => setActor(event.target.value)} />
         <TextField size="small" label={t('audit.filters.action')} placeholder={t('audit.filters.actionPlaceholder')} value={action} onChange={(event) => setAction(event.target.value)} />
         <TextField size="small" label={t('audit.filters.case')} value={caseId} onChange={(event) => setCaseId(event.target.value)} />
-        <Button onClick={() => setGeneration((value) => value + 1)}>{t('audit.refresh')}</Button>
+        <Button onClick={() => void queryClient.invalidateQueries({ queryKey: queryKeys.audit })}>{t('audit.refresh')}</Button>
         <Box sx={{ flex: 1 }} />
         {state.status === 'ok' && (
           <Typography variant="body2" color="text.secondary" data-testid="audit-count">

@@ -5,10 +5,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Case, GraphNode } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { caseChanged } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { toApiError } from '../shared/to-api-error';
@@ -19,6 +21,7 @@ export function AccountCaseActions({ account }: { account: GraphNode }) {
   const { t } = useTranslation();
   const api = useApi();
   const { openCase } = useWorkbench();
+  const queryClient = useQueryClient();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [openCases, setOpenCases] = useState<Case[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,9 @@ export function AccountCaseActions({ account }: { account: GraphNode }) {
     setBusy(true);
     setError(null);
     try {
-      openCase((await work()).id);
+      const changed = await work();
+      void caseChanged(queryClient, changed);
+      openCase(changed.id);
     } catch (failure) {
       setError(toApiError(failure));
     } finally {

@@ -38,8 +38,8 @@ export function exploreRequestFor(item: Case) {
  * One case: its fields, members, tag, notes, status with the actions it allows, and its audit trail.
  * `latestVersion` is the version a list shows; a newer one (a colleague's change) reloads the case.
  */
-export function CaseDetail({ caseId, latestVersion, onChanged }: { caseId: string; latestVersion?: number; onChanged?: (item: Case) => void }) {
-  const { item, loadError, changeError, busy, reload, change, show, dismissError } = useCase(caseId, onChanged, latestVersion);
+export function CaseDetail({ caseId, latestVersion }: { caseId: string; latestVersion?: number }) {
+  const { item, loadError, changeError, busy, reload, change, show, dismissError } = useCase(caseId, latestVersion);
   if (loadError && !item) return <ErrorNotice error={loadError} sx={{ m: 2 }} />;
   if (!item) return <Skeleton variant="rounded" height={240} sx={{ m: 2 }} />;
   return (
@@ -67,8 +67,8 @@ function CaseView({ item, busy, notice, change, show, reload }: CaseViewProps) {
   const { t } = useTranslation();
   const api = useApi();
   const { openInExplore } = useWorkbench();
-  const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId), item.status);
-  const audit = useAuditEvents({ caseId: item.id, limit: 100 }, item.version);
+  const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId));
+  const audit = useAuditEvents({ caseId: item.id, limit: 100 });
   const can = caseAvailability(item);
   const submitBlock = submitBlockFor(item);
   const versioned = (current: Case) => ({ caseId: current.id, version: current.version });

@@ -9,9 +9,11 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../../main/api';
+import { queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { CaseDetail } from './CaseDetail';
@@ -26,6 +28,7 @@ const LIST_WIDTH = 380;
 export function CasesScreen() {
   const { t } = useTranslation();
   const { activeScreen, caseRequest } = useWorkbench();
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [assignee, setAssignee] = useState('');
   const [text, setText] = useState('');
@@ -33,7 +36,7 @@ export function CasesScreen() {
   const [creating, setCreating] = useState(false);
   const visible = activeScreen === 'cases';
   // Coming back to the screen lists cases created meanwhile (from Explore, Rings, or a colleague).
-  const { cases, error, refresh, replace } = useCaseList(
+  const { cases, error } = useCaseList(
     { status: status || undefined, assignee: assignee.trim() || undefined, text: text.trim() || undefined },
     visible,
   );
@@ -88,7 +91,6 @@ export function CasesScreen() {
             key={`${selectedId}-${caseRequest?.caseId === selectedId ? caseRequest.requestId : 0}`}
             caseId={selectedId}
             latestVersion={cases?.find((item) => item.id === selectedId)?.version}
-            onChanged={replace}
           />
         ) : (
           <Stack spacing={1} sx={{ alignItems: 'center', justifyContent: 'center', height: '100%', color: 'text.secondary', p: 4, textAlign: 'center' }}>
@@ -104,7 +106,7 @@ export function CasesScreen() {
         onCreated={(created) => {
           setCreating(false);
           setSelectedId(created.id);
-          refresh();
+          void queryClient.invalidateQueries({ queryKey: queryKeys.caseLists });
         }}
       />
     </Box>

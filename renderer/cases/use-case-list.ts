@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ApiError, ApiInput, Case } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { queryKeys } from '../api/queries';
 import { toApiError } from '../shared/to-api-error';
 
 export type CaseFilter = ApiInput<'cases', 'list'>;
@@ -8,33 +9,14 @@ export type CaseFilter = ApiInput<'cases', 'list'>;
 export interface CaseListState {
   cases: Case[] | null;
   error: ApiError | null;
-  refresh(): void;
-  /** Puts a changed case in place without a round trip. */
-  replace(item: Case): void;
 }
 
-/** Cases matching the filter, most recently updated first. */
-export function useCaseList(filter: CaseFilter, refreshKey: unknown): CaseListState {
+/**
+ * Cases matching the filter, most recently updated first, fetched while `enabled` (the screen is
+ * shown) and again after any case changes; while a new filter's answer is on its way the last list stays.
+ */
+export function useCaseList(filter: CaseFilter, enabled: boolean): CaseListState {
   const api = useApi();
-  const [cases, setCases] = useState<Case[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const filterKey = JSON.stringify(filter);
-  useEffect(() => {
-    let current = true;
-    api.cases.list(JSON.parse(filterKey) as CaseFilter).then(
-      (result) => {
-        if (!current) return;
-        setCases(result.cases);
-        setError(null);
-      },
-      (failure: unknown) => current && setError(toApiError(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, filterKey, refreshKey, generation]);
-  const refresh = useCallback(() => setGeneration((value) => value + 1), []);
-  const replace = useCallback((item: Case) => setCases((list) => list?.map((existing) => (existing.id === item.id ? item : existing)) ?? list), []);
-  return { cases, error, refresh, replace };
+  const { data, error } = useQuery({ queryKey: queryKeys.caseList(filter), queryFn: () => api.cases.list(filter), enabled, placeholderData: keepPreviousData });
+  return { cases: data?.cases ?? null, error: error ? toApiError(error) : null };
 }

@@ -1,6 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Case } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { caseChanged, queryKeys } from '../api/queries';
 import { toApiError } from '../shared/to-api-error';
 
 export interface CaseState {
@@ -19,43 +21,33 @@ export interface CaseState {
 }
 
 /**
- * One case, loaded by id, and the changes made to it from this screen. When `latestVersion` (what a
- * list shows) is newer than the case shown, someone else changed it: it is loaded again.
+ * One case, loaded by id, and the changes made to it from this screen; a change's answer replaces
+ * the case everywhere it is shown (queries.ts caseChanged). When `latestVersion` (what a list shows)
+ * is newer than the case shown, someone else changed it: it is loaded again.
  */
-export function useCase(caseId: string, onChanged?: (item: Case) => void, latestVersion?: number): CaseState {
+export function useCase(caseId: string, latestVersion?: number): CaseState {
   const api = useApi();
-  const [item, setItem] = useState<Case | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({ queryKey: queryKeys.case(caseId), queryFn: () => api.cases.get({ caseId }) });
+  const item = data ?? null;
   const [changeError, setChangeError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
-    try {
-      const loaded = await api.cases.get({ caseId });
-      setItem(loaded);
-      setLoadError(null);
-      setChangeError(null);
-    } catch (error) {
-      setLoadError(toApiError(error));
-    }
-  }, [api, caseId]);
+    await queryClient.refetchQueries({ queryKey: queryKeys.case(caseId), exact: true });
+    if (!queryClient.getQueryState(queryKeys.case(caseId))?.error) setChangeError(null);
+  }, [queryClient, caseId]);
 
   useEffect(() => {
-    setItem(null);
-    void reload();
-  }, [reload]);
-
-  useEffect(() => {
-    if (item && latestVersion !== undefined && latestVersion > item.version) void reload();
-  }, [item, latestVersion, reload]);
+    if (item && latestVersion !== undefined && latestVersion > item.version) void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+  }, [item, latestVersion, queryClient, caseId]);
 
   const show = useCallback(
     (next: Case) => {
-      setItem(next);
       setChangeError(null);
-      onChanged?.(next);
+      void caseChanged(queryClient, next);
     },
-    [onChanged],
+    [queryClient],
   );
 
   const change = useCallback(
@@ -65,8 +57,8 @@ export function useCase(caseId: string, onChanged?: (item: Case) => void, latest
       try {
         show(await apply(item));
         return true;
-      } catch (error) {
-        setChangeError(toApiError(error));
+      } catch (failure) {
+        setChangeError(toApiError(failure));
         return false;
       } finally {
         setBusy(false);
@@ -75,5 +67,5 @@ export function useCase(caseId: string, onChanged?: (item: Case) => void, latest
     [item, show],
   );
 
-  return { item, loadError, changeError, busy, reload, change, show, dismissError: () => setChangeError(null) };
+  return { item, loadError: error ? toApiError(error) : null, changeError, busy, reload, change, show, dismissError: () => setChangeError(null) };
 }

@@ -11,10 +11,12 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, OutboxEntry, OutboxState } from '../../main/api';
+import type { ApiError, OutboxState } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { formatTime } from '../cases/format';
 import { ErrorNotice } from '../shared/ErrorNotice';
@@ -39,39 +41,31 @@ export function OutboxScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const { activeScreen, openCase } = useWorkbench();
-  const [entries, setEntries] = useState<OutboxEntry[] | null>(null);
-  const [endpoint, setEndpoint] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const queryClient = useQueryClient();
+  const [retryError, setRetryError] = useState<ApiError | null>(null);
   const [retrying, setRetrying] = useState<string | null>(null);
-  const visible = activeScreen === 'outbox';
-
-  const load = useCallback(async () => {
-    try {
+  // Refreshed while the screen is shown and the window visible (TanStack Query skips the interval when hidden).
+  const { data, error: loadError } = useQuery({
+    queryKey: queryKeys.outbox,
+    queryFn: async () => {
       const result = await api.outbox.list({});
-      setEntries([...result.entries].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-      setEndpoint(result.endpoint);
-      setError(null);
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
-  }, [api]);
-
-  useEffect(() => {
-    if (!visible) return;
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, OUTBOX_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [visible, load]);
+      return { endpoint: result.endpoint, entries: [...result.entries].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+    },
+    enabled: activeScreen === 'outbox',
+    refetchInterval: OUTBOX_REFRESH_MS,
+  });
+  const entries = data?.entries ?? null;
+  const endpoint = data?.endpoint ?? null;
+  const error = retryError ?? (loadError ? toApiError(loadError) : null);
 
   async function retryNow(id: string) {
     setRetrying(id);
     try {
       await api.outbox.retryNow({ id });
-      await load();
+      setRetryError(null);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.outbox });
     } catch (failure) {
-      setError(toApiError(failure));
+      setRetryError(toApiError(failure));
     } finally {
       setRetrying(null);
     }
@@ -96,7 +90,7 @@ export function OutboxScreen() {
           {t('outbox.noEndpoint')}
         </Alert>
       )}
-      {error && <ErrorNotice error={error} onClose={() => setError(null)} sx={{ mb: 2 }} />}
+      {error && <ErrorNotice error={error} onClose={retryError ? () => setRetryError(null) : undefined} sx={{ mb: 2 }} />}
       {entries?.length === 0 && (
         <Typography variant="body2" color="text.secondary">
           {t('outbox.empty')}

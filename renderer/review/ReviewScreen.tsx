@@ -7,10 +7,12 @@ import ListItemButton from '@mui/material/ListItemButton';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Case } from '../../main/api';
+import type { Case } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { caseChanged, queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { exploreRequestFor } from '../cases/CaseDetail';
 import { CaseSection, ClusterOrigin, MembersTable, NotesList, TagSummary } from '../cases/CaseEvidence';
@@ -30,31 +32,16 @@ export function ReviewScreen() {
   const api = useApi();
   const { activeScreen, openCase } = useWorkbench();
   const user = useCurrentUser();
-  const [queue, setQueue] = useState<Case[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
+  const [pickedId, setPickedId] = useState<string | null>(null);
   const [lastDecision, setLastDecision] = useState<Case | null>(null);
-  const visible = activeScreen === 'review';
-
-  useEffect(() => {
-    if (!visible) return;
-    let current = true;
-    api.review.queue({}).then(
-      ({ cases }) => {
-        if (!current) return;
-        setQueue(cases);
-        setError(null);
-        setSelectedId((selected) => (selected && cases.some((item) => item.id === selected) ? selected : (cases[0]?.id ?? null)));
-      },
-      (failure: unknown) => current && setError(toApiError(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, visible, generation]);
-
-  const selected = queue?.find((item) => item.id === selectedId) ?? null;
+  // Fetched whenever the screen is shown, and again after any case changes.
+  const { data, error: queueError } = useQuery({ queryKey: queryKeys.reviewQueue, queryFn: () => api.review.queue({}), enabled: activeScreen === 'review' });
+  const queue = data?.cases ?? null;
+  const error = queueError ? toApiError(queueError) : null;
+  // The case picked while it is in the queue; otherwise the oldest one waiting.
+  const selected = queue?.find((item) => item.id === pickedId) ?? queue?.[0] ?? null;
+  const selectedId = selected?.id ?? null;
   return (
     <Box sx={{ display: 'flex', height: '100%', minHeight: 0 }}>
       <Box sx={{ width: QUEUE_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', bgcolor: 'background.paper' }}>
@@ -71,7 +58,7 @@ export function ReviewScreen() {
           {!queue && !error && <Skeleton variant="rounded" height={120} sx={{ m: 2 }} />}
           <List disablePadding data-testid="review-queue">
             {queue?.map((item) => (
-              <ListItemButton key={item.id} selected={item.id === selectedId} onClick={() => setSelectedId(item.id)} data-testid="review-queue-item" sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
+              <ListItemButton key={item.id} selected={item.id === selectedId} onClick={() => setPickedId(item.id)} data-testid="review-queue-item" sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
                 <Typography variant="body1" noWrap sx={{ fontWeight: 500 }}>
                   {item.title}
                 </Typography>
@@ -96,7 +83,7 @@ export function ReviewScreen() {
             user={user}
             onDecided={(decided) => {
               setLastDecision(decided);
-              setGeneration((value) => value + 1);
+              void caseChanged(queryClient, decided);
             }}
           />
         ) : (

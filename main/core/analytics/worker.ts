@@ -8,12 +8,18 @@ import type { PipelineJob, PipelineWorkerMessage, PipelineWorkerRequest } from '
 /**
  * Where the worker entry is: next to this file when running from TypeScript sources (tests, tsx),
  * or dist/main/analytics/pipeline-worker.js when bundled (this code then lives in dist/main/app or
- * dist/main/server, see esbuild.config.mjs).
+ * dist/main/server, see esbuild.config.mjs). In the packaged app that file is outside the asar
+ * (electron-builder.yml's asarUnpack): a worker thread cannot load its script from inside an archive.
  */
 function workerEntry(): { file: string; execArgv: string[] } {
   // tsx's CommonJS hook: `--import tsx` is not applied inside worker threads on Node 20.
   if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'pipeline-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
-  return { file: path.join(__dirname, '..', 'analytics', 'pipeline-worker.js'), execArgv: [] };
+  return { file: asarUnpackedPath(path.join(__dirname, '..', 'analytics', 'pipeline-worker.js')), execArgv: [] };
+}
+
+/** The path electron-builder's asarUnpack gives a file of the app: …/app.asar/x → …/app.asar.unpacked/x (other paths unchanged). */
+export function asarUnpackedPath(file: string): string {
+  return file.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
 }
 
 const JOBS: readonly PipelineJob[] = ['clusters', 'risk'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { ringInputFromDataset } from '../../../main/core/analytics/input';
 import { runRingPipeline, type PipelineProgress } from '../../../main/core/analytics/pipeline';
-import { runRingPipelineInWorker } from '../../../main/core/analytics/worker';
+import { asarUnpackedPath, runRingPipelineInWorker } from '../../../main/core/analytics/worker';
 
 const input = ringInputFromDataset(generateDemoDataset({ seed: 7, accounts: 5_000 }));
 
@@ -37,5 +37,21 @@ describe('runRingPipelineInWorker', () => {
 
   it('rejects at once when the signal is already aborted', async () => {
     await expect(runRingPipelineInWorker(input, {}, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('asarUnpackedPath', () => {
+  it('points a file of the packaged app into app.asar.unpacked, where a worker thread can load it', () => {
+    expect(asarUnpackedPath('/opt/RingScope/resources/app.asar/dist/main/analytics/pipeline-worker.js')).toBe(
+      '/opt/RingScope/resources/app.asar.unpacked/dist/main/analytics/pipeline-worker.js',
+    );
+    expect(asarUnpackedPath('C:\\Program Files\\RingScope\\resources\\app.asar\\dist\\main\\analytics\\pipeline-worker.js')).toBe(
+      'C:\\Program Files\\RingScope\\resources\\app.asar.unpacked\\dist\\main\\analytics\\pipeline-worker.js',
+    );
+  });
+
+  it('leaves paths outside an asar alone (running from a checkout, or a folder merely named like one)', () => {
+    expect(asarUnpackedPath('/home/ana/ringscope/dist/main/analytics/pipeline-worker.js')).toBe('/home/ana/ringscope/dist/main/analytics/pipeline-worker.js');
+    expect(asarUnpackedPath('/home/ana/app.asar.d/dist/pipeline-worker.js')).toBe('/home/ana/app.asar.d/dist/pipeline-worker.js');
   });
 });

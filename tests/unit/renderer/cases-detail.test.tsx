@@ -111,6 +111,36 @@ describe('CaseDetail', () => {
     await waitFor(() => expect(statusShown()).toBe('Approved'));
     expect(get).toHaveBeenCalledTimes(2);
   });
+
+  it('never lets an older answer overwrite a newer one: a reload still in flight when a change answers is dropped', async () => {
+    const tagged = caseFixture({ tag: fraudRingTag });
+    // The reload (the list showed version 4) answers late, with the case as it was before the submit.
+    let answerReload: (item: Case) => void = () => undefined;
+    const get = vi.fn(() => (get.mock.calls.length === 1 ? Promise.resolve(tagged) : new Promise<Case>((resolve) => (answerReload = resolve))));
+    const submitted = { ...tagged, version: 5, status: 'in_review' as const, submittedBy: 'ana', submittedAt: '2025-01-01T10:00:00.000Z' };
+    const submit = vi.fn(async () => submitted);
+    function ListedVersion() {
+      const [listed, setListed] = useState(3);
+      return (
+        <>
+          <button onClick={() => setListed(4)}>list refreshed</button>
+          <CaseDetail caseId={tagged.id} latestVersion={listed} />
+        </>
+      );
+    }
+    renderWithProviders(<ListedVersion />, fakeApi({ ...caseReads, cases: { get, submit } }));
+    await waitFor(() => expect(statusShown()).toBe('Open'));
+    fireEvent.click(screen.getByRole('button', { name: 'list refreshed' }));
+    await waitFor(() => expect(get).toHaveBeenCalledTimes(2));
+
+    fireEvent.click(screen.getByTestId('submit-for-review'));
+    await waitFor(() => expect(statusShown()).toBe('In review'));
+    answerReload({ ...tagged, version: 4 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(statusShown()).toBe('In review');
+    expect(screen.getByTestId('case-id').textContent).toContain('version 5');
+  });
 });
 
 const statusShown = () => screen.getByTestId('case-detail').querySelector('[data-testid="case-status"]')?.textContent;

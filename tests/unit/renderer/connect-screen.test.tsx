@@ -175,13 +175,13 @@ describe('the Connect screen', () => {
     const demo = fakeApi();
     renderScreen(demo.api);
     const demoCard = await screen.findByTestId('demo-source');
-    expect(within(demoCard).getByTestId('active-badge').textContent).toBe('Active');
+    expect((await within(demoCard).findByTestId('active-badge')).textContent).toBe('Active');
     cleanup();
 
     const neo4j = fakeApi({ connections: [saved], active: { kind: 'neo4j', name: 'Fraud graph', accountCount: 5, connectionId: saved.id } });
     renderScreen(neo4j.api);
     const savedCard = await screen.findByTestId('saved-connection');
-    expect(within(savedCard).getByTestId('active-badge')).toBeTruthy();
+    expect(await within(savedCard).findByTestId('active-badge')).toBeTruthy();
     expect(within(screen.getByTestId('demo-source')).queryByTestId('active-badge')).toBeNull();
     fireEvent.click(screen.getByTestId('use-demo'));
     await waitFor(() => expect(screen.getByTestId('active-screen').textContent).toBe('explore'));
