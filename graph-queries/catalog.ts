@@ -43,6 +43,13 @@ const nullableNumber = z.number().nullable();
 /** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
 const Temporal = z.union([z.string(), z.number()]).nullable();
 
+/** Start and goal of a path search, each resolved like node-by-ref (exactly one key set). */
+const NodeRefParam = z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() });
+const PathEnds = z.object({ from: NodeRefParam, to: NodeRefParam });
+const PathRow = z.object({
+  path: z.object({ nodes: z.array(PlainNode), hops: z.array(z.object({ source: z.string(), target: z.string(), type: z.string() })) }).nullable(),
+});
+
 /** An :RSAuditEvent as stored, its details as JSON text. */
 const StoredAuditEvent = z.object({
   seq: count,
@@ -88,6 +95,8 @@ const definitions = {
       ),
     }),
   },
+  'shortest-path': { params: PathEnds, row: PathRow },
+  'all-shortest-paths': { params: PathEnds.extend({ limit: Limit }), row: PathRow },
   'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
   'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },
@@ -226,13 +235,22 @@ function loadCatalog(): { [N in QueryName]: CatalogEntry<N> } {
 export const graphQueries = loadCatalog();
 
 declare const quoted: unique symbol;
-/** A label, type or property key made safe for Cypher text by `quoteName`. */
+/** A label, type or property key made safe for Cypher text by `quoteName` (or a hop bound by `hopLimit`). */
 export type QuotedName = string & { readonly [quoted]: true };
 
 /** Backtick-quotes a graph name for Cypher text; a backtick inside is doubled, so the name cannot end the quote. */
 export function quoteName(name: string): QuotedName {
   if (name.length === 0) throw new Error('A label, relationship type or property key cannot be empty');
   return `\`${name.replaceAll('`', '``')}\`` as QuotedName;
+}
+
+/**
+ * The upper bound of a variable-length pattern (`*..6`), which Cypher accepts only as literal text,
+ * never as a parameter: a whole number in [1, max], so nothing else can reach the statement.
+ */
+export function hopLimit(hops: number, max: number): QuotedName {
+  if (!Number.isInteger(hops) || hops < 1 || hops > max) throw new Error(`A hop limit must be a whole number from 1 to ${max}`);
+  return String(hops) as QuotedName;
 }
 
 /** Relationship type alternatives for a pattern, e.g. `A`|`B`. */

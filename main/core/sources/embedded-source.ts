@@ -10,10 +10,11 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type PathsResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, GraphSource, SubgraphOptions } from './graph-source';
+import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
+import { shortestPaths, type PathStep } from './path-search';
 
 /** Relationship type from an account to each identifier kind, as in the demo schema. */
 const IDENTIFIER_RELATIONSHIP: Record<IdentifierKind, string> = {
@@ -35,6 +36,8 @@ const IDENTIFIER_PROPERTY: Record<IdentifierKind, string> = {
 };
 const TRANSFERRED_TO = 'TRANSFERRED_TO';
 const PAID = 'PAID';
+/** Every relationship type of the demo graph: what a path search may be asked to follow. */
+const LINK_TYPES: ReadonlySet<string> = new Set([...Object.values(IDENTIFIER_RELATIONSHIP), TRANSFERRED_TO, PAID]);
 /** How many records to scan between two cancellation checks on a hub. */
 const CANCEL_CHECK_INTERVAL = 4_096;
 
@@ -311,6 +314,39 @@ export class EmbeddedGraphSource implements GraphSource {
     return { nodes: [...wanted.values()].map((ref) => this.toNode(ref)), edges: [...edges.values()] };
   }
 
+  async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
+    const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
+    if (unknownTypes.length) {
+      throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }]);
+    }
+    this.requireNode(fromId);
+    this.requireNode(toId);
+    const allowed = new Set(linkTypes);
+    const rawEdges = new Map<string, Neighbour['edges'][number]>();
+    const refs = new Map<string, NodeRef>();
+    const steps = (nodeId: string): PathStep[] =>
+      this.neighboursOf(refs.get(nodeId) ?? this.requireNode(nodeId), signal).flatMap((neighbour) => {
+        // Transfers both ways are two edges; a path needs one of them.
+        const edge = neighbour.edges.find((candidate) => allowed.has(candidate.type));
+        if (!edge) return [];
+        const node = this.nodeId(neighbour.ref);
+        const edgeId = this.edgeId(edge);
+        refs.set(node, neighbour.ref);
+        rawEdges.set(edgeId, edge);
+        return [{ node, edgeId }];
+      });
+    const found = shortestPaths(fromId, toId, steps, { maxHops, limit, signal });
+    const nodeIds = [...new Set(found.paths.flatMap((path) => path.nodeIds))];
+    const edgeIds = [...new Set(found.paths.flatMap((path) => path.edgeIds))];
+    return {
+      status: found.length === null ? 'no_path_within_hops' : 'found',
+      maxHops,
+      ...found,
+      nodes: nodeIds.map((nodeId) => this.toNode(refs.get(nodeId) ?? this.requireNode(nodeId))),
+      edges: edgeIds.map((edgeId) => this.toEdge(rawEdges.get(edgeId)!)),
+    };
+  }
+
   async close(): Promise<void> {}
 
   private accountsByUserIdPrefix(text: string, limit: number): number[] {
@@ -470,6 +506,11 @@ export class EmbeddedGraphSource implements GraphSource {
           lastAt: new Date(edge.flow.lastAt).toISOString(),
         }
       : {};
-    return { id: `${source}-${edge.type}->${target}`, source, target, type: edge.type, kind, properties };
+    return { id: this.edgeId(edge), source, target, type: edge.type, kind, properties };
+  }
+
+  /** Derived from both ends, so expanding either end (or finding a path) yields the same edge id. */
+  private edgeId(edge: Neighbour['edges'][number]): string {
+    return `${this.nodeId(edge.source)}-${edge.type}->${this.nodeId(edge.target)}`;
   }
 }

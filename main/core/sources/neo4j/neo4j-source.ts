@@ -3,10 +3,10 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
-import type { QuotedName } from '../../../../graph-queries/catalog';
+import { ApiError, MAX_PATH_HOPS, type ExpandResult, type PathsResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
+import { hopLimit, quoteName, typeAlternatives, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, GraphSource, SubgraphOptions } from '../graph-source';
+import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from '../graph-source';
 import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
@@ -164,6 +164,46 @@ export class Neo4jGraphSource implements GraphSource {
       if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
     }
     return revealed;
+  }
+
+  async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
+    const { client, mapping } = this.options;
+    // Only mapped types, which were checked against the discovered schema, may enter the statement.
+    const mapped = new Set([...mapping.identifiers.map((identifier) => identifier.relationshipType), mapping.transfer?.relationshipType, mapping.payment?.relationshipType]);
+    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
+    if (unknownTypes.length) {
+      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }]);
+    }
+    const names = { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
+    const ends = { from: parseNodeId(fromId), to: parseNodeId(toId) };
+    // One more than asked for tells whether the list was cut.
+    const rows =
+      limit === 1
+        ? await client.read('shortest-path', ends, { names, signal })
+        : await client.read('all-shortest-paths', { ...ends, limit: limit + 1 }, { names, signal });
+    if (rows.length === 0) throw new ApiError('not_found', `No node with id ${fromId} or ${toId} in this graph`);
+    const found = rows.flatMap((row) => (row.path ? [row.path] : []));
+    if (found.length === 0) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
+
+    const kept = found.slice(0, limit);
+    const idOfElement = new Map<string, string>();
+    for (const path of kept) for (const node of path.nodes) idOfElement.set(node.elementId, toGraphNode(node, null, mapping).id);
+    const paths = kept.map((path) => ({
+      nodeIds: path.nodes.map((node) => idOfElement.get(node.elementId)!),
+      edgeIds: path.hops.map((hop) => `${idOfElement.get(hop.source)}-${hop.type}->${idOfElement.get(hop.target)}`),
+    }));
+    // The drawn nodes (with degrees) and folded edges, exactly as expand and subgraph give them.
+    const drawn = await this.subgraph([...new Set(idOfElement.values())], { includeSharedIdentifiers: false, signal });
+    const onPaths = new Set(paths.flatMap((path) => path.edgeIds));
+    return {
+      status: 'found',
+      maxHops,
+      length: kept[0].hops.length,
+      paths,
+      truncated: found.length > limit,
+      nodes: drawn.nodes,
+      edges: drawn.edges.filter((edge) => onPaths.has(edge.id)),
+    };
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */
