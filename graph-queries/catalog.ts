@@ -45,9 +45,16 @@ const Temporal = z.union([z.string(), z.number()]).nullable();
 
 /** Start and goal of a path search, each resolved like node-by-ref (exactly one key set). */
 const NodeRefParam = z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() });
-const PathEnds = z.object({ from: NodeRefParam, to: NodeRefParam });
+const PathEnds = z.object({ from: NodeRefParam, to: NodeRefParam, transferType: z.string().nullable(), paymentType: z.string().nullable() });
 const PathRow = z.object({
-  path: z.object({ nodes: z.array(PlainNode), hops: z.array(z.object({ source: z.string(), target: z.string(), type: z.string() })) }).nullable(),
+  path: z
+    .object({
+      nodes: z.array(NodeWithDegree),
+      hops: z.array(
+        z.object({ source: z.string(), target: z.string(), type: z.string(), count, totalAmount: nullableNumber, firstAt: Temporal, lastAt: Temporal }),
+      ),
+    })
+    .nullable(),
 });
 
 /** An :RSAuditEvent as stored, its details as JSON text. */

@@ -175,7 +175,12 @@ export class Neo4jGraphSource implements GraphSource {
       throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }]);
     }
     const names = { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
-    const ends = { from: parseNodeId(fromId), to: parseNodeId(toId) };
+    const ends = {
+      from: parseNodeId(fromId),
+      to: parseNodeId(toId),
+      transferType: mapping.transfer?.relationshipType ?? null,
+      paymentType: mapping.payment?.relationshipType ?? null,
+    };
     // One more than asked for tells whether the list was cut.
     const rows =
       limit === 1
@@ -186,24 +191,26 @@ export class Neo4jGraphSource implements GraphSource {
     if (found.length === 0) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
 
     const kept = found.slice(0, limit);
-    const idOfElement = new Map<string, string>();
-    for (const path of kept) for (const node of path.nodes) idOfElement.set(node.elementId, toGraphNode(node, null, mapping).id);
-    const paths = kept.map((path) => ({
-      nodeIds: path.nodes.map((node) => idOfElement.get(node.elementId)!),
-      edgeIds: path.hops.map((hop) => `${idOfElement.get(hop.source)}-${hop.type}->${idOfElement.get(hop.target)}`),
-    }));
-    // The drawn nodes (with degrees) and folded edges, exactly as expand and subgraph give them.
-    const drawn = await this.subgraph([...new Set(idOfElement.values())], { includeSharedIdentifiers: false, signal });
-    const onPaths = new Set(paths.flatMap((path) => path.edgeIds));
-    return {
-      status: 'found',
-      maxHops,
-      length: kept[0].hops.length,
-      paths,
-      truncated: found.length > limit,
-      nodes: drawn.nodes,
-      edges: drawn.edges.filter((edge) => onPaths.has(edge.id)),
-    };
+    const nodes = new Map<string, GraphNode>();
+    const edges = new Map<string, GraphEdge>();
+    const paths = kept.map((path) => {
+      const idOfElement = new Map<string, string>();
+      for (const { node, degree } of path.nodes) {
+        const dto = toGraphNode(node, degree, mapping);
+        idOfElement.set(node.elementId, dto.id);
+        nodes.set(dto.id, dto);
+      }
+      // Hops come unordered from the query: hop i joins path nodes i and i + 1, in either direction.
+      const hopBetween = new Map(path.hops.map((hop) => [[hop.source, hop.target].sort().join(' '), hop]));
+      const edgeIds = path.nodes.slice(1).map(({ node }, i) => {
+        const hop = hopBetween.get([path.nodes[i].node.elementId, node.elementId].sort().join(' '))!;
+        const [edge] = toGraphEdges(idOfElement.get(hop.source)!, idOfElement.get(hop.target)!, [{ ...hop, outgoing: true }], mapping);
+        edges.set(edge.id, edge);
+        return edge.id;
+      });
+      return { nodeIds: path.nodes.map(({ node }) => idOfElement.get(node.elementId)!), edgeIds };
+    });
+    return { status: 'found', maxHops, length: kept[0].nodes.length - 1, paths, truncated: found.length > limit, nodes: [...nodes.values()], edges: [...edges.values()] };
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */
