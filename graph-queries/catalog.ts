@@ -43,6 +43,8 @@ const nullableNumber = z.number().nullable();
 /** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
 const Temporal = z.union([z.string(), z.number()]).nullable();
 
+/** A search's first hits and how many matched in all (up to the query's cap). */
+const CountedHits = z.object({ total: count, hits: z.array(NodeWithDegree) });
 /** Start and goal of a path search, each resolved like node-by-ref (exactly one key set). */
 const NodeRefParam = z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() });
 const PathEnds = z.object({ from: NodeRefParam, to: NodeRefParam, transferType: z.string().nullable(), paymentType: z.string().nullable() });
@@ -104,6 +106,10 @@ const definitions = {
   },
   'shortest-path': { params: PathEnds, row: PathRow },
   'all-shortest-paths': { params: PathEnds.extend({ limit: Limit }), row: PathRow },
+  'fulltext-index-list': { params: noParams, row: z.object({ name: z.string(), labels: z.array(z.string()), properties: z.array(z.string()) }) },
+  'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
+  'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },
+  'identifiers-by-suffix': { params: z.object({ suffix: z.string().min(1), limit: Limit, countCap: Limit }), row: CountedHits },
   'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
   'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },
@@ -176,6 +182,7 @@ const definitions = {
   'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
   'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },
   constraints: { params: noParams, row: z.object({}) },
+  'search-indexes': { params: noParams, row: z.object({}) },
   'seed-accounts': { params: z.object({ rows: Rows }), row: z.object({}) },
   'seed-identifiers': { params: z.object({ rows: Rows }), row: z.object({}) },
   'seed-merchants': { params: z.object({ rows: Rows }), row: z.object({}) },

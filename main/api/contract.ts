@@ -74,6 +74,8 @@ export const apiContract = {
     subgraph: method(rings.GraphSubgraphInput.strict(), Subgraph),
     /** Shortest path (or every shortest path, capped) between two nodes over chosen link types; "none within N hops" is an answer. */
     paths: method(money.PathsInput, money.PathsResult),
+    /** Full-text search (merchant names, cities, e-mail domains, card last four, phone formats) grouped by kind, with totals. */
+    textSearch: method(money.TextSearchInput, money.TextSearchResult),
   },
   tasks: {
     cancel: method(CancelInput.strict(), CancelResult),

@@ -1,4 +1,4 @@
-import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph } from '../../api';
+import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult } from '../../api';
 import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
 
 /**
@@ -62,6 +62,10 @@ export class ActiveGraphSource implements GraphSource {
 
   paths(request: PathRequest): Promise<PathsResult> {
     return this.active.paths(request);
+  }
+
+  textSearch(query: string, options: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult> {
+    return this.active.textSearch(query, options);
   }
 
   async close(): Promise<void> {
