@@ -43,6 +43,22 @@ const nullableNumber = z.number().nullable();
 /** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
 const Temporal = z.union([z.string(), z.number()]).nullable();
 
+/** A search's first hits and how many matched in all (up to the query's cap). */
+const CountedHits = z.object({ total: count, hits: z.array(NodeWithDegree) });
+/** Start and goal of a path search, each resolved like node-by-ref (exactly one key set). */
+const NodeRefParam = z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() });
+const PathEnds = z.object({ from: NodeRefParam, to: NodeRefParam, transferType: z.string().nullable(), paymentType: z.string().nullable() });
+const PathRow = z.object({
+  path: z
+    .object({
+      nodes: z.array(NodeWithDegree),
+      hops: z.array(
+        z.object({ source: z.string(), target: z.string(), type: z.string(), count, totalAmount: nullableNumber, firstAt: Temporal, lastAt: Temporal }),
+      ),
+    })
+    .nullable(),
+});
+
 /** An :RSAuditEvent as stored, its details as JSON text. */
 const StoredAuditEvent = z.object({
   seq: count,
@@ -88,6 +104,12 @@ const definitions = {
       ),
     }),
   },
+  'shortest-path': { params: PathEnds, row: PathRow },
+  'all-shortest-paths': { params: PathEnds.extend({ limit: Limit }), row: PathRow },
+  'fulltext-index-list': { params: noParams, row: z.object({ name: z.string(), labels: z.array(z.string()), properties: z.array(z.string()) }) },
+  'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
+  'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },
+  'identifiers-by-suffix': { params: z.object({ suffix: z.string().min(1), limit: Limit, countCap: Limit }), row: CountedHits },
   'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
   'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },
@@ -160,6 +182,7 @@ const definitions = {
   'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
   'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },
   constraints: { params: noParams, row: z.object({}) },
+  'search-indexes': { params: noParams, row: z.object({}) },
   'seed-accounts': { params: z.object({ rows: Rows }), row: z.object({}) },
   'seed-identifiers': { params: z.object({ rows: Rows }), row: z.object({}) },
   'seed-merchants': { params: z.object({ rows: Rows }), row: z.object({}) },
@@ -226,13 +249,22 @@ function loadCatalog(): { [N in QueryName]: CatalogEntry<N> } {
 export const graphQueries = loadCatalog();
 
 declare const quoted: unique symbol;
-/** A label, type or property key made safe for Cypher text by `quoteName`. */
+/** A label, type or property key made safe for Cypher text by `quoteName` (or a hop bound by `hopLimit`). */
 export type QuotedName = string & { readonly [quoted]: true };
 
 /** Backtick-quotes a graph name for Cypher text; a backtick inside is doubled, so the name cannot end the quote. */
 export function quoteName(name: string): QuotedName {
   if (name.length === 0) throw new Error('A label, relationship type or property key cannot be empty');
   return `\`${name.replaceAll('`', '``')}\`` as QuotedName;
+}
+
+/**
+ * The upper bound of a variable-length pattern (`*..6`), which Cypher accepts only as literal text,
+ * never as a parameter: a whole number in [1, max], so nothing else can reach the statement.
+ */
+export function hopLimit(hops: number, max: number): QuotedName {
+  if (!Number.isInteger(hops) || hops < 1 || hops > max) throw new Error(`A hop limit must be a whole number from 1 to ${max}`);
+  return String(hops) as QuotedName;
 }
 
 /** Relationship type alternatives for a pattern, e.g. `A`|`B`. */

@@ -9,6 +9,7 @@ import * as connections from './connections';
 import * as investigation from './investigation';
 import * as rings from './rings';
 import * as evidence from './evidence';
+import * as money from './money';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -71,6 +72,10 @@ export const apiContract = {
     nodeDetails: method(NodeDetailsInput.strict(), NodeDetails),
     /** The requested nodes and the edges among them (a cluster to draw), optionally with the identifiers they share. */
     subgraph: method(rings.GraphSubgraphInput.strict(), Subgraph),
+    /** Shortest path (or every shortest path, capped) between two nodes over chosen link types; "none within N hops" is an answer. */
+    paths: method(money.PathsInput, money.PathsResult),
+    /** Full-text search (merchant names, cities, e-mail domains, card last four, phone formats) grouped by kind, with totals. */
+    textSearch: method(money.TextSearchInput, money.TextSearchResult),
   },
   tasks: {
     cancel: method(CancelInput.strict(), CancelResult),

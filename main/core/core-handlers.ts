@@ -49,6 +49,15 @@ export function createCoreHandlers({ source, version, investigation, connections
         await investigation.refreshWriteBack();
         return source.subgraph(nodeIds, { includeSharedIdentifiers, signal });
       },
+      textSearch: async ({ query, limitPerKind }, { signal }) => {
+        await investigation.refreshWriteBack();
+        return source.textSearch(query, { limitPerKind, signal });
+      },
+      paths: async ({ fromId, toId, linkTypes, maxHops, all, limit }, { signal }) => {
+        if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', [{ path: 'toId', message: 'must differ from fromId' }]);
+        await investigation.refreshWriteBack();
+        return source.paths({ fromId, toId, linkTypes: [...new Set(linkTypes)], maxHops, limit: all ? limit : 1, signal });
+      },
     },
   };
 }

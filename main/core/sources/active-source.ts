@@ -1,5 +1,5 @@
-import type { ExpandResult, NodeDetails, SearchHit, SourceInfo, Subgraph } from '../../api';
-import type { ExpandOptions, GraphSource, SubgraphOptions } from './graph-source';
+import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult } from '../../api';
+import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
 
 /**
  * The GraphSource the Api talks to: delegates to whichever source is active (the embedded demo
@@ -58,6 +58,14 @@ export class ActiveGraphSource implements GraphSource {
 
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>> {
     return this.active.revealIdentifiers(nodeIds, signal);
+  }
+
+  paths(request: PathRequest): Promise<PathsResult> {
+    return this.active.paths(request);
+  }
+
+  textSearch(query: string, options: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult> {
+    return this.active.textSearch(query, options);
   }
 
   async close(): Promise<void> {

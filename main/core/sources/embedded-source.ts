@@ -10,10 +10,12 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, type ExpandResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, GraphSource, SubgraphOptions } from './graph-source';
+import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
+import { shortestPaths, type PathStep } from './path-search';
+import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
 /** Relationship type from an account to each identifier kind, as in the demo schema. */
 const IDENTIFIER_RELATIONSHIP: Record<IdentifierKind, string> = {
@@ -35,6 +37,8 @@ const IDENTIFIER_PROPERTY: Record<IdentifierKind, string> = {
 };
 const TRANSFERRED_TO = 'TRANSFERRED_TO';
 const PAID = 'PAID';
+/** Every relationship type of the demo graph: what a path search may be asked to follow. */
+const LINK_TYPES: ReadonlySet<string> = new Set([...Object.values(IDENTIFIER_RELATIONSHIP), TRANSFERRED_TO, PAID]);
 /** How many records to scan between two cancellation checks on a hub. */
 const CANCEL_CHECK_INTERVAL = 4_096;
 
@@ -311,6 +315,83 @@ export class EmbeddedGraphSource implements GraphSource {
     return { nodes: [...wanted.values()].map((ref) => this.toNode(ref)), edges: [...edges.values()] };
   }
 
+  async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
+    const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
+    if (unknownTypes.length) {
+      throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }]);
+    }
+    this.requireNode(fromId);
+    this.requireNode(toId);
+    const allowed = new Set(linkTypes);
+    const rawEdges = new Map<string, Neighbour['edges'][number]>();
+    const refs = new Map<string, NodeRef>();
+    const steps = (nodeId: string): PathStep[] =>
+      this.neighboursOf(refs.get(nodeId) ?? this.requireNode(nodeId), signal).flatMap((neighbour) => {
+        // Transfers both ways are two edges; a path needs one of them.
+        const edge = neighbour.edges.find((candidate) => allowed.has(candidate.type));
+        if (!edge) return [];
+        const node = this.nodeId(neighbour.ref);
+        const edgeId = this.edgeId(edge);
+        refs.set(node, neighbour.ref);
+        rawEdges.set(edgeId, edge);
+        return [{ node, edgeId }];
+      });
+    const found = shortestPaths(fromId, toId, steps, { maxHops, limit, signal });
+    const nodeIds = [...new Set(found.paths.flatMap((path) => path.nodeIds))];
+    const edgeIds = [...new Set(found.paths.flatMap((path) => path.edgeIds))];
+    return {
+      status: found.length === null ? 'no_path_within_hops' : 'found',
+      maxHops,
+      ...found,
+      nodes: nodeIds.map((nodeId) => this.toNode(refs.get(nodeId) ?? this.requireNode(nodeId))),
+      edges: edgeIds.map((edgeId) => this.toEdge(rawEdges.get(edgeId)!)),
+    };
+  }
+
+  /** Word-start search over ids, merchant names and categories and identifier values (same matches as the Neo4j full-text indexes). */
+  async textSearch(query: string, { limitPerKind, signal }: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult> {
+    throwIfCancelled(signal);
+    const text = query.trim();
+    const groups = new Map<NodeKind, { refs: { ref: NodeRef; matchedOn: string }[]; total: number }>();
+    const add = (ref: NodeRef, matchedOn: string): void => {
+      const group = groups.get(ref.kind) ?? { refs: [], total: 0 };
+      groups.set(ref.kind, group);
+      group.total++;
+      if (group.refs.length < limitPerKind) group.refs.push({ ref, matchedOn });
+    };
+    for (const index of this.accountsByUserIdPrefix(text, TEXT_SEARCH_COUNT_CAP + 1)) add({ kind: 'account', index }, 'userId');
+    const { merchantId, name, category } = this.dataset.merchants;
+    for (let m = 0; m < this.dataset.merchants.count; m++) {
+      const matchedOn = matchesWordStart(name[m], text) ? 'name' : matchesWordStart(merchantId[m], text) ? 'merchantId' : matchesWordStart(category[m], text) ? 'category' : null;
+      if (matchedOn) add({ kind: 'merchant', index: m }, matchedOn);
+    }
+    const lastFour = cardLastFour(text);
+    const fullCard = identifierSearchKey('card', text);
+    const phone = phoneQuery(text);
+    const { identifiers } = this.dataset;
+    for (let j = 0; j < identifiers.count; j++) {
+      if (j % CANCEL_CHECK_INTERVAL === 0) throwIfCancelled(signal);
+      const kind = IDENTIFIER_KINDS[identifiers.kind[j]];
+      const value = identifiers.value[j];
+      const matches =
+        kind === 'card'
+          ? (lastFour !== null && value.endsWith(lastFour)) || value === fullCard
+          : kind === 'phone'
+            ? phone !== null && ('exact' in phone ? value === phone.exact : value.endsWith(phone.suffix))
+            : kind === 'ip'
+              ? text.length >= 2 && value.startsWith(text)
+              : matchesWordStart(value, text);
+      if (matches) add({ kind, index: j }, IDENTIFIER_PROPERTY[kind]);
+    }
+    const result: TextSearchGroup[] = NODE_KINDS.flatMap((kind) => {
+      const group = groups.get(kind);
+      if (!group) return [];
+      const total = Math.min(group.total, TEXT_SEARCH_COUNT_CAP);
+      return [{ kind, hits: group.refs.map(({ ref, matchedOn }) => ({ node: this.toNode(ref), matchedOn })), total, totalIsLowerBound: group.total > TEXT_SEARCH_COUNT_CAP }];
+    });
+    return { method: 'fulltext', groups: result };
+  }
+
   async close(): Promise<void> {}
 
   private accountsByUserIdPrefix(text: string, limit: number): number[] {
@@ -470,6 +551,11 @@ export class EmbeddedGraphSource implements GraphSource {
           lastAt: new Date(edge.flow.lastAt).toISOString(),
         }
       : {};
-    return { id: `${source}-${edge.type}->${target}`, source, target, type: edge.type, kind, properties };
+    return { id: this.edgeId(edge), source, target, type: edge.type, kind, properties };
+  }
+
+  /** Derived from both ends, so expanding either end (or finding a path) yields the same edge id. */
+  private edgeId(edge: Neighbour['edges'][number]): string {
+    return `${this.nodeId(edge.source)}-${edge.type}->${this.nodeId(edge.target)}`;
   }
 }

@@ -1,4 +1,4 @@
-import type { ExpandResult, NodeDetails, SearchHit, SourceInfo, Subgraph } from '../../api';
+import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow } from '../../api';
 
 export interface ExpandOptions {
   limit: number;
@@ -10,6 +10,28 @@ export interface ExpandOptions {
 export interface SubgraphOptions {
   includeSharedIdentifiers: boolean;
   signal: AbortSignal;
+}
+
+export interface PathRequest {
+  fromId: string;
+  toId: string;
+  /** Relationship types the path may use; each must be one the source maps (else invalid_input). */
+  linkTypes: readonly string[];
+  maxHops: number;
+  /** 1: one shortest path; more: every shortest path up to this many. */
+  limit: number;
+  signal: AbortSignal;
+}
+
+export interface MoneyLinkOptions {
+  window: TimeWindow | null;
+  limit: number;
+  signal: AbortSignal;
+}
+
+export interface FollowMoneyOptions extends MoneyLinkOptions {
+  direction: 'forward' | 'backward';
+  maxHops: number;
 }
 
 /**
@@ -35,5 +57,9 @@ export interface GraphSource {
    * The caller audits the reveal.
    */
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>>;
+  /** Shortest path(s) between two nodes; `no_path_within_hops` when none is short enough. */
+  paths(request: PathRequest): Promise<PathsResult>;
+  /** Full-text search over the searchable properties, grouped by node kind with how many matched. */
+  textSearch(query: string, options: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult>;
   close(): Promise<void>;
 }

@@ -16,6 +16,8 @@ function slowExpandHandlers(): ApiHandlers {
       },
       nodeDetails: never,
       subgraph: never,
+      paths: never,
+      textSearch: never,
       expand: async (_input, { signal, progress }) => {
         for (let step = 1; ; step++) {
           progress(step, null, 'Loading neighbours');

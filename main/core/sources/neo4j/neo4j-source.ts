@@ -3,10 +3,11 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
-import type { QuotedName } from '../../../../graph-queries/catalog';
+import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
+import { hopLimit, quoteName, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, GraphSource, SubgraphOptions } from '../graph-source';
+import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from '../graph-source';
+import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
 import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
@@ -164,6 +165,137 @@ export class Neo4jGraphSource implements GraphSource {
       if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
     }
     return revealed;
+  }
+
+  async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
+    const { client, mapping } = this.options;
+    // Only mapped types, which were checked against the discovered schema, may enter the statement.
+    const mapped = new Set([...mapping.identifiers.map((identifier) => identifier.relationshipType), mapping.transfer?.relationshipType, mapping.payment?.relationshipType]);
+    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
+    if (unknownTypes.length) {
+      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }]);
+    }
+    const names = { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
+    const ends = {
+      from: parseNodeId(fromId),
+      to: parseNodeId(toId),
+      transferType: mapping.transfer?.relationshipType ?? null,
+      paymentType: mapping.payment?.relationshipType ?? null,
+    };
+    // One more than asked for tells whether the list was cut.
+    const rows =
+      limit === 1
+        ? await client.read('shortest-path', ends, { names, signal })
+        : await client.read('all-shortest-paths', { ...ends, limit: limit + 1 }, { names, signal });
+    if (rows.length === 0) throw new ApiError('not_found', `No node with id ${fromId} or ${toId} in this graph`);
+    const found = rows.flatMap((row) => (row.path ? [row.path] : []));
+    if (found.length === 0) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
+
+    const kept = found.slice(0, limit);
+    const nodes = new Map<string, GraphNode>();
+    const edges = new Map<string, GraphEdge>();
+    const paths = kept.map((path) => {
+      const idOfElement = new Map<string, string>();
+      for (const { node, degree } of path.nodes) {
+        const dto = toGraphNode(node, degree, mapping);
+        idOfElement.set(node.elementId, dto.id);
+        nodes.set(dto.id, dto);
+      }
+      // Hops come unordered from the query: hop i joins path nodes i and i + 1, in either direction.
+      const hopBetween = new Map(path.hops.map((hop) => [[hop.source, hop.target].sort().join(' '), hop]));
+      const edgeIds = path.nodes.slice(1).map(({ node }, i) => {
+        const hop = hopBetween.get([path.nodes[i].node.elementId, node.elementId].sort().join(' '))!;
+        const [edge] = toGraphEdges(idOfElement.get(hop.source)!, idOfElement.get(hop.target)!, [{ ...hop, outgoing: true }], mapping);
+        edges.set(edge.id, edge);
+        return edge.id;
+      });
+      return { nodeIds: path.nodes.map(({ node }) => idOfElement.get(node.elementId)!), edgeIds };
+    });
+    return { status: 'found', maxHops, length: kept[0].nodes.length - 1, paths, truncated: found.length > limit, nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+
+  /**
+   * Searches every searchable property: through a full-text index where one covers it (see
+   * search-indexes.cypher), else by prefix; cards by their last four digits and phones in national
+   * or international format. Each search counts its matches up to TEXT_SEARCH_COUNT_CAP.
+   */
+  async textSearch(query: string, { limitPerKind, signal }: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult> {
+    const { client, mapping } = this.options;
+    const text = query.trim();
+    const read = { signal, timeoutMs: 15_000 };
+    const counted = { limit: limitPerKind, countCap: TEXT_SEARCH_COUNT_CAP + 1 };
+    const prefixes = [...new Set([text, text.toLowerCase(), text.toUpperCase(), text.charAt(0).toUpperCase() + text.slice(1).toLowerCase()])];
+    const indexes = await client.read('fulltext-index-list', {}, read);
+    const lucene = luceneQuery(text);
+    let usedIndex = false;
+
+    // Searchable (label, property) pairs under the mapping; identifiers a text search makes no sense for are left out.
+    const searchable: { label: string; property: string }[] = [{ label: mapping.account.label, property: mapping.account.idProperty }];
+    if (mapping.payment) {
+      const { merchantLabel, merchantIdProperty, merchantNameProperty, merchantCategoryProperty } = mapping.payment;
+      for (const property of [merchantNameProperty, merchantIdProperty, merchantCategoryProperty]) if (property) searchable.push({ label: merchantLabel, property });
+    }
+    for (const identifier of mapping.identifiers) {
+      if (identifier.kind !== 'card' && identifier.kind !== 'phone') searchable.push({ label: identifier.label, property: identifier.valueProperty });
+    }
+    const searches: Promise<{ total: number; hits: { node: PlainNode; degree: number }[]; matchedOn: string }>[] = [];
+    const indexesUsed = new Set<string>();
+    for (const { label, property } of searchable) {
+      const index = indexes.find((candidate) => candidate.labels.includes(label) && candidate.properties.includes(property));
+      if (index && lucene) {
+        usedIndex = true;
+        if (indexesUsed.has(index.name)) continue;
+        indexesUsed.add(index.name);
+        searches.push(
+          client.read('fulltext-search', { indexName: index.name, query: lucene, ...counted }, { ...read, names: this.names }).then(([row]) => ({ ...row, matchedOn: index.properties.join(', ') })),
+        );
+      } else if (!index) {
+        const names = { ...this.names, label: quoteName(label), property: quoteName(property) };
+        searches.push(client.read('text-prefix-search', { prefixes, ...counted }, { ...read, names }).then(([row]) => ({ ...row, matchedOn: property })));
+      }
+    }
+    const lastFour = cardLastFour(text);
+    const phone = phoneQuery(text);
+    for (const identifier of mapping.identifiers) {
+      const names = { ...this.names, ...identifierPlaceholders(mapping, identifier.kind) };
+      const matchedOn = identifier.valueProperty;
+      if (identifier.kind === 'card' && lastFour) {
+        searches.push(client.read('identifiers-by-suffix', { suffix: lastFour, ...counted }, { ...read, names }).then(([row]) => ({ ...row, matchedOn })));
+      } else if (identifier.kind === 'phone' && phone && 'suffix' in phone) {
+        searches.push(client.read('identifiers-by-suffix', { suffix: phone.suffix, ...counted }, { ...read, names }).then(([row]) => ({ ...row, matchedOn })));
+      } else if (identifier.kind === 'card' || identifier.kind === 'phone') {
+        const key = identifierSearchKey(identifier.kind, text);
+        if (key === null) continue;
+        searches.push(
+          client.read('identifiers-by-value', { values: [key], limit: limitPerKind }, { ...read, names }).then((rows) => ({ total: rows.length, hits: rows, matchedOn })),
+        );
+      }
+    }
+
+    const groups = new Map<NodeKind, { hits: TextSearchGroup['hits']; total: number; seen: Set<string> }>();
+    for (const search of await Promise.all(searches)) {
+      for (const { node, degree } of search.hits) {
+        const dto = toGraphNode(node, degree, mapping);
+        const group = groups.get(dto.kind) ?? { hits: [], total: 0, seen: new Set<string>() };
+        groups.set(dto.kind, group);
+        if (group.hits.length < limitPerKind && !group.seen.has(dto.id)) {
+          group.seen.add(dto.id);
+          group.hits.push({ node: dto, matchedOn: search.matchedOn });
+        }
+      }
+      const kind = search.hits[0] ? nodeKindOf(search.hits[0].node, mapping) : null;
+      // Two searches of one kind (merchant name and category by prefix) may both count a node: the larger count is the honest floor.
+      if (kind) groups.get(kind)!.total = Math.max(groups.get(kind)!.total, search.total);
+    }
+    return {
+      method: usedIndex ? 'fulltext' : 'prefix',
+      groups: NODE_KINDS.flatMap((kind) => {
+        const group = groups.get(kind);
+        if (!group) return [];
+        const overCap = group.total > TEXT_SEARCH_COUNT_CAP;
+        return [{ kind, hits: group.hits, total: Math.max(group.hits.length, Math.min(group.total, TEXT_SEARCH_COUNT_CAP)), totalIsLowerBound: overCap }];
+      }),
+    };
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */

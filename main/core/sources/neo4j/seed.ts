@@ -62,6 +62,11 @@ export async function wipeGraph(client: Neo4jClient): Promise<void> {
   }
 }
 
+/** Creates the demo schema's full-text and text indexes for search (idempotent) and waits until they are online. */
+export async function ensureSearchIndexes(client: Neo4jClient): Promise<void> {
+  for (const statement of statementsOf(graphQueries['search-indexes'].text)) await client.writeStatement(statement);
+}
+
 /** Seeds the dataset; `onProgress` gets (stage, rows done, stage total) after every batch. */
 export async function seedDemoDataset(client: Neo4jClient, dataset: DemoDataset, onProgress?: (progress: SeedProgress) => void): Promise<void> {
   for (const statement of statementsOf(graphQueries.constraints.text)) await client.writeStatement(statement);
@@ -121,5 +126,6 @@ export async function seedDemoDataset(client: Neo4jClient, dataset: DemoDataset,
     amount: payments.amount[i],
     at: epochInt(payments.at[i]),
   }));
+  await ensureSearchIndexes(client);
   await client.write('seed-marker', { seed: dataset.seed, accounts: accounts.count, fingerprint: datasetFingerprint(dataset) });
 }

@@ -1,0 +1,70 @@
+/**
+ * Shortest paths by breadth-first search over any graph given as a neighbour function, for sources
+ * that hold the graph in memory (the embedded demo graph). Neo4j answers the same question in
+ * Cypher (graph-queries/shortest-paths.cypher).
+ */
+import { ApiError, type GraphPath } from '../../api';
+
+export interface PathStep {
+  node: string;
+  edgeId: string;
+}
+
+export interface ShortestPaths {
+  /** Hops of the shortest paths, or null when the goal is not within maxHops. */
+  length: number | null;
+  paths: GraphPath[];
+  /** More shortest paths exist than the limit allowed. */
+  truncated: boolean;
+}
+
+/** How many nodes to visit between two cancellation checks. */
+const CANCEL_CHECK_INTERVAL = 1_024;
+
+/**
+ * Every shortest path from `start` to `goal` of at most `maxHops` hops, up to `limit` of them (one
+ * when limit is 1). The search stops at the level where the goal is reached, so it never explores
+ * beyond the shortest length. Paths come in a stable order (neighbour order of each step).
+ */
+export function shortestPaths(
+  start: string,
+  goal: string,
+  neighbours: (node: string) => Iterable<PathStep>,
+  { maxHops, limit, signal }: { maxHops: number; limit: number; signal: AbortSignal },
+): ShortestPaths {
+  // Per reached node: its depth and the (predecessor, edge) pairs that reach it at that depth.
+  const reached = new Map<string, { depth: number; from: PathStep[] }>([[start, { depth: 0, from: [] }]]);
+  let frontier = [start];
+  let visited = 0;
+  for (let depth = 1; depth <= maxHops && frontier.length > 0 && !reached.has(goal); depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      if (++visited % CANCEL_CHECK_INTERVAL === 0 && signal.aborted) throw new ApiError('cancelled', 'The request was cancelled');
+      for (const step of neighbours(node)) {
+        const seen = reached.get(step.node);
+        if (!seen) {
+          reached.set(step.node, { depth, from: [{ node, edgeId: step.edgeId }] });
+          next.push(step.node);
+        } else if (seen.depth === depth) {
+          seen.from.push({ node, edgeId: step.edgeId });
+        }
+      }
+    }
+    frontier = next;
+  }
+  const end = reached.get(goal);
+  if (!end || goal === start) return { length: null, paths: [], truncated: false };
+
+  // Walk the predecessor graph back from the goal, depth first, collecting up to limit + 1 paths.
+  const paths: GraphPath[] = [];
+  const walk = (node: string, nodeIds: string[], edgeIds: string[]): void => {
+    if (paths.length > limit) return;
+    if (node === start) {
+      paths.push({ nodeIds: [start, ...nodeIds], edgeIds: [...edgeIds] });
+      return;
+    }
+    for (const step of reached.get(node)!.from) walk(step.node, [node, ...nodeIds], [step.edgeId, ...edgeIds]);
+  };
+  walk(goal, [], []);
+  return { length: end.depth, paths: paths.slice(0, limit), truncated: paths.length > limit };
+}

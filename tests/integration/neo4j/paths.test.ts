@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { IDENTIFIER_KINDS, PathsResult, type ConnectionSettings } from '../../../main/api';
+import { ConnectionService } from '../../../main/core/connections/connection-service';
+import type { DemoDataset } from '../../../main/core/demo/dataset';
+import { generateDemoDataset } from '../../../main/core/demo/generator';
+import { ActiveGraphSource } from '../../../main/core/sources/active-source';
+import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
+import type { PathRequest } from '../../../main/core/sources/graph-source';
+import type { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
+
+const server = inject('neo4j');
+const settings: ConnectionSettings = { name: 'Test graph', uri: server.uri, user: server.user, database: null, schemaMapping: null };
+const IDENTIFIER_TYPES = ['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL'];
+
+let dataset: DemoDataset;
+let embedded: EmbeddedGraphSource;
+let active: ActiveGraphSource;
+let neo4j: Neo4jGraphSource;
+
+/** Paths as sequences of kind:key (identifier ids differ between the sources; what they show does not). */
+function readablePaths(result: PathsResult): string[] {
+  const shown = new Map(result.nodes.map((node) => [node.id, `${node.kind}:${node.key}`]));
+  return result.paths.map((path) => path.nodeIds.map((id) => shown.get(id)).join(' / ')).sort();
+}
+
+const request = (overrides: Partial<PathRequest> & Pick<PathRequest, 'fromId' | 'toId'>): PathRequest => ({
+  linkTypes: IDENTIFIER_TYPES,
+  maxHops: 6,
+  limit: 1,
+  signal: new AbortController().signal,
+  ...overrides,
+});
+
+beforeAll(async () => {
+  dataset = generateDemoDataset({ seed: server.seed, accounts: server.accounts });
+  embedded = EmbeddedGraphSource.fromDataset(dataset);
+  active = new ActiveGraphSource(embedded);
+  const connections = new ConnectionService({ dataDir: null, secrets: null, active });
+  await connections.connect({ settings, password: server.password });
+  neo4j = active.current as Neo4jGraphSource;
+});
+
+afterAll(async () => {
+  await active?.close();
+});
+
+describe('paths on the real Neo4j (catalogued shortestPath) agree with the embedded BFS', () => {
+  it('finds every shortest path between two accounts sharing a phone, the same as the embedded graph', async () => {
+    const { identifierLinks, identifiers } = dataset;
+    const usersOf = new Map<number, number[]>();
+    for (let l = 0; l < identifierLinks.count; l++) {
+      const j = identifierLinks.identifier[l];
+      if (IDENTIFIER_KINDS[identifiers.kind[j]] === 'phone') usersOf.set(j, [...(usersOf.get(j) ?? []), identifierLinks.account[l]]);
+    }
+    const [a, b] = [...usersOf.values()].find((users) => users.length >= 2)!;
+    const ends = { fromId: embedded.accountNodeId(a), toId: embedded.accountNodeId(b) };
+    const fromNeo4j = PathsResult.parse(await neo4j.paths(request({ ...ends, limit: 50 })));
+    const fromEmbedded = await embedded.paths(request({ ...ends, limit: 50 }));
+    expect(fromNeo4j).toMatchObject({ status: 'found', length: 2, truncated: false });
+    expect(readablePaths(fromNeo4j)).toEqual(readablePaths(fromEmbedded));
+    expect(readablePaths(fromNeo4j).some((path) => path.includes('phone:'))).toBe(true);
+    // Every hop has its drawn edge, with the id expand gives it.
+    const edgeIds = new Set(fromNeo4j.edges.map((edge) => edge.id));
+    expect(fromNeo4j.paths.flatMap((path) => path.edgeIds).every((id) => edgeIds.has(id))).toBe(true);
+  });
+
+  it('walks money transfers in either direction and returns the folded transfer edges of the embedded graph', async () => {
+    const t = 0;
+    const second = dataset.transfers.from.findIndex((from) => from === dataset.transfers.to[t]);
+    const ends = { fromId: embedded.accountNodeId(dataset.transfers.to[second]), toId: embedded.accountNodeId(dataset.transfers.from[t]) };
+    const money = { ...ends, linkTypes: ['TRANSFERRED_TO'], maxHops: 4, limit: 50 };
+    const fromNeo4j = await neo4j.paths(request(money));
+    const fromEmbedded = await embedded.paths(request(money));
+    expect(fromNeo4j.length).toBe(fromEmbedded.length);
+    expect(fromNeo4j.length).toBeLessThanOrEqual(2);
+    const byId = (result: PathsResult) => [...result.edges].sort((x, y) => x.id.localeCompare(y.id));
+    expect(readablePaths(fromNeo4j)).toEqual(readablePaths(fromEmbedded));
+    expect(byId(fromNeo4j)).toEqual(byId(fromEmbedded));
+    expect(fromNeo4j.edges.every((edge) => edge.kind === 'transfer' && typeof edge.properties.totalAmount === 'number')).toBe(true);
+  });
+
+  it('answers "no path within N hops" (not an error) when the accounts are farther apart', async () => {
+    const result = await neo4j.paths(request({ fromId: embedded.accountNodeId(1), toId: embedded.accountNodeId(dataset.accounts.count - 1), linkTypes: ['HAS_CARD'], maxHops: 2 }));
+    expect(result).toEqual({ status: 'no_path_within_hops', maxHops: 2, length: null, paths: [], truncated: false, nodes: [], edges: [] });
+  });
+
+  it('refuses a relationship type outside the schema mapping before any Cypher is sent, and an unknown account', async () => {
+    const ends = { fromId: embedded.accountNodeId(1), toId: embedded.accountNodeId(2) };
+    await expect(neo4j.paths(request({ ...ends, linkTypes: ['USES_DEVICE]-()-[:X'] }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(neo4j.paths(request({ ...ends, toId: 'account:U9999999' }))).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
