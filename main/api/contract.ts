@@ -9,6 +9,7 @@ import * as connections from './connections';
 import * as investigation from './investigation';
 import * as rings from './rings';
 import * as evidence from './evidence';
+import { Identity, SwitchDemoIdentityInput } from './trust';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -54,8 +55,8 @@ export const Health = z.object({
   status: z.literal('ok'),
   version: z.string(),
   source: SourceInfo,
-  /** The signed-in investigator, and whether configuration names them a team lead (who may review). */
-  user: z.object({ name: z.string(), isTeamLead: z.boolean() }),
+  /** The investigator: the authenticated Neo4j user or a demo identity; a team lead holds a certificate of the team key. */
+  user: Identity,
 });
 
 export const CancelInput = z.object({ taskId: TaskId });
@@ -64,6 +65,8 @@ export const CancelResult = z.object({ cancelled: z.boolean() });
 export const apiContract = {
   system: {
     health: method(z.object({}).strict(), Health),
+    /** Embedded demo only: act as the demo analyst or the demo team lead (refused with a Neo4j store). */
+    useDemoIdentity: method(SwitchDemoIdentityInput, Identity),
   },
   graph: {
     search: method(SearchInput.strict(), SearchResult),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RingKind } from './model';
+import { CaseSnapshot, KeyCertificate, SignedDecision } from './trust';
 
 export const CASE_STATUSES = ['open', 'in_review', 'approved', 'rejected', 'closed'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -97,6 +98,10 @@ export const Case = z.object({
   submittedAt: Timestamp.nullable(),
   notes: z.array(CaseNote),
   reviews: z.array(ReviewDecision),
+  /** What the analyst saw when submitting, frozen with the case (null until submitted). */
+  snapshot: CaseSnapshot.nullable().default(null),
+  /** Every signed review act on the case, in order: submit, then approve / reject / revoke. */
+  signatures: z.array(SignedDecision).default([]),
   createdBy: z.string(),
   createdAt: Timestamp,
   updatedBy: z.string(),
@@ -154,6 +159,13 @@ export const ScoringDecision = z.object({
   confidence: z.number().min(0).max(1),
   approvedBy: z.string().min(1),
   approvedAt: Timestamp,
+  /** The analyst's signed submission and the lead's signed approval (or revocation) of exactly it. */
+  submission: SignedDecision,
+  approval: SignedDecision,
+  /** The team key's certificate of the approver's key as a team lead. */
+  approverCertificate: KeyCertificate,
+  /** The hash of the last audit event when the decision was queued: the receiver keeps it as an anchor. */
+  auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
 });
 export type ScoringDecision = z.infer<typeof ScoringDecision>;
 

@@ -17,8 +17,6 @@ export interface ServerOptions {
   host?: '127.0.0.1' | 'localhost' | '::1';
   /** Folder of the built renderer (dist/renderer). */
   rendererDir?: string;
-  /** The investigator behind every call made through this server. */
-  user: string;
 }
 
 export interface RunningServer {
@@ -55,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return serveStatic(rendererDir, url.pathname, response);
     }
     if (request.method === 'GET' && url.pathname === '/api/health') {
-      const envelope = await options.core.dispatcher.call('system', 'health', {}, { user: options.user });
+      const envelope = await options.core.dispatcher.call('system', 'health', {}, { user: options.core.currentUser() });
       return sendJson(response, envelope.ok ? 200 : 503, envelope.ok ? envelope.value : envelope);
     }
     if (request.method === 'GET' && url.pathname === '/api/events') return openEventStream(request, response, eventStreams);
@@ -70,7 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const body = await readJsonBody(request);
     if (!body.ok) return sendEnvelope(response, body);
-    return sendEnvelope(response, await options.core.dispatcher.call(match[1], match[2], body.value, { user: options.user }));
+    return sendEnvelope(response, await options.core.dispatcher.call(match[1], match[2], body.value, { user: options.core.currentUser() }));
   }
 
   await new Promise<void>((resolve, reject) => {

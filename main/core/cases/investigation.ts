@@ -1,4 +1,5 @@
-import type { AccountRef, AuditEvent, Case, OutboxEntry } from '../../api';
+import path from 'node:path';
+import { ApiError, type AccountRef, type AuditEvent, type Case, type OutboxEntry } from '../../api';
 import { AuditLog } from '../audit/audit-log';
 import type { InvestigationConfig } from '../config';
 import { ScoringOutbox } from '../scoring/scoring-outbox';
@@ -11,17 +12,30 @@ import { BlacklistOverlay } from './blacklist-overlay';
 import { CaseService, isBlacklistInEffect } from './case-service';
 import type { GraphWriteBack } from './graph-write-back';
 import { Neo4jWriteBack } from './neo4j-write-back';
+import { InvestigatorIdentity } from '../identity';
+import type { GraphSource } from '../sources/graph-source';
+import { certifyDemoIdentities, loadDemoTeamKey } from '../trust/demo-team';
+import { FileKeyVault, type KeyVault } from '../trust/key-vault';
+import { publicKeyOf } from '../trust/signing';
+import { TeamTrust } from '../trust/team-trust';
+import { readTeamPublicKey } from '../trust/team-key-file';
 
 /** The investigation services one core runs, over one store at a time. */
 export interface Investigation {
   cases: CaseService;
   audit: AuditLog;
   outbox: ScoringOutbox;
+  /** Who is acting: a demo identity on the embedded graph, the authenticated Neo4j user otherwise. */
+  identity: InvestigatorIdentity;
+  /** Signing keys, the team keyring and who is a team lead. */
+  trust: TeamTrust;
   /**
    * Moves cases, audit trail and outbox into this Neo4j database (RingScope's own labels, shared by
    * the team) and writes approvals back onto its accounts: called when the user connects to it.
    */
   useNeo4j(client: Neo4jClient, mapping: ValidatedMapping): Promise<void>;
+  /** Switches between the two demo identities (embedded graph only); returns the new investigator. */
+  useDemoIdentity(name: 'demo-analyst' | 'demo-lead'): Promise<string>;
   /** Back to the local store and the embedded demo graph's overlay. */
   useEmbedded(): Promise<void>;
   /**
@@ -44,6 +58,10 @@ export interface InvestigationDependencies {
   now?: () => number;
   random?: () => number;
   log?: (message: string) => void;
+  /** Investigators' private keys: default 0600 files in <dataDir>/keys; the desktop passes its keychain. */
+  keyVault?: KeyVault;
+  /** The graph the submission snapshot is taken from; without one the snapshot holds the members only. */
+  source?: Pick<GraphSource, 'subgraph'>;
 }
 
 /**
@@ -64,10 +82,25 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     random: dependencies.random,
     log: dependencies.log,
   });
+  const audit = new AuditLog(store);
+  const configuredTeamKey = config.teamKeyFile ? await readTeamPublicKey(config.teamKeyFile) : null;
+  const demoTeamKey = configuredTeamKey ? null : await loadDemoTeamKey(config.dataDir);
+  const embeddedTeamKey = configuredTeamKey ?? publicKeyOf(demoTeamKey ?? '');
+  const trust = new TeamTrust({
+    teamPublicKey: embeddedTeamKey,
+    vault: dependencies.keyVault ?? new FileKeyVault(path.join(config.dataDir, 'keys')),
+    auditTrail: { list: () => store.listAudit(), record: (draft) => audit.record(draft) },
+  });
+  if (demoTeamKey) await certifyDemoIdentities(trust, demoTeamKey, new Date((dependencies.now ?? Date.now)()).toISOString());
+  const identity = new InvestigatorIdentity();
   const cases = new CaseService({
     store,
     writeBack,
-    teamLeads: config.teamLeads,
+    trust,
+    snapshotOf: async (cluster) =>
+      dependencies.source
+        ? dependencies.source.subgraph([...cluster.accounts.map((a) => a.nodeId), ...cluster.identifierNodeIds], { includeSharedIdentifiers: false, signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) })
+        : { nodes: [], edges: [] },
     now: dependencies.now,
     onDecisionQueued: () => outbox.kick(),
   });
@@ -110,11 +143,28 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
   return {
     cases,
     refreshWriteBack,
-    audit: new AuditLog(store),
+    audit,
     outbox,
-    useNeo4j: (client, mapping) =>
-      switchTo(new Neo4jInvestigationStore({ client, space: dependencies.neo4jSpace, now: dependencies.now }), new Neo4jWriteBack({ client, mapping, target: config.writeBack })),
-    useEmbedded: () => switchTo(embeddedStore, embeddedWriteBack),
+    identity,
+    trust,
+    useNeo4j: async (client, mapping) => {
+      const [authenticated] = await client.read('current-user', {});
+      if (!authenticated) throw new ApiError('unavailable', 'Neo4j did not say which user it authenticated');
+      await switchTo(new Neo4jInvestigationStore({ client, space: dependencies.neo4jSpace, now: dependencies.now }), new Neo4jWriteBack({ client, mapping, target: config.writeBack }));
+      // The demo team key never vouches for anyone in a real store.
+      trust.useTeamKey(configuredTeamKey);
+      identity.useAuthenticated(authenticated.user);
+    },
+    useEmbedded: async () => {
+      await switchTo(embeddedStore, embeddedWriteBack);
+      trust.useTeamKey(embeddedTeamKey);
+      identity.useEmbedded();
+    },
+    useDemoIdentity: async (name) => {
+      identity.useDemo(name);
+      await trust.signerFor(name);
+      return identity.current();
+    },
     close: async () => {
       await outbox.stop();
       await store.close();
@@ -124,6 +174,8 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
 }
 
 const WRITE_BACK_REFRESH_MS = 1_000;
+/** How long a submission waits for the graph to give the snapshot of its cluster. */
+const SNAPSHOT_TIMEOUT_MS = 60_000;
 
 /** The store the services use now: swapped by useNeo4j / useEmbedded without rebuilding them. */
 class ActiveStore implements InvestigationStore {

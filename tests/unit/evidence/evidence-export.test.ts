@@ -31,7 +31,7 @@ beforeAll(async () => {
   core = await createRingScopeCore({
     version: 'test',
     demo: { accounts: 2000 },
-    investigation: resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir }),
+    investigation: resolveInvestigationConfig({}, { dataDir }),
     validateOutput: true,
   });
   dataset = ((core.source as ActiveGraphSource).current as EmbeddedGraphSource).dataset;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   await call('cases', 'addNote', { caseId: created.id, text: 'Same emulator farm as last month' });
   ringCase = await call<Case>('cases', 'get', { caseId: created.id });
-  server = await startServer({ core, port: 0, user: 'ana', rendererDir: dataDir });
+  server = await startServer({ core, port: 0, rendererDir: dataDir });
 });
 
 afterAll(async () => {
