@@ -7,6 +7,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ReferenceReceiver } from '../../main/core/scoring/receiver/reference-receiver';
+import { hasValidHmac } from '../../main/core/scoring/receiver/verify-push';
 
 export interface ReceivedRequest {
   method: string;
@@ -45,7 +46,7 @@ export class ScoringReceiver {
 
   private readonly reference: ReferenceReceiver;
 
-  private constructor(options: { secret: string; teamPublicKey: string }) {
+  private constructor(private readonly options: { secret: string; teamPublicKey: string }) {
     this.reference = new ReferenceReceiver(options);
     this.server = this.createServer();
   }
@@ -124,13 +125,14 @@ export class ScoringReceiver {
 
   private async handle(request: http.IncomingMessage, body: string, response: http.ServerResponse): Promise<void> {
     const key = header(request.headers, 'idempotency-key');
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
     const record: ReceivedRequest = {
       method: request.method ?? '',
       path: request.url ?? '',
       headers: request.headers,
       body,
       idempotencyKey: key,
-      signatureValid: false,
+      signatureValid: hasValidHmac({ headers, body }, this.options.secret),
       refusal: null,
       outcome: 'invalid',
       status: null,
@@ -152,12 +154,10 @@ export class ScoringReceiver {
     }
     if (fault?.kind === 'status') return answer(fault.status, { message: fault.message }, fault.status >= 500 || fault.status === 429 || fault.status === 408 ? 'failed' : 'rejected');
 
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
     const apply = async () => {
       const result = await this.reference.handle({ headers, body });
       const refusal = result.outcome === 'refused' ? (result.body as { reason: string }).reason : null;
       record.refusal = refusal;
-      record.signatureValid = refusal !== 'hmac_invalid';
       const outcome: ReceivedRequest['outcome'] = result.outcome === 'refused' ? (result.status === 401 ? 'unauthorized' : 'invalid') : result.outcome;
       if (result.outcome !== 'refused' && key) {
         const accepted = this.reference.accepted.get(key)!;

@@ -29,12 +29,16 @@ export type PushVerdict =
 
 const DEFAULT_MAX_SKEW_SECONDS = 300;
 
-export function verifyPush(request: PushRequest, options: PushVerifierOptions): PushVerdict {
+/** Whether the transport signature (HMAC over "<timestamp>.<body>") is the shared secret's, compared in constant time. */
+export function hasValidHmac(request: PushRequest, secret: string): boolean {
   const timestamp = request.headers['x-ringscope-timestamp'];
   const signature = request.headers['x-ringscope-signature'];
-  if (!timestamp || !/^\d+$/.test(timestamp) || !signature || !hmacMatches(options.secret, timestamp, request.body, signature)) {
-    return refuse(401, 'hmac_invalid');
-  }
+  return Boolean(timestamp && /^\d+$/.test(timestamp) && signature && hmacMatches(secret, timestamp, request.body, signature));
+}
+
+export function verifyPush(request: PushRequest, options: PushVerifierOptions): PushVerdict {
+  if (!hasValidHmac(request, options.secret)) return refuse(401, 'hmac_invalid');
+  const timestamp = request.headers['x-ringscope-timestamp'];
   const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
   if (Math.abs(nowSeconds - Number(timestamp)) > (options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS)) return refuse(401, 'timestamp_out_of_range');
   let parsed: ReturnType<typeof ScoringDecision.safeParse>;
