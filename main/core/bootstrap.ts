@@ -61,6 +61,7 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
     audit: investigation.audit,
     exportsDir: path.join(investigationConfig.dataDir, 'exports'),
     appVersion: options.version,
+    trust: investigation.trust,
   });
   const dispatcher = new ApiDispatcher(createCoreHandlers({ source, version: options.version, investigation, connections, rings: new RingService({ source }), evidence }), {
     validateOutput: options.validateOutput,

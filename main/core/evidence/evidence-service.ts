@@ -31,6 +31,7 @@ import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, 
 import { unmaskIdentifiers } from './pii-reveal';
 import { renderReportPdf } from './report-pdf';
 import { sha256Hex, verifyEvidencePackage } from './verify-package';
+import type { TeamTrust } from '../trust/team-trust';
 import { createZip } from './zip-archive';
 
 export interface EvidenceServiceOptions {
@@ -40,6 +41,8 @@ export interface EvidenceServiceOptions {
   /** Where packages are written: `<dataDir>/exports`. */
   exportsDir: string;
   appVersion: string;
+  /** The exporter's signing key and certificate, and the team key packages are checked against. */
+  trust: Pick<TeamTrust, 'signerFor' | 'certificateOf' | 'teamPublicKey'>;
   now?: () => number;
 }
 
@@ -106,7 +109,8 @@ export class EvidenceService {
       { name: 'audit.jsonl', content: Buffer.from(auditJsonl(auditEvents)) },
     ];
     const entries: EvidenceFileEntry[] = files.map(({ name, content }) => ({ name, sha256: sha256Hex(content), bytes: content.length }));
-    const manifest: EvidenceManifest = {
+    const signer = await this.options.trust.signerFor(user);
+    const unsigned: Omit<EvidenceManifest, 'signature'> = {
       formatVersion: EVIDENCE_FORMAT_VERSION,
       caseId,
       caseTitle: caseRecord.title,
@@ -117,6 +121,10 @@ export class EvidenceService {
       includePii,
       auditTrail: { valid: trail.valid, count: trail.count, headHash: trail.headHash },
       files: entries,
+    };
+    const manifest: EvidenceManifest = {
+      ...unsigned,
+      signature: { publicKey: signer.publicKey, certificate: await this.options.trust.certificateOf(user, signer.publicKey), value: signer.sign(unsigned) },
     };
 
     step(4, 'Writing the package');
@@ -131,7 +139,7 @@ export class EvidenceService {
 
   /** Verifies a package in the exports folder by file name. */
   async verify(fileName: string): Promise<EvidenceVerification> {
-    return verifyEvidencePackage(await fs.readFile(await this.packagePath(fileName)));
+    return verifyEvidencePackage(await fs.readFile(await this.packagePath(fileName)), { teamPublicKey: this.options.trust.teamPublicKey });
   }
 
   /** Absolute path of an existing package; not_found for names that are not packages or not there. */
