@@ -9,8 +9,11 @@ import { GraphEdge, GraphNode } from './model';
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64').max(512);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256');
 
-/** The two identities of the embedded demo: never valid with a Neo4j store. */
-export const DEMO_IDENTITIES = ['demo-analyst', 'demo-lead'] as const;
+/**
+ * The identities of the embedded demo: an analyst and a team lead, plus a second lead because
+ * revoking an approval needs a lead other than the approver. Never valid with a Neo4j store.
+ */
+export const DEMO_IDENTITIES = ['demo-analyst', 'demo-lead', 'demo-lead-2'] as const;
 export const DemoIdentity = z.enum(DEMO_IDENTITIES);
 export type DemoIdentity = z.infer<typeof DemoIdentity>;
 

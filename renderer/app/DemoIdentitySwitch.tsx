@@ -10,7 +10,7 @@ import { useApi } from '../api/api-context';
 import { toApiError } from '../shared/to-api-error';
 import { useWorkbench } from './workbench';
 
-const LABEL_KEYS = { 'demo-analyst': 'review.demoIdentity.analyst', 'demo-lead': 'review.demoIdentity.lead' } as const;
+const LABEL_KEYS = { 'demo-analyst': 'review.demoIdentity.analyst', 'demo-lead': 'review.demoIdentity.lead', 'demo-lead-2': 'review.demoIdentity.secondLead' } as const;
 
 /**
  * On the embedded demo graph: switches between the demo analyst and the demo team lead, so a

@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_IDENTITIES } from '../../api';
 import { certifyKey } from './certificate';
+import { writeKeyFileOnce } from './key-vault';
 import { generateSigningKeyPair, publicKeyOf } from './signing';
 import type { TeamTrust } from './team-trust';
 
@@ -18,25 +19,18 @@ export async function loadDemoTeamKey(dataDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const { privateKeyPem } = generateSigningKeyPair();
-  try {
-    await writeFile(file, privateKeyPem, { mode: 0o600, flag: 'wx' });
-    return privateKeyPem;
-  } catch (error) {
-    // Another RingScope on the same data directory made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFile(file, 'utf8');
-    throw error;
-  }
+  await writeKeyFileOnce(file, generateSigningKeyPair().privateKeyPem);
+  // Another RingScope on the same data directory may have made it first: everyone uses the one on disk.
+  return readFile(file, 'utf8');
 }
 
-/** Certifies demo-analyst (investigator) and demo-lead (team lead) with the demo team key, once. */
+/** Certifies demo-analyst (investigator) and the demo leads (team leads) with the demo team key, once. */
 export async function certifyDemoIdentities(trust: TeamTrust, demoTeamPrivateKeyPem: string, at: string): Promise<void> {
   if (trust.teamPublicKey !== publicKeyOf(demoTeamPrivateKeyPem)) return;
   for (const subject of DEMO_IDENTITIES) {
     const signer = await trust.signerFor(subject);
     if (await trust.certificateOf(subject, signer.publicKey)) continue;
-    const role = subject === 'demo-lead' ? 'team_lead' : 'investigator';
+    const role = subject === 'demo-analyst' ? 'investigator' : 'team_lead';
     await trust.addCertificate(certifyKey(demoTeamPrivateKeyPem, subject, signer.publicKey, role, at), subject);
   }
 }

@@ -48,8 +48,9 @@ export class TeamTrust {
   async signerFor(subject: string): Promise<Signer> {
     let privateKeyPem = await this.options.vault.load(subject);
     if (!privateKeyPem) {
-      privateKeyPem = generateSigningKeyPair().privateKeyPem;
-      await this.options.vault.save(subject, privateKeyPem);
+      await this.options.vault.save(subject, generateSigningKeyPair().privateKeyPem);
+      privateKeyPem = await this.options.vault.load(subject);
+      if (!privateKeyPem) throw new Error(`The signing key of ${subject} could not be kept`);
     }
     const publicKey = publicKeyOf(privateKeyPem);
     const keyring = await this.keyring();

@@ -45,8 +45,8 @@ describe('investigation Api areas through the dispatcher', () => {
 
     const outbox = await call<{ entries: OutboxEntry[]; endpoint: string | null }>('outbox', 'list', {}, 'demo-lead');
     expect(outbox).toMatchObject({ endpoint: null, entries: [{ state: 'pending', decision: { accounts: ['U0000042'], reasonCode: 'money_laundering', approvedBy: 'demo-lead' } }] });
-    // 4 keyring events (both demo keys registered and certified) before the case's 5.
-    expect(await call('audit', 'verify', {}, 'demo-lead')).toMatchObject({ valid: true, count: 9 });
+    // 6 keyring events (the three demo keys registered and certified) before the case's 5.
+    expect(await call('audit', 'verify', {}, 'demo-lead')).toMatchObject({ valid: true, count: 11 });
     const page = await call<{ events: { action: string }[]; total: number }>('audit', 'list', { caseId: created.id, limit: 2 }, 'demo-lead');
     expect(page).toMatchObject({ total: 5, events: [{ action: 'push.queued' }, { action: 'case.approved' }] });
   });
