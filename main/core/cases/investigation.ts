@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiError, type AccountRef, type AuditEvent, type Case, type OutboxEntry } from '../../api';
+import { ApiError, type AccountRef, type AuditEvent, type Case, type DemoIdentity, type OutboxEntry } from '../../api';
 import { AuditLog } from '../audit/audit-log';
 import type { InvestigationConfig } from '../config';
 import { ScoringOutbox } from '../scoring/scoring-outbox';
@@ -35,7 +35,7 @@ export interface Investigation {
    */
   useNeo4j(client: Neo4jClient, mapping: ValidatedMapping): Promise<void>;
   /** Switches between the two demo identities (embedded graph only); returns the new investigator. */
-  useDemoIdentity(name: 'demo-analyst' | 'demo-lead'): Promise<string>;
+  useDemoIdentity(name: DemoIdentity): Promise<string>;
   /** Back to the local store and the embedded demo graph's overlay. */
   useEmbedded(): Promise<void>;
   /**
