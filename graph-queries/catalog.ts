@@ -54,6 +54,9 @@ const StoredAuditEvent = z.object({
   caseId: z.string().nullable(),
   details: z.string(),
   prevHash: z.string(),
+  // Absent (null) on events of RingScope's own workers and on events written before signing.
+  actorKey: z.string().nullable().optional(),
+  signature: z.string().nullable().optional(),
   hash: z.string(),
 });
 

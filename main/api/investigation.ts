@@ -187,6 +187,11 @@ export const OutboxEntry = z.object({
   lastError: z.string().nullable(),
   lastStatus: z.number().int().nullable(),
   deliveredAt: Timestamp.nullable(),
+  /**
+   * The audit head the scoring service acknowledged receiving with this decision: an anchor kept
+   * outside the chain (and by the receiver), against which audit.verify detects truncation or rewriting.
+   */
+  acknowledgedHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }).nullable().default(null),
   createdAt: Timestamp,
   updatedBy: z.string(),
   updatedAt: Timestamp,
@@ -210,6 +215,9 @@ export const AuditEvent = z.object({
   caseId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
+  /** The actor's public key and signature over {action, actor, caseId, details}; absent for RingScope's own workers. */
+  actorKey: z.string().optional(),
+  signature: z.string().optional(),
   hash: z.string(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
@@ -234,5 +242,7 @@ export const AuditVerification = z.object({
   /** First event that does not fit the chain, or null when valid. */
   brokenAtSeq: z.number().int().nullable(),
   problem: z.string().nullable(),
+  /** Audit heads acknowledged by the scoring service that the chain was checked against, and the latest one. */
+  anchors: z.strictObject({ checked: z.number().int().nonnegative(), lastSeq: z.number().int().nullable() }).default({ checked: 0, lastSeq: null }),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;

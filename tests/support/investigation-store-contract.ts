@@ -59,6 +59,7 @@ function sampleOutboxEntry(id: string): OutboxEntry {
     lastError: null,
     lastStatus: null,
     deliveredAt: null,
+    acknowledgedHead: null,
     createdAt: at,
     updatedBy: 'lee',
     updatedAt: at,

@@ -17,7 +17,8 @@ import type { GraphSource } from '../sources/graph-source';
 import { certifyDemoIdentities, loadDemoTeamKey } from '../trust/demo-team';
 import { FileKeyVault, type KeyVault } from '../trust/key-vault';
 import { publicKeyOf } from '../trust/signing';
-import { TeamTrust } from '../trust/team-trust';
+import { TeamTrust, type Signer } from '../trust/team-trust';
+import { auditSignedPart, type AuditDraft } from '../audit/audit-chain';
 import { readTeamPublicKey } from '../trust/team-key-file';
 
 /** The investigation services one core runs, over one store at a time. */
@@ -71,7 +72,9 @@ export interface InvestigationDependencies {
 export async function openInvestigation(config: InvestigationConfig, dependencies: InvestigationDependencies = {}): Promise<Investigation> {
   const embeddedStore = dependencies.store ?? new FileInvestigationStore({ dataDir: config.dataDir, now: dependencies.now });
   const embeddedWriteBack = dependencies.writeBack ?? new BlacklistOverlay(config.writeBack);
-  const store = new ActiveStore(embeddedStore);
+  const activeStore = new ActiveStore(embeddedStore);
+  // The services write through this: every audit event a person causes is signed with their key.
+  const store = new SigningStore(activeStore, (subject) => trust.signerFor(subject));
   const writeBack = new ActiveWriteBack(embeddedWriteBack);
   const outbox = new ScoringOutbox({
     store,
@@ -89,7 +92,8 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
   const trust = new TeamTrust({
     teamPublicKey: embeddedTeamKey,
     vault: dependencies.keyVault ?? new FileKeyVault(path.join(config.dataDir, 'keys')),
-    auditTrail: { list: () => store.listAudit(), record: (draft) => audit.record(draft) },
+    // The keyring's own events are signed by the key they register (proof of possession), not through SigningStore.
+    auditTrail: { list: () => activeStore.listAudit(), record: (draft) => activeStore.commit({ audit: [draft] }) },
   });
   if (demoTeamKey) await certifyDemoIdentities(trust, demoTeamKey, new Date((dependencies.now ?? Date.now)()).toISOString());
   const identity = new InvestigatorIdentity();
@@ -113,13 +117,13 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
    * a shared store are not reset here: another RingScope may be delivering them; their lease expires.
    */
   const switchTo = async (nextStore: InvestigationStore, nextWriteBack: GraphWriteBack) => {
-    const previous = { store: store.current, writeBack: writeBack.current };
-    store.current = nextStore;
+    const previous = { store: activeStore.current, writeBack: writeBack.current };
+    activeStore.current = nextStore;
     writeBack.current = nextWriteBack;
     try {
       await cases.reconcileWriteBack();
     } catch (error) {
-      store.current = previous.store;
+      activeStore.current = previous.store;
       writeBack.current = previous.writeBack;
       throw error;
     }
@@ -130,7 +134,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
   let latestRefresh: Promise<void> = Promise.resolve();
   const refreshWriteBack = async () => {
     const now = (dependencies.now ?? Date.now)();
-    if (store.current !== embeddedStore || !(embeddedWriteBack instanceof BlacklistOverlay)) return;
+    if (activeStore.current !== embeddedStore || !(embeddedWriteBack instanceof BlacklistOverlay)) return;
     // Reads in the same second wait for the refresh under way, so none of them sees the marks before it.
     if (now - lastRefresh < WRITE_BACK_REFRESH_MS) return latestRefresh;
     lastRefresh = now;
@@ -168,7 +172,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     close: async () => {
       await outbox.stop();
       await store.close();
-      if (store.current !== embeddedStore) await embeddedStore.close();
+      if (activeStore.current !== embeddedStore) await embeddedStore.close();
     },
   };
 }
@@ -199,6 +203,48 @@ class ActiveStore implements InvestigationStore {
     return this.current.close();
   }
 }
+
+/**
+ * Signs each audit draft with its actor's key before the store seals it into the chain. RingScope's
+ * own workers (actors named `ringscope:…`) hold no key: their events are covered by the chain alone.
+ */
+class SigningStore implements InvestigationStore {
+  constructor(
+    private readonly inner: InvestigationStore,
+    private readonly signerFor: (subject: string) => Promise<Signer>,
+  ) {}
+  getCase(id: string): Promise<Case | null> {
+    return this.inner.getCase(id);
+  }
+  listCases(): Promise<Case[]> {
+    return this.inner.listCases();
+  }
+  listOutbox(): Promise<OutboxEntry[]> {
+    return this.inner.listOutbox();
+  }
+  listAudit(): Promise<AuditEvent[]> {
+    return this.inner.listAudit();
+  }
+  async commit(change: InvestigationChange): Promise<CommittedChange> {
+    const audit: AuditDraft[] = [];
+    for (const draft of change.audit ?? []) {
+      if (draft.signature || draft.actor.startsWith(SYSTEM_ACTOR_PREFIX)) {
+        audit.push(draft);
+        continue;
+      }
+      const signer = await this.signerFor(draft.actor);
+      const details = JSON.parse(JSON.stringify(draft.details ?? {})) as Record<string, unknown>;
+      const signed = { ...draft, caseId: draft.caseId ?? null, details };
+      audit.push({ ...signed, actorKey: signer.publicKey, signature: signer.sign(auditSignedPart(signed)) });
+    }
+    return this.inner.commit({ ...change, audit });
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+const SYSTEM_ACTOR_PREFIX = 'ringscope:';
 
 /** The graph write-back matching the active store. */
 class ActiveWriteBack implements GraphWriteBack {

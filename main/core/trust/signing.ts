@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from './canonical-json';
 
 /**
  * Ed25519 signing for decisions, audit events and evidence manifests (node:crypto only).

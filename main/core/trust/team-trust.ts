@@ -1,5 +1,5 @@
 import { ApiError, type AuditEvent, type KeyCertificate } from '../../api';
-import type { AuditDraft } from '../audit/audit-chain';
+import { auditSignedPart, type AuditDraft } from '../audit/audit-chain';
 import { certificateProblem } from './certificate';
 import type { KeyVault } from './key-vault';
 import { generateSigningKeyPair, keyFingerprint, publicKeyOf, signCanonical } from './signing';
@@ -52,13 +52,15 @@ export class TeamTrust {
       privateKeyPem = await this.options.vault.load(subject);
       if (!privateKeyPem) throw new Error(`The signing key of ${subject} could not be kept`);
     }
-    const publicKey = publicKeyOf(privateKeyPem);
-    const keyring = await this.keyring();
-    if (!keyring.registered.some((entry) => entry.subject === subject && entry.publicKey === publicKey)) {
-      await this.options.auditTrail.record({ actor: subject, action: KEY_REGISTERED, details: { subject, publicKey, fingerprint: keyFingerprint(publicKey) } });
-    }
     const pem = privateKeyPem;
-    return { subject, publicKey, sign: (value) => signCanonical(pem, value) };
+    const signer: Signer = { subject, publicKey: publicKeyOf(pem), sign: (value) => signCanonical(pem, value) };
+    const keyring = await this.keyring();
+    if (!keyring.registered.some((entry) => entry.subject === subject && entry.publicKey === signer.publicKey)) {
+      // Signed by the key it registers: whoever registers a key holds its private half.
+      const event = { actor: subject, action: KEY_REGISTERED, caseId: null, details: { subject, publicKey: signer.publicKey, fingerprint: keyFingerprint(signer.publicKey) } };
+      await this.options.auditTrail.record({ ...event, actorKey: signer.publicKey, signature: signer.sign(auditSignedPart(event)) });
+    }
+    return signer;
   }
 
   /** Adds a certificate the team key signed to the keyring; one the team key did not sign is refused. */
