@@ -103,7 +103,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     trust,
     snapshotOf: async (cluster) =>
       dependencies.source
-        ? dependencies.source.subgraph([...cluster.accounts.map((a) => a.nodeId), ...cluster.identifierNodeIds], { includeSharedIdentifiers: false, signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) })
+        ? dependencies.source.subgraph([...cluster.accounts.map((a) => a.nodeId), ...cluster.identifierNodeIds], { includeSharedIdentifiers: true, signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) })
         : { nodes: [], edges: [] },
     now: dependencies.now,
     onDecisionQueued: () => outbox.kick(),

@@ -32,6 +32,7 @@ import { unmaskIdentifiers } from './pii-reveal';
 import { renderReportPdf } from './report-pdf';
 import { sha256Hex, verifyEvidencePackage } from './verify-package';
 import type { TeamTrust } from '../trust/team-trust';
+import { valuesChangedSince } from './changes-since';
 import { createZip } from './zip-archive';
 
 export interface EvidenceServiceOptions {
@@ -83,7 +84,11 @@ export class EvidenceService {
 
     step(1, 'Loading the case graph');
     const nodeIds = [...new Set([...caseRecord.cluster.accounts.map((account) => account.nodeId), ...caseRecord.cluster.identifierNodeIds])];
-    const maskedGraph = nodeIds.length ? await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal }) : { nodes: [], edges: [] };
+    const liveGraph = nodeIds.length ? await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal }) : { nodes: [], edges: [] };
+    // A submitted case shows what was submitted (the snapshot the lead reviewed), not today's graph.
+    const { snapshot } = caseRecord;
+    const maskedGraph = snapshot ? { nodes: snapshot.nodes, edges: snapshot.edges } : liveGraph;
+    const changedSince = snapshot ? valuesChangedSince(snapshot, liveGraph) : [];
     const graph = includePii ? { ...maskedGraph, nodes: await unmaskIdentifiers(source, maskedGraph.nodes, signal) } : maskedGraph;
     const revealedNodeIds = includePii ? graph.nodes.filter((node, i) => node.key !== maskedGraph.nodes[i].key).map((node) => node.id) : [];
     if (includePii) {
@@ -98,7 +103,7 @@ export class EvidenceService {
     const exportedAt = new Date(this.now()).toISOString();
     const positions = layoutCaseGraph(graph);
     const sourceInfo = source.info();
-    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii });
+    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii, changedSince });
     const files: { name: (typeof EVIDENCE_FILES)[number]; content: Buffer }[] = [
       { name: 'report.pdf', content: report },
       { name: 'nodes.csv', content: Buffer.from(nodesCsv(graph.nodes)) },

@@ -12,6 +12,7 @@ import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source'
 import { ActiveGraphSource } from '../../../main/core/sources/active-source';
 import { sha256Hex, verifyEvidencePackage } from '../../../main/core/evidence/verify-package';
 import { hashAuditEvent } from '../../../main/core/audit/audit-chain';
+import { valuesChangedSince } from '../../../main/core/evidence/changes-since';
 import { certifyKey } from '../../../main/core/trust/certificate';
 import { generateSigningKeyPair, signCanonical } from '../../../main/core/trust/signing';
 import { createZip, readZip } from '../../../main/core/evidence/zip-archive';
@@ -323,5 +324,38 @@ describe('H3: forged evidence packages fail verification with a clear reason (ta
     expect(await verifyEvidencePackage(untouched, { teamPublicKey })).toMatchObject({ valid: true, signedBy: { subject: 'demo-analyst' } });
     const otherTeam = await verifyEvidencePackage(untouched, { teamPublicKey: generateSigningKeyPair().publicKey });
     expect(otherTeam.problems).toEqual(["manifest.json: the signer's certificate does not hold under the team key (other_team_key)"]);
+  });
+});
+
+describe('item 3: a submitted case’s evidence shows the as-of snapshot and what changed since', () => {
+  it('writes the members as submitted, although the approval has since marked them in the graph, and lists the changes', async () => {
+    const tagged = await call<Case>('cases', 'tag', { caseId: ringCase.id, version: (await call<Case>('cases', 'get', { caseId: ringCase.id })).version, reasonCode: 'fraud_ring', confidence: 0.9 });
+    const submitted = await call<Case>('cases', 'submit', { caseId: tagged.id, version: tagged.version });
+    expect(submitted.snapshot?.nodes.some((node) => node.kind === 'phone')).toBe(true);
+    await call('review', 'approve', { caseId: ringCase.id, comment: 'ok' }, 'demo-lead');
+    const live = await call<{ node: { blacklisted: boolean } }>('graph', 'nodeDetails', { nodeId: ringCase.cluster.accounts[0].nodeId });
+    expect(live.node.blacklisted).toBe(true);
+
+    const exported = await call<EvidenceExportResult>('evidence', 'export', { caseId: ringCase.id });
+    const rows = parse((await packageFiles(exported)).get('nodes.csv')!, { columns: true }) as Record<string, string>[];
+    const members = rows.filter((row) => row.kind === 'account');
+    expect(members.map((row) => row.key).sort()).toEqual(ringCase.cluster.accounts.map((a) => a.userId).sort());
+    expect(members.every((row) => row.blacklisted === 'false')).toBe(true);
+    const changes = valuesChangedSince(submitted.snapshot!, await core.source.subgraph(submitted.snapshot!.nodes.map((node) => node.id), { includeSharedIdentifiers: true, signal: new AbortController().signal }));
+    expect(changes).toEqual(expect.arrayContaining([{ nodeId: ringCase.cluster.accounts[0].nodeId, field: 'blacklisted', then: 'false', now: 'true' }]));
+  });
+});
+
+describe('valuesChangedSince', () => {
+  const node = (properties: Record<string, string | number>, riskScore: number | null = 0.2) => ({ id: 'account:U1', kind: 'account' as const, key: 'U1', label: 'U1', properties, riskScore, blacklisted: false, degree: 1 });
+  it('names each changed, added and removed value, and a node gone from the graph', () => {
+    expect(valuesChangedSince({ nodes: [node({ city: 'Hangzhou', phone: 'x' })] }, { nodes: [node({ city: 'Shenzhen', email: 'e' }, 0.9)] })).toEqual([
+      { nodeId: 'account:U1', field: 'riskScore', then: '0.2', now: '0.9' },
+      { nodeId: 'account:U1', field: 'city', then: 'Hangzhou', now: 'Shenzhen' },
+      { nodeId: 'account:U1', field: 'email', then: '—', now: 'e' },
+      { nodeId: 'account:U1', field: 'phone', then: 'x', now: '—' },
+    ]);
+    expect(valuesChangedSince({ nodes: [node({})] }, { nodes: [] })).toEqual([{ nodeId: 'account:U1', field: 'node', then: 'in the graph', now: 'gone' }]);
+    expect(valuesChangedSince({ nodes: [node({ city: 'Hangzhou' })] }, { nodes: [node({ city: 'Hangzhou' })] })).toEqual([]);
   });
 });
