@@ -68,6 +68,9 @@ const StoredAuditEvent = z.object({
   caseId: z.string().nullable(),
   details: z.string(),
   prevHash: z.string(),
+  // Absent (null) on events of RingScope's own workers and on events written before signing.
+  actorKey: z.string().nullable().optional(),
+  signature: z.string().nullable().optional(),
   hash: z.string(),
 });
 
@@ -178,6 +181,7 @@ const definitions = {
     params: z.object({ supernodeCutoff: z.number().int().min(1), limit: Limit }),
     row: z.object({ hubCount: count, hubs: z.array(z.object({ elementId: z.string(), type: z.string(), accountCount: count })) }),
   },
+  'current-user': { params: noParams, row: z.object({ user: z.string(), roles: z.array(z.string()).nullable() }) },
   'server-components': { params: noParams, row: z.object({ name: z.string(), version: z.string(), edition: z.string() }) },
   'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
   'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },

@@ -13,6 +13,8 @@ CALL {
     caseId: event.caseId,
     details: event.details,
     prevHash: event.prevHash,
+    actorKey: event.actorKey,
+    signature: event.signature,
     hash: event.hash
   })
 }

@@ -5,4 +5,4 @@ MATCH (head:RSAuditHead {space: $space})
 SET head._lock = true
 WITH head
 OPTIONAL MATCH (last:RSAuditEvent {space: $space, seq: head.seq})
-RETURN head.seq AS seq, last {.seq, .at, .actor, .action, .caseId, .details, .prevHash, .hash} AS last
+RETURN head.seq AS seq, last {.seq, .at, .actor, .action, .caseId, .details, .prevHash, .actorKey, .signature, .hash} AS last

@@ -10,6 +10,7 @@ import * as investigation from './investigation';
 import * as rings from './rings';
 import * as evidence from './evidence';
 import * as money from './money';
+import { Identity, SwitchDemoIdentityInput } from './trust';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -55,8 +56,8 @@ export const Health = z.strictObject({
   status: z.literal('ok'),
   version: z.string(),
   source: SourceInfo,
-  /** The signed-in investigator, and whether configuration names them a team lead (who may review). */
-  user: z.strictObject({ name: z.string(), isTeamLead: z.boolean() }),
+  /** The investigator: the authenticated Neo4j user or a demo identity; a team lead holds a certificate of the team key. */
+  user: Identity,
 });
 
 export const CancelInput = z.strictObject({ taskId: TaskId });
@@ -64,7 +65,9 @@ export const CancelResult = z.strictObject({ cancelled: z.boolean() });
 
 export const apiContract = {
   system: {
-    health: method(z.strictObject({}).strict(), Health),
+    health: method(z.strictObject({}), Health),
+    /** Embedded demo only: act as the demo analyst or the demo team lead (refused with a Neo4j store). */
+    useDemoIdentity: method(SwitchDemoIdentityInput, Identity),
   },
   graph: {
     search: method(SearchInput.strict(), SearchResult),

@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { SourceInfo } from './model';
+import { KeyCertificate } from './trust';
 
 /** Same rule as contract.ts's TaskId (importing it from there would be a module cycle). */
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
 
 /** Version of the package layout; a verifier refuses versions it does not know. */
-export const EVIDENCE_FORMAT_VERSION = 1;
+export const EVIDENCE_FORMAT_VERSION = 2;
 
 /**
  * `<caseId>-<UTC time to the millisecond>.zip`, e.g. `3f2a…-20251125T101530123Z.zip`. The only names
@@ -41,6 +42,11 @@ export const EvidenceManifest = z.strictObject({
   /** The whole audit trail checked out at export time; audit.jsonl holds only this case's events of it. */
   auditTrail: z.strictObject({ valid: z.boolean(), count: z.number().int().nonnegative(), headHash: z.string() }),
   files: z.array(EvidenceFileEntry),
+  /**
+   * The exporter's Ed25519 signature (base64) over the canonical JSON of the manifest without this
+   * field, with the exporter's public key and the team key's certificate of it.
+   */
+  signature: z.strictObject({ publicKey: z.string(), certificate: KeyCertificate.nullable(), value: z.string() }),
 });
 export type EvidenceManifest = z.infer<typeof EvidenceManifest>;
 
@@ -66,5 +72,7 @@ export const EvidenceVerification = z.strictObject({
   problems: z.array(z.string()),
   /** The manifest as read from the package, or null when it is missing or unreadable. */
   manifest: EvidenceManifest.nullable(),
+  /** Who signed the manifest, as their certificate from the team key names them; null when the signature does not hold. */
+  signedBy: z.strictObject({ subject: z.string(), role: z.string(), keyFingerprint: z.string() }).nullable(),
 });
 export type EvidenceVerification = z.infer<typeof EvidenceVerification>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RingKind } from './model';
+import { CaseSnapshot, KeyCertificate, SignedDecision } from './trust';
 
 export const CASE_STATUSES = ['open', 'in_review', 'approved', 'rejected', 'closed'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -97,6 +98,10 @@ export const Case = z.strictObject({
   submittedAt: Timestamp.nullable(),
   notes: z.array(CaseNote),
   reviews: z.array(ReviewDecision),
+  /** What the analyst saw when submitting, frozen with the case (null until submitted). */
+  snapshot: CaseSnapshot.nullable().default(null),
+  /** Every signed review act on the case, in order: submit, then approve / reject / revoke. */
+  signatures: z.array(SignedDecision).default([]),
   createdBy: z.string(),
   createdAt: Timestamp,
   updatedBy: z.string(),
@@ -154,6 +159,13 @@ export const ScoringDecision = z.strictObject({
   confidence: z.number().min(0).max(1),
   approvedBy: z.string().min(1),
   approvedAt: Timestamp,
+  /** The analyst's signed submission and the lead's signed approval (or revocation) of exactly it. */
+  submission: SignedDecision,
+  approval: SignedDecision,
+  /** The team key's certificate of the approver's key as a team lead. */
+  approverCertificate: KeyCertificate,
+  /** The hash of the last audit event when the decision was queued: the receiver keeps it as an anchor. */
+  auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
 });
 export type ScoringDecision = z.infer<typeof ScoringDecision>;
 
@@ -175,6 +187,11 @@ export const OutboxEntry = z.strictObject({
   lastError: z.string().nullable(),
   lastStatus: z.number().int().nullable(),
   deliveredAt: Timestamp.nullable(),
+  /**
+   * The audit head the scoring service acknowledged receiving with this decision: an anchor kept
+   * outside the chain (and by the receiver), against which audit.verify detects truncation or rewriting.
+   */
+  acknowledgedHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }).nullable().default(null),
   createdAt: Timestamp,
   updatedBy: z.string(),
   updatedAt: Timestamp,
@@ -198,6 +215,9 @@ export const AuditEvent = z.strictObject({
   caseId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
+  /** The actor's public key and signature over {action, actor, caseId, details}; absent for RingScope's own workers. */
+  actorKey: z.string().optional(),
+  signature: z.string().optional(),
   hash: z.string(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
@@ -222,5 +242,7 @@ export const AuditVerification = z.strictObject({
   /** First event that does not fit the chain, or null when valid. */
   brokenAtSeq: z.number().int().nullable(),
   problem: z.string().nullable(),
+  /** Audit heads acknowledged by the scoring service that the chain was checked against, and the latest one. */
+  anchors: z.strictObject({ checked: z.number().int().nonnegative(), lastSeq: z.number().int().nullable() }).default({ checked: 0, lastSeq: null }),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -10,8 +10,8 @@ const FORBIDDEN: ApiEnvelope<never> = {
 };
 
 export interface IpcShellOptions {
-  /** The investigator every call is made as. */
-  user: string;
+  /** The investigator every call is made as, asked afresh per call (it changes on connect and demo switch). */
+  user: () => string;
   /** The RingScope window's webContents, or null while no window is open. */
   appWebContents: () => WebContents | null;
 }
@@ -20,7 +20,7 @@ export interface IpcShellOptions {
 export function registerApiHandlers(dispatcher: ApiDispatcher, options: IpcShellOptions): void {
   for (const { area, name, path } of apiMethodPaths) {
     ipcMain.handle(apiChannel(path), async (event, input: unknown) =>
-      isFromAppMainFrame(event, options.appWebContents()) ? dispatcher.call(area, name, input, { user: options.user }) : FORBIDDEN,
+      isFromAppMainFrame(event, options.appWebContents()) ? dispatcher.call(area, name, input, { user: options.user() }) : FORBIDDEN,
     );
   }
 }

@@ -8,7 +8,6 @@ import { createRingScopeCore } from '../core/bootstrap';
 import { resolveInvestigationConfig } from '../core/config';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { SafeStorageSecretStore } from './credentials';
-import { resolveInvestigator } from '../core/identity';
 import { forwardProgress, preloadArguments, registerApiHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { createMainWindow } from './window';
@@ -60,7 +59,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     void core.close().finally(() => app.exit(0));
   });
-  registerApiHandlers(core.dispatcher, { user: resolveInvestigator(), appWebContents: () => mainWindow?.webContents ?? null });
+  registerApiHandlers(core.dispatcher, { user: core.currentUser, appWebContents: () => mainWindow?.webContents ?? null });
   installApplicationMenu();
 
   const openWindow = () => {

@@ -13,6 +13,7 @@ import { BlacklistOverlay } from './cases/blacklist-overlay';
 import { resolveInvestigationConfig, type InvestigationConfig } from './config';
 import { RingService } from './rings/ring-service';
 import { EvidenceService } from './evidence/evidence-service';
+import { SecretStoreKeyVault } from './trust/key-vault';
 
 export interface CoreOptions {
   version: string;
@@ -32,6 +33,8 @@ export interface RingScopeCore {
   source: GraphSource;
   /** Evidence packages; the HTTP shell serves their downloads from its exports folder. */
   evidence: EvidenceService;
+  /** Who every call acts as right now: shells pass it to the dispatcher, never a name of their own. */
+  currentUser(): string;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,12 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
   // Approved cases mark accounts through this overlay; the embedded source shows the marks.
   const writeBack = new BlacklistOverlay(investigationConfig.writeBack);
   const source = new ActiveGraphSource(EmbeddedGraphSource.fromDataset(dataset, writeBack));
-  const investigation = await openInvestigation(investigationConfig, { log: options.log, writeBack });
+  const investigation = await openInvestigation(investigationConfig, {
+    log: options.log,
+    writeBack,
+    source,
+    keyVault: options.secrets ? new SecretStoreKeyVault(options.secrets) : undefined,
+  });
   const connections = new ConnectionService({ dataDir: investigationConfig.dataDir, secrets: options.secrets ?? null, active: source, investigation });
   const evidence = new EvidenceService({
     source,
@@ -53,6 +61,7 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
     audit: investigation.audit,
     exportsDir: path.join(investigationConfig.dataDir, 'exports'),
     appVersion: options.version,
+    trust: investigation.trust,
   });
   const dispatcher = new ApiDispatcher(createCoreHandlers({ source, version: options.version, investigation, connections, rings: new RingService({ source }), evidence }), {
     validateOutput: options.validateOutput,
@@ -62,5 +71,5 @@ export async function createRingScopeCore(options: CoreOptions): Promise<RingSco
     await investigation.close();
     await source.close();
   };
-  return { dispatcher, source, evidence, close };
+  return { dispatcher, source, evidence, currentUser: () => investigation.identity.current(), close };
 }

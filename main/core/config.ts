@@ -9,21 +9,23 @@ import type { ScoringEndpoint } from './scoring/scoring-outbox';
 export interface InvestigationConfig {
   /** Directory of the embedded store (desktop: the Electron user data directory). */
   dataDir: string;
-  teamLeads: string[];
+  /**
+   * File holding the team key's public half (PEM), configured out of band: certificates of team
+   * leads are checked against it. Null: the embedded demo uses its own demo team key, and nobody
+   * is a team lead with a Neo4j store.
+   */
+  teamKeyFile: string | null;
   scoring: { endpoint: ScoringEndpoint | null; backoff: BackoffPolicy };
   writeBack: WriteBackTarget;
 }
 
 const Name = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 const InvestigationEnvironment = z
   .object({
     RINGSCOPE_DATA_DIR: z.string().trim().min(1).optional(),
-    RINGSCOPE_TEAM_LEADS: commaList.optional(),
+    RINGSCOPE_TEAM_KEY_FILE: z.string().trim().min(1).optional(),
     RINGSCOPE_SCORING_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       // Decisions name accounts and carry the HMAC-signed body: only a loopback service may take them unencrypted.
@@ -59,7 +61,7 @@ export function resolveInvestigationConfig(env: NodeJS.ProcessEnv, overrides: { 
   const settings = parsed.data;
   return {
     dataDir: overrides.dataDir ?? settings.RINGSCOPE_DATA_DIR ?? path.join(os.homedir(), '.ringscope'),
-    teamLeads: settings.RINGSCOPE_TEAM_LEADS ?? [],
+    teamKeyFile: settings.RINGSCOPE_TEAM_KEY_FILE ?? null,
     scoring: {
       endpoint: settings.RINGSCOPE_SCORING_URL
         ? { url: settings.RINGSCOPE_SCORING_URL, secret: settings.RINGSCOPE_SCORING_SECRET ?? '', timeoutMs: settings.RINGSCOPE_SCORING_TIMEOUT_MS }

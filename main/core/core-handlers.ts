@@ -1,4 +1,5 @@
-import { ApiError } from '../api';
+import { ApiError, type Identity } from '../api';
+import { keyFingerprint } from './trust/signing';
 import type { ApiHandlers } from './api-handlers';
 import type { GraphSource } from './sources/graph-source';
 import { ClusterFacts } from './cases/cluster-facts';
@@ -20,6 +21,12 @@ export interface CoreDependencies {
   evidence: EvidenceService;
 }
 
+async function describeIdentity({ identity, trust }: Investigation): Promise<Identity> {
+  const name = identity.current();
+  const signer = await trust.signerFor(name);
+  return { name, isTeamLead: await trust.isTeamLead(name), demo: identity.isDemo(), keyFingerprint: keyFingerprint(signer.publicKey) };
+}
+
 /** The core's answer to every Api method; each area delegates to the service that owns it. */
 export function createCoreHandlers({ source, version, investigation, connections, rings, evidence }: CoreDependencies): ApiHandlers {
   return {
@@ -28,7 +35,11 @@ export function createCoreHandlers({ source, version, investigation, connections
     ...createRingHandlers(rings),
     ...createEvidenceHandlers(evidence),
     system: {
-      health: async (_input, { user }) => ({ status: 'ok', version, source: source.info(), user: { name: user, isTeamLead: investigation.cases.isTeamLead(user) } }),
+      health: async () => ({ status: 'ok', version, source: source.info(), user: await describeIdentity(investigation) }),
+      useDemoIdentity: async ({ identity }) => {
+        await investigation.useDemoIdentity(identity);
+        return describeIdentity(investigation);
+      },
     },
     // Graph reads first catch up with approvals made by other RingScopes sharing the local store.
     graph: {

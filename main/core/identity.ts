@@ -1,16 +1,34 @@
-import os from 'node:os';
+import { ApiError, type DemoIdentity } from '../api';
 
 /**
- * Who the investigator is, for the audit trail: RINGSCOPE_USER when set (shared workstations,
- * tests), otherwise the operating-system account.
+ * Who the investigator is, for signatures, the audit trail and four-eyes: the user the graph
+ * store authenticated (Neo4j), or on the embedded demo graph one of two marked demo identities the
+ * UI switches between. Never a name from the environment.
  */
-export function resolveInvestigator(env: NodeJS.ProcessEnv = process.env, osUser: () => string = () => os.userInfo().username): string {
-  const configured = env.RINGSCOPE_USER?.trim();
-  if (configured) return configured;
-  try {
-    return osUser() || 'unknown';
-  } catch {
-    // os.userInfo() throws when the account has no passwd entry (some containers).
-    return 'unknown';
+export class InvestigatorIdentity {
+  private state: { kind: 'demo'; name: DemoIdentity } | { kind: 'neo4j'; name: string } = { kind: 'demo', name: 'demo-analyst' };
+
+  current(): string {
+    return this.state.name;
+  }
+
+  isDemo(): boolean {
+    return this.state.kind === 'demo';
+  }
+
+  /** Demo identities exist only on the embedded graph: with a real store they are refused. */
+  useDemo(name: DemoIdentity): void {
+    if (this.state.kind !== 'demo') throw new ApiError('forbidden', 'Demo identities cannot be used with a Neo4j store');
+    this.state = { kind: 'demo', name };
+  }
+
+  /** Connected to Neo4j: the investigator is the user the server authenticated. */
+  useAuthenticated(name: string): void {
+    this.state = { kind: 'neo4j', name };
+  }
+
+  /** Back on the embedded graph: the demo analyst. */
+  useEmbedded(): void {
+    this.state = { kind: 'demo', name: 'demo-analyst' };
   }
 }

@@ -1,7 +1,6 @@
 /**
  * `npm run serve`: RingScope in browser mode on 127.0.0.1. Environment:
  *   PORT                    port to listen on (default 5178; 0 picks a free one)
- *   RINGSCOPE_USER          the investigator's name (default: the OS user)
  *   RINGSCOPE_DEMO_ACCOUNTS size of the embedded demo graph (default 20000)
  *   RINGSCOPE_DEMO_SEED     seed of the demo graph
  */
@@ -18,11 +17,12 @@ async function main(): Promise<void> {
     validateOutput: true,
     log: (message) => console.error(message),
   });
-  const server = await startServer({ core, port: config.port, user: config.user, log: (message) => console.error(message) });
+  const server = await startServer({ core, port: config.port, log: (message) => console.error(message) });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`RingScope ${config.version} (browser mode) on ${core.source.info().name}, ready in ${seconds} s`);
   // Like Jupyter: the address carries this launch's access token; without it the Api answers 401.
   console.log(`Open ${server.openUrl} in a browser. Press Ctrl+C to stop.`);
+  if (!process.env.RINGSCOPE_TEAM_KEY_FILE) console.log('No RINGSCOPE_TEAM_KEY_FILE: the embedded demo uses a demo team key generated in its data folder.');
 
   const shutdown = async () => {
     await server.close();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import packageJson from '../../package.json';
-import { resolveInvestigator } from '../core/identity';
 
 const ServerEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(5178),
@@ -10,7 +9,6 @@ const ServerEnvironment = z.object({
 
 export interface ServerConfig {
   port: number;
-  user: string;
   version: string;
   demo: { accounts?: number; seed?: number };
 }
@@ -25,7 +23,6 @@ export function resolveServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const { PORT, RINGSCOPE_DEMO_ACCOUNTS, RINGSCOPE_DEMO_SEED } = parsed.data;
   return {
     port: PORT,
-    user: resolveInvestigator(env),
     version: packageJson.version,
     demo: { accounts: RINGSCOPE_DEMO_ACCOUNTS, seed: RINGSCOPE_DEMO_SEED },
   };

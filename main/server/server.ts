@@ -29,8 +29,6 @@ export interface ServerOptions {
   host?: '127.0.0.1' | 'localhost' | '::1';
   /** Folder of the built renderer (dist/renderer). */
   rendererDir?: string;
-  /** The investigator behind every call made through this server. */
-  user: string;
   /** Where failures are logged with their developer message (never sent to the page). */
   log?: (message: string) => void;
 }
@@ -82,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (!carriesToken(request)) return sendEnvelope(response, failure('auth_failed', 'token_missing', 'Open RingScope with the address it printed at start (it carries the access token)'));
     if (request.method === 'GET' && url.pathname === '/api/health') {
-      const envelope = await options.core.dispatcher.call('system', 'health', {}, { user: options.user });
+      const envelope = await options.core.dispatcher.call('system', 'health', {}, { user: options.core.currentUser() });
       return sendJson(response, envelope.ok ? 200 : 503, envelope.ok ? envelope.value : envelope);
     }
     if (request.method === 'GET' && url.pathname === '/api/events') {
@@ -100,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const body = await readJsonBody(request);
     if (!body.ok) return sendEnvelope(response, body);
-    return sendEnvelope(response, await options.core.dispatcher.call(match[1], match[2], body.value, { user: options.user }));
+    return sendEnvelope(response, await options.core.dispatcher.call(match[1], match[2], body.value, { user: options.core.currentUser() }));
   }
 
   function carriesToken(request: IncomingMessage): boolean {

@@ -7,6 +7,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../shared/error-text';
+import { DemoIdentitySwitch } from './DemoIdentitySwitch';
 import type { HealthState } from './use-health';
 
 /** The active data source in the top bar (its kind as a chip, its name beside it) and who is signed in. */
@@ -38,6 +39,7 @@ export function SourceIndicator({ state, onOpenSources }: { state: HealthState; 
       <Tooltip title={t('review.signedInAs', { user: user.name, role })}>
         <Chip data-testid="user-chip" icon={<PersonOutlineIcon />} label={`${user.name} · ${role}`} variant="outlined" />
       </Tooltip>
+      {user.demo && <DemoIdentitySwitch current={user.name} />}
     </Stack>
   );
 }

@@ -22,15 +22,17 @@ export function reviewBlockFor(item: Case, user: CurrentUser): ReviewBlock | nul
 }
 
 /** Why a user may not revoke a case's approval, or null when they may. The core enforces the same rules. */
-export type RevokeBlock = 'notApproved' | 'notTeamLead';
+export type RevokeBlock = 'notApproved' | 'notTeamLead' | 'approver';
 
 /**
- * The rule that stops this user from revoking this approval, or null. Unlike approving, any team lead
- * may revoke, the approver included: undoing a blacklist needs no second pair of eyes.
+ * The rule that stops this user from revoking this approval, or null: a team lead other than the
+ * one who approved it (four-eyes holds for undoing a decision too).
  */
 export function revokeBlockFor(item: Case, user: CurrentUser): RevokeBlock | null {
   if (!isCaseActionAllowed(item.status, 'revoke')) return 'notApproved';
   if (!user.isTeamLead) return 'notTeamLead';
+  const approval = item.signatures.findLast((signed) => signed.decision === 'approve');
+  if (approval && sameUser(approval.actor, user.name)) return 'approver';
   return null;
 }
 

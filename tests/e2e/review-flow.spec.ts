@@ -1,11 +1,14 @@
 /**
  * The four-eyes flow in real browsers against two real browser-mode servers sharing one data
- * directory: analyst "ana" opens a case on a planted shared-identity ring through the UI, tags it
- * and submits it; team lead "lee" approves it on his own server. The loopback scoring service must
- * receive exactly one validly signed request with the ring's accounts, the Outbox shows it
- * delivered, Explore shows the write-back and the audit chain verifies. Then lee exports a masked
- * evidence package that verifies, and revokes the approval: the scoring service gets one signed
- * 'clear' decision and the write-back is gone. Needs `npm run build` first.
+ * directory, with the embedded demo's identities: the demo analyst opens a case on a planted
+ * shared-identity ring through the UI, tags it and submits it (signed); the other window switches
+ * to the demo team lead and approves it (signed, naming the submission). The reference scoring
+ * receiver must accept exactly one request whose HMAC, signatures, certificate and four-eyes check
+ * out, the Outbox shows it delivered, Explore shows the write-back and the audit chain verifies.
+ * Then the lead exports a masked evidence package whose signature verifies under the demo team key;
+ * he may not revoke his own approval, so the first window switches to the second demo lead, who
+ * does: the receiver accepts one signed 'clear' decision and the write-back is gone.
+ * Needs `npm run build` first.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,11 +17,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTIFIER_KINDS, type NodeDetails, type SearchResult } from '../../main/api';
+import { IDENTIFIER_KINDS, type NodeDetails, type ScoringDecision, type SearchResult } from '../../main/api';
 import { DEFAULT_DEMO_OPTIONS, userIdOf, type DemoDataset } from '../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../main/core/demo/generator';
 import { sha256Hex, verifyEvidencePackage } from '../../main/core/evidence/verify-package';
 import { readZip } from '../../main/core/evidence/zip-archive';
+import { loadDemoTeamKey } from '../../main/core/trust/demo-team';
+import { publicKeyOf } from '../../main/core/trust/signing';
 import { maskPhoneNumber } from '../../main/core/privacy/mask';
 import { ScoringReceiver } from '../support/scoring-receiver';
 import { collectPageErrors, launchChromium, saveScreenshot, SCREENSHOT_DIR } from './support/chromium';
@@ -80,6 +85,7 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
   let lead: Page;
   const pageErrors: string[][] = [];
   let caseId = '';
+  let teamPublicKey = '';
 
   const openScreen = (page: Page, name: string) => page.locator('nav').getByRole('button', { name, exact: true }).click();
   const memberRows = (page: Page) => page.getByTestId('case-detail').getByTestId('member-row');
@@ -100,16 +106,17 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'ringscope-review-e2e-'));
-    receiver = await ScoringReceiver.start({ secret: SECRET });
+    // The demo team key both servers certify the demo identities with; the receiver trusts it.
+    teamPublicKey = publicKeyOf(await loadDemoTeamKey(dataDir));
+    receiver = await ScoringReceiver.start({ secret: SECRET, teamPublicKey });
     const shared = {
       RINGSCOPE_DATA_DIR: dataDir,
-      RINGSCOPE_TEAM_LEADS: 'lee',
       RINGSCOPE_SCORING_URL: receiver.url,
       RINGSCOPE_SCORING_SECRET: SECRET,
       RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed),
       RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts),
     };
-    [analystServer, leadServer] = await Promise.all([startRingScopeServer({ ...shared, RINGSCOPE_USER: 'ana' }), startRingScopeServer({ ...shared, RINGSCOPE_USER: 'lee' })]);
+    [analystServer, leadServer] = await Promise.all([startRingScopeServer(shared), startRingScopeServer(shared)]);
     browser = await launchChromium();
     analyst = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     lead = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
@@ -126,9 +133,13 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('shows who is signed in and in which role', async () => {
-    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('ana · Analyst');
-    await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('lee · Team lead');
+  it('starts as the demo analyst, and the demo identity switch makes the second window the demo team lead', async () => {
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('demo-analyst · Analyst');
+    await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('demo-analyst · Analyst');
+    expect(await lead.getByTestId('demo-identity-switch').textContent()).toContain('Demo identity');
+    await lead.getByTestId('demo-identity-demo-lead').click();
+    await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('demo-lead · Team lead');
+    await saveScreenshot(lead, 'review-00-demo-identity');
   });
 
   it('lets the analyst open a case from a ring member in Explore and add the other members', async () => {
@@ -180,7 +191,7 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     await analyst.getByTestId('review-queue-item').filter({ hasText: caseId }).click();
     expect(await analyst.getByTestId('approve-case').isDisabled()).toBe(true);
     expect(await analyst.getByTestId('reject-case').isDisabled()).toBe(true);
-    expect(await analyst.getByTestId('review-block').textContent()).toContain('Only team leads can approve or reject, and ana is not one');
+    expect(await analyst.getByTestId('review-block').textContent()).toContain('Only team leads can approve or reject, and demo-analyst is not one');
     await saveScreenshot(analyst, 'review-03-analyst-cannot-approve');
   });
 
@@ -189,7 +200,7 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     await lead.getByTestId('review-queue-item').filter({ hasText: caseId }).click();
     const evidence = lead.getByTestId('review-evidence');
     await expect.poll(() => evidence.getByTestId('member-row').count()).toBe(members.length);
-    expect(await evidence.getByTestId('tag-summary').textContent()).toContain('ana');
+    expect(await evidence.getByTestId('tag-summary').textContent()).toContain('demo-analyst');
     await lead.getByTestId('review-comment').fill('Confirmed: one device farm behind all accounts.');
     await lead.waitForTimeout(300); // the comment's label animates up
     await saveScreenshot(lead, 'review-04-lead-review');
@@ -207,10 +218,14 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     expect(receiver.requests).toHaveLength(1);
     const [request] = receiver.requests;
     expect(request.signatureValid).toBe(true);
+    expect(request.refusal).toBeNull();
     expect(request.outcome).toBe('applied');
-    const body = JSON.parse(request.body) as { decisionId: string; caseId: string; decision: string; accounts: string[]; reasonCode: string; confidence: number; approvedBy: string };
+    const body = JSON.parse(request.body) as ScoringDecision;
     expect(request.idempotencyKey).toBe(body.decisionId);
-    expect(body).toMatchObject({ caseId, decision: 'blacklist', reasonCode: 'fraud_ring', confidence: 0.9, approvedBy: 'lee' });
+    expect(body).toMatchObject({ caseId, decision: 'blacklist', reasonCode: 'fraud_ring', confidence: 0.9, approvedBy: 'demo-lead' });
+    expect(body.submission).toMatchObject({ decision: 'submit', actor: 'demo-analyst' });
+    expect(body.approval).toMatchObject({ decision: 'approve', actor: 'demo-lead' });
+    expect(body.approverCertificate).toMatchObject({ subject: 'demo-lead', role: 'team_lead' });
     expect([...body.accounts].sort()).toEqual([...members].sort());
   });
 
@@ -255,10 +270,11 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     const [download] = await Promise.all([lead.waitForEvent('download'), dialog.getByRole('link', { name: /^Download / }).click()]);
     const zipBytes = await readFile(await download.path());
     expect(sha256Hex(zipBytes)).toBe(await dialog.getByTestId('evidence-sha256').textContent());
-    const verification = await verifyEvidencePackage(zipBytes);
+    const verification = await verifyEvidencePackage(zipBytes, { teamPublicKey });
     expect(verification.problems).toEqual([]);
     expect(verification.valid).toBe(true);
-    expect(verification.manifest).toMatchObject({ caseId, exportedBy: 'lee', includePii: false });
+    expect(verification.manifest).toMatchObject({ caseId, exportedBy: 'demo-lead', includePii: false });
+    expect(verification.signedBy).toMatchObject({ subject: 'demo-lead', role: 'team_lead' });
 
     const files = new Map((await readZip(zipBytes)).map((entry) => [entry.name, entry.content]));
     const nodesCsv = files.get('nodes.csv')?.toString('utf8') ?? '';
@@ -284,29 +300,38 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     await expect.poll(() => analyst.getByTestId('case-detail').getByTestId('case-status').first().textContent()).toBe('Approved');
     await expect.poll(() => memberRows(analyst).locator('td:nth-child(3)').allTextContents()).toEqual(members.map(() => 'Yes'));
     expect(await analyst.getByTestId('revoke-approval').isDisabled()).toBe(true);
-    expect(await analyst.getByTestId('revoke-block').textContent()).toBe('Only team leads can revoke an approval, and ana is not one.');
+    expect(await analyst.getByTestId('revoke-block').textContent()).toBe('Only team leads can revoke an approval, and demo-analyst is not one.');
     await analyst.waitForTimeout(300); // the status chips change colour
     await saveScreenshot(analyst, 'review-09-revoke-analyst');
   });
 
-  it('lets the team lead revoke the approval with a required comment: the case opens again', async () => {
-    await lead.getByTestId('revoke-approval').click();
-    const dialog = lead.getByRole('dialog', { name: `Revoke the approval of ${caseId}` });
+  it('does not let the approving lead revoke his own approval: the case page says why', async () => {
+    await openCasePage(lead, caseId);
+    expect(await lead.getByTestId('revoke-approval').isDisabled()).toBe(true);
+    expect(await lead.getByTestId('revoke-block').textContent()).toBe('Four-eyes rule: you approved this case, so another team lead must revoke the approval.');
+  });
+
+  it('lets the second demo lead revoke the approval with a required comment: the case opens again', async () => {
+    await analyst.getByTestId('demo-identity-demo-lead-2').click();
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('demo-lead-2 · Team lead');
+    await openCasePage(analyst, caseId);
+    await analyst.getByTestId('revoke-approval').click();
+    const dialog = analyst.getByRole('dialog', { name: `Revoke the approval of ${caseId}` });
     expect(await dialog.getByTestId('confirm-revoke').isDisabled()).toBe(true);
     await dialog.getByTestId('revoke-comment').fill('Customer proved identity at a branch: the shared devices are a kiosk.');
-    await lead.waitForTimeout(300); // the dialog fades in
-    await saveScreenshot(lead, 'review-09-revoke');
+    await analyst.waitForTimeout(300); // the dialog fades in
+    await saveScreenshot(analyst, 'review-09-revoke');
 
     await dialog.getByTestId('confirm-revoke').click();
     await dialog.waitFor({ state: 'hidden' });
-    const detail = lead.getByTestId('case-detail');
+    const detail = analyst.getByTestId('case-detail');
     await expect.poll(() => detail.getByTestId('case-status').first().textContent()).toBe('Open');
     expect(await detail.getByTestId('reviews-list').textContent()).toContain('Customer proved identity at a branch');
-    expect(await lead.getByTestId('revoke-approval').count()).toBe(0);
+    expect(await analyst.getByTestId('revoke-approval').count()).toBe(0);
     const wasBlacklisted = ring.map((index) => (demo.accounts.blacklisted[index] === 1 ? 'Yes' : 'No'));
-    await expect.poll(() => memberRows(lead).locator('td:nth-child(3)').allTextContents()).toEqual(wasBlacklisted);
-    await lead.waitForTimeout(300); // the status chip changes colour
-    await saveScreenshot(lead, 'review-10-revoked');
+    await expect.poll(() => memberRows(analyst).locator('td:nth-child(3)').allTextContents()).toEqual(wasBlacklisted);
+    await analyst.waitForTimeout(300); // the status chip changes colour
+    await saveScreenshot(analyst, 'review-10-revoked');
   });
 
   it('sends the scoring service exactly one more validly signed request, a clear decision under a new key', async () => {
@@ -315,11 +340,13 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     expect(receiver.requests).toHaveLength(2);
     const [approval, clear] = receiver.requests;
     expect(clear.signatureValid).toBe(true);
+    expect(clear.refusal).toBeNull();
     expect(clear.outcome).toBe('applied');
     expect(clear.idempotencyKey).not.toBe(approval.idempotencyKey);
-    const body = JSON.parse(clear.body) as { decisionId: string; caseId: string; decision: string; accounts: string[]; approvedBy: string };
+    const body = JSON.parse(clear.body) as ScoringDecision;
     expect(clear.idempotencyKey).toBe(body.decisionId);
-    expect(body).toMatchObject({ caseId, decision: 'clear', approvedBy: 'lee' });
+    expect(body).toMatchObject({ caseId, decision: 'clear', approvedBy: 'demo-lead-2' });
+    expect(body.approval).toMatchObject({ decision: 'revoke', actor: 'demo-lead-2' });
     expect([...body.accounts].sort()).toEqual([...members].sort());
   });
 

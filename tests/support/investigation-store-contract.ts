@@ -4,6 +4,7 @@
  * the same suite in tests/integration against a real server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { signedScoringDecision } from './test-team';
 import { ApiError, type Case, type OutboxEntry } from '../../main/api';
 import { verifyAuditChain } from '../../main/core/audit/audit-chain';
 import type { InvestigationStore } from '../../main/core/store/investigation-store';
@@ -35,6 +36,8 @@ export function sampleCase(id: string, overrides: Partial<Case> = {}): Case {
     submittedAt: null,
     notes: [],
     reviews: [],
+    snapshot: null,
+    signatures: [],
     createdBy: 'ana',
     createdAt: at,
     updatedBy: 'ana',
@@ -48,7 +51,7 @@ function sampleOutboxEntry(id: string): OutboxEntry {
     id,
     version: 0,
     caseId: 'C1',
-    decision: { decisionId: id, caseId: 'C1', decision: 'blacklist', accounts: ['U0000001'], ringKind: null, reasonCode: 'fraud_ring', confidence: 0.9, approvedBy: 'lee', approvedAt: at },
+    decision: signedScoringDecision({ decisionId: id, caseId: 'C1', accounts: ['U0000001'], approvedAt: at }),
     state: 'pending',
     attempts: 0,
     nextAttemptAt: at,
@@ -56,6 +59,7 @@ function sampleOutboxEntry(id: string): OutboxEntry {
     lastError: null,
     lastStatus: null,
     deliveredAt: null,
+    acknowledgedHead: null,
     createdAt: at,
     updatedBy: 'lee',
     updatedAt: at,

@@ -1,12 +1,13 @@
 /**
- * A stand-in for the scoring service on 127.0.0.1 (a real node:http server on a random port), for
- * fault tests and e2e. It implements resources/scoring-api.openapi.yaml on its own — it does not
- * reuse RingScope's signing code — records every request, applies each Idempotency-Key once
- * (a repeat answers 200 with the first result and counts as a duplicate) and fails on demand.
+ * The scoring service for fault tests and e2e: the reference receiver
+ * (main/core/scoring/receiver, which verifies HMAC, signatures, certificates and four-eyes and
+ * applies each Idempotency-Key once) behind a real node:http server on 127.0.0.1 that records
+ * every request and fails on demand.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ReferenceReceiver } from '../../main/core/scoring/receiver/reference-receiver';
+import { hasValidHmac } from '../../main/core/scoring/receiver/verify-push';
 
 export interface ReceivedRequest {
   method: string;
@@ -15,6 +16,8 @@ export interface ReceivedRequest {
   body: string;
   idempotencyKey: string | null;
   signatureValid: boolean;
+  /** Why the reference receiver refused it (e.g. four_eyes_violated), else null. */
+  refusal: string | null;
   /** What the receiver did with it. */
   outcome: 'applied' | 'duplicate' | 'failed' | 'rejected' | 'unauthorized' | 'dropped' | 'not_found' | 'invalid';
   status: number | null;
@@ -22,7 +25,7 @@ export interface ReceivedRequest {
 
 export interface AppliedDecision {
   decision: Record<string, unknown>;
-  result: { decisionId: string; status: 'applied'; appliedAt: string };
+  result: { decisionId: string; status: 'applied'; appliedAt: string; auditHead: { seq: number; hash: string } };
   /** Requests with this key that were answered from the first result. */
   duplicates: number;
 }
@@ -41,13 +44,16 @@ export class ScoringReceiver {
   private server: http.Server;
   private port = 0;
 
-  private constructor(private readonly secret: string) {
+  private readonly reference: ReferenceReceiver;
+
+  private constructor(private readonly options: { secret: string; teamPublicKey: string }) {
+    this.reference = new ReferenceReceiver(options);
     this.server = this.createServer();
   }
 
-  /** Starts listening on a random free port of 127.0.0.1. */
-  static async start(options: { secret: string }): Promise<ScoringReceiver> {
-    const receiver = new ScoringReceiver(options.secret);
+  /** Starts listening on a random free port of 127.0.0.1, trusting certificates of this team key. */
+  static async start(options: { secret: string; teamPublicKey: string }): Promise<ScoringReceiver> {
+    const receiver = new ScoringReceiver(options);
     await receiver.listen(0);
     return receiver;
   }
@@ -119,13 +125,15 @@ export class ScoringReceiver {
 
   private async handle(request: http.IncomingMessage, body: string, response: http.ServerResponse): Promise<void> {
     const key = header(request.headers, 'idempotency-key');
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
     const record: ReceivedRequest = {
       method: request.method ?? '',
       path: request.url ?? '',
       headers: request.headers,
       body,
       idempotencyKey: key,
-      signatureValid: this.signatureIsValid(request.headers, body),
+      signatureValid: hasValidHmac({ headers, body }, this.options.secret),
+      refusal: null,
       outcome: 'invalid',
       status: null,
     };
@@ -145,44 +153,27 @@ export class ScoringReceiver {
       return;
     }
     if (fault?.kind === 'status') return answer(fault.status, { message: fault.message }, fault.status >= 500 || fault.status === 429 || fault.status === 408 ? 'failed' : 'rejected');
-    if (!record.signatureValid) return answer(401, { message: 'Invalid signature' }, 'unauthorized');
 
-    let decision: Record<string, unknown>;
-    try {
-      decision = JSON.parse(body) as Record<string, unknown>;
-    } catch {
-      return answer(400, { message: 'Body is not JSON' }, 'invalid');
-    }
-    if (!key || key !== decision.decisionId) return answer(422, { message: 'Idempotency-Key must equal decisionId' }, 'invalid');
-
-    const apply = (): { status: number; outcome: 'applied' | 'duplicate'; result: AppliedDecision['result'] } => {
-      const existing = this.applied.get(key);
-      if (existing) {
-        existing.duplicates++;
-        return { status: 200, outcome: 'duplicate', result: existing.result };
+    const apply = async () => {
+      const result = await this.reference.handle({ headers, body });
+      const refusal = result.outcome === 'refused' ? (result.body as { reason: string }).reason : null;
+      record.refusal = refusal;
+      const outcome: ReceivedRequest['outcome'] = result.outcome === 'refused' ? (result.status === 401 ? 'unauthorized' : 'invalid') : result.outcome;
+      if (result.outcome !== 'refused' && key) {
+        const accepted = this.reference.accepted.get(key)!;
+        this.applied.set(key, { decision: accepted.decision as unknown as Record<string, unknown>, result: accepted.acknowledgement, duplicates: accepted.duplicates });
       }
-      const result = { decisionId: key, status: 'applied' as const, appliedAt: new Date().toISOString() };
-      this.applied.set(key, { decision, result, duplicates: 0 });
-      return { status: 201, outcome: 'applied', result };
+      return { status: result.status, payload: result.body, outcome };
     };
     if (fault?.kind === 'slow') {
-      const early = fault.applyFirst ? apply() : null;
+      const early = fault.applyFirst ? await apply() : null;
       if (early) record.outcome = early.outcome;
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      const outcome = early ?? apply();
-      return answer(outcome.status, outcome.result, outcome.outcome);
+      const outcome = early ?? (await apply());
+      return answer(outcome.status, outcome.payload, outcome.outcome);
     }
-    const outcome = apply();
-    answer(outcome.status, outcome.result, outcome.outcome);
-  }
-
-  private signatureIsValid(headers: IncomingHttpHeaders, body: string): boolean {
-    const timestamp = header(headers, 'x-ringscope-timestamp');
-    const signature = header(headers, 'x-ringscope-signature');
-    if (!timestamp || !/^\d+$/.test(timestamp) || !signature) return false;
-    const expected = Buffer.from(`sha256=${createHmac('sha256', this.secret).update(`${timestamp}.${body}`).digest('hex')}`);
-    const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    const outcome = await apply();
+    answer(outcome.status, outcome.payload, outcome.outcome);
   }
 }
 

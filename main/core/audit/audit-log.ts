@@ -28,7 +28,10 @@ export class AuditLog {
     return { events: matching.slice(filter.offset, filter.offset + filter.limit), total: matching.length };
   }
 
+  /** Checks the chain, and that it still holds every audit head the scoring service acknowledged. */
   async verify(): Promise<AuditVerification> {
-    return verifyAuditChain(await this.store.listAudit());
+    const [events, deliveries] = await Promise.all([this.store.listAudit(), this.store.listOutbox()]);
+    const anchors = deliveries.flatMap((entry) => (entry.acknowledgedHead ? [entry.acknowledgedHead] : []));
+    return verifyAuditChain(events, anchors);
   }
 }

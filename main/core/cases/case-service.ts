@@ -2,10 +2,17 @@ import {
   ApiError,
   type ApiParsedInput,
   type Case,
+  type CaseSnapshot,
+  type ClusterMembers,
   type ReviewDecision,
   type ScoringDecision,
+  type SignedDecision,
+  type Subgraph,
 } from '../../api';
-import type { AuditDraft } from '../audit/audit-chain';
+import { GENESIS_HASH, type AuditDraft } from '../audit/audit-chain';
+import { decisionHash, isDecisionSignatureValid, membersHash, signDecision } from '../trust/decisions';
+import { canonicalHash } from '../trust/signing';
+import type { TeamTrust } from '../trust/team-trust';
 import { newOutboxEntry } from '../scoring/scoring-outbox';
 import type { InvestigationStore } from '../store/investigation-store';
 import { nextStatus, type CaseAction } from './case-status';
@@ -14,8 +21,10 @@ import type { GraphWriteBack } from './graph-write-back';
 export interface CaseServiceOptions {
   store: InvestigationStore;
   writeBack: GraphWriteBack;
-  /** Who may approve, reject and revoke (configuration: RINGSCOPE_TEAM_LEADS). */
-  teamLeads: readonly string[];
+  /** Signing keys and the keyring: team leads are those the team key certified. */
+  trust: TeamTrust;
+  /** The members, identifiers and links among them as the graph shows them now (frozen on submit). */
+  snapshotOf: (cluster: ClusterMembers) => Promise<Subgraph>;
   now?: () => number;
   /** A fresh UUID: case ids and decision ids. */
   newId?: () => string;
@@ -85,6 +94,8 @@ export class CaseService {
       submittedAt: null,
       notes: [],
       reviews: [],
+      snapshot: null,
+      signatures: [],
       createdBy: actor,
       createdAt: at,
       updatedBy: actor,
@@ -153,13 +164,41 @@ export class CaseService {
     });
   }
 
+  /**
+   * Freezes what the analyst sees (members, links, property values, ring reasons and score) as the
+   * case's snapshot and signs the submission over it, so a change after submission is detected.
+   */
   async submit(caseId: string, version: number, actor: string): Promise<Case> {
+    const current = await this.get(caseId);
+    const subgraph = await this.options.snapshotOf(current.cluster);
+    const signer = await this.options.trust.signerFor(actor);
+    const at = this.iso();
     return this.change(caseId, version, actor, 'submit', (item) => {
       if (!item.tag) throw new ApiError('conflict', 'Tag the cluster with a reason code before submitting it for review', { reason: 'tag_missing' });
       if (!item.cluster.accounts.length) throw new ApiError('conflict', 'Add at least one account before submitting the case for review', { reason: 'members_missing' });
+      const snapshot: CaseSnapshot = {
+        takenAt: at,
+        accounts: item.cluster.accounts,
+        identifierNodeIds: item.cluster.identifierNodeIds,
+        ringId: item.cluster.ringId,
+        ringKind: item.cluster.ringKind,
+        score: item.cluster.score,
+        reasons: item.cluster.reasons,
+        nodes: subgraph.nodes,
+        edges: subgraph.edges,
+      };
+      const submission = signDecision(signer, {
+        decision: 'submit',
+        caseId,
+        version: item.version + 1,
+        membersHash: membersHash(item.cluster.accounts),
+        snapshotHash: canonicalHash(snapshot),
+        at,
+        submissionHash: null,
+      });
       return {
-        patch: { submittedBy: actor, submittedAt: this.iso() },
-        audit: { action: 'case.submitted', details: { accounts: item.cluster.accounts.length, reasonCode: item.tag.reasonCode } },
+        patch: { submittedBy: actor, submittedAt: at, snapshot, signatures: [...(item.signatures ?? []), submission] },
+        audit: { action: 'case.submitted', details: { accounts: item.cluster.accounts.length, reasonCode: item.tag.reasonCode, submissionHash: decisionHash(submission) } },
       };
     });
   }
@@ -178,7 +217,7 @@ export class CaseService {
    */
   async approve(caseId: string, comment: string, actor: string): Promise<Case> {
     const current = await this.get(caseId);
-    this.assertMayReview(current, actor);
+    await this.assertMayReview(current, actor);
     const decision = current.tag?.reasonCode === 'false_positive' ? 'clear' : 'blacklist';
     const approved = await this.decide(current, actor, 'approve', { decision: 'approved', comment }, decision);
     if (decision === 'blacklist') await this.applyWriteBack(approved, 'mark', actor);
@@ -187,14 +226,18 @@ export class CaseService {
 
   async reject(caseId: string, comment: string, actor: string): Promise<Case> {
     const current = await this.get(caseId);
-    this.assertMayReview(current, actor);
+    await this.assertMayReview(current, actor);
     return this.decide(current, actor, 'reject', { decision: 'rejected', comment }, null);
   }
 
   /** Reverses an approval: the case opens again and a blacklist is cleared in the graph and at the scoring service. */
   async revoke(caseId: string, comment: string, actor: string): Promise<Case> {
     const current = await this.get(caseId);
-    this.assertTeamLead(actor);
+    await this.assertTeamLead(actor);
+    const approver = (current.signatures ?? []).findLast((signed) => signed.decision === 'approve');
+    if (approver && sameUser(approver.actor, actor)) {
+      throw new ApiError('forbidden', 'Four-eyes rule: you approved this case, another team lead must revoke the approval');
+    }
     const wasBlacklist = isBlacklistInEffect(current);
     const revoked = await this.decide(current, actor, 'revoke', { decision: 'revoked', comment }, wasBlacklist ? 'clear' : null);
     if (wasBlacklist) await this.applyWriteBack(current, 'clear', actor);
@@ -217,27 +260,48 @@ export class CaseService {
   ): Promise<Case> {
     const at = this.iso();
     const status = nextStatus(current.status, action);
-    const decision: ScoringDecision | null = push && current.tag
+    const submission = this.verifiedSubmission(current);
+    const signer = await this.options.trust.signerFor(actor);
+    const signed = signDecision(signer, {
+      decision: action,
+      caseId: current.id,
+      version: current.version + 1,
+      membersHash: submission.membersHash,
+      snapshotHash: submission.snapshotHash,
+      at,
+      submissionHash: decisionHash(submission),
+    });
+    const certificate = await this.options.trust.certificateOf(actor, signer.publicKey);
+    if (!certificate) throw new ApiError('forbidden', `The signing key of ${actor} holds no team-lead certificate`);
+    const head = (await this.options.store.listAudit()).at(-1);
+    const snapshot = current.snapshot;
+    const decision: ScoringDecision | null = push && current.tag && snapshot
       ? {
           decisionId: this.newId(),
           caseId: current.id,
           decision: push,
-          accounts: current.cluster.accounts.map((a) => a.userId),
+          // What the lead approved is what was submitted: the snapshot's members, not the live case's.
+          accounts: snapshot.accounts.map((a) => a.userId),
           ringKind: current.cluster.ringKind,
           reasonCode: current.tag.reasonCode,
           confidence: current.tag.confidence,
           approvedBy: actor,
           approvedAt: at,
+          submission,
+          approval: signed,
+          approverCertificate: certificate,
+          auditHead: { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH },
         }
       : null;
     const next: Case = {
       ...current,
       status,
       reviews: [...current.reviews, { ...review, by: actor, at, decisionId: decision?.decisionId ?? null }],
+      signatures: [...(current.signatures ?? []), signed],
       updatedBy: actor,
       updatedAt: at,
     };
-    const audit: AuditDraft[] = [{ actor, action: `case.${review.decision}`, caseId: current.id, details: { comment: review.comment } }];
+    const audit: AuditDraft[] = [{ actor, action: `case.${review.decision}`, caseId: current.id, details: { comment: review.comment, submissionHash: signed.submissionHash, decisionHash: decisionHash(signed) } }];
     if (decision) audit.push({ actor, action: 'push.queued', caseId: current.id, details: { decisionId: decision.decisionId, decision: decision.decision, accounts: decision.accounts.length } });
     const { cases } = await this.options.store.commit({
       cases: [{ doc: next, expectedVersion: current.version }],
@@ -259,26 +323,41 @@ export class CaseService {
     }
   }
 
-  /** Whether configuration names this user a team lead (who may review cases). */
-  isTeamLead(user: string): boolean {
-    return this.options.teamLeads.some((lead) => sameUser(lead, user));
+  /** Whether the team key certified this user's signing key as a team lead (who may review cases). */
+  isTeamLead(user: string): Promise<boolean> {
+    return this.options.trust.isTeamLead(user);
   }
 
-  private assertTeamLead(actor: string): void {
-    if (!this.isTeamLead(actor)) {
+  private async assertTeamLead(actor: string): Promise<void> {
+    if (!(await this.isTeamLead(actor))) {
       throw new ApiError('forbidden', `Only a team lead can review cases, and ${actor} is not one`, { reason: 'not_team_lead', params: { user: actor } });
     }
   }
 
   /** The four-eyes rule, enforced here whatever the UI shows. */
-  private assertMayReview(item: Case, actor: string): void {
-    this.assertTeamLead(actor);
+  private async assertMayReview(item: Case, actor: string): Promise<void> {
+    await this.assertTeamLead(actor);
     if (item.taggedBy.some((user) => sameUser(user, actor))) {
       throw new ApiError('forbidden', 'Four-eyes rule: you tagged this cluster, another team lead must review it', { reason: 'four_eyes_tagger' });
     }
     if (item.submittedBy && sameUser(item.submittedBy, actor)) {
       throw new ApiError('forbidden', 'Four-eyes rule: you submitted this cluster, another team lead must review it', { reason: 'four_eyes_submitter' });
     }
+  }
+
+  /**
+   * The case's last signed submission, checked against the case as stored now: a member list or
+   * snapshot changed after submission (say, edited in the store) is refused, not approved.
+   */
+  private verifiedSubmission(item: Case): SignedDecision {
+    const submission = (item.signatures ?? []).findLast((signed) => signed.decision === 'submit');
+    if (!submission || !item.snapshot) throw new ApiError('conflict', 'This case has no signed submission: submit it again');
+    if (!isDecisionSignatureValid(submission)) throw new ApiError('conflict', 'The signature of the submission does not match it: the case was altered');
+    if (submission.membersHash !== membersHash(item.cluster.accounts) || submission.membersHash !== membersHash(item.snapshot.accounts)) {
+      throw new ApiError('conflict', 'The members changed after submission: the case was altered; submit it again');
+    }
+    if (submission.snapshotHash !== canonicalHash(item.snapshot)) throw new ApiError('conflict', 'The snapshot changed after submission: the case was altered');
+    return submission;
   }
 
   /** Applies a change to the version the caller saw, checking the action against the status table, with its audit event. */

@@ -31,6 +31,8 @@ import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, 
 import { unmaskIdentifiers } from './pii-reveal';
 import { renderReportPdf } from './report-pdf';
 import { sha256Hex, verifyEvidencePackage } from './verify-package';
+import type { TeamTrust } from '../trust/team-trust';
+import { valuesChangedSince } from './changes-since';
 import { createZip } from './zip-archive';
 
 export interface EvidenceServiceOptions {
@@ -40,6 +42,8 @@ export interface EvidenceServiceOptions {
   /** Where packages are written: `<dataDir>/exports`. */
   exportsDir: string;
   appVersion: string;
+  /** The exporter's signing key and certificate, and the team key packages are checked against. */
+  trust: Pick<TeamTrust, 'signerFor' | 'certificateOf' | 'teamPublicKey'>;
   now?: () => number;
 }
 
@@ -80,7 +84,11 @@ export class EvidenceService {
 
     step(1, 'Loading the case graph');
     const nodeIds = [...new Set([...caseRecord.cluster.accounts.map((account) => account.nodeId), ...caseRecord.cluster.identifierNodeIds])];
-    const maskedGraph = nodeIds.length ? await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal }) : { nodes: [], edges: [] };
+    const liveGraph = nodeIds.length ? await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal }) : { nodes: [], edges: [] };
+    // A submitted case shows what was submitted (the snapshot the lead reviewed), not today's graph.
+    const { snapshot } = caseRecord;
+    const maskedGraph = snapshot ? { nodes: snapshot.nodes, edges: snapshot.edges } : liveGraph;
+    const changedSince = snapshot ? valuesChangedSince(snapshot, liveGraph) : [];
     const graph = includePii ? { ...maskedGraph, nodes: await unmaskIdentifiers(source, maskedGraph.nodes, signal) } : maskedGraph;
     const revealedNodeIds = includePii ? graph.nodes.filter((node, i) => node.key !== maskedGraph.nodes[i].key).map((node) => node.id) : [];
     if (includePii) {
@@ -95,7 +103,7 @@ export class EvidenceService {
     const exportedAt = new Date(this.now()).toISOString();
     const positions = layoutCaseGraph(graph);
     const sourceInfo = source.info();
-    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii });
+    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii, changedSince });
     const files: { name: (typeof EVIDENCE_FILES)[number]; content: Buffer }[] = [
       { name: 'report.pdf', content: report },
       { name: 'nodes.csv', content: Buffer.from(nodesCsv(graph.nodes)) },
@@ -106,7 +114,8 @@ export class EvidenceService {
       { name: 'audit.jsonl', content: Buffer.from(auditJsonl(auditEvents)) },
     ];
     const entries: EvidenceFileEntry[] = files.map(({ name, content }) => ({ name, sha256: sha256Hex(content), bytes: content.length }));
-    const manifest: EvidenceManifest = {
+    const signer = await this.options.trust.signerFor(user);
+    const unsigned: Omit<EvidenceManifest, 'signature'> = {
       formatVersion: EVIDENCE_FORMAT_VERSION,
       caseId,
       caseTitle: caseRecord.title,
@@ -117,6 +126,10 @@ export class EvidenceService {
       includePii,
       auditTrail: { valid: trail.valid, count: trail.count, headHash: trail.headHash },
       files: entries,
+    };
+    const manifest: EvidenceManifest = {
+      ...unsigned,
+      signature: { publicKey: signer.publicKey, certificate: await this.options.trust.certificateOf(user, signer.publicKey), value: signer.sign(unsigned) },
     };
 
     step(4, 'Writing the package');
@@ -131,7 +144,7 @@ export class EvidenceService {
 
   /** Verifies a package in the exports folder by file name. */
   async verify(fileName: string): Promise<EvidenceVerification> {
-    return verifyEvidencePackage(await fs.readFile(await this.packagePath(fileName)));
+    return verifyEvidencePackage(await fs.readFile(await this.packagePath(fileName)), { teamPublicKey: this.options.trust.teamPublicKey });
   }
 
   /** Absolute path of an existing package; not_found for names that are not packages or not there. */

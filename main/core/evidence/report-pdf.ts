@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subgraph } from '../../api';
+import type { ValueChange } from './changes-since';
 import type { NodePositions } from './graph-layout';
 
 export interface ReportInput {
@@ -16,6 +17,8 @@ export interface ReportInput {
   appVersion: string;
   source: SourceInfo;
   includePii: boolean;
+  /** Values of the submitted snapshot that the graph shows differently at export time. */
+  changedSince: readonly ValueChange[];
 }
 
 /** Same colours as the workbench's graph view (renderer/graph/node-kinds.ts), so the picture reads the same. */
@@ -74,6 +77,7 @@ export function renderReportPdf(input: ReportInput): Promise<Buffer> {
   drawTimeline(doc, input);
   drawNotes(doc, input.caseRecord);
   drawReviews(doc, input.caseRecord);
+  drawChangesSince(doc, input);
   drawFooters(doc, input);
   doc.end();
   return done;
@@ -362,6 +366,24 @@ function drawReviews(doc: Doc, caseRecord: Case): void {
       { title: 'Comment', width: width * 0.46 },
     ],
     caseRecord.reviews.map((review) => [review.decision, review.by, formatTime(review.at), review.comment || '—']),
+  );
+}
+
+function drawChangesSince(doc: Doc, { caseRecord, changedSince }: ReportInput): void {
+  if (!caseRecord.snapshot) return;
+  sectionTitle(doc, `Changed since submission (${changedSince.length})`);
+  emptyLine(doc, `The graph, members and values above are as submitted on ${formatTime(caseRecord.snapshot.takenAt)}; these values differ in the graph now.`);
+  if (!changedSince.length) return emptyLine(doc, 'Nothing has changed since submission.');
+  const width = contentWidth(doc);
+  table(
+    doc,
+    [
+      { title: 'Node', width: width * 0.28 },
+      { title: 'Value', width: width * 0.2 },
+      { title: 'As submitted', width: width * 0.26 },
+      { title: 'Now', width: width * 0.26 },
+    ],
+    changedSince.map((change) => [change.nodeId, change.field, change.then, change.now]),
   );
 }
 

@@ -1,22 +1,23 @@
 /**
- * Re-checks an evidence package the way a third party would, with nothing but the zip: every file
- * against the manifest's SHA-256 and size, no file missing or extra, and the audit events' hash chain.
+ * Re-checks an evidence package the way a third party would, with the zip and the team key's
+ * public half: the manifest's signature and the signer's certificate, every file against the
+ * manifest's SHA-256 and size, no file missing or extra, and the audit events' hash chain.
  */
-import { createHash } from 'node:crypto';
 import { AuditEvent, EVIDENCE_FILES, EvidenceManifest, MANIFEST_FILE, type EvidenceVerification } from '../../api';
 import { hashAuditEvent } from '../audit/audit-chain';
+import { certificateProblem } from '../trust/certificate';
+import { keyFingerprint, sha256Hex, verifyCanonical } from '../trust/signing';
 import { readZip, type ZipEntry } from './zip-archive';
 
-/** Lower-case hex SHA-256 of some bytes. */
-export const sha256Hex = (content: Buffer | string): string => createHash('sha256').update(content).digest('hex');
+export { sha256Hex };
 
 /** Verifies a package given its bytes; `problems` names each file that does not check out. */
-export async function verifyEvidencePackage(zipBytes: Buffer): Promise<EvidenceVerification> {
+export async function verifyEvidencePackage(zipBytes: Buffer, { teamPublicKey }: { teamPublicKey: string | null }): Promise<EvidenceVerification> {
   let entries: ZipEntry[];
   try {
     entries = await readZip(zipBytes);
   } catch (error) {
-    return { valid: false, problems: [`not a readable zip file: ${error instanceof Error ? error.message : String(error)}`], manifest: null };
+    return { valid: false, problems: [`not a readable zip file: ${error instanceof Error ? error.message : String(error)}`], manifest: null, signedBy: null };
   }
   const problems: string[] = [];
   const byName = new Map<string, Buffer>();
@@ -26,6 +27,7 @@ export async function verifyEvidencePackage(zipBytes: Buffer): Promise<EvidenceV
   }
 
   const manifest = readManifest(byName.get(MANIFEST_FILE), problems);
+  const signedBy = manifest ? checkSignature(manifest, teamPublicKey, problems) : null;
   if (manifest) {
     const listed = new Set(manifest.files.map((file) => file.name));
     for (const file of manifest.files) {
@@ -39,7 +41,35 @@ export async function verifyEvidencePackage(zipBytes: Buffer): Promise<EvidenceV
   }
   const audit = byName.get('audit.jsonl');
   if (audit) problems.push(...checkAuditExcerpt(audit.toString('utf8'), manifest?.caseId ?? null));
-  return { valid: problems.length === 0, problems, manifest };
+  return { valid: problems.length === 0, problems, manifest, signedBy };
+}
+
+/**
+ * The manifest must carry the exporter's signature over everything else in it (file hashes,
+ * metadata, audit head), and the team key must have certified that key for the named exporter:
+ * recomputing hashes after an edit, or re-signing with a key of one's own, both fail here.
+ */
+function checkSignature(manifest: EvidenceManifest, teamPublicKey: string | null, problems: string[]): EvidenceVerification['signedBy'] {
+  const { signature, ...signed } = manifest;
+  if (!verifyCanonical(signature.publicKey, signed, signature.value)) {
+    problems.push(`${MANIFEST_FILE}: signature does not match the manifest (it was changed after signing)`);
+    return null;
+  }
+  const { certificate } = signature;
+  if (!certificate) {
+    problems.push(`${MANIFEST_FILE}: the signer's key has no certificate from the team key`);
+    return null;
+  }
+  if (certificate.publicKey !== signature.publicKey || certificate.subject !== manifest.exportedBy) {
+    problems.push(`${MANIFEST_FILE}: the certificate is for another key or person than the exporter ${manifest.exportedBy}`);
+    return null;
+  }
+  const problem = certificateProblem(certificate, teamPublicKey);
+  if (problem) {
+    problems.push(`${MANIFEST_FILE}: the signer's certificate does not hold under the team key (${problem})`);
+    return null;
+  }
+  return { subject: certificate.subject, role: certificate.role, keyFingerprint: keyFingerprint(signature.publicKey) };
 }
 
 function readManifest(content: Buffer | undefined, problems: string[]): EvidenceManifest | null {

@@ -42,6 +42,7 @@ export function newOutboxEntry(decision: ScoringDecision, at: string, actor: str
     lastError: null,
     lastStatus: null,
     deliveredAt: null,
+    acknowledgedHead: null,
     createdAt: at,
     updatedBy: actor,
     updatedAt: at,
@@ -49,7 +50,7 @@ export function newOutboxEntry(decision: ScoringDecision, at: string, actor: str
 }
 
 type AttemptOutcome =
-  | { kind: 'delivered'; status: number }
+  | { kind: 'delivered'; status: number; acknowledgedHead: OutboxEntry['acknowledgedHead'] }
   | { kind: 'retry'; status: number | null; error: string }
   | { kind: 'rejected'; status: number; error: string };
 
@@ -209,8 +210,8 @@ export class ScoringOutbox {
     let next: OutboxEntry;
     let audit: AuditDraft;
     if (outcome.kind === 'delivered') {
-      next = { ...base, state: 'delivered', deliveredAt: at, nextAttemptAt: null, lastError: null };
-      audit = { actor: OUTBOX_ACTOR, action: 'push.delivered', caseId: claimed.caseId, details };
+      next = { ...base, state: 'delivered', deliveredAt: at, nextAttemptAt: null, lastError: null, acknowledgedHead: outcome.acknowledgedHead };
+      audit = { actor: OUTBOX_ACTOR, action: 'push.delivered', caseId: claimed.caseId, details: { ...details, acknowledgedHead: outcome.acknowledgedHead } };
     } else if (outcome.kind === 'rejected') {
       next = { ...base, state: 'rejected', nextAttemptAt: null, lastError: outcome.error };
       audit = { actor: OUTBOX_ACTOR, action: 'push.rejected', caseId: claimed.caseId, details: { ...details, error: outcome.error } };
@@ -241,10 +242,7 @@ export class ScoringOutbox {
         },
         signal: AbortSignal.any([AbortSignal.timeout(endpoint.timeoutMs), this.stopping.signal]),
       });
-      if (response.ok) {
-        await response.body?.cancel();
-        return { kind: 'delivered', status: response.status };
-      }
+      if (response.ok) return { kind: 'delivered', status: response.status, acknowledgedHead: await acknowledgedHead(response, decision) };
       const error = `HTTP ${response.status}: ${await serverMessage(response)}`;
       return isRetryableStatus(response.status) ? { kind: 'retry', status: response.status, error } : { kind: 'rejected', status: response.status, error };
     } catch (error) {
@@ -266,6 +264,20 @@ export class ScoringOutbox {
 
   private iso(): string {
     return new Date(this.now()).toISOString();
+  }
+}
+
+/**
+ * The audit head the receiver says it recorded with the decision, kept as an anchor only when it
+ * is the one the push carried; a receiver that does not echo it anchors nothing.
+ */
+async function acknowledgedHead(response: Response, decision: ScoringDecision): Promise<OutboxEntry['acknowledgedHead']> {
+  try {
+    const body = (await response.json()) as { auditHead?: { seq?: unknown; hash?: unknown } };
+    const head = body.auditHead;
+    return head && head.seq === decision.auditHead.seq && head.hash === decision.auditHead.hash ? { ...decision.auditHead } : null;
+  } catch {
+    return null;
   }
 }
 

@@ -8,7 +8,7 @@
  *   because they are only ever read and written with their case; the other properties are copies
  *   for people querying the graph in Cypher.
  * - (:RSOutbox {id, version, doc, caseId, state, nextAttemptAt, updatedBy, updatedAt}) likewise.
- * - (:RSAuditEvent {seq, at, actor, action, caseId, details (JSON), prevHash, hash}), one per event.
+ * - (:RSAuditEvent {seq, at, actor, action, caseId, details (JSON), prevHash, actorKey, signature, hash}), one per event.
  * - (:RSAuditHead {seq, hash}): the last event's seq and hash, one per space.
  *
  * Concurrency: every commit is one WRITE transaction that first takes the write lock of the audit
@@ -112,7 +112,7 @@ export class Neo4jInvestigationStore implements InvestigationStore {
     if (outbox.length) await tx.run('investigation-save-outbox', { space, entries: outbox.map(outboxRow) });
     await tx.run('investigation-append-audit', {
       space,
-      events: audit.map((event) => ({ ...event, details: JSON.stringify(event.details) })),
+      events: audit.map((event) => ({ actorKey: null, signature: null, ...event, details: JSON.stringify(event.details) })),
       headSeq: previous?.seq ?? head.seq,
       headHash: previous?.hash ?? GENESIS_HASH,
     });
@@ -159,6 +159,8 @@ function outboxRow(entry: OutboxEntry): Record<string, unknown> {
   return { id, version, caseId, state, nextAttemptAt, updatedBy, updatedAt, doc: JSON.stringify(entry) };
 }
 
-function toAuditEvent(stored: { details: string } & Omit<AuditEvent, 'details'>): AuditEvent {
-  return { ...stored, details: JSON.parse(stored.details) as Record<string, unknown> };
+function toAuditEvent(stored: { details: string; actorKey?: string | null; signature?: string | null } & Omit<AuditEvent, 'details' | 'actorKey' | 'signature'>): AuditEvent {
+  const { actorKey, signature, ...event } = stored;
+  // An unsigned event has no signature fields at all, so it hashes as it was sealed.
+  return { ...event, details: JSON.parse(stored.details) as Record<string, unknown>, ...(actorKey && signature ? { actorKey, signature } : {}) };
 }

@@ -31,7 +31,7 @@ export async function startRingScopeServer(env: Record<string, string> = {}, tim
   const ownDataDir = env.RINGSCOPE_DATA_DIR ? null : mkdtempSync(path.join(os.tmpdir(), 'ringscope-e2e-data-'));
   const child = spawn(process.execPath, [serverCli], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', RINGSCOPE_USER: 'e2e-analyst', ...(ownDataDir ? { RINGSCOPE_DATA_DIR: ownDataDir } : {}), ...env },
+    env: { ...process.env, PORT: '0', ...(ownDataDir ? { RINGSCOPE_DATA_DIR: ownDataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

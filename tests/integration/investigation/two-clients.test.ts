@@ -16,6 +16,8 @@ import { resolveInvestigationConfig } from '../../../main/core/config';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
 import type { Neo4jClient } from '../../../main/core/sources/neo4j/neo4j-client';
 import { Neo4jInvestigationStore } from '../../../main/core/store/neo4j-investigation-store';
+import { certifyKey } from '../../../main/core/trust/certificate';
+import { generateSigningKeyPair } from '../../../main/core/trust/signing';
 import { deleteInvestigationSpace, openRawDriver, openTestClient } from './neo4j-investigation-fixtures';
 import { clusterFactsOf } from '../../support/cluster-facts';
 
@@ -31,12 +33,16 @@ interface Desktop {
 }
 let analyst: Desktop;
 let lead: Desktop;
+/** The team key: each desktop is configured with its public half; its private half certifies lee. */
+const teamKey = generateSigningKeyPair();
 
 /** One RingScope as `user`: its own driver and data directory, the shared Neo4j investigation space. */
 async function openDesktop(user: string): Promise<Desktop> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `ringscope-${user}-`));
   const client = openTestClient(server);
-  const config = resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir });
+  const teamKeyFile = path.join(dataDir, 'team-key.pub');
+  await fs.writeFile(teamKeyFile, teamKey.publicKey);
+  const config = resolveInvestigationConfig({ RINGSCOPE_TEAM_KEY_FILE: teamKeyFile }, { dataDir });
   // No graph write-back here (the default overlay): neo4j-write-back.test.ts covers the graph side.
   const investigation = await openInvestigation(config, { store: new Neo4jInvestigationStore({ client, space }) });
   const dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation, clusterFactsOf()) as ApiHandlers, { validateOutput: true });
@@ -54,6 +60,9 @@ async function openDesktop(user: string): Promise<Desktop> {
 
 beforeAll(async () => {
   [analyst, lead] = await Promise.all([openDesktop('ana'), openDesktop('lee')]);
+  // Lee's key, made on his desktop, certified by the team key into the shared keyring.
+  const leeKey = await lead.investigation.trust.signerFor('lee');
+  await lead.investigation.trust.addCertificate(certifyKey(teamKey.privateKeyPem, 'lee', leeKey.publicKey, 'team_lead', new Date().toISOString()), 'lee');
 });
 afterAll(async () => {
   for (const desktop of [analyst, lead]) {

@@ -13,18 +13,25 @@ import { BlacklistOverlay } from '../../../main/core/cases/blacklist-overlay';
 import { CaseService } from '../../../main/core/cases/case-service';
 import { ScoringOutbox } from '../../../main/core/scoring/scoring-outbox';
 import { FileInvestigationStore } from '../../../main/core/store/file-investigation-store';
+import { FileKeyVault } from '../../../main/core/trust/key-vault';
+import { TeamTrust } from '../../../main/core/trust/team-trust';
 import { ScoringReceiver } from '../../support/scoring-receiver';
+import { createTestTeam, type TestTeam } from '../../support/test-team';
 
 const SECRET = 'loopback-secret-for-tests';
 const TIMEOUT_MS = 300;
 
 let dataDir: string;
 let receiver: ScoringReceiver;
+let team: TestTeam;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-push-'));
-  receiver = await ScoringReceiver.start({ secret: SECRET });
+  const setupStore = new FileInvestigationStore({ dataDir });
+  team = await createTestTeam(setupStore, dataDir, ['lee']);
+  await setupStore.close();
+  receiver = await ScoringReceiver.start({ secret: SECRET, teamPublicKey: team.teamKey.publicKey });
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -43,7 +50,13 @@ function ringScope(options: { secret?: string; fetch?: typeof fetch } = {}) {
     random: () => 0.5,
     pollIntervalMs: 50,
   });
-  const cases = new CaseService({ store, writeBack: new BlacklistOverlay(), teamLeads: ['lee'], onDecisionQueued: () => outbox.kick() });
+  const trust = new TeamTrust({
+    teamPublicKey: team.teamKey.publicKey,
+    vault: new FileKeyVault(path.join(dataDir, 'keys')),
+    auditTrail: { list: () => store.listAudit(), record: (draft) => store.commit({ audit: [draft] }) },
+  });
+  const snapshotOf = async () => ({ nodes: [], edges: [] });
+  const cases = new CaseService({ store, writeBack: new BlacklistOverlay(), trust, snapshotOf, onDecisionQueued: () => outbox.kick() });
   cleanups.push(async () => {
     await outbox.stop();
     await store.close();
@@ -179,6 +192,19 @@ describe('scoring push against a loopback scoring service', () => {
     expect(receiver.timesApplied(id)).toBe(0);
   });
 
+  it('is refused by the receiver when the queued decision was altered after approval: the accounts no longer match the signed submission', async () => {
+    const { store, outbox, cases } = ringScope();
+    await approveRing(cases, 1);
+    const [entry] = await store.listOutbox();
+    const altered = { ...entry, decision: { ...entry.decision, accounts: [...entry.decision.accounts, 'U0019999'] } };
+    await store.commit({ outbox: [{ doc: altered, expectedVersion: entry.version }] });
+    outbox.start();
+    await eventually(allIn(store, ['rejected']));
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]).toMatchObject({ signatureValid: true, status: 422, refusal: 'members_changed_since_submission' });
+    expect(receiver.applied.size).toBe(0);
+  });
+
   it('is refused (401, not retried) when RingScope signs with the wrong secret', async () => {
     const { store, outbox, cases } = ringScope({ secret: 'not-the-shared-secret' });
     outbox.start();
@@ -186,7 +212,7 @@ describe('scoring push against a loopback scoring service', () => {
     await eventually(allIn(store, ['rejected']));
     expect(receiver.requests).toHaveLength(1);
     expect(receiver.requests[0]).toMatchObject({ signatureValid: false, status: 401 });
-    expect((await store.listOutbox())[0].lastError).toBe('HTTP 401: Invalid signature');
+    expect((await store.listOutbox())[0].lastError).toBe('HTTP 401: hmac_invalid');
   });
 
   it('applies each decision once when two RingScopes share the data directory and both deliver', async () => {

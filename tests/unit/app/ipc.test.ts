@@ -34,7 +34,7 @@ function appWindowContents() {
 function setUp() {
   const dispatcher = new ApiDispatcher(handlers);
   const contents = appWindowContents();
-  registerApiHandlers(dispatcher, { user: 'ana', appWebContents: () => contents as never });
+  registerApiHandlers(dispatcher, { user: () => 'ana', appWebContents: () => contents as never });
   const invoke = (channel: string, input: unknown, event: Record<string, unknown> = { sender: contents, senderFrame: contents.mainFrame }) =>
     fakeElectron.ipcMain.handlers.get(channel)!(event as never, input as never) as Promise<unknown>;
   return { dispatcher, contents, invoke };
@@ -87,7 +87,7 @@ describe('the IPC shell', () => {
 
   it('refuses calls while no RingScope window is open', async () => {
     const dispatcher = new ApiDispatcher(handlers);
-    registerApiHandlers(dispatcher, { user: 'ana', appWebContents: () => null });
+    registerApiHandlers(dispatcher, { user: () => 'ana', appWebContents: () => null });
     const stray = appWindowContents();
     const envelope = await fakeElectron.ipcMain.handlers.get('ringscope:system.health')!({ sender: stray, senderFrame: stray.mainFrame } as never);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -15,7 +15,7 @@ function trail(): AuditEvent[] {
 describe('audit hash chain', () => {
   it('accepts an untouched trail and reports its head hash', () => {
     const events = trail();
-    expect(verifyAuditChain(events)).toEqual({ valid: true, count: 5, headHash: events[4].hash, brokenAtSeq: null, problem: null });
+    expect(verifyAuditChain(events)).toEqual({ valid: true, count: 5, headHash: events[4].hash, brokenAtSeq: null, problem: null, anchors: { checked: 0, lastSeq: null } });
     expect(events[0].prevHash).toBe(GENESIS_HASH);
     expect(events[3].prevHash).toBe(events[2].hash);
   });
@@ -58,7 +58,7 @@ describe('audit hash chain', () => {
 
 describe('AuditLog', () => {
   const storeWith = (events: AuditEvent[]): InvestigationStore =>
-    ({ listAudit: async () => events }) as unknown as InvestigationStore;
+    ({ listAudit: async () => events, listOutbox: async () => [] }) as unknown as InvestigationStore;
 
   it('lists newest first and filters by case, actor and action prefix', async () => {
     const log = new AuditLog(storeWith(trail()));

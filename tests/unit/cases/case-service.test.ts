@@ -2,11 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterMembers } from '../../../main/api';
+import type { ClusterMembers, GraphNode, Subgraph } from '../../../main/api';
 import { verifyAuditChain } from '../../../main/core/audit/audit-chain';
 import { BlacklistOverlay } from '../../../main/core/cases/blacklist-overlay';
 import { CaseService } from '../../../main/core/cases/case-service';
 import { FileInvestigationStore } from '../../../main/core/store/file-investigation-store';
+import type { TeamTrust } from '../../../main/core/trust/team-trust';
+import { createTestTeam } from '../../support/test-team';
 
 const ringCluster: ClusterMembers = {
   origin: 'ring',
@@ -27,13 +29,19 @@ let store: FileInvestigationStore;
 let overlay: BlacklistOverlay;
 let service: CaseService;
 let clock: number;
+let trust: TeamTrust;
+/** What the graph shows of the cluster right now (the submission freezes it). */
+let graphView: Subgraph;
+const accountNode = (userId: string, risk: number): GraphNode => ({ id: `account:${userId}`, kind: 'account', key: userId, label: userId, properties: { userId, riskBand: risk }, riskScore: risk, blacklisted: false, degree: 2 });
 
 beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-cases-'));
   store = new FileInvestigationStore({ dataDir, now: () => clock });
   overlay = new BlacklistOverlay();
   clock = Date.parse('2026-03-02T09:00:00.000Z');
-  service = new CaseService({ store, writeBack: overlay, teamLeads: ['lee', 'lin'], now: () => (clock += 1000) });
+  ({ trust } = await createTestTeam(store, dataDir, ['lee', 'lin']));
+  graphView = { nodes: ringCluster.accounts.map((a) => accountNode(a.userId, 0.4)), edges: [] };
+  service = new CaseService({ store, writeBack: overlay, trust, snapshotOf: async () => structuredClone(graphView), now: () => (clock += 1000) });
 });
 afterEach(async () => {
   await store.close();
@@ -157,7 +165,7 @@ describe('CaseService decisions', () => {
   it('re-applies approved blacklists to a fresh graph after a restart', async () => {
     await service.approve((await submittedCase()).id, '', 'lee');
     const freshOverlay = new BlacklistOverlay({ mode: 'label', label: 'Blacklisted' });
-    const restarted = new CaseService({ store: new FileInvestigationStore({ dataDir }), writeBack: freshOverlay, teamLeads: ['lee'] });
+    const restarted = new CaseService({ store: new FileInvestigationStore({ dataDir }), writeBack: freshOverlay, trust, snapshotOf: async () => graphView });
     expect(await restarted.reconcileWriteBack()).toBe(1);
     expect(freshOverlay.annotationFor('U0000013')).toEqual({ properties: {}, labels: ['Blacklisted'] });
   });
@@ -167,7 +175,7 @@ describe('CaseService decisions', () => {
     await service.addNote(submitted.id, 'called the bank', 'ana');
     await service.approve(submitted.id, 'ok', 'lee');
     const trail = await store.listAudit();
-    expect(trail.map((event) => `${event.actor} ${event.action}`)).toEqual([
+    expect(trail.filter((event) => !event.action.startsWith('key.')).map((event) => `${event.actor} ${event.action}`)).toEqual([
       'ana case.created',
       'ana case.tagged',
       'ana case.submitted',

@@ -16,8 +16,8 @@ let dispatcher: ApiDispatcher;
 
 beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-handlers-'));
-  // No scoring URL: approved decisions wait in the outbox, which is what this test looks at.
-  investigation = await openInvestigation(resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee, lin' }, { dataDir }));
+  // No scoring URL or team key: the demo team key certifies demo-lead. No scoring URL: approved decisions wait in the outbox, which is what this test looks at.
+  investigation = await openInvestigation(resolveInvestigationConfig({}, { dataDir }));
   dispatcher = new ApiDispatcher(createInvestigationHandlers(investigation, clusterFactsOf()) as ApiHandlers, { validateOutput: true });
 });
 afterEach(async () => {
@@ -34,20 +34,21 @@ async function call<T>(area: string, name: string, input: unknown, user: string)
 describe('investigation Api areas through the dispatcher', () => {
   it('runs tag → submit → four-eyes approval → queued push with contract-valid results', async () => {
     const cluster = { origin: 'selection', accounts: [{ nodeId: 'account:U0000042', userId: 'U0000042' }], identifierNodeIds: ['device:D9'] };
-    const created = await call<Case>('cases', 'create', { title: 'Selected mule accounts', cluster }, 'ana');
-    const tagged = await call<Case>('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'money_laundering', confidence: 0.6 }, 'ana');
-    await call<Case>('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
+    const created = await call<Case>('cases', 'create', { title: 'Selected mule accounts', cluster }, 'demo-analyst');
+    const tagged = await call<Case>('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'money_laundering', confidence: 0.6 }, 'demo-analyst');
+    await call<Case>('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'demo-analyst');
 
-    const queue = await call<{ cases: Case[] }>('review', 'queue', {}, 'lee');
+    const queue = await call<{ cases: Case[] }>('review', 'queue', {}, 'demo-lead');
     expect(queue.cases.map((c) => c.id)).toEqual([created.id]);
-    await expect(call('review', 'approve', { caseId: created.id }, 'ana')).rejects.toMatchObject({ code: 'forbidden' });
-    const approved = await call<Case>('review', 'approve', { caseId: created.id, comment: 'looks right' }, 'lee');
+    await expect(call('review', 'approve', { caseId: created.id }, 'demo-analyst')).rejects.toMatchObject({ code: 'forbidden' });
+    const approved = await call<Case>('review', 'approve', { caseId: created.id, comment: 'looks right' }, 'demo-lead');
     expect(approved.status).toBe('approved');
 
-    const outbox = await call<{ entries: OutboxEntry[]; endpoint: string | null }>('outbox', 'list', {}, 'lee');
-    expect(outbox).toMatchObject({ endpoint: null, entries: [{ state: 'pending', decision: { accounts: ['U0000042'], reasonCode: 'money_laundering', approvedBy: 'lee' } }] });
-    expect(await call('audit', 'verify', {}, 'lee')).toMatchObject({ valid: true, count: 5 });
-    const page = await call<{ events: { action: string }[]; total: number }>('audit', 'list', { caseId: created.id, limit: 2 }, 'lee');
+    const outbox = await call<{ entries: OutboxEntry[]; endpoint: string | null }>('outbox', 'list', {}, 'demo-lead');
+    expect(outbox).toMatchObject({ endpoint: null, entries: [{ state: 'pending', decision: { accounts: ['U0000042'], reasonCode: 'money_laundering', approvedBy: 'demo-lead' } }] });
+    // 6 keyring events (the three demo keys registered and certified) before the case's 5.
+    expect(await call('audit', 'verify', {}, 'demo-lead')).toMatchObject({ valid: true, count: 11 });
+    const page = await call<{ events: { action: string }[]; total: number }>('audit', 'list', { caseId: created.id, limit: 2 }, 'demo-lead');
     expect(page).toMatchObject({ total: 5, events: [{ action: 'push.queued' }, { action: 'case.approved' }] });
   });
 
@@ -58,9 +59,9 @@ describe('investigation Api areas through the dispatcher', () => {
 });
 
 describe('resolveInvestigationConfig', () => {
-  it('reads team leads, the scoring endpoint and the write-back label from the environment', () => {
+  it('reads the team key file, the scoring endpoint and the write-back label from the environment', () => {
     const config = resolveInvestigationConfig({
-      RINGSCOPE_TEAM_LEADS: ' lee ,lin,, ',
+      RINGSCOPE_TEAM_KEY_FILE: '/etc/ringscope/team-key.pem',
       RINGSCOPE_SCORING_URL: 'https://scoring.internal/v1/decisions',
       RINGSCOPE_SCORING_SECRET: 'a-long-enough-secret',
       RINGSCOPE_WRITE_BACK_LABEL: 'Blacklisted',
@@ -68,7 +69,7 @@ describe('resolveInvestigationConfig', () => {
     });
     expect(config).toMatchObject({
       dataDir: '/var/lib/ringscope',
-      teamLeads: ['lee', 'lin'],
+      teamKeyFile: '/etc/ringscope/team-key.pem',
       scoring: { endpoint: { url: 'https://scoring.internal/v1/decisions', timeoutMs: 10_000 }, backoff: { baseDelayMs: 1_000, maxDelayMs: 300_000 } },
       writeBack: { mode: 'label', label: 'Blacklisted' },
     });

@@ -8,7 +8,7 @@ function slowExpandHandlers(): ApiHandlers {
   const never = () => Promise.reject(new Error('not used in this test'));
   // Only the areas these tests call; the dispatcher looks handlers up by name at run time.
   const handlers: Pick<ApiHandlers, 'system' | 'graph'> = {
-    system: { health: never },
+    system: { health: never, useDemoIdentity: never },
     graph: {
       search: async ({ query }) => {
         if (query === 'boom') throw new Error('driver exploded: Neo.TransientError at 10.0.0.5');

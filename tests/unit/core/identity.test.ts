@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { resolveInvestigator } from '../../../main/core/identity';
+import { InvestigatorIdentity } from '../../../main/core/identity';
 
 describe('the investigator identity', () => {
-  it('uses RINGSCOPE_USER when it is set', () => {
-    expect(resolveInvestigator({ RINGSCOPE_USER: '  lead.maria ' }, () => 'ana')).toBe('lead.maria');
+  it('starts as the demo analyst and switches between the two demo identities on the embedded graph', () => {
+    const identity = new InvestigatorIdentity();
+    expect(identity.current()).toBe('demo-analyst');
+    expect(identity.isDemo()).toBe(true);
+    identity.useDemo('demo-lead');
+    expect(identity.current()).toBe('demo-lead');
   });
 
-  it('falls back to the operating-system account', () => {
-    expect(resolveInvestigator({}, () => 'ana')).toBe('ana');
-    expect(resolveInvestigator({ RINGSCOPE_USER: '   ' }, () => 'ana')).toBe('ana');
+  it('is the authenticated Neo4j user once connected, and refuses demo identities then', () => {
+    const identity = new InvestigatorIdentity();
+    identity.useAuthenticated('alice');
+    expect(identity.current()).toBe('alice');
+    expect(identity.isDemo()).toBe(false);
+    expect(() => identity.useDemo('demo-lead')).toThrow('Demo identities cannot be used with a Neo4j store');
+    identity.useEmbedded();
+    expect(identity.current()).toBe('demo-analyst');
   });
 
-  it('says "unknown" when the OS cannot name the account', () => {
-    expect(
-      resolveInvestigator({}, () => {
-        throw new Error('ENOENT: no passwd entry');
-      }),
-    ).toBe('unknown');
+  it('takes no name from the environment', () => {
+    process.env.RINGSCOPE_USER = 'bob';
+    try {
+      expect(new InvestigatorIdentity().current()).toBe('demo-analyst');
+    } finally {
+      delete process.env.RINGSCOPE_USER;
+    }
   });
 });

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 async function openCore(dataDir: string): Promise<RingScopeCore> {
-  const investigation = resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir });
+  const investigation = resolveInvestigationConfig({}, { dataDir });
   return createRingScopeCore({ version: 'test', demo, investigation, validateOutput: true });
 }
 
@@ -27,7 +27,7 @@ async function call(area: string, name: string, input: unknown, user: string) {
   return envelope.value as Record<string, unknown> & { id: string; version: number };
 }
 
-async function accountShown(userId: string, user = 'ana') {
+async function accountShown(userId: string, user = 'demo-analyst') {
   const { hits } = (await call('graph', 'search', { query: userId }, user)) as unknown as { hits: { node: { key: string; blacklisted: boolean; properties: Record<string, unknown> } }[] };
   return hits.find((hit) => hit.node.key === userId)!.node;
 }
@@ -41,10 +41,10 @@ describe('write-back of an approved case to the embedded graph', () => {
     core = await openCore(dataDir);
     const before = await accountShown(target);
 
-    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'ana');
-    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'ana');
-    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
-    await call('review', 'approve', { caseId: created.id, comment: 'shared devices, burst' }, 'lee');
+    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'demo-analyst');
+    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'demo-analyst');
+    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'demo-analyst');
+    await call('review', 'approve', { caseId: created.id, comment: 'shared devices, burst' }, 'demo-lead');
 
     const after = await accountShown(target);
     expect(after.blacklisted).toBe(true);
@@ -56,7 +56,7 @@ describe('write-back of an approved case to the embedded graph', () => {
     core = await openCore(dataDir);
     expect((await accountShown(target)).blacklisted).toBe(true);
 
-    await call('review', 'revoke', { caseId: created.id, comment: 'customer proved identity' }, 'lee');
+    await call('review', 'revoke', { caseId: created.id, comment: 'customer proved identity' }, 'demo-lead-2');
     const revoked = await accountShown(target);
     expect(revoked.properties.blacklistCaseId).toBeUndefined();
     expect(revoked.blacklisted).toBe(before.blacklisted);
@@ -72,13 +72,13 @@ describe('two RingScopes sharing one data directory', () => {
     otherCore = await openCore(dataDir); // the team lead's process
     const analystCore = core;
 
-    const created = await call('cases', 'create', { title: 'Cash-out', cluster: { origin: 'ring', accounts: members } }, 'ana');
-    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'cash_out', confidence: 0.8 }, 'ana');
-    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
+    const created = await call('cases', 'create', { title: 'Cash-out', cluster: { origin: 'ring', accounts: members } }, 'demo-analyst');
+    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'cash_out', confidence: 0.8 }, 'demo-analyst');
+    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'demo-analyst');
     expect((await accountShown(members[0].userId)).properties.blacklistCaseId).toBeUndefined();
 
     core = otherCore;
-    await call('review', 'approve', { caseId: created.id }, 'lee');
+    await call('review', 'approve', { caseId: created.id }, 'demo-lead');
     core = analystCore;
     // Reads catch up at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
@@ -92,15 +92,15 @@ describe('two RingScopes sharing one data directory', () => {
     core = await openCore(dataDir);
     otherCore = await openCore(dataDir);
     const analystCore = core;
-    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'ana');
-    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'ana');
-    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
+    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'demo-analyst');
+    const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'demo-analyst');
+    await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'demo-analyst');
     core = otherCore;
-    await call('review', 'approve', { caseId: created.id }, 'lee');
+    await call('review', 'approve', { caseId: created.id }, 'demo-lead');
     core = analystCore;
     await new Promise((resolve) => setTimeout(resolve, 1_100));
 
-    const shown = await Promise.all(members.map(({ nodeId }) => call('graph', 'nodeDetails', { nodeId }, 'ana')));
+    const shown = await Promise.all(members.map(({ nodeId }) => call('graph', 'nodeDetails', { nodeId }, 'demo-analyst')));
     expect(shown.map((details) => (details as unknown as { node: { properties: Record<string, unknown> } }).node.properties.blacklistCaseId)).toEqual(members.map(() => created.id));
   });
 });

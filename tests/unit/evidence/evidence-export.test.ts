@@ -10,8 +10,13 @@ import { resolveInvestigationConfig } from '../../../main/core/config';
 import { userIdOf } from '../../../main/core/demo/dataset';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 import { ActiveGraphSource } from '../../../main/core/sources/active-source';
-import { verifyEvidencePackage } from '../../../main/core/evidence/verify-package';
+import { sha256Hex, verifyEvidencePackage } from '../../../main/core/evidence/verify-package';
+import { hashAuditEvent } from '../../../main/core/audit/audit-chain';
+import { valuesChangedSince } from '../../../main/core/evidence/changes-since';
+import { certifyKey } from '../../../main/core/trust/certificate';
+import { generateSigningKeyPair, signCanonical } from '../../../main/core/trust/signing';
 import { createZip, readZip } from '../../../main/core/evidence/zip-archive';
+import { readTeamPublicKey } from '../../../main/core/trust/team-key-file';
 import { startServer, type RunningServer } from '../../../main/server/server';
 
 let dataDir: string;
@@ -19,8 +24,10 @@ let core: RingScopeCore;
 let server: RunningServer;
 let ringCase: Case;
 let dataset: EmbeddedGraphSource['dataset'];
+/** The demo team key's public half: the embedded demo certifies its identities with it. */
+let teamPublicKey: string;
 
-async function call<T>(area: string, name: string, input: unknown, user = 'ana'): Promise<T> {
+async function call<T>(area: string, name: string, input: unknown, user = 'demo-analyst'): Promise<T> {
   const envelope = await core.dispatcher.call(area, name, input, { user });
   if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
   return envelope.value as T;
@@ -31,9 +38,10 @@ beforeAll(async () => {
   core = await createRingScopeCore({
     version: 'test',
     demo: { accounts: 2000 },
-    investigation: resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir }),
+    investigation: resolveInvestigationConfig({}, { dataDir }),
     validateOutput: true,
   });
+  teamPublicKey = await readTeamPublicKey(path.join(dataDir, 'demo-team-key.pem'));
   dataset = ((core.source as ActiveGraphSource).current as EmbeddedGraphSource).dataset;
   // A planted shared-identity ring: its members share phones and cards, the PII the package must mask.
   const ring = dataset.plantedRings.find((planted) => planted.kind === 'shared-identity')!;
@@ -44,7 +52,7 @@ beforeAll(async () => {
   });
   await call('cases', 'addNote', { caseId: created.id, text: 'Same emulator farm as last month' });
   ringCase = await call<Case>('cases', 'get', { caseId: created.id });
-  server = await startServer({ core, port: 0, user: 'ana', rendererDir: dataDir });
+  server = await startServer({ core, port: 0, rendererDir: dataDir });
 });
 
 afterAll(async () => {
@@ -90,7 +98,7 @@ describe('evidence package export', () => {
       ['audit.jsonl', 'cytoscape.json', 'edges.csv', 'graph.graphml', 'manifest.json', 'nodes.csv', 'queries.cypher', 'report.pdf'].sort(),
     );
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as EvidenceManifest;
-    expect(manifest).toMatchObject({ caseId: ringCase.id, exportedBy: 'ana', appVersion: 'test', includePii: false, source: { kind: 'embedded' } });
+    expect(manifest).toMatchObject({ caseId: ringCase.id, exportedBy: 'demo-analyst', appVersion: 'test', includePii: false, source: { kind: 'embedded' } });
     const { createHash } = await import('node:crypto');
     for (const file of manifest.files) {
       expect(createHash('sha256').update(files.get(file.name)!).digest('hex'), file.name).toBe(file.sha256);
@@ -133,18 +141,22 @@ describe('evidence package export', () => {
     const events = files.get('audit.jsonl')!.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as AuditEvent);
     expect(events.map((event) => event.action)).toEqual(['case.created', 'case.note_added']);
     const trail = await call<{ events: AuditEvent[] }>('audit', 'list', { caseId: ringCase.id, action: 'evidence.exported' });
-    expect(trail.events[0]).toMatchObject({ actor: 'ana', details: { fileName: masked.fileName, sha256: masked.sha256, includePii: false } });
+    expect(trail.events[0]).toMatchObject({ actor: 'demo-analyst', details: { fileName: masked.fileName, sha256: masked.sha256, includePii: false } });
   });
 
-  it('verifies an untouched package as valid', async () => {
-    expect(await call<EvidenceVerification>('evidence', 'verify', { fileName: masked.fileName })).toMatchObject({ valid: true, problems: [] });
+  it('verifies an untouched package as valid and says who signed it', async () => {
+    expect(await call<EvidenceVerification>('evidence', 'verify', { fileName: masked.fileName })).toMatchObject({
+      valid: true,
+      problems: [],
+      signedBy: { subject: 'demo-analyst', role: 'investigator' },
+    });
   });
 
   it('reports a changed byte in nodes.csv as a hash mismatch of that file', async () => {
     const tampered = await rebuildZip(masked.savedPath, (entries) =>
       entries.map((entry) => (entry.name === 'nodes.csv' ? { ...entry, content: Buffer.from(entry.content.toString('utf8').replace('U0', 'U9')) } : entry)),
     );
-    expect(await verifyEvidencePackage(tampered)).toMatchObject({ valid: false, problems: ['nodes.csv: SHA-256 mismatch'] });
+    expect(await verifyEvidencePackage(tampered, { teamPublicKey })).toMatchObject({ valid: false, problems: ['nodes.csv: SHA-256 mismatch'] });
   });
 
   it('reports a removed file and an added one', async () => {
@@ -152,29 +164,29 @@ describe('evidence package export', () => {
       ...entries.filter((entry) => entry.name !== 'edges.csv'),
       { name: 'evil.sh', content: Buffer.from('rm -rf /') },
     ]);
-    const result = await verifyEvidencePackage(tampered);
+    const result = await verifyEvidencePackage(tampered, { teamPublicKey });
     expect(result.valid).toBe(false);
     expect(result.problems).toEqual(expect.arrayContaining(['edges.csv: missing from the package', 'extra file evil.sh']));
   });
 
   it('reports an edited audit event by its seq', async () => {
     const tampered = await rebuildZip(masked.savedPath, (entries) =>
-      entries.map((entry) => (entry.name === 'audit.jsonl' ? { ...entry, content: Buffer.from(entry.content.toString('utf8').replace('"actor":"ana"', '"actor":"eve"')) } : entry)),
+      entries.map((entry) => (entry.name === 'audit.jsonl' ? { ...entry, content: Buffer.from(entry.content.toString('utf8').replace('"actor":"demo-analyst"', '"actor":"eve"')) } : entry)),
     );
-    const result = await verifyEvidencePackage(tampered);
-    expect(result.problems).toEqual(expect.arrayContaining(['audit.jsonl: SHA-256 mismatch', expect.stringMatching(/^audit\.jsonl: chain broken at seq 1 /)]));
+    const result = await verifyEvidencePackage(tampered, { teamPublicKey });
+    expect(result.problems).toEqual(expect.arrayContaining(['audit.jsonl: SHA-256 mismatch', expect.stringMatching(/^audit\.jsonl: chain broken at seq \d+ \(the event was changed/)]));
   });
 
   it('includes unmasked values only when asked, and audits the reveal', async () => {
-    const revealed = await call<EvidenceExportResult>('evidence', 'export', { caseId: ringCase.id, includePii: true }, 'lee');
+    const revealed = await call<EvidenceExportResult>('evidence', 'export', { caseId: ringCase.id, includePii: true }, 'demo-lead');
     const files = await packageFiles(revealed);
     const nodes = files.get('nodes.csv')!.toString('utf8');
     const raw = rawPhonesAndCards();
     expect(raw.some((value) => nodes.includes(value))).toBe(true);
-    expect(JSON.parse(files.get('manifest.json')!.toString('utf8'))).toMatchObject({ includePii: true, exportedBy: 'lee' });
+    expect(JSON.parse(files.get('manifest.json')!.toString('utf8'))).toMatchObject({ includePii: true, exportedBy: 'demo-lead' });
     const reveals = await call<{ events: AuditEvent[] }>('audit', 'list', { caseId: ringCase.id, action: 'pii.revealed' });
     expect(reveals.events).toHaveLength(1);
-    expect(reveals.events[0].actor).toBe('lee');
+    expect(reveals.events[0].actor).toBe('demo-lead');
     // The package's own audit trail shows the reveal.
     expect(files.get('audit.jsonl')!.toString('utf8')).toContain('"action":"pii.revealed"');
   });
@@ -226,5 +238,124 @@ describe('evidence download in browser mode', () => {
       expect(response.status, name).toBe(404);
       expect(response.body.toString()).not.toContain('outside the exports folder');
     }
+  });
+});
+
+describe('H3: forged evidence packages fail verification with a clear reason (tamper table)', () => {
+  let original: Map<string, Buffer>;
+  const SIGNATURE_BROKEN = 'manifest.json: signature does not match the manifest (it was changed after signing)';
+
+  beforeAll(async () => {
+    const exported = await call<EvidenceExportResult>('evidence', 'export', { caseId: ringCase.id });
+    original = new Map((await readZip(await fs.readFile(exported.savedPath))).map((entry) => [entry.name, entry.content]));
+  });
+
+  const manifestOf = (files: Map<string, Buffer>) => JSON.parse(files.get('manifest.json')!.toString('utf8')) as EvidenceManifest;
+  /** A package with these files, the manifest's hash entries recomputed as a forger would. */
+  async function forge(change: (files: Map<string, Buffer>) => void, { rehash = true } = {}): Promise<Buffer> {
+    const files = new Map(original);
+    change(files);
+    if (rehash) {
+      const manifest = manifestOf(files);
+      manifest.files = manifest.files.map((file) => (files.has(file.name) ? { ...file, sha256: sha256Hex(files.get(file.name)!), bytes: files.get(file.name)!.length } : file));
+      files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+    }
+    return createZip([...files].map(([name, content]) => ({ name, content })), new Date());
+  }
+  const auditLines = (files: Map<string, Buffer>) => files.get('audit.jsonl')!.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as AuditEvent);
+  const setAudit = (files: Map<string, Buffer>, events: AuditEvent[]) => files.set('audit.jsonl', Buffer.from(events.map((event) => JSON.stringify(event)).join('\n') + '\n'));
+
+  const forgeries: [string, () => Promise<Buffer>, string][] = [
+    ['manifest metadata edited (exportedBy)', () => forge((files) => files.set('manifest.json', Buffer.from(JSON.stringify({ ...manifestOf(files), exportedBy: 'demo-lead' })))), SIGNATURE_BROKEN],
+    ['nodes.csv changed and its hash recomputed', () => forge((files) => files.set('nodes.csv', Buffer.from(files.get('nodes.csv')!.toString('utf8').replace('U0', 'U9')))), SIGNATURE_BROKEN],
+    ['an audit event deleted and the package re-hashed', () => forge((files) => setAudit(files, auditLines(files).slice(1))), SIGNATURE_BROKEN],
+    [
+      'audit events forged and re-linked, package re-hashed',
+      () =>
+        forge((files) => {
+          let previousHash = auditLines(files)[0].prevHash;
+          setAudit(files, auditLines(files).map((event) => {
+            const forged = { ...event, actor: 'eve', prevHash: previousHash };
+            const { hash: _old, ...unsealed } = forged;
+            previousHash = hashAuditEvent(unsealed);
+            return { ...forged, hash: previousHash };
+          }));
+        }),
+      SIGNATURE_BROKEN,
+    ],
+    [
+      're-signed with the forger’s own key (no team certificate)',
+      () =>
+        forge((files) => {
+          const keys = generateSigningKeyPair();
+          const { signature: _old, ...unsigned } = { ...manifestOf(files), exportedBy: 'eve' };
+          files.set('manifest.json', Buffer.from(JSON.stringify({ ...unsigned, signature: { publicKey: keys.publicKey, certificate: null, value: signCanonical(keys.privateKeyPem, unsigned) } })));
+        }, { rehash: false }),
+      "manifest.json: the signer's key has no certificate from the team key",
+    ],
+    [
+      're-signed with a key certified by another team key',
+      () =>
+        forge((files) => {
+          const keys = generateSigningKeyPair();
+          const certificate = certifyKey(generateSigningKeyPair().privateKeyPem, 'eve', keys.publicKey, 'team_lead', new Date().toISOString());
+          const { signature: _old, ...unsigned } = { ...manifestOf(files), exportedBy: 'eve' };
+          files.set('manifest.json', Buffer.from(JSON.stringify({ ...unsigned, signature: { publicKey: keys.publicKey, certificate, value: signCanonical(keys.privateKeyPem, unsigned) } })));
+        }, { rehash: false }),
+      "manifest.json: the signer's certificate does not hold under the team key (other_team_key)",
+    ],
+    ['one flipped byte in report.pdf', () => forge((files) => {
+      const pdf = Buffer.from(files.get('report.pdf')!);
+      pdf[pdf.length >> 1] ^= 0x01;
+      files.set('report.pdf', pdf);
+    }, { rehash: false }), 'report.pdf: SHA-256 mismatch'],
+    ['one extra file', () => forge((files) => files.set('evil.sh', Buffer.from('rm -rf /')), { rehash: false }), 'extra file evil.sh'],
+    ['one missing file', () => forge((files) => files.delete('edges.csv'), { rehash: false }), 'edges.csv: missing from the package'],
+  ];
+
+  it.each(forgeries)('detects: %s', async (_name, build, reason) => {
+    const result = await verifyEvidencePackage(await build(), { teamPublicKey });
+    expect(result.valid).toBe(false);
+    expect(result.problems).toContain(reason);
+  });
+
+  it('accepts the untouched package only under the right team key', async () => {
+    const untouched = await forge(() => undefined, { rehash: false });
+    expect(await verifyEvidencePackage(untouched, { teamPublicKey })).toMatchObject({ valid: true, signedBy: { subject: 'demo-analyst' } });
+    const otherTeam = await verifyEvidencePackage(untouched, { teamPublicKey: generateSigningKeyPair().publicKey });
+    expect(otherTeam.problems).toEqual(["manifest.json: the signer's certificate does not hold under the team key (other_team_key)"]);
+  });
+});
+
+describe('item 3: a submitted case’s evidence shows the as-of snapshot and what changed since', () => {
+  it('writes the members as submitted, although the approval has since marked them in the graph, and lists the changes', async () => {
+    const tagged = await call<Case>('cases', 'tag', { caseId: ringCase.id, version: (await call<Case>('cases', 'get', { caseId: ringCase.id })).version, reasonCode: 'fraud_ring', confidence: 0.9 });
+    const submitted = await call<Case>('cases', 'submit', { caseId: tagged.id, version: tagged.version });
+    expect(submitted.snapshot?.nodes.some((node) => node.kind === 'phone')).toBe(true);
+    await call('review', 'approve', { caseId: ringCase.id, comment: 'ok' }, 'demo-lead');
+    const live = await call<{ node: { blacklisted: boolean } }>('graph', 'nodeDetails', { nodeId: ringCase.cluster.accounts[0].nodeId });
+    expect(live.node.blacklisted).toBe(true);
+
+    const exported = await call<EvidenceExportResult>('evidence', 'export', { caseId: ringCase.id });
+    const rows = parse((await packageFiles(exported)).get('nodes.csv')!, { columns: true }) as Record<string, string>[];
+    const members = rows.filter((row) => row.kind === 'account');
+    expect(members.map((row) => row.key).sort()).toEqual(ringCase.cluster.accounts.map((a) => a.userId).sort());
+    expect(members.every((row) => row.blacklisted === 'false')).toBe(true);
+    const changes = valuesChangedSince(submitted.snapshot!, await core.source.subgraph(submitted.snapshot!.nodes.map((node) => node.id), { includeSharedIdentifiers: true, signal: new AbortController().signal }));
+    expect(changes).toEqual(expect.arrayContaining([{ nodeId: ringCase.cluster.accounts[0].nodeId, field: 'blacklisted', then: 'false', now: 'true' }]));
+  });
+});
+
+describe('valuesChangedSince', () => {
+  const node = (properties: Record<string, string | number>, riskScore: number | null = 0.2) => ({ id: 'account:U1', kind: 'account' as const, key: 'U1', label: 'U1', properties, riskScore, blacklisted: false, degree: 1 });
+  it('names each changed, added and removed value, and a node gone from the graph', () => {
+    expect(valuesChangedSince({ nodes: [node({ city: 'Hangzhou', phone: 'x' })] }, { nodes: [node({ city: 'Shenzhen', email: 'e' }, 0.9)] })).toEqual([
+      { nodeId: 'account:U1', field: 'riskScore', then: '0.2', now: '0.9' },
+      { nodeId: 'account:U1', field: 'city', then: 'Hangzhou', now: 'Shenzhen' },
+      { nodeId: 'account:U1', field: 'email', then: '—', now: 'e' },
+      { nodeId: 'account:U1', field: 'phone', then: 'x', now: '—' },
+    ]);
+    expect(valuesChangedSince({ nodes: [node({})] }, { nodes: [] })).toEqual([{ nodeId: 'account:U1', field: 'node', then: 'in the graph', now: 'gone' }]);
+    expect(valuesChangedSince({ nodes: [node({ city: 'Hangzhou' })] }, { nodes: [node({ city: 'Hangzhou' })] })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Api, Case } from '../../../main/api';
+import type { Api, Case, ScoringDecision, SignedDecision } from '../../../main/api';
 
 /** A case as the core returns it; override what a test is about. */
 export function caseFixture(overrides: Partial<Case> = {}): Case {
@@ -28,6 +28,8 @@ export function caseFixture(overrides: Partial<Case> = {}): Case {
     submittedAt: null,
     notes: [],
     reviews: [],
+    snapshot: null,
+    signatures: [],
     createdBy: 'ana',
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedBy: 'ana',
@@ -66,3 +68,30 @@ export const caseReads = {
   // The evidence-export button on the case page listens for progress.
   events: { onProgress: () => () => undefined },
 };
+
+/** A signed review act as the core stores it (the renderer only shows it; no signature is checked here). */
+export function signedDecisionFixture(overrides: Partial<SignedDecision> = {}): SignedDecision {
+  return {
+    decision: 'approve',
+    caseId: 'RS-20250101-abcdef12',
+    version: 4,
+    membersHash: 'a'.repeat(64),
+    snapshotHash: 'b'.repeat(64),
+    actor: 'lee',
+    actorKey: 'TUNvd0JRWURLMlZ3QXlFQQ==',
+    at: '2025-01-01T11:00:00.000Z',
+    submissionHash: 'c'.repeat(64),
+    signature: 'c2lnbmF0dXJl',
+    ...overrides,
+  };
+}
+
+/** The signature, certificate and audit-head fields of a pushed decision. */
+export function pushEvidenceFixture(): Pick<ScoringDecision, 'submission' | 'approval' | 'approverCertificate' | 'auditHead'> {
+  return {
+    submission: signedDecisionFixture({ decision: 'submit', actor: 'ana', submissionHash: null }),
+    approval: signedDecisionFixture(),
+    approverCertificate: { subject: 'lee', publicKey: 'TUNvd0JRWURLMlZ3QXlFQQ==', role: 'team_lead', issuedAt: '2025-01-01T09:00:00.000Z', teamKey: '0123456789abcdef', signature: 'c2lnbmF0dXJl' },
+    auditHead: { seq: 7, hash: 'd'.repeat(64) },
+  };
+}

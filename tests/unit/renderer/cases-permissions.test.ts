@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseAvailability, reviewBlockFor, revokeBlockFor, submitBlockFor } from '../../../renderer/cases/case-permissions';
-import { caseFixture, fraudRingTag } from './cases-fixtures';
+import { caseFixture, fraudRingTag, signedDecisionFixture } from './cases-fixtures';
 
 const submitted = caseFixture({ status: 'in_review', tag: fraudRingTag, taggedBy: ['ana'], submittedBy: 'ana', submittedAt: '2025-01-01T10:00:00.000Z' });
 
@@ -30,12 +30,18 @@ describe('who may review a case', () => {
 describe('who may revoke an approval', () => {
   const approved = { ...submitted, status: 'approved' as const };
 
-  it('lets any team lead revoke, including the one who approved it', () => {
+  it('lets a team lead revoke an approval without a signed approver on record', () => {
     expect(revokeBlockFor(approved, { name: 'lee', isTeamLead: true })).toBeNull();
   });
 
   it('refuses an analyst, even the one who tagged the cluster', () => {
     expect(revokeBlockFor(approved, { name: 'ana', isTeamLead: false })).toBe('notTeamLead');
+  });
+
+  it('refuses the lead who approved: another lead must revoke (four-eyes)', () => {
+    const signedByLin = { ...approved, signatures: [signedDecisionFixture({ decision: 'approve', actor: 'lin' })] };
+    expect(revokeBlockFor(signedByLin, { name: 'Lin ', isTeamLead: true })).toBe('approver');
+    expect(revokeBlockFor(signedByLin, { name: 'lee', isTeamLead: true })).toBeNull();
   });
 
   it('refuses a revoke of a case that is not approved', () => {

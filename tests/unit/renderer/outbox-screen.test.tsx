@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxEntry } from '../../../main/api';
 import { useWorkbench } from '../../../renderer/app/workbench';
 import { OutboxScreen } from '../../../renderer/outbox/OutboxScreen';
-import { fakeApi } from './cases-fixtures';
+import { fakeApi, pushEvidenceFixture } from './cases-fixtures';
 import { renderWithProviders } from './render-with-providers';
 
 afterEach(cleanup);
@@ -25,6 +25,7 @@ function entry(id: string, overrides: Partial<OutboxEntry>): OutboxEntry {
       confidence: 0.9,
       approvedBy: 'lee',
       approvedAt: '2025-01-01T10:00:00.000Z',
+      ...pushEvidenceFixture(),
     },
     state: 'pending',
     attempts: 0,

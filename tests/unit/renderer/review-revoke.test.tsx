@@ -12,7 +12,7 @@ const approval = { decision: 'approved' as const, comment: 'One device farm', by
 const approved = caseFixture({ status: 'approved', tag: fraudRingTag, submittedBy: 'ana', submittedAt: '2025-01-01T10:00:00.000Z', reviews: [approval] });
 
 function healthOf(name: string, isTeamLead: boolean): Health {
-  return { status: 'ok', version: '1.0.0', source: { kind: 'embedded', name: 'Demo graph', accountCount: 20_000 }, user: { name, isTeamLead } };
+  return { status: 'ok', version: '1.0.0', source: { kind: 'embedded', name: 'Demo graph', accountCount: 20_000 }, user: { name, isTeamLead, demo: true, keyFingerprint: '0123456789abcdef' } };
 }
 
 /** The graph as the core keeps it: the members are marked until the approval is revoked. */

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedScoringDecision } from '../../support/test-team';
 import type { ScoringDecision } from '../../../main/api';
 import { retryDelayMs } from '../../../main/core/scoring/retry-policy';
 import { newOutboxEntry, ScoringOutbox } from '../../../main/core/scoring/scoring-outbox';
@@ -24,8 +25,13 @@ const fakeFetch: typeof fetch = async (url, init) => {
   return answer();
 };
 
+const decisions = new Map<string, ScoringDecision>();
+/** The same signed decision each time for an id, so a test can compare what was sent with it. */
 function decision(id: string): ScoringDecision {
-  return { decisionId: id, caseId: 'RS-1', decision: 'blacklist', accounts: ['U0000011'], ringKind: 'cash-out', reasonCode: 'cash_out', confidence: 0.75, approvedBy: 'lee', approvedAt: '2026-03-02T09:00:00.000Z' };
+  if (!decisions.has(id)) {
+    decisions.set(id, signedScoringDecision({ decisionId: id, caseId: 'RS-1', decision: 'blacklist', accounts: ['U0000011'], ringKind: 'cash-out', reasonCode: 'cash_out', confidence: 0.75 }));
+  }
+  return decisions.get(id)!;
 }
 
 function outbox(random = () => 0.5, endpoint: { url: string; secret: string; timeoutMs: number } | null = { url: 'http://scoring.test/v1/decisions', secret: SECRET, timeoutMs: 1_000 }) {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   writeFileSync(path.join(os.tmpdir(), 'ringscope-secret.txt'), 'outside the renderer folder');
   const investigation = resolveInvestigationConfig({}, { dataDir: mkdtempSync(path.join(os.tmpdir(), 'ringscope-data-')) });
   core = await createRingScopeCore({ version: 'test', demo: { accounts: 2000 }, investigation, validateOutput: true });
-  server = await startServer({ core, port: 0, user: 'ana', rendererDir });
+  server = await startServer({ core, port: 0, rendererDir });
 });
 
 afterAll(async () => {
@@ -51,7 +51,7 @@ describe('browser-mode HTTP shell', () => {
   it('reports the active graph source and the signed-in user on GET /api/health', async () => {
     const response = await request('GET', '/api/health');
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', source: { kind: 'embedded', accountCount: 2000 }, user: { name: 'ana', isTeamLead: false } });
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', source: { kind: 'embedded', accountCount: 2000 }, user: { name: 'demo-analyst', isTeamLead: false, demo: true } });
   });
 
   it('answers an Api method with the same envelope as the desktop shell', async () => {
