@@ -65,7 +65,7 @@ export function createCoreHandlers({ source, version, investigation, connections
         return source.textSearch(query, { limitPerKind, signal });
       },
       paths: async ({ fromId, toId, linkTypes, maxHops, all, limit }, { signal }) => {
-        if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', [{ path: 'toId', message: 'must differ from fromId' }]);
+        if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', { reason: 'input_invalid', fields: [{ path: 'toId', message: 'must differ from fromId' }] });
         await investigation.refreshWriteBack();
         return source.paths({ fromId, toId, linkTypes: [...new Set(linkTypes)], maxHops, limit: all ? limit : 1, signal });
       },

@@ -18,7 +18,7 @@ export class InvestigatorIdentity {
 
   /** Demo identities exist only on the embedded graph: with a real store they are refused. */
   useDemo(name: DemoIdentity): void {
-    if (this.state.kind !== 'demo') throw new ApiError('forbidden', 'Demo identities cannot be used with a Neo4j store');
+    if (this.state.kind !== 'demo') throw new ApiError('forbidden', 'Demo identities cannot be used with a Neo4j store', { reason: 'demo_identity_refused' });
     this.state = { kind: 'demo', name };
   }
 

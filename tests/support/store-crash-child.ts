@@ -16,14 +16,14 @@ async function main(): Promise<void> {
   for (let n = 0; ; n++) {
     const created = await cases.create(
       { title: `Crash round ${round} case ${n}`, description: '', assignee: null, cluster: { origin: 'selection', ringId: null, ringKind: null, score: null, reasons: [], accounts: [{ nodeId: `account:U${String(n).padStart(7, '0')}`, userId: `U${String(n).padStart(7, '0')}` }], identifierNodeIds: [] } },
-      'ana',
+      'demo-analyst',
     );
     ack(created);
-    const tagged = await cases.tag({ caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9, note: '' }, 'ana');
+    const tagged = await cases.tag({ caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9, note: '' }, 'demo-analyst');
     ack(tagged);
-    const submitted = await cases.submit(tagged.id, tagged.version, 'ana');
+    const submitted = await cases.submit(tagged.id, tagged.version, 'demo-analyst');
     ack(submitted);
-    const approved = await cases.approve(submitted.id, 'ok', 'lee');
+    const approved = await cases.approve(submitted.id, 'ok', 'demo-lead');
     ack(approved);
   }
 }

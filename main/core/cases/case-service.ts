@@ -236,7 +236,7 @@ export class CaseService {
     await this.assertTeamLead(actor);
     const approver = (current.signatures ?? []).findLast((signed) => signed.decision === 'approve');
     if (approver && sameUser(approver.actor, actor)) {
-      throw new ApiError('forbidden', 'Four-eyes rule: you approved this case, another team lead must revoke the approval');
+      throw new ApiError('forbidden', 'Four-eyes rule: you approved this case, another team lead must revoke the approval', { reason: 'four_eyes_approver' });
     }
     const wasBlacklist = isBlacklistInEffect(current);
     const revoked = await this.decide(current, actor, 'revoke', { decision: 'revoked', comment }, wasBlacklist ? 'clear' : null);
@@ -272,7 +272,7 @@ export class CaseService {
       submissionHash: decisionHash(submission),
     });
     const certificate = await this.options.trust.certificateOf(actor, signer.publicKey);
-    if (!certificate) throw new ApiError('forbidden', `The signing key of ${actor} holds no team-lead certificate`);
+    if (!certificate) throw new ApiError('forbidden', `The signing key of ${actor} holds no team-lead certificate`, { reason: 'not_team_lead', params: { user: actor } });
     const head = (await this.options.store.listAudit()).at(-1);
     const snapshot = current.snapshot;
     const decision: ScoringDecision | null = push && current.tag && snapshot
@@ -351,12 +351,12 @@ export class CaseService {
    */
   private verifiedSubmission(item: Case): SignedDecision {
     const submission = (item.signatures ?? []).findLast((signed) => signed.decision === 'submit');
-    if (!submission || !item.snapshot) throw new ApiError('conflict', 'This case has no signed submission: submit it again');
-    if (!isDecisionSignatureValid(submission)) throw new ApiError('conflict', 'The signature of the submission does not match it: the case was altered');
+    if (!submission || !item.snapshot) throw new ApiError('conflict', 'This case has no signed submission: submit it again', { reason: 'submission_missing' });
+    if (!isDecisionSignatureValid(submission)) throw new ApiError('conflict', 'The signature of the submission does not match it: the case was altered', { reason: 'case_altered', params: { part: 'signature' } });
     if (submission.membersHash !== membersHash(item.cluster.accounts) || submission.membersHash !== membersHash(item.snapshot.accounts)) {
-      throw new ApiError('conflict', 'The members changed after submission: the case was altered; submit it again');
+      throw new ApiError('conflict', 'The members changed after submission: the case was altered; submit it again', { reason: 'case_altered', params: { part: 'members' } });
     }
-    if (submission.snapshotHash !== canonicalHash(item.snapshot)) throw new ApiError('conflict', 'The snapshot changed after submission: the case was altered');
+    if (submission.snapshotHash !== canonicalHash(item.snapshot)) throw new ApiError('conflict', 'The snapshot changed after submission: the case was altered', { reason: 'case_altered', params: { part: 'snapshot' } });
     return submission;
   }
 

@@ -153,7 +153,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     trust,
     useNeo4j: async (client, mapping) => {
       const [authenticated] = await client.read('current-user', {});
-      if (!authenticated) throw new ApiError('unavailable', 'Neo4j did not say which user it authenticated');
+      if (!authenticated) throw new ApiError('unavailable', 'Neo4j did not say which user it authenticated', { reason: 'neo4j_user_unknown' });
       await switchTo(new Neo4jInvestigationStore({ client, space: dependencies.neo4jSpace, now: dependencies.now }), new Neo4jWriteBack({ client, mapping, target: config.writeBack }));
       // The demo team key never vouches for anyone in a real store.
       trust.useTeamKey(configuredTeamKey);

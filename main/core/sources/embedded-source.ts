@@ -318,7 +318,7 @@ export class EmbeddedGraphSource implements GraphSource {
   async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
     const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
     if (unknownTypes.length) {
-      throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }]);
+      throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }] });
     }
     this.requireNode(fromId);
     this.requireNode(toId);

@@ -39,7 +39,7 @@ export function shortestPaths(
   for (let depth = 1; depth <= maxHops && frontier.length > 0 && !reached.has(goal); depth++) {
     const next: string[] = [];
     for (const node of frontier) {
-      if (++visited % CANCEL_CHECK_INTERVAL === 0 && signal.aborted) throw new ApiError('cancelled', 'The request was cancelled');
+      if (++visited % CANCEL_CHECK_INTERVAL === 0 && signal.aborted) throw new ApiError('cancelled', 'The request was cancelled', { reason: 'cancelled' });
       for (const step of neighbours(node)) {
         const seen = reached.get(step.node);
         if (!seen) {

@@ -66,7 +66,7 @@ export class TeamTrust {
   /** Adds a certificate the team key signed to the keyring; one the team key did not sign is refused. */
   async addCertificate(certificate: KeyCertificate, actor: string): Promise<void> {
     const problem = certificateProblem(certificate, this.teamKey);
-    if (problem) throw new ApiError('forbidden', `The certificate is not valid for this team: ${problem}`);
+    if (problem) throw new ApiError('forbidden', `The certificate is not valid for this team: ${problem}`, { reason: 'certificate_invalid' });
     await this.options.auditTrail.record({ actor, action: KEY_CERTIFIED, details: { certificate } });
   }
 

@@ -135,7 +135,7 @@ describe('browser-mode HTTP shell', () => {
   it('prints an address carrying a fresh random token for each launch', async () => {
     expect(server.openUrl).toBe(`${server.url}?token=${server.token}`);
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
-    const other = await startServer({ core, port: 0, user: 'ana', rendererDir });
+    const other = await startServer({ core, port: 0, rendererDir });
     try {
       expect(other.token).not.toBe(server.token);
     } finally {

@@ -19,7 +19,7 @@ let server: RunningServer;
 beforeAll(async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-invalid-'));
   core = await createRingScopeCore({ version: 'test', demo: { accounts: 1000 }, investigation: resolveInvestigationConfig({}, { dataDir }), validateOutput: true });
-  server = await startServer({ core, port: 0, user: 'ana', rendererDir: dataDir });
+  server = await startServer({ core, port: 0, rendererDir: dataDir });
 });
 
 afterAll(async () => {

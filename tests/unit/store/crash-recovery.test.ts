@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../main/core/audit/audit-chain';
 import { FileInvestigationStore } from '../../../main/core/store/file-investigation-store';
+import { loadDemoTeamKey } from '../../../main/core/trust/demo-team';
+import { publicKeyOf } from '../../../main/core/trust/signing';
 import { ScoringReceiver } from '../../support/scoring-receiver';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 24);
@@ -22,7 +24,8 @@ let receiver: ScoringReceiver;
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-crash-'));
-  receiver = await ScoringReceiver.start({ secret: SECRET });
+  // The children run the embedded demo's trust: its team key (made here first) certifies the demo lead who approves.
+  receiver = await ScoringReceiver.start({ secret: SECRET, teamPublicKey: publicKeyOf(await loadDemoTeamKey(dataDir)) });
 });
 afterAll(async () => {
   await receiver?.close();
@@ -35,7 +38,6 @@ async function runAndKill(round: number): Promise<{ acknowledged: Map<string, nu
     env: {
       ...process.env,
       RINGSCOPE_DATA_DIR: dataDir,
-      RINGSCOPE_TEAM_LEADS: 'lee',
       RINGSCOPE_SCORING_URL: receiver.url,
       RINGSCOPE_SCORING_SECRET: SECRET,
       RINGSCOPE_SCORING_RETRY_BASE_MS: '5',

@@ -173,7 +173,7 @@ export class Neo4jGraphSource implements GraphSource {
     const mapped = new Set([...mapping.identifiers.map((identifier) => identifier.relationshipType), mapping.transfer?.relationshipType, mapping.payment?.relationshipType]);
     const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
     if (unknownTypes.length) {
-      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }]);
+      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }] });
     }
     const names = { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
     const ends = {
@@ -187,7 +187,7 @@ export class Neo4jGraphSource implements GraphSource {
       limit === 1
         ? await client.read('shortest-path', ends, { names, signal })
         : await client.read('all-shortest-paths', { ...ends, limit: limit + 1 }, { names, signal });
-    if (rows.length === 0) throw new ApiError('not_found', `No node with id ${fromId} or ${toId} in this graph`);
+    if (rows.length === 0) throw new ApiError('not_found', `No node with id ${fromId} or ${toId} in this graph`, { reason: 'node_missing', params: { nodeId: `${fromId}, ${toId}` } });
     const found = rows.flatMap((row) => (row.path ? [row.path] : []));
     if (found.length === 0) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
 
