@@ -136,6 +136,7 @@ const definitions = {
   'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
   'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },
+  'schema-relationship-properties': { params: noParams, row: z.object({ relType: z.string(), properties: z.array(z.string()) }) },
   'gds-version': { params: noParams, row: z.object({ version: z.string() }) },
   'gds-project-shared-identifiers': {
     params: z.object({ graphName: GdsGraphName, supernodeCutoff: z.number().int().min(2), typeWeights: z.record(z.string(), z.number()) }),
@@ -240,10 +241,19 @@ declare const quoted: unique symbol;
 /** A label, type or property key made safe for Cypher text by `quoteName`. */
 export type QuotedName = string & { readonly [quoted]: true };
 
-/** Backtick-quotes a graph name for Cypher text; a backtick inside is doubled, so the name cannot end the quote. */
+/**
+ * What a label, type or property key must look like to enter Cypher text: ASCII letters, digits and
+ * underscores, not starting with a digit, at most 100 characters. Doubling backticks is not enough:
+ * Neo4j decodes `\u0060` inside a quoted name, so a backslash could end the quote (finding H1).
+ * The contract (main/api GraphName) applies the same rule, so bad names are refused before any query.
+ */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/** Backtick-quotes a graph name for Cypher text; refuses anything but a plain name (see PLAIN_NAME). */
 export function quoteName(name: string): QuotedName {
   if (name.length === 0) throw new Error('A label, relationship type or property key cannot be empty');
-  return `\`${name.replaceAll('`', '``')}\`` as QuotedName;
+  if (!PLAIN_NAME.test(name)) throw new Error(`Not a plain name (letters, digits, underscores): ${JSON.stringify(name.slice(0, 120))}`);
+  return `\`${name}\`` as QuotedName;
 }
 
 /** Relationship type alternatives for a pattern, e.g. `A`|`B`. */

@@ -6,8 +6,17 @@
 import { z } from 'zod';
 import { IDENTIFIER_KINDS, SourceInfo } from './model';
 
-/** A label, relationship type or property key as named in the graph; quoted by the core before use. */
-const GraphName = z.string().trim().min(1, 'is required').max(200);
+/**
+ * A label, relationship type or property key as named in the graph; quoted by the core before use.
+ * Only plain names: Cypher cannot take them as parameters, and Neo4j decodes `\u0060` escapes inside
+ * backtick quotes, so anything else could end the quote and inject Cypher (finding H1).
+ */
+export const GraphName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(100, 'must be a plain name of at most 100 characters')
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain name: ASCII letters, digits and underscores, not starting with a digit');
 const OptionalProperty = GraphName.nullable();
 
 export const AccountMapping = z.object({
@@ -61,6 +70,8 @@ export const DiscoveredSchema = z.object({
   relationshipTypes: z.array(z.string()),
   /** Property keys seen on nodes of each label. */
   nodeProperties: z.record(z.string(), z.array(z.string())),
+  /** Property keys seen on relationships of each type. */
+  relationshipProperties: z.record(z.string(), z.array(z.string())),
   proposedMapping: SchemaMapping,
   /** Why parts of the proposal could not follow the demo schema, e.g. "no label Email: e-mails are not mapped". */
   notes: z.array(z.string()),
@@ -94,6 +105,8 @@ export const SavedConnection = ConnectionSettings.extend({
   id: ConnectionId,
   /** True when a password for it is kept in the OS secret store (desktop only). */
   hasStoredPassword: z.boolean(),
+  /** Fields of a saved mapping that break the contract (edited outside RingScope); the mapping then reads as none. */
+  schemaMappingInvalidFields: z.array(z.string()),
 });
 export type SavedConnection = z.infer<typeof SavedConnection>;
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../main/api';
 import { DEMO_SCHEMA_MAPPING, mappingPlaceholders, proposeMapping, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
+import { demoNames } from './demo-graph-names';
 
-const demoNames: GraphNames = {
-  labels: ['User', 'Device', 'Phone', 'IPAddress', 'BankCard', 'Address', 'Email', 'Merchant'],
-  relationshipTypes: ['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL', 'TRANSFERRED_TO', 'PAID'],
-  nodeProperties: { User: ['blacklisted', 'createdAt', 'riskScore', 'userId'] },
-};
 
 function rejection(mapping: unknown, names: GraphNames): ApiError {
   try {
@@ -51,15 +47,41 @@ describe('schema mapping', () => {
     expect(rejection({ ...DEMO_SCHEMA_MAPPING, account: { label: 'User' } }, demoNames).message).toContain('account.idProperty');
   });
 
-  it('quotes every name it puts into a query, even a hostile one that exists in the database', () => {
+  it('rejects a property key the database does not have, naming it and where it was looked for', () => {
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, createdAtProperty: 'openedOn' } }, demoNames);
+    expect(error.message).toBe('The schema mapping does not fit this database: property openedOn (account creation time) does not exist on User nodes.');
+  });
+
+  it('rejects a relationship property key the database does not have', () => {
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, transfer: { ...DEMO_SCHEMA_MAPPING.transfer!, amountProperty: 'value' } }, demoNames);
+    expect(error.message).toContain('property value (transfer amount) does not exist on TRANSFERRED_TO relationships');
+  });
+
+  // Finding H1: this key, once saved, ran a CREATE during write-back.
+  const injection = 'userId\\u0060 = accountId CREATE (:Pwned) WITH account, accountId WHERE account.\\u0060userId';
+  it.each([
+    ['the H1 injection through a \\u0060 escape', injection],
+    ['a backtick', 'user`Id'],
+    ['a space', 'user Id'],
+    ['a non-ASCII letter', '\u7528\u6237\u53f7'],
+    ['an over-long name', `u${'x'.repeat(100)}`],
+  ])('refuses %s as a property key before any query, even if the database reports it', (_what, key) => {
+    const names = { ...demoNames, nodeProperties: { ...demoNames.nodeProperties, User: [...demoNames.nodeProperties.User, key] } };
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, idProperty: key } }, names);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('account.idProperty');
+    expect(error.message).toContain('plain name');
+  });
+
+  it('refuses a hostile label even if the database has it', () => {
     const hostile = 'User`) DETACH DELETE n //';
-    const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: hostile } }, { ...demoNames, labels: [...demoNames.labels, hostile] });
-    expect(mappingPlaceholders(mapping).accountLabel).toBe('`User``) DETACH DELETE n //`');
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: hostile } }, { ...demoNames, labels: [...demoNames.labels, hostile] });
+    expect(error.message).toContain('account.label');
   });
 
   it('fills unmapped parts with a name no graph uses, so they match nothing', () => {
     const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, transfer: null }, demoNames);
-    expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope unmapped`');
+    expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope_unmapped`');
     expect(mappingPlaceholders(mapping).exploredTypes).not.toContain('TRANSFERRED_TO');
   });
 });

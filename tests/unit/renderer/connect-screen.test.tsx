@@ -17,6 +17,7 @@ const saved: SavedConnection = {
   user: 'analyst',
   database: 'fraud',
   schemaMapping: null,
+  schemaMappingInvalidFields: [],
   hasStoredPassword: false,
 };
 
@@ -24,6 +25,7 @@ const discovered: DiscoveredSchema = {
   labels: ['Customer', 'Handset'],
   relationshipTypes: ['OWNS'],
   nodeProperties: { Customer: ['customerId', 'score'], Handset: ['imei'] },
+  relationshipProperties: {},
   proposedMapping: {
     account: { label: 'Customer', idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null },
     identifiers: [{ kind: 'device', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS' }],
