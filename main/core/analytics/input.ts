@@ -8,6 +8,7 @@ import { userIdOf } from '../demo/dataset';
  * input can be handed to a worker thread without copying objects.
  */
 export interface RingDetectionInput {
+  /** createdAt (epoch ms) is NaN where unknown (not mapped, unreadable): readers skip it, never treat it as 0. */
   accounts: Pick<DemoDataset['accounts'], 'count' | 'createdAt' | 'blacklisted'>;
   identifiers: Pick<DemoDataset['identifiers'], 'count' | 'kind'>;
   identifierLinks: DemoDataset['identifierLinks'];

@@ -10,6 +10,7 @@ import { ApiError, IDENTIFIER_KINDS, type IdentifierKind } from '../../../api';
 import type { RingDetectionInput } from '../../analytics/input';
 import { mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import type { Neo4jClient } from './neo4j-client';
+import { epochMillisOf } from './temporal-values';
 
 /** Either seed accounts and hops around them, or a slice of all accounts in id order. */
 export type SubgraphRequest = { accountIds: readonly string[]; hops: number } | { window: { offset: number; limit: number } };
@@ -44,7 +45,6 @@ export const DEFAULT_SUPERNODE_CUTOFF = 50;
 const ACCOUNT_BATCH = 1_000;
 const PROGRESS_EVERY = 2_000;
 
-const epochMillis = (value: string | number | null): number => (typeof value === 'number' ? value : value ? Date.parse(value) : Number.NaN);
 
 /** Position lookup that hands out 0, 1, 2 … to keys in first-seen order. */
 class Positions {
@@ -88,7 +88,7 @@ export async function loadSubgraph(
   const account = (id: string, created: string | number | null, isBlacklisted: boolean | null): number => {
     const { position, isNew } = accounts.of(id);
     if (isNew) {
-      createdAt.push(epochMillis(created));
+      createdAt.push(epochMillisOf(created));
       blacklisted.push(isBlacklisted ? 1 : 0);
     }
     return position;
@@ -113,12 +113,12 @@ export async function loadSubgraph(
           transfers.from.push(from);
           transfers.to.push(account(row.target, row.targetCreatedAt, row.targetBlacklisted));
           transfers.amount.push(row.amount ?? Number.NaN); // unknown: never a cycle hop or a round amount
-          transfers.at.push(epochMillis(row.at));
+          transfers.at.push(epochMillisOf(row.at));
         } else {
           payments.account.push(from);
           payments.merchant.push(merchants.of(row.target).position);
           payments.amount.push(row.amount ?? Number.NaN);
-          payments.at.push(epochMillis(row.at));
+          payments.at.push(epochMillisOf(row.at));
         }
         relationships++;
         if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
