@@ -30,6 +30,7 @@ export function withIdentifier(mapping: SchemaMapping, kind: IdentifierKind, pat
     label,
     valueProperty: propertiesOf(schema, label)[0] ?? '',
     relationshipType: schema.relationshipTypes[0] ?? '',
+    weight: null,
   };
   // A new label has other property keys: start from its first one unless the patch names one.
   const valueProperty = patch.label && patch.label !== current.label && !patch.valueProperty ? (propertiesOf(schema, patch.label)[0] ?? '') : current.valueProperty;

@@ -14,14 +14,16 @@ export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
     createdAtProperty: 'createdAt',
     riskScoreProperty: 'riskScore',
     blacklistedProperty: 'blacklisted',
+    knownGoodProperty: null,
+    communityProperty: null,
   },
   identifiers: [
-    { kind: 'device', label: 'Device', valueProperty: 'deviceId', relationshipType: 'USES_DEVICE' },
-    { kind: 'phone', label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE' },
-    { kind: 'ip', label: 'IPAddress', valueProperty: 'ipAddress', relationshipType: 'USES_IP' },
-    { kind: 'card', label: 'BankCard', valueProperty: 'cardNumber', relationshipType: 'HAS_CARD' },
-    { kind: 'address', label: 'Address', valueProperty: 'address', relationshipType: 'LIVES_AT' },
-    { kind: 'email', label: 'Email', valueProperty: 'email', relationshipType: 'HAS_EMAIL' },
+    { kind: 'device', label: 'Device', valueProperty: 'deviceId', relationshipType: 'USES_DEVICE', weight: null },
+    { kind: 'phone', label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE', weight: null },
+    { kind: 'ip', label: 'IPAddress', valueProperty: 'ipAddress', relationshipType: 'USES_IP', weight: null },
+    { kind: 'card', label: 'BankCard', valueProperty: 'cardNumber', relationshipType: 'HAS_CARD', weight: null },
+    { kind: 'address', label: 'Address', valueProperty: 'address', relationshipType: 'LIVES_AT', weight: null },
+    { kind: 'email', label: 'Email', valueProperty: 'email', relationshipType: 'HAS_EMAIL', weight: null },
   ],
   transfer: { relationshipType: 'TRANSFERRED_TO', amountProperty: 'amount', timeProperty: 'at' },
   payment: {
@@ -33,6 +35,8 @@ export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
     merchantNameProperty: 'name',
     merchantCategoryProperty: 'category',
   },
+  accountLinks: [],
+  eventLinks: [],
 };
 
 /** What discovery reads from the server, before a mapping is proposed. */
@@ -72,7 +76,7 @@ export function proposeMapping(names: GraphNames): { mapping: SchemaMapping; not
   const payment = demo.payment && hasFlow(demo.payment) && hasLabel(demo.payment.merchantLabel) && hasProperty(demo.payment.merchantLabel, demo.payment.merchantIdProperty) ? demo.payment : null;
   if (!payment) notes.push('No PAID relationships with amount and at to Merchant nodes with merchantId: payments are not mapped.');
 
-  return { mapping: { account, identifiers, transfer, payment }, notes };
+  return { mapping: { account, identifiers, transfer, payment, accountLinks: [], eventLinks: [] }, notes };
 }
 
 declare const validated: unique symbol;
@@ -114,6 +118,8 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
   requireNodeProperty(account.label, account.createdAtProperty, 'account creation time');
   requireNodeProperty(account.label, account.riskScoreProperty, 'account risk score');
   requireNodeProperty(account.label, account.blacklistedProperty, 'known-bad marker');
+  requireNodeProperty(account.label, account.knownGoodProperty, 'known-good marker');
+  requireNodeProperty(account.label, account.communityProperty, 'upstream community id');
   for (const identifier of mapping.identifiers) {
     requireLabel(identifier.label, `${identifier.kind} identifiers`);
     requireNodeProperty(identifier.label, identifier.valueProperty, `${identifier.kind} value`);
@@ -139,6 +145,20 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
     requireNodeProperty(merchantLabel, mapping.payment.merchantNameProperty, 'merchant name');
     requireNodeProperty(merchantLabel, mapping.payment.merchantCategoryProperty, 'merchant category');
   }
+  mapping.accountLinks.forEach((link, i) => {
+    const role = `account link ${i + 1}`;
+    requireType(link.relationshipType, role);
+    requireRelationshipProperty(link.relationshipType, link.amountProperty, `${role} amount`);
+    requireRelationshipProperty(link.relationshipType, link.timeProperty, `${role} time`);
+  });
+  mapping.eventLinks.forEach((link, i) => {
+    const role = `event link ${i + 1}`;
+    requireType(link.fromType, `${role}, account to event`);
+    requireLabel(link.eventLabel, `${role} events`);
+    requireType(link.toType, `${role}, event to account`);
+    requireNodeProperty(link.eventLabel, link.amountProperty, `${role} amount`);
+    requireNodeProperty(link.eventLabel, link.timeProperty, `${role} time`);
+  });
   if (problems.length) throw new ApiError('invalid_input', `The schema mapping does not fit this database: ${problems.join('; ')}.`);
   return mapping as ValidatedMapping;
 }

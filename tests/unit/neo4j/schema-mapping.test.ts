@@ -79,6 +79,46 @@ describe('schema mapping', () => {
     expect(error.message).toContain('account.label');
   });
 
+  it('accepts direct account links and event-node links that fit, and names each part that does not', () => {
+    const names: GraphNames = {
+      ...demoNames,
+      labels: [...demoNames.labels, 'Transaction'],
+      relationshipTypes: [...demoNames.relationshipTypes, 'CALLED', 'PERFORMED', 'TO'],
+      nodeProperties: { ...demoNames.nodeProperties, Transaction: ['amount', 'ts'] },
+      relationshipProperties: { ...demoNames.relationshipProperties, CALLED: ['seconds'] },
+    };
+    const accountLinks = [{ relationshipType: 'CALLED', directed: false, amountProperty: null, timeProperty: null, weight: 0.4 }];
+    const eventLinks = [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.6 }];
+    expect(validateMapping({ ...DEMO_SCHEMA_MAPPING, accountLinks, eventLinks }, names).eventLinks).toEqual(eventLinks);
+
+    const wrong = rejection(
+      {
+        ...DEMO_SCHEMA_MAPPING,
+        accountLinks: [{ ...accountLinks[0], relationshipType: 'REFERRED', timeProperty: 'at' }, { ...accountLinks[0], timeProperty: 'at' }],
+        eventLinks: [{ ...eventLinks[0], eventLabel: 'Payment' }, { ...eventLinks[0], amountProperty: 'value' }],
+      },
+      names,
+    );
+    expect(wrong.message).toBe(
+      'The schema mapping does not fit this database: relationship type REFERRED (account link 1) does not exist in the database; ' +
+        'property at (account link 2 time) does not exist on CALLED relationships; label Payment (event link 1 events) does not exist in the database; ' +
+        'property value (event link 2 amount) does not exist on Transaction nodes.',
+    );
+  });
+
+  it('refuses a link weight outside 0.01..1 and a known-good marker the accounts lack', () => {
+    const heavy = { ...DEMO_SCHEMA_MAPPING, accountLinks: [{ relationshipType: 'TRANSFERRED_TO', directed: true, amountProperty: null, timeProperty: null, weight: 5 }] };
+    expect(rejection(heavy, demoNames).message).toContain('accountLinks.0.weight: must be between 0.01 and 1');
+    const good = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, knownGoodProperty: 'verified' } };
+    expect(rejection(good, demoNames).message).toContain('property verified (known-good marker) does not exist on User nodes');
+  });
+
+  it('reads a mapping saved before links and markers existed as having none', () => {
+    const { accountLinks: _a, eventLinks: _e, ...older } = DEMO_SCHEMA_MAPPING;
+    const mapping = validateMapping({ ...older, account: { ...DEMO_SCHEMA_MAPPING.account, knownGoodProperty: undefined } }, demoNames);
+    expect(mapping).toMatchObject({ accountLinks: [], eventLinks: [], account: { knownGoodProperty: null } });
+  });
+
   it('fills unmapped parts with a name no graph uses, so they match nothing', () => {
     const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, transfer: null }, demoNames);
     expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope_unmapped`');

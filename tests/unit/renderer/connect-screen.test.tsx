@@ -27,10 +27,12 @@ const discovered: DiscoveredSchema = {
   nodeProperties: { Customer: ['customerId', 'score'], Handset: ['imei'] },
   relationshipProperties: {},
   proposedMapping: {
-    account: { label: 'Customer', idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null },
-    identifiers: [{ kind: 'device', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS' }],
+    account: { label: 'Customer', idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null, knownGoodProperty: null, communityProperty: null },
+    identifiers: [{ kind: 'device', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS', weight: null }],
     transfer: null,
     payment: null,
+    accountLinks: [],
+    eventLinks: [],
   },
   notes: ['No TRANSFERRED_TO relationships: money transfers are not mapped.'],
 };
