@@ -45,6 +45,9 @@ const nullableNumber = z.number().nullable();
 /** A time as stored: ISO string from a Neo4j temporal, or epoch milliseconds. */
 const Temporal = z.union([z.string(), z.number()]).nullable();
 
+/** A link between two accounts with the amount and time it carries (unknown: null). */
+const AccountLinkRow = z.object({ accountId: z.string(), otherId: z.string().nullable(), amount: nullableNumber, at: Temporal });
+
 /** An :RSAuditEvent as stored, its details as JSON text. */
 const StoredAuditEvent = z.object({
   seq: count,
@@ -123,8 +126,8 @@ const definitions = {
       accountId: z.string(),
       createdAt: Temporal,
       blacklisted: z.boolean().nullable(),
-      row: z.enum(['link', 'transfer', 'payment']),
-      type: z.string(),
+      row: z.enum(['account', 'link', 'transfer', 'payment']),
+      type: z.string().nullable(),
       target: z.string().nullable(),
       sharedBy: count.nullable(),
       amount: nullableNumber,
@@ -133,6 +136,8 @@ const definitions = {
       targetBlacklisted: z.boolean().nullable(),
     }),
   },
+  'account-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
+  'event-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
   'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
   'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },

@@ -138,6 +138,8 @@ function sharedIdentifierReason(
   for (const account of members) {
     for (let p = identifierOffsets[account]; p < identifierOffsets[account + 1]; p++) {
       const identifier = accountIdentifiers[p];
+      // Account links follow the real identifiers in the projection; they are not shared identifiers.
+      if (identifier >= input.identifiers.count) continue;
       if (scratch.sharedCount[identifier]++ === 0) touched.push(identifier);
     }
   }

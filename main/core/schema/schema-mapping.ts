@@ -195,6 +195,32 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
   };
 }
 
+/** Placeholder values for reading one mapped direct account link (account-links-around-accounts). */
+export function accountLinkPlaceholders(mapping: ValidatedMapping, index: number): Record<string, QuotedName> {
+  const link = mapping.accountLinks[index];
+  return {
+    ...accountPlaceholders(mapping),
+    linkType: quoteName(link.relationshipType),
+    amountProperty: quoteName(link.amountProperty ?? UNMAPPED),
+    timeProperty: quoteName(link.timeProperty ?? UNMAPPED),
+  };
+}
+
+/** Placeholder values for reading one mapped event-node link (event-links-around-accounts). */
+export function eventLinkPlaceholders(mapping: ValidatedMapping, index: number): Record<string, QuotedName> {
+  const link = mapping.eventLinks[index];
+  return {
+    ...accountPlaceholders(mapping),
+    fromType: quoteName(link.fromType),
+    eventLabel: quoteName(link.eventLabel),
+    toType: quoteName(link.toType),
+    amountProperty: quoteName(link.amountProperty ?? UNMAPPED),
+    timeProperty: quoteName(link.timeProperty ?? UNMAPPED),
+  };
+}
+
+const accountPlaceholders = (mapping: ValidatedMapping) => ({ accountLabel: quoteName(mapping.account.label), accountIdProperty: quoteName(mapping.account.idProperty) });
+
 /** Placeholder values for the queries about one identifier kind (label, value key, link type). */
 export function identifierPlaceholders(mapping: ValidatedMapping, kind: IdentifierKind): Record<string, QuotedName> | null {
   const identifier = mapping.identifiers.find((candidate) => candidate.kind === kind);

@@ -41,6 +41,25 @@ describe('ring score and reasons', () => {
     expect(reasonsOf(cluster)['account-age-burst']).toBe('4 of 6 accounts opened within 48 h');
   });
 
+  it('clusters accounts tied only by direct links and finds the money cycle among them', () => {
+    const input = graph({
+      accounts: 5,
+      accountLinks: [
+        { from: 0, to: 1, weight: 0.6 },
+        { from: 1, to: 2, weight: 0.6 },
+        { from: 2, to: 0, weight: 0.6 },
+      ],
+      transfers: [
+        { from: 0, to: 1, amount: 5000, at: T0 },
+        { from: 1, to: 2, amount: 4900, at: T0 + HOUR },
+        { from: 2, to: 0, amount: 4800, at: T0 + 2 * HOUR },
+      ],
+    });
+    const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
+    expect(cluster.members).toEqual([0, 1, 2]);
+    expect(Object.keys(reasonsOf(cluster))).toEqual(['money-cycle']);
+  });
+
   it('does not flag a household that shares an address, an IP and a family tablet', () => {
     const input = graph({ accounts: 4, identifiers: [...shared('address', [0, 1, 2, 3]), ...shared('ip', [0, 1, 2, 3]), ...shared('device', [0, 1, 2])] });
     const result = runRingPipeline(input, { includeUnflagged: true });

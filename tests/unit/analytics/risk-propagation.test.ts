@@ -58,6 +58,24 @@ describe('propagateRisk', () => {
     Array.from(risk.score).forEach((value, i) => expect(value).toBeCloseTo(expected[i], 9));
   });
 
+  it('walks direct account links with their weights, on a graph with no shared identifiers at all', () => {
+    // The same graph as above, but every tie is a direct link (calls, referrals, payment nodes):
+    // 1–2 and 1–3 twice (a call and a referral), 2–3 once; a self-link is ignored.
+    const links = [
+      { from: 0, to: 1, weight: 1 },
+      { from: 1, to: 2, weight: 0.5 },
+      { from: 2, to: 1, weight: 0.4 },
+      { from: 1, to: 3, weight: 0.9 },
+      { from: 2, to: 3, weight: 1.4 },
+      { from: 5, to: 6, weight: 1 },
+      { from: 4, to: 4, weight: 1 },
+    ];
+    const linked = graph({ accounts: 7, accountLinks: links, blacklisted: [0, 4] });
+    const risk = propagateRisk(sharedIdentifierProjection(linked), linked.accounts.blacklisted, { tolerance: 1e-13 });
+    const expected = densePersonalisedPageRank(dense, [0, 4], 0.85);
+    Array.from(risk.score).forEach((value, i) => expect(value).toBeCloseTo(expected[i], 9));
+  });
+
   it('gives no risk to accounts with no path to a blacklisted account', () => {
     const risk = propagateRisk(sharedIdentifierProjection(input), input.accounts.blacklisted);
     expect(risk.score[5]).toBe(0);

@@ -3,7 +3,7 @@ import { graphQueries, quoteName, renderQuery, statementsOf, typeAlternatives } 
 import { DEFAULT_WRITE_BACK_TARGET } from '../../../main/core/cases/graph-write-back';
 import { writeBackPlaceholders } from '../../../main/core/cases/neo4j-write-back';
 import { demoNames } from './demo-graph-names';
-import { DEMO_SCHEMA_MAPPING, identifierPlaceholders, mappingPlaceholders, validateMapping } from '../../../main/core/schema/schema-mapping';
+import { accountLinkPlaceholders, DEMO_SCHEMA_MAPPING, eventLinkPlaceholders, identifierPlaceholders, mappingPlaceholders, validateMapping } from '../../../main/core/schema/schema-mapping';
 
 describe('Cypher catalog', () => {
   it('backtick-quotes a plain name', () => {
@@ -40,9 +40,17 @@ describe('Cypher catalog', () => {
   });
 
   it('uses in exploration queries only placeholders a validated schema mapping fills', () => {
-    const mapping = validateMapping(DEMO_SCHEMA_MAPPING, demoNames);
+    const mapping = validateMapping(
+      {
+        ...DEMO_SCHEMA_MAPPING,
+        accountLinks: [{ relationshipType: 'TRANSFERRED_TO', directed: true, amountProperty: 'amount', timeProperty: null, weight: 0.5 }],
+        eventLinks: [{ fromType: 'USES_DEVICE', eventLabel: 'Device', toType: 'USES_DEVICE', amountProperty: null, timeProperty: null, weight: 0.5 }],
+      },
+      demoNames,
+    );
+    const linkNames = [...Object.keys(accountLinkPlaceholders(mapping, 0)), ...Object.keys(eventLinkPlaceholders(mapping, 0))];
     const writeBackNames = [DEFAULT_WRITE_BACK_TARGET, { mode: 'label', label: 'Blacklisted' } as const].flatMap((target) => Object.keys(writeBackPlaceholders(target)));
-    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames]);
+    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames, ...linkNames]);
     for (const entry of Object.values(graphQueries)) {
       expect(entry.placeholders.filter((placeholder) => !fillable.has(placeholder)), entry.name).toEqual([]);
     }

@@ -8,7 +8,7 @@
  */
 import { ApiError, IDENTIFIER_KINDS, type IdentifierKind } from '../../../api';
 import type { RingDetectionInput } from '../../analytics/input';
-import { mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { accountLinkPlaceholders, eventLinkPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { epochMillisOf } from './temporal-values';
 
@@ -50,6 +50,10 @@ const PROGRESS_EVERY = 2_000;
 class Positions {
   readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The key's position, or -1 when it was never handed out. */
+  find(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
   of(key: string): { position: number; isNew: boolean } {
     const known = this.index.get(key);
     if (known !== undefined) return { position: known, isNew: false };
@@ -100,11 +104,11 @@ export async function loadSubgraph(
       { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
       (row) => {
         const from = account(row.accountId, row.createdAt, row.blacklisted);
-        if (row.target === null) return true;
+        if (row.row === 'account' || row.target === null) return true;
         if (row.row === 'link') {
           const { position, isNew } = identifiers.of(row.target);
           if (isNew) {
-            identifierKind.push(kindOfType.get(row.type) ?? 0);
+            identifierKind.push(kindOfType.get(row.type ?? '') ?? 0);
             identifierAccounts.push(row.sharedBy ?? 0);
           }
           links.account.push(from);
@@ -131,6 +135,44 @@ export async function loadSubgraph(
       { names, signal, timeoutMs: 300_000 },
     );
   }
+  // Mapped direct and event-node links, once every account of the set is known (with its own
+  // creation time and marker); a link to an account outside the set is left out.
+  const accountLinks = { from: [] as number[], to: [] as number[], weight: [] as number[] };
+  const linkQueries = [
+    ...mapping.accountLinks.map((link, i) => ({ query: 'account-links-around-accounts' as const, names: accountLinkPlaceholders(mapping, i), link })),
+    ...mapping.eventLinks.map((link, i) => ({ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link })),
+  ];
+  for (const { query, names: linkNames, link } of linkQueries) {
+    for (let start = 0; start < accountSet.length && !truncated; start += ACCOUNT_BATCH) {
+      await client.stream(
+        query,
+        { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
+        (row) => {
+          const from = accounts.find(row.accountId);
+          const to = row.otherId === null ? -1 : accounts.find(row.otherId);
+          if (from < 0 || to < 0) return true;
+          accountLinks.from.push(from);
+          accountLinks.to.push(to);
+          accountLinks.weight.push(link.weight);
+          // A link that carries money is also a money flow: cycles, fan-in and mule reasons read it.
+          if (link.amountProperty !== null) {
+            transfers.from.push(from);
+            transfers.to.push(to);
+            transfers.amount.push(row.amount ?? Number.NaN);
+            transfers.at.push(epochMillisOf(row.at));
+          }
+          relationships++;
+          if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
+          if (relationships >= options.maxRelationships) {
+            truncated = true;
+            return false;
+          }
+          return true;
+        },
+        { names: linkNames, signal, timeoutMs: 300_000 },
+      );
+    }
+  }
   if (signal?.aborted) throw new ApiError('cancelled', 'Loading the subgraph was cancelled');
   options.onProgress?.(relationships, relationships);
 
@@ -152,6 +194,12 @@ export async function loadSubgraph(
       merchant: Int32Array.from(payments.merchant),
       amount: Float64Array.from(payments.amount),
       at: Float64Array.from(payments.at),
+    },
+    accountLinks: {
+      count: accountLinks.from.length,
+      from: Int32Array.from(accountLinks.from),
+      to: Int32Array.from(accountLinks.to),
+      weight: Float64Array.from(accountLinks.weight),
     },
     accountIds: accounts.keys,
     merchantIds: merchants.keys,
