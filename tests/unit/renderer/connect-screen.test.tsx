@@ -204,4 +204,27 @@ describe('the Connect screen', () => {
     expect(alert.textContent).toContain('label Handset (device identifiers) does not exist');
     expect(schema.save).toHaveBeenCalledWith({ connectionId: saved.id, schemaMapping: discovered.proposedMapping, password: undefined });
   });
+
+  it('adds a link through event nodes and a direct account link with their weights, and saves them with the mapping', async () => {
+    const withPassword = { ...saved, hasStoredPassword: true };
+    const { api, schema } = fakeApi({ connections: [withPassword], canStorePasswords: true });
+    renderScreen(api);
+    fireEvent.click(within(await screen.findByTestId('saved-connection')).getByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByTestId('discover-schema'));
+
+    const panel = await screen.findByTestId('schema-mapping');
+    fireEvent.click(within(panel).getByTestId('add-event-link'));
+    fireEvent.click(within(panel).getByTestId('add-account-link'));
+    fireEvent.change(within(panel).getByTestId('account-link-0-weight'), { target: { value: '0.3' } });
+    expect((within(panel).getByTestId('event-link-0-label') as HTMLInputElement).value).toBe('Handset');
+    fireEvent.click(within(panel).getByTestId('save-mapping'));
+
+    await waitFor(() => expect(schema.save).toHaveBeenCalled());
+    expect(schema.save.mock.calls[0][0]).toMatchObject({
+      schemaMapping: {
+        eventLinks: [{ fromType: 'OWNS', eventLabel: 'Handset', toType: 'OWNS', amountProperty: null, timeProperty: null, weight: 0.5 }],
+        accountLinks: [{ relationshipType: 'OWNS', directed: false, amountProperty: null, timeProperty: null, weight: 0.3 }],
+      },
+    });
+  });
 });
