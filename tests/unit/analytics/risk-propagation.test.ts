@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedIdentifierProjection } from '../../../main/core/analytics/projection';
-import { propagateRisk } from '../../../main/core/analytics/risk-propagation';
+import { propagateRisk, propagateTwoSidedRisk } from '../../../main/core/analytics/risk-propagation';
 import { graph, shared } from './fixtures';
 
 /**
@@ -111,5 +111,34 @@ describe('propagateRisk', () => {
     const risk = propagateRisk(sharedIdentifierProjection(clean), clean.accounts.blacklisted);
     expect(Array.from(risk.score)).toEqual([0, 0, 0]);
     expect(risk.seedCount).toBe(0);
+  });
+});
+
+describe('propagateTwoSidedRisk', () => {
+  // A chain known-bad 0 – 1 – 2 – 3 – known-good 4 (equal device links), and 5 – 6 reached by neither.
+  const input = graph({ accounts: 7, identifiers: shared('device', [0, 1], [1, 2], [2, 3], [3, 4], [5, 6]), blacklisted: [0] });
+  const knownGood = Uint8Array.from([0, 0, 0, 0, 1, 0, 0]);
+  const risk = propagateTwoSidedRisk(sharedIdentifierProjection(input), input.accounts.blacklisted, knownGood, { tolerance: 1e-13 });
+
+  it('falls from the bad end of a chain to the good end, even in the middle by symmetry', () => {
+    const [, r1, r2, r3, r4] = risk.relative;
+    expect(r1).toBeGreaterThan(r2);
+    expect(r2).toBeGreaterThan(r3);
+    expect(r3).toBeGreaterThan(r4);
+    // The chain is symmetric: account 2 gets as much mass from each side, so its share is b / (2b + 1/7).
+    const b = risk.bad.score[2];
+    expect(risk.good[2]).toBeCloseTo(b, 12);
+    expect(r2).toBeCloseTo(b / (2 * b + 1 / 7), 12);
+  });
+
+  it('gives 0, not an even chance, to accounts neither walk reaches', () => {
+    expect(risk.relative[5]).toBe(0);
+    expect(risk.relative[6]).toBe(0);
+  });
+
+  it('keeps the one-sided score and divides it by weighted degree for the degree-normalised variant', () => {
+    expect(Array.from(risk.bad.score)).toEqual(Array.from(propagateRisk(sharedIdentifierProjection(input), input.accounts.blacklisted, { tolerance: 1e-13 }).score));
+    expect(risk.degreeNormalised[1]).toBeCloseTo(risk.bad.score[1] / 2, 12);
+    expect(risk.degreeNormalised[6]).toBe(0);
   });
 });
