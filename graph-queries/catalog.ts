@@ -116,6 +116,7 @@ const definitions = {
     params: z.object({ offset: z.number().int().nonnegative(), limit: Limit }),
     row: z.object({ accountId: z.string() }),
   },
+  'all-account-ids': { params: noParams, row: z.object({ accountId: z.string() }) },
   'accounts-linked-to-accounts': {
     params: z.object({ accountIds: Ids, supernodeCutoff: z.number().int().min(1) }),
     row: z.object({ accountId: z.string() }),

@@ -28,7 +28,12 @@ export const RingsDetectInput = z.object({
   /** 'auto' (the default) uses GDS when the connected Neo4j has it. */
   mode: z.enum(['auto', ...DETECTION_MODES]).optional(),
   /** Neo4j in-process mode: stop loading after this many relationships. */
-  maxRelationships: z.number().int().min(1_000).max(20_000_000).optional(),
+  maxRelationships: z.number().int().min(1_000).max(100_000_000).optional(),
+  /**
+   * Neo4j in-process mode reads the whole graph, streamed, up to this many accounts (default 5M);
+   * a larger graph is refused with the advice to run GDS server-side or read upstream results.
+   */
+  maxAccounts: z.number().int().min(1_000).max(50_000_000).optional(),
 });
 
 export const ExcludedHub = z.object({

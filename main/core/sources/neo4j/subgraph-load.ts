@@ -12,8 +12,8 @@ import { accountLinkPlaceholders, eventLinkPlaceholders, mappingPlaceholders, ty
 import type { Neo4jClient } from './neo4j-client';
 import { epochMillisOf } from './temporal-values';
 
-/** Either seed accounts and hops around them, or a slice of all accounts in id order. */
-export type SubgraphRequest = { accountIds: readonly string[]; hops: number } | { window: { offset: number; limit: number } };
+/** Seed accounts and hops around them, a slice of all accounts in id order, or every account. */
+export type SubgraphRequest = { accountIds: readonly string[]; hops: number } | { window: { offset: number; limit: number } } | { wholeGraph: true };
 
 export interface SubgraphLoadOptions {
   /** Stop after this many relationships (the result is then marked truncated). */
@@ -218,6 +218,12 @@ async function resolveAccountSet(
   maxAccounts: number,
   signal: AbortSignal | undefined,
 ): Promise<string[]> {
+  if ('wholeGraph' in request) {
+    const ids: string[] = [];
+    await client.stream('all-account-ids', {}, (row) => void ids.push(row.accountId), { names, signal, timeoutMs: 600_000 });
+    if (signal?.aborted) throw new ApiError('cancelled', 'Loading the graph was cancelled');
+    return ids;
+  }
   if ('window' in request) {
     const rows = await client.read('accounts-window', request.window, { names, signal });
     return rows.map((row) => row.accountId);

@@ -1,5 +1,5 @@
 /**
- * Real team graphs often have no creation time: with none mapped, ring detection on the real Neo4j
+ * Detection on a team graph mapped its own way, against the real Neo4j. Real team graphs often have no creation time: with none mapped, ring detection on the real Neo4j
  * must not invent an opening burst (the bug: NaN creation times read as "N of N accounts opened
  * within 48 h" for every cluster, and every cluster was flagged).
  */
@@ -56,5 +56,16 @@ describe('ring detection with no creation time mapped', () => {
     expect(clusters.length).toBeGreaterThan(0);
     expect(reasonKinds).not.toContain('account-age-burst');
     expect(summary.flaggedCount).toBeLessThan(summary.clusterCount);
+  });
+});
+
+describe('a graph larger than the in-process limit', () => {
+  it('is refused with the advice to use GDS or upstream results, not cut off silently', async () => {
+    const envelope = await dispatcher.call('rings', 'detect', { taskId: 'over-limit', mode: 'in-process', maxAccounts: 1_000 }, caller);
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining(`The graph has ${server.accounts} accounts, more than the 1000`), fields: [{ path: 'maxAccounts' }] },
+    });
+    expect(envelope.ok ? '' : envelope.error.message).toContain('GDS');
   });
 });
