@@ -45,6 +45,15 @@ export const ExcludedHub = z.object({
 });
 export type ExcludedHub = z.infer<typeof ExcludedHub>;
 
+/**
+ * Evidence the schema mapping does not provide, so the ring reasons and walks that need it were not
+ * used: creation time (opening bursts), known-bad and known-good markers (seeds), money flows
+ * (cycles, fan-in), merchant payments (cash-out bursts).
+ */
+export const UNMAPPED_EVIDENCE = ['creation-time', 'known-bad', 'known-good', 'money-flows', 'payments'] as const;
+export const UnmappedEvidence = z.enum(UNMAPPED_EVIDENCE);
+export type UnmappedEvidence = z.infer<typeof UnmappedEvidence>;
+
 export const RingsDetectResult = z.object({
   /** Clusters of at least minSize accounts that were scored. */
   clusterCount: z.number().int().nonnegative(),
@@ -61,6 +70,8 @@ export const RingsDetectResult = z.object({
   mode: DetectionMode,
   /** True when a Neo4j load stopped at maxRelationships: only part of the graph was searched. */
   truncated: z.boolean(),
+  /** What the mapping lacks and detection therefore did not use (empty for the demo graph). */
+  notMapped: z.array(UnmappedEvidence),
   detectedAt: z.string(),
 });
 export type RingsDetectResult = z.infer<typeof RingsDetectResult>;

@@ -129,6 +129,7 @@ export class RingService {
         source: origin.info() as SourceInfo,
         mode,
         truncated: graph.truncated,
+        notMapped: origin instanceof Neo4jGraphSource ? origin.unmappedEvidence() : [],
         detectedAt: this.now().toISOString(),
       };
       if (signal.aborted) throw new ApiError('cancelled', 'Ring detection was cancelled');

@@ -3,7 +3,7 @@
  * account, shared identifier, transfer and payment. Proposed from what discovery found (defaults
  * follow the demo schema), checked against the discovered names before any of them enters a query.
  */
-import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type UnmappedEvidence } from '../../api';
 import { quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
 
 /** The demo schema (and the seeded test database): `(:User)-[:USES_DEVICE]->(:Device)` and so on. */
@@ -193,6 +193,19 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
     merchantLabel: quoteOrUnmapped(mapping.payment?.merchantLabel),
     merchantIdProperty: quoteOrUnmapped(mapping.payment?.merchantIdProperty),
   };
+}
+
+/** Evidence a mapping does not provide, so detection cannot use it (listed in the run summary). */
+export function unmappedEvidence(mapping: SchemaMapping): UnmappedEvidence[] {
+  const moneyLinks = mapping.accountLinks.some((link) => link.amountProperty) || mapping.eventLinks.some((link) => link.amountProperty);
+  const gaps: [UnmappedEvidence, boolean][] = [
+    ['creation-time', !mapping.account.createdAtProperty],
+    ['known-bad', !mapping.account.blacklistedProperty],
+    ['known-good', !mapping.account.knownGoodProperty],
+    ['money-flows', !mapping.transfer && !moneyLinks],
+    ['payments', !mapping.payment],
+  ];
+  return gaps.filter(([, missing]) => missing).map(([evidence]) => evidence);
 }
 
 /** Placeholder values for reading one mapped direct account link (account-links-around-accounts). */

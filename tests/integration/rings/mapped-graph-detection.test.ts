@@ -56,6 +56,8 @@ describe('ring detection with no creation time mapped', () => {
     expect(clusters.length).toBeGreaterThan(0);
     expect(reasonKinds).not.toContain('account-age-burst');
     expect(summary.flaggedCount).toBeLessThan(summary.clusterCount);
+    // The run summary says what the mapping lacks and detection therefore did not use.
+    expect(summary.notMapped).toEqual(['creation-time', 'known-good']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../main/api';
-import { DEMO_SCHEMA_MAPPING, mappingPlaceholders, proposeMapping, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
+import { DEMO_SCHEMA_MAPPING, mappingPlaceholders, proposeMapping, unmappedEvidence, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
 import { demoNames } from './demo-graph-names';
 
 
@@ -117,6 +117,14 @@ describe('schema mapping', () => {
     const { accountLinks: _a, eventLinks: _e, ...older } = DEMO_SCHEMA_MAPPING;
     const mapping = validateMapping({ ...older, account: { ...DEMO_SCHEMA_MAPPING.account, knownGoodProperty: undefined } }, demoNames);
     expect(mapping).toMatchObject({ accountLinks: [], eventLinks: [], account: { knownGoodProperty: null } });
+  });
+
+  it('lists the evidence a mapping lacks: nothing but known-good accounts for the demo schema, more for a bare graph', () => {
+    expect(unmappedEvidence(DEMO_SCHEMA_MAPPING)).toEqual(['known-good']);
+    const bare = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, createdAtProperty: null, blacklistedProperty: null }, transfer: null, payment: null };
+    expect(unmappedEvidence(bare)).toEqual(['creation-time', 'known-bad', 'known-good', 'money-flows', 'payments']);
+    const eventMoney = { ...bare, eventLinks: [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: null, weight: 0.5 }] };
+    expect(unmappedEvidence(eventMoney)).not.toContain('money-flows');
   });
 
   it('fills unmapped parts with a name no graph uses, so they match nothing', () => {

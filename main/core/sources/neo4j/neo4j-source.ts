@@ -3,11 +3,11 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
+import { ApiError, type ExpandResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
 import type { QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, GraphSource, SubgraphOptions } from '../graph-source';
-import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { identifierPlaceholders, mappingPlaceholders, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
@@ -164,6 +164,11 @@ export class Neo4jGraphSource implements GraphSource {
       if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
     }
     return revealed;
+  }
+
+  /** What this source's mapping does not provide, so detection cannot use it. */
+  unmappedEvidence(): UnmappedEvidence[] {
+    return unmappedEvidence(this.options.mapping);
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */
