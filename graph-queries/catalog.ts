@@ -58,6 +58,8 @@ const PathRow = z.object({
     })
     .nullable(),
 });
+/** A link between two accounts with the amount and time it carries (unknown: null). */
+const AccountLinkRow = z.object({ accountId: z.string(), otherId: z.string().nullable(), amount: nullableNumber, at: Temporal });
 
 /** An :RSAuditEvent as stored, its details as JSON text. */
 const StoredAuditEvent = z.object({
@@ -136,6 +138,7 @@ const definitions = {
     params: z.object({ offset: z.number().int().nonnegative(), limit: Limit }),
     row: z.object({ accountId: z.string() }),
   },
+  'all-account-ids': { params: noParams, row: z.object({ accountId: z.string() }) },
   'accounts-linked-to-accounts': {
     params: z.object({ accountIds: Ids, supernodeCutoff: z.number().int().min(1) }),
     row: z.object({ accountId: z.string() }),
@@ -146,8 +149,8 @@ const definitions = {
       accountId: z.string(),
       createdAt: Temporal,
       blacklisted: z.boolean().nullable(),
-      row: z.enum(['link', 'transfer', 'payment']),
-      type: z.string(),
+      row: z.enum(['account', 'link', 'transfer', 'payment']),
+      type: z.string().nullable(),
       target: z.string().nullable(),
       sharedBy: count.nullable(),
       amount: nullableNumber,
@@ -156,9 +159,12 @@ const definitions = {
       targetBlacklisted: z.boolean().nullable(),
     }),
   },
+  'account-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
+  'event-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
   'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
   'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },
+  'schema-relationship-properties': { params: noParams, row: z.object({ relType: z.string(), properties: z.array(z.string()) }) },
   'gds-version': { params: noParams, row: z.object({ version: z.string() }) },
   'gds-project-shared-identifiers': {
     params: z.object({ graphName: GdsGraphName, supernodeCutoff: z.number().int().min(2), typeWeights: z.record(z.string(), z.number()) }),
@@ -256,10 +262,19 @@ declare const quoted: unique symbol;
 /** A label, type or property key made safe for Cypher text by `quoteName` (or a hop bound by `hopLimit`). */
 export type QuotedName = string & { readonly [quoted]: true };
 
-/** Backtick-quotes a graph name for Cypher text; a backtick inside is doubled, so the name cannot end the quote. */
+/**
+ * What a label, type or property key must look like to enter Cypher text: ASCII letters, digits and
+ * underscores, not starting with a digit, at most 100 characters. Doubling backticks is not enough:
+ * Neo4j decodes `\u0060` inside a quoted name, so a backslash could end the quote (finding H1).
+ * The contract (main/api GraphName) applies the same rule, so bad names are refused before any query.
+ */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/** Backtick-quotes a graph name for Cypher text; refuses anything but a plain name (see PLAIN_NAME). */
 export function quoteName(name: string): QuotedName {
   if (name.length === 0) throw new Error('A label, relationship type or property key cannot be empty');
-  return `\`${name.replaceAll('`', '``')}\`` as QuotedName;
+  if (!PLAIN_NAME.test(name)) throw new Error(`Not a plain name (letters, digits, underscores): ${JSON.stringify(name.slice(0, 120))}`);
+  return `\`${name}\`` as QuotedName;
 }
 
 /**

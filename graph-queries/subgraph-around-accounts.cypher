@@ -9,6 +9,12 @@ UNWIND $accountIds AS accountId
 MATCH (account:{{accountLabel}})
 WHERE account.{{accountIdProperty}} = accountId
 CALL {
+  // One row for the account itself, so an account with none of the links below still loads
+  // (direct and event-node links are read by their own statements once every account is known).
+  WITH account
+  RETURN 'account' AS row, null AS type, null AS target, null AS sharedBy,
+         null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted
+  UNION ALL
   WITH account
   MATCH (account)-[link:{{identifierTypes}}]->(identifier)
   RETURN 'link' AS row, type(link) AS type, elementId(identifier) AS target,

@@ -6,16 +6,35 @@
 import { z } from 'zod';
 import { IDENTIFIER_KINDS, SourceInfo } from './model';
 
-/** A label, relationship type or property key as named in the graph; quoted by the core before use. */
-const GraphName = z.string().trim().min(1, 'is required').max(200);
+/**
+ * A label, relationship type or property key as named in the graph; quoted by the core before use.
+ * Only plain names: Cypher cannot take them as parameters, and Neo4j decodes `\u0060` escapes inside
+ * backtick quotes, so anything else could end the quote and inject Cypher (finding H1).
+ */
+export const GraphName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(100, 'must be a plain name of at most 100 characters')
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain name: ASCII letters, digits and underscores, not starting with a digit');
 const OptionalProperty = GraphName.nullable();
+
+/** How strongly one link of a mapped kind ties two accounts together, relative to sharing a device (1). */
+export const LinkWeight = z.number().min(0.01, 'must be between 0.01 and 1').max(1, 'must be between 0.01 and 1');
 
 export const AccountMapping = z.strictObject({
   label: GraphName,
   idProperty: GraphName,
+  /** Creation time: datetime, epoch seconds or millis, or ISO text, read per value; unreadable is unknown. */
   createdAtProperty: OptionalProperty,
+  /** Upstream risk score written by a batch job. */
   riskScoreProperty: OptionalProperty,
+  /** Known-bad marker: accounts where this property is true seed the risk walk. */
   blacklistedProperty: OptionalProperty,
+  /** Known-good marker (verified customers, a white list): accounts where this property is true seed the other side of two-sided risk. */
+  knownGoodProperty: OptionalProperty.default(null),
+  /** Upstream community / ring id written by a batch job (GDS, Spark). */
+  communityProperty: OptionalProperty.default(null),
 });
 
 export const IdentifierMapping = z.strictObject({
@@ -24,6 +43,31 @@ export const IdentifierMapping = z.strictObject({
   valueProperty: GraphName,
   /** Relationship type from the account to the identifier, e.g. USES_DEVICE. */
   relationshipType: GraphName,
+  /** Null: the kind's default weight (device 1, phone 0.9 … ip 0.3). */
+  weight: LinkWeight.nullable().default(null),
+});
+
+/** A relationship between two accounts (calls, referrals, guarantees, co-signing): `(a)-[TYPE]->(b)`. */
+export const AccountLinkMapping = z.strictObject({
+  relationshipType: GraphName,
+  /** False for links whose direction means nothing (co-signing); money flows are directed. */
+  directed: z.boolean(),
+  amountProperty: OptionalProperty,
+  timeProperty: OptionalProperty,
+  weight: LinkWeight,
+});
+
+/**
+ * A two-hop pattern through an event node, `(a)-[fromType]->(e:eventLabel)-[toType]->(b)`, read as
+ * one link a→b carrying e's amount and time: payments or transactions stored as nodes.
+ */
+export const EventLinkMapping = z.strictObject({
+  fromType: GraphName,
+  eventLabel: GraphName,
+  toType: GraphName,
+  amountProperty: OptionalProperty,
+  timeProperty: OptionalProperty,
+  weight: LinkWeight,
 });
 
 export const TransferMapping = z.strictObject({
@@ -48,6 +92,8 @@ export const SchemaMapping = z
     identifiers: z.array(IdentifierMapping).max(IDENTIFIER_KINDS.length),
     transfer: TransferMapping.nullable(),
     payment: PaymentMapping.nullable(),
+    accountLinks: z.array(AccountLinkMapping).max(20).default([]),
+    eventLinks: z.array(EventLinkMapping).max(20).default([]),
   })
   .refine((mapping) => new Set(mapping.identifiers.map((i) => i.kind)).size === mapping.identifiers.length, {
     message: 'each identifier kind may be mapped once',
@@ -61,6 +107,8 @@ export const DiscoveredSchema = z.strictObject({
   relationshipTypes: z.array(z.string()),
   /** Property keys seen on nodes of each label. */
   nodeProperties: z.record(z.string(), z.array(z.string())),
+  /** Property keys seen on relationships of each type. */
+  relationshipProperties: z.record(z.string(), z.array(z.string())),
   proposedMapping: SchemaMapping,
   /** Why parts of the proposal could not follow the demo schema, e.g. "no label Email: e-mails are not mapped". */
   notes: z.array(z.string()),
@@ -94,6 +142,8 @@ export const SavedConnection = ConnectionSettings.extend({
   id: ConnectionId,
   /** True when a password for it is kept in the OS secret store (desktop only). */
   hasStoredPassword: z.boolean(),
+  /** Fields of a saved mapping that break the contract (edited outside RingScope); the mapping then reads as none. */
+  schemaMappingInvalidFields: z.array(z.string()),
 });
 export type SavedConnection = z.infer<typeof SavedConnection>;
 

@@ -33,6 +33,7 @@ export const API_ERROR_REASONS = {
     'evidence_name_invalid',
     'detection_graph_unsupported',
     'account_not_in_cluster',
+    'graph_too_large',
   ],
   not_found: [
     'method_unknown',

@@ -28,7 +28,12 @@ export const RingsDetectInput = z.strictObject({
   /** 'auto' (the default) uses GDS when the connected Neo4j has it. */
   mode: z.enum(['auto', ...DETECTION_MODES]).optional(),
   /** Neo4j in-process mode: stop loading after this many relationships. */
-  maxRelationships: z.number().int().min(1_000).max(20_000_000).optional(),
+  maxRelationships: z.number().int().min(1_000).max(100_000_000).optional(),
+  /**
+   * Neo4j in-process mode reads the whole graph, streamed, up to this many accounts (default 5M);
+   * a larger graph is refused with the advice to run GDS server-side or read upstream results.
+   */
+  maxAccounts: z.number().int().min(1_000).max(50_000_000).optional(),
 });
 
 export const ExcludedHub = z.strictObject({
@@ -39,6 +44,15 @@ export const ExcludedHub = z.strictObject({
   accountCount: z.number().int().nonnegative(),
 });
 export type ExcludedHub = z.infer<typeof ExcludedHub>;
+
+/**
+ * Evidence the schema mapping does not provide, so the ring reasons and walks that need it were not
+ * used: creation time (opening bursts), known-bad and known-good markers (seeds), money flows
+ * (cycles, fan-in), merchant payments (cash-out bursts).
+ */
+export const UNMAPPED_EVIDENCE = ['creation-time', 'known-bad', 'known-good', 'money-flows', 'payments'] as const;
+export const UnmappedEvidence = z.enum(UNMAPPED_EVIDENCE);
+export type UnmappedEvidence = z.infer<typeof UnmappedEvidence>;
 
 export const RingsDetectResult = z.strictObject({
   /** Clusters of at least minSize accounts that were scored. */
@@ -56,6 +70,8 @@ export const RingsDetectResult = z.strictObject({
   mode: DetectionMode,
   /** True when a Neo4j load stopped at maxRelationships: only part of the graph was searched. */
   truncated: z.boolean(),
+  /** What the mapping lacks and detection therefore did not use (empty for the demo graph). */
+  notMapped: z.array(UnmappedEvidence),
   detectedAt: z.string(),
 });
 export type RingsDetectResult = z.infer<typeof RingsDetectResult>;

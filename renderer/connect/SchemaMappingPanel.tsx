@@ -1,18 +1,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type SchemaMapping } from '../../main/api';
 import { ConnectionFailure } from './ConnectionNotice';
-import { choicesWith, propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
-
-/** The select's value for "not mapped" (no graph name is empty). */
-const UNMAPPED = '';
+import { AccountLinksSection, EventLinksSection } from './LinkMappingSections';
+import { NameSelect, PropertyField, Section } from './mapping-fields';
+import { propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
 
 export interface SchemaMappingPanelProps {
   connectionName: string;
@@ -23,46 +19,6 @@ export interface SchemaMappingPanelProps {
   saving: boolean;
   saved: boolean;
   error: ApiError | null;
-}
-
-function NameSelect({ label, value, choices, optional, onChange, testId }: { label: string; value: string | null; choices: string[]; optional?: boolean; onChange(value: string | null): void; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value ?? UNMAPPED}
-      onChange={(event) => onChange(event.target.value === UNMAPPED ? null : event.target.value)}
-      slotProps={{ htmlInput: { 'data-testid': testId } }}
-    >
-      {optional && (
-        <MenuItem value={UNMAPPED}>
-          <em>{t('connect.schema.notMapped')}</em>
-        </MenuItem>
-      )}
-      {choicesWith(choices, value).map((choice) => (
-        <MenuItem key={choice} value={choice}>
-          {choice}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
-
-function PropertyField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
-  return <TextField size="small" label={label} value={value} onChange={(event) => onChange(event.target.value)} slotProps={{ htmlInput: { spellCheck: false } }} />;
-}
-
-function Section({ title, children, columns }: { title: string; children: ReactNode; columns: number }) {
-  return (
-    <Box sx={{ mb: 2.5 }}>
-      <Typography variant="subtitle2" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: `repeat(${columns}, minmax(0, 1fr))` }, gap: 1.5, alignItems: 'start' }}>{children}</Box>
-    </Box>
-  );
 }
 
 /**
@@ -91,10 +47,10 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
         </Alert>
       )}
 
-      <Section title={t('connect.schema.accounts')} columns={5}>
+      <Section title={t('connect.schema.accounts')} columns={4}>
         <NameSelect testId="mapping-account-label" label={t('connect.schema.label')} value={mapping.account.label} choices={schema.labels} onChange={(label) => onChange(withAccount(mapping, { label: label ?? '' }))} />
         <NameSelect testId="mapping-account-id" label={t('connect.schema.idProperty')} value={mapping.account.idProperty} choices={accountProperties} onChange={(idProperty) => onChange(withAccount(mapping, { idProperty: idProperty ?? '' }))} />
-        {(['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const).map((key) => (
+        {(['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty', 'knownGoodProperty', 'communityProperty'] as const).map((key) => (
           <NameSelect key={key} testId={`mapping-account-${key}`} optional label={t(`connect.schema.${key}`)} value={mapping.account[key]} choices={accountProperties} onChange={(value) => onChange(withAccount(mapping, { [key]: value }))} />
         ))}
       </Section>
@@ -149,6 +105,9 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
           </>
         )}
       </Section>
+
+      <AccountLinksSection schema={schema} mapping={mapping} onChange={onChange} />
+      <EventLinksSection schema={schema} mapping={mapping} onChange={onChange} />
 
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Button variant="contained" onClick={onSave} disabled={saving} data-testid="save-mapping">

@@ -101,6 +101,7 @@ export function SourceList({ connections, demoActive, activeConnectionId, editin
           <Typography variant="caption" color="text.secondary" component="div">
             {t('connect.saved.details', { user: connection.user, database: connection.database ?? t('connect.saved.defaultDatabase') })}
             {connection.hasStoredPassword && ` · ${t('connect.saved.passwordStored')}`}
+            {connection.schemaMappingInvalidFields.length > 0 && ` · ${t('connect.saved.mappingInvalid', { fields: connection.schemaMappingInvalidFields.join(', ') })}`}
           </Typography>
         </SourceCard>
       ))}

@@ -30,6 +30,7 @@ export function withIdentifier(mapping: SchemaMapping, kind: IdentifierKind, pat
     label,
     valueProperty: propertiesOf(schema, label)[0] ?? '',
     relationshipType: schema.relationshipTypes[0] ?? '',
+    weight: null,
   };
   // A new label has other property keys: start from its first one unless the patch names one.
   const valueProperty = patch.label && patch.label !== current.label && !patch.valueProperty ? (propertiesOf(schema, patch.label)[0] ?? '') : current.valueProperty;
@@ -64,4 +65,52 @@ export function withPaymentType(mapping: SchemaMapping, relationshipType: string
       relationshipType,
     },
   };
+}
+
+type AccountLink = SchemaMapping['accountLinks'][number];
+type EventLink = SchemaMapping['eventLinks'][number];
+
+/** Property keys seen on relationships of a type (empty for an unknown type). */
+export function relationshipPropertiesOf(schema: DiscoveredSchema, type: string | null | undefined): string[] {
+  return (type && schema.relationshipProperties[type]) || [];
+}
+
+/** A new direct account link: the first relationship type, undirected, no amount or time, weight 0.5. */
+export function withNewAccountLink(mapping: SchemaMapping, schema: DiscoveredSchema): SchemaMapping {
+  const link: AccountLink = { relationshipType: schema.relationshipTypes[0] ?? '', directed: false, amountProperty: null, timeProperty: null, weight: 0.5 };
+  return { ...mapping, accountLinks: [...mapping.accountLinks, link] };
+}
+
+/** Changes (or, with null, removes) the direct account link at `index`; a new type clears properties it lacks. */
+export function withAccountLink(mapping: SchemaMapping, index: number, patch: Partial<AccountLink> | null, schema: DiscoveredSchema): SchemaMapping {
+  const accountLinks = mapping.accountLinks.flatMap((link, i) => {
+    if (i !== index) return [link];
+    if (patch === null) return [];
+    const updated = { ...link, ...patch };
+    const keys = relationshipPropertiesOf(schema, updated.relationshipType);
+    const keep = (key: string | null) => (key && keys.includes(key) ? key : null);
+    return [{ ...updated, amountProperty: keep(updated.amountProperty), timeProperty: keep(updated.timeProperty) }];
+  });
+  return { ...mapping, accountLinks };
+}
+
+/** A new event-node link: the first label other than the account label, the first type both ways, weight 0.5. */
+export function withNewEventLink(mapping: SchemaMapping, schema: DiscoveredSchema): SchemaMapping {
+  const eventLabel = schema.labels.find((label) => label !== mapping.account.label) ?? '';
+  const type = schema.relationshipTypes[0] ?? '';
+  const link: EventLink = { fromType: type, eventLabel, toType: type, amountProperty: null, timeProperty: null, weight: 0.5 };
+  return { ...mapping, eventLinks: [...mapping.eventLinks, link] };
+}
+
+/** Changes (or, with null, removes) the event-node link at `index`; a new event label clears properties it lacks. */
+export function withEventLink(mapping: SchemaMapping, index: number, patch: Partial<EventLink> | null, schema: DiscoveredSchema): SchemaMapping {
+  const eventLinks = mapping.eventLinks.flatMap((link, i) => {
+    if (i !== index) return [link];
+    if (patch === null) return [];
+    const updated = { ...link, ...patch };
+    const keys = propertiesOf(schema, updated.eventLabel);
+    const keep = (key: string | null) => (key && keys.includes(key) ? key : null);
+    return [{ ...updated, amountProperty: keep(updated.amountProperty), timeProperty: keep(updated.timeProperty) }];
+  });
+  return { ...mapping, eventLinks };
 }

@@ -134,6 +134,11 @@ export function RingsScreen() {
                   {t('rings.truncated')}
                 </Alert>
               )}
+              {detection.notMapped.length > 0 && (
+                <Alert severity="info" sx={{ mb: 1 }} data-testid="not-mapped">
+                  {t('rings.notMapped', { parts: detection.notMapped.map((evidence) => t(`rings.unmapped.${evidence}`)).join(', ') })}
+                </Alert>
+              )}
               <ExcludedHubs detection={detection} />
             </Section>
             {list && (

@@ -48,3 +48,22 @@ export function ringAccuracy(accountCount: number, planted: readonly PlantedRing
     flaggedClusters: flagged.length,
   };
 }
+
+/**
+ * ROC AUC: the chance that a random positive scores above a random negative, ties counting half
+ * (the Mann-Whitney U statistic over both sets, by ranks: O((p + n) log(p + n))).
+ */
+export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
+  if (positives.length === 0 || negatives.length === 0) return Number.NaN;
+  const all = [...positives.map((score) => ({ score, positive: true })), ...negatives.map((score) => ({ score, positive: false }))].sort((a, b) => a.score - b.score);
+  let positiveRankSum = 0;
+  for (let start = 0; start < all.length; ) {
+    let end = start;
+    while (end < all.length && all[end].score === all[start].score) end++;
+    const averageRank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) if (all[i].positive) positiveRankSum += averageRank;
+    start = end;
+  }
+  const p = positives.length;
+  return (positiveRankSum - (p * (p + 1)) / 2) / (p * negatives.length);
+}

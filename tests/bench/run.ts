@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   rings: async () => (await import('./rings')).runRingsBench,
   load: async () => (await import('./load')).runLoadBench,
   paths: async () => (await import('./paths')).runPathsBench,
+  propagation: async () => (await import('./propagation')).runPropagationBench,
 };
 
 async function main(): Promise<void> {

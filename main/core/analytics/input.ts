@@ -8,15 +8,29 @@ import { userIdOf } from '../demo/dataset';
  * input can be handed to a worker thread without copying objects.
  */
 export interface RingDetectionInput {
+  /** createdAt (epoch ms) is NaN where unknown (not mapped, unreadable): readers skip it, never treat it as 0. */
   accounts: Pick<DemoDataset['accounts'], 'count' | 'createdAt' | 'blacklisted'>;
   identifiers: Pick<DemoDataset['identifiers'], 'count' | 'kind'>;
   identifierLinks: DemoDataset['identifierLinks'];
   transfers: DemoDataset['transfers'];
   payments: DemoDataset['payments'];
+  /**
+   * Links between two accounts that are not shared identifiers: mapped direct relationships (calls,
+   * referrals, guarantees) and event-node links (a payment node between two accounts), each with
+   * the weight of its mapped kind. The projection treats each as an identifier the two share.
+   */
+  accountLinks?: AccountLinkColumns;
   /** Business id of each account (e.g. userId); demo ids (U0000012) when absent. */
   accountIds?: readonly string[];
   /** Business id of each merchant; M00017-style ids when absent. */
   merchantIds?: readonly string[];
+}
+
+export interface AccountLinkColumns {
+  count: number;
+  from: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
 }
 
 /**

@@ -60,15 +60,23 @@ export interface SharedIdentifierProjection {
   linkedPairIncidences: number;
 }
 
-/** Builds the shared-identifier projection from account → identifier links in O(links). */
+/**
+ * Builds the shared-identifier projection from account → identifier links in O(links). Direct
+ * account links (input.accountLinks) enter as identifiers shared by their two accounts, numbered
+ * after the real identifiers, with their own weight: components, Louvain and the risk walk then
+ * follow them like any shared identifier, with no second code path.
+ */
 export function sharedIdentifierProjection(
-  input: Pick<RingDetectionInput, 'accounts' | 'identifiers' | 'identifierLinks'>,
+  input: Pick<RingDetectionInput, 'accounts' | 'identifiers' | 'identifierLinks' | 'accountLinks'>,
   options: Partial<ProjectionOptions> = {},
 ): SharedIdentifierProjection {
   const { supernodeCutoff, kindWeights } = { ...DEFAULT_PROJECTION_OPTIONS, ...options };
   const accountCount = input.accounts.count;
-  const identifierCount = input.identifiers.count;
-  const { account: linkAccount, identifier: linkIdentifier, count: linkCount } = input.identifierLinks;
+  const realIdentifierCount = input.identifiers.count;
+  const accountLinks = input.accountLinks;
+  const pairCount = accountLinks?.count ?? 0;
+  const identifierCount = realIdentifierCount + pairCount;
+  const { linkAccount, linkIdentifier, linkCount } = withAccountLinkPairs(input.identifierLinks, realIdentifierCount, accountLinks);
 
   // Counting sort of the links by identifier. It is stable, so when links come sorted by account
   // (the dataset's contract) every member list is already ascending and only needs deduplication.
@@ -103,6 +111,15 @@ export function sharedIdentifierProjection(
   let linkedPairIncidences = 0;
   for (let j = 0; j < identifierCount; j++) {
     const degree = memberOffsets[j + 1] - memberOffsets[j];
+    if (j >= realIdentifierCount) {
+      // An account link: two members (one after a self-link is deduplicated), never a hub.
+      if (degree < 2) continue;
+      identifierWeight[j] = accountLinks!.weight[j - realIdentifierCount];
+      linkedPairIncidences++;
+      keptPerAccount[members[memberOffsets[j]] + 1]++;
+      keptPerAccount[members[memberOffsets[j] + 1] + 1]++;
+      continue;
+    }
     if (degree > supernodeCutoff) {
       excludedHubs.push({ identifier: j, kind: IDENTIFIER_KINDS[kindOf[j]], accountCount: degree });
       continue;
@@ -145,6 +162,27 @@ export function sharedIdentifierProjection(
     excludedHubs,
     linkedPairIncidences,
   };
+}
+
+/** Identifier links with each account link appended as two links to identifier realIdentifierCount + i. */
+function withAccountLinkPairs(
+  identifierLinks: RingDetectionInput['identifierLinks'],
+  realIdentifierCount: number,
+  accountLinks: RingDetectionInput['accountLinks'],
+): { linkAccount: Int32Array; linkIdentifier: Int32Array; linkCount: number } {
+  if (!accountLinks?.count) return { linkAccount: identifierLinks.account, linkIdentifier: identifierLinks.identifier, linkCount: identifierLinks.count };
+  const linkCount = identifierLinks.count + 2 * accountLinks.count;
+  const linkAccount = new Int32Array(linkCount);
+  const linkIdentifier = new Int32Array(linkCount);
+  linkAccount.set(identifierLinks.account.subarray(0, identifierLinks.count));
+  linkIdentifier.set(identifierLinks.identifier.subarray(0, identifierLinks.count));
+  for (let i = 0; i < accountLinks.count; i++) {
+    const slot = identifierLinks.count + 2 * i;
+    linkAccount[slot] = accountLinks.from[i];
+    linkAccount[slot + 1] = accountLinks.to[i];
+    linkIdentifier[slot] = linkIdentifier[slot + 1] = realIdentifierCount + i;
+  }
+  return { linkAccount, linkIdentifier, linkCount };
 }
 
 /** A weighted undirected graph in CSR form (each edge stored in both directions). */

@@ -138,6 +138,8 @@ function sharedIdentifierReason(
   for (const account of members) {
     for (let p = identifierOffsets[account]; p < identifierOffsets[account + 1]; p++) {
       const identifier = accountIdentifiers[p];
+      // Account links follow the real identifiers in the projection; they are not shared identifiers.
+      if (identifier >= input.identifiers.count) continue;
       if (scratch.sharedCount[identifier]++ === 0) touched.push(identifier);
     }
   }
@@ -168,7 +170,11 @@ function sharedIdentifierReason(
 
 function ageBurstReason(members: readonly number[], input: RingDetectionInput, options: RingScoreOptions): RingReason | null {
   if (members.length < options.ageBurstMinAccounts) return null;
-  const opened = members.map((account) => input.accounts.createdAt[account]).sort((a, b) => a - b);
+  // Unknown creation times (NaN: not mapped or unreadable) are left out; the share stays of the whole cluster.
+  const opened = members
+    .map((account) => input.accounts.createdAt[account])
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   let best = 0;
   let left = 0;
   for (let right = 0; right < opened.length; right++) {

@@ -221,3 +221,41 @@ function reachableSubgraph(projection: SharedIdentifierProjection, seeds: number
     weights: Float64Array.from(identifiers, (identifier) => identifierWeight[identifier]),
   };
 }
+
+/** Risk from both sides: walks from known-bad and from known-good seeds (TrustRank / Anti-TrustRank). */
+export interface TwoSidedRisk {
+  /** The walk from known-bad seeds alone (the one-sided score), with its explanation. */
+  bad: PropagatedRisk;
+  /** Walk mass from the known-good seeds. */
+  good: Float64Array;
+  /**
+   * Share of an account's walk mass that comes from the bad side: bad / (bad + good + 1/n). The
+   * pseudo-mass 1/n (one account's share of a uniform walk) keeps an account that only a trickle
+   * reaches near 0 instead of 1; an account neither walk reaches has 0: no evidence, not suspicion.
+   */
+  relative: Float64Array;
+  /** One-sided mass per unit of weighted degree: hubs collect walk mass by degree alone. */
+  degreeNormalised: Float64Array;
+}
+
+/** Propagates from known-bad and from known-good seeds over the same projection, and combines them. */
+export function propagateTwoSidedRisk(
+  projection: SharedIdentifierProjection,
+  knownBad: Uint8Array,
+  knownGood: Uint8Array,
+  options: Partial<RiskPropagationOptions> = {},
+  signal?: AbortSignal,
+): TwoSidedRisk {
+  const bad = propagateRisk(projection, knownBad, options, signal);
+  const good = propagateRisk(projection, knownGood, options, signal).score;
+  const { accountCount, weightedDegree } = projection;
+  const pseudoMass = accountCount > 0 ? 1 / accountCount : 0;
+  const relative = new Float64Array(accountCount);
+  const degreeNormalised = new Float64Array(accountCount);
+  for (let a = 0; a < accountCount; a++) {
+    const b = bad.score[a];
+    if (b > 0) relative[a] = b / (b + good[a] + pseudoMass);
+    if (weightedDegree[a] > 0) degreeNormalised[a] = b / weightedDegree[a];
+  }
+  return { bad, good, relative, degreeNormalised };
+}

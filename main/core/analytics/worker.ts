@@ -108,6 +108,12 @@ function shareColumns(input: RingDetectionInput): RingDetectionInput {
     identifierLinks: { count: links.count, account: share(links.account), identifier: share(links.identifier) },
     transfers: { count: transfers.count, from: share(transfers.from), to: share(transfers.to), amount: share(transfers.amount), at: share(transfers.at) },
     payments: { count: payments.count, account: share(payments.account), merchant: share(payments.merchant), amount: share(payments.amount), at: share(payments.at) },
+    accountLinks: input.accountLinks && {
+      count: input.accountLinks.count,
+      from: share(input.accountLinks.from),
+      to: share(input.accountLinks.to),
+      weight: share(input.accountLinks.weight),
+    },
     accountIds: input.accountIds,
     merchantIds: input.merchantIds,
   };

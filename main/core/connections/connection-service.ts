@@ -12,10 +12,10 @@ import {
   ApiError,
   ConnectionSettings,
   SavedConnection,
+  SchemaMapping,
   type ConnectionTestResult,
   type ConnectionsListResult,
   type DiscoveredSchema,
-  type SchemaMapping,
   type SourceInfo,
 } from '../../api';
 import type { SecretStore } from '../secrets';
@@ -50,8 +50,15 @@ export interface InvestigationPlacement {
   useEmbedded(): Promise<void>;
 }
 
-const StoredConnection = SavedConnection.omit({ hasStoredPassword: true });
+/**
+ * A connection as kept in connections.json. Its mapping is read as is and checked when used: a file
+ * edited by hand (or written by an older version) must not make every saved connection unreadable,
+ * and a bad mapping is refused on connect with the field named, never sent to the database.
+ */
+const StoredConnection = SavedConnection.omit({ hasStoredPassword: true, schemaMappingInvalidFields: true }).extend({ schemaMapping: z.unknown() });
 type StoredConnection = z.infer<typeof StoredConnection>;
+/** Connection settings whose mapping has not been checked yet (validateMapping does that before use). */
+type UncheckedSettings = Omit<ConnectionSettings, 'schemaMapping'> & { schemaMapping: unknown };
 const ConnectionsFile = z.object({ connections: z.array(StoredConnection) });
 
 const secretIdOf = (connectionId: string) => `neo4j-connection:${connectionId}`;
@@ -110,8 +117,10 @@ export class ConnectionService {
     return this.withClient(settings, password, async (client) => {
       const server = await client.verify(signal);
       const names = await discoverGraphNames(client, signal);
-      const mapping = settings.schemaMapping ?? proposeMapping(names).mapping;
-      const accountCount = names.labels.includes(mapping.account.label) ? await this.countAccounts(client, validateMapping(mapping, names)) : null;
+      // A saved mapping must fit (the error names what is missing); a proposal may lack an account label.
+      const proposed = proposeMapping(names).mapping;
+      const mapping = settings.schemaMapping ?? (names.labels.includes(proposed.account.label) ? proposed : null);
+      const accountCount = mapping ? await this.countAccounts(client, validateMapping(mapping, names)) : null;
       return { serverVersion: server.version, edition: server.edition, database: server.database, accountCount };
     });
   }
@@ -172,7 +181,7 @@ export class ConnectionService {
     return row?.accounts ?? 0;
   }
 
-  private async withClient<T>(settings: ConnectionSettings, password: string, work: (client: Neo4jClient) => Promise<T>): Promise<T> {
+  private async withClient<T>(settings: UncheckedSettings, password: string, work: (client: Neo4jClient) => Promise<T>): Promise<T> {
     const client = Neo4jClient.open(this.clientOptions(settings, password));
     try {
       return await work(client);
@@ -181,11 +190,11 @@ export class ConnectionService {
     }
   }
 
-  private clientOptions(settings: ConnectionSettings, password: string): Neo4jConnectionOptions {
+  private clientOptions(settings: UncheckedSettings, password: string): Neo4jConnectionOptions {
     return { uri: settings.uri, user: settings.user, password, database: settings.database };
   }
 
-  private async resolve(target: ConnectionTarget): Promise<{ settings: ConnectionSettings; password: string; connectionId: string | null }> {
+  private async resolve(target: ConnectionTarget): Promise<{ settings: UncheckedSettings; password: string; connectionId: string | null }> {
     if (target.settings) {
       if (!target.password) throw new ApiError('invalid_input', 'Enter the password for this connection.', { reason: 'password_required', fields: [{ path: 'password', message: 'is required' }] });
       return { settings: ConnectionSettings.parse(target.settings), password: target.password, connectionId: null };
@@ -211,7 +220,9 @@ export class ConnectionService {
 
   private async withPasswordFlag(connection: StoredConnection): Promise<SavedConnection> {
     const secret = await this.options.secrets?.get(secretIdOf(connection.id));
-    return { ...connection, hasStoredPassword: Boolean(secret) };
+    const mapping = SchemaMapping.nullable().safeParse(connection.schemaMapping ?? null);
+    const schemaMappingInvalidFields = mapping.success ? [] : mapping.error.issues.map((issue) => issue.path.join('.'));
+    return { ...connection, schemaMapping: mapping.success ? mapping.data : null, schemaMappingInvalidFields, hasStoredPassword: Boolean(secret) };
   }
 
   private async load(): Promise<StoredConnection[]> {

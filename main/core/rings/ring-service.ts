@@ -33,6 +33,7 @@ export interface DetectRequest {
   minSize?: number;
   mode?: 'auto' | 'in-process' | 'gds';
   maxRelationships?: number;
+  maxAccounts?: number;
 }
 
 /** Runs the pipeline; the worker-thread runner in the product, replaceable in tests. */
@@ -48,10 +49,10 @@ export interface RingServiceOptions {
   now?: () => Date;
 }
 
-/** Default Neo4j window: relationships streamed before the load stops (and the result says so). */
-export const DEFAULT_MAX_RELATIONSHIPS = 2_000_000;
-/** Accounts of the Neo4j window, in id order. */
-const WINDOW_ACCOUNTS = 100_000;
+/** Relationships streamed before a Neo4j load stops (and the result says so): 5M accounts' worth. */
+export const DEFAULT_MAX_RELATIONSHIPS = 50_000_000;
+/** In-process detection reads every account of a Neo4j graph up to this many; beyond, GDS or upstream results. */
+export const DEFAULT_MAX_ACCOUNTS = 5_000_000;
 const HISTOGRAM_BINS = 20;
 const LISTED_HUBS = 20;
 
@@ -101,7 +102,8 @@ export class RingService {
         mode === 'gds'
           ? await gdsDetection(origin as Neo4jGraphSource, { supernodeCutoff, minSize, maxRelationships, listedHubs: LISTED_HUBS }, { signal, progress })
           : null;
-      const graph = server?.graph ?? (await this.loadGraph(origin, supernodeCutoff, maxRelationships, signal, progress));
+      const maxAccounts = request.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+      const graph = server?.graph ?? (await this.loadGraph(origin, { supernodeCutoff, maxRelationships, maxAccounts }, signal, progress));
       // Steps before the pipeline's own: loading from Neo4j (one), or the GDS steps.
       const offset = server ? GDS_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
       const result = await this.runPipeline(graph.input, { ...pipelineOptions, ...server?.serverResults }, {
@@ -127,6 +129,7 @@ export class RingService {
         source: origin.info() as SourceInfo,
         mode,
         truncated: graph.truncated,
+        notMapped: origin instanceof Neo4jGraphSource ? origin.unmappedEvidence() : [],
         detectedAt: this.now().toISOString(),
       };
       if (signal.aborted) throw new ApiError('cancelled', 'Ring detection was cancelled', { reason: 'cancelled' });
@@ -212,15 +215,23 @@ export class RingService {
 
   private async loadGraph(
     origin: GraphSource,
-    supernodeCutoff: number,
-    maxRelationships: number,
+    { supernodeCutoff, maxRelationships, maxAccounts }: { supernodeCutoff: number; maxRelationships: number; maxAccounts: number },
     signal: AbortSignal,
     progress: CallContext['progress'],
   ): Promise<DetectionGraph> {
     if (origin instanceof EmbeddedGraphSource) return embeddedDetectionGraph(origin);
     if (origin instanceof Neo4jGraphSource) {
+      const accounts = origin.info().accountCount;
+      if (accounts !== null && accounts > maxAccounts) {
+        throw new ApiError(
+          'invalid_input',
+          `The graph has ${accounts} accounts, more than the ${maxAccounts} RingScope reads for detection in-process: run detection server-side with GDS, or read the upstream results (community id and score) a batch job wrote.`,
+          { reason: 'graph_too_large', params: { accounts, maxAccounts }, fields: [{ path: 'maxAccounts', message: 'is smaller than the graph' }] },
+        );
+      }
+      // The whole graph, streamed: every account, then its links in batches (never a silent cut-off).
       const loaded = await origin.loadSubgraph(
-        { window: { offset: 0, limit: WINDOW_ACCOUNTS } },
+        { wholeGraph: true },
         {
           maxRelationships,
           supernodeCutoff,

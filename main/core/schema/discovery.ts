@@ -4,16 +4,24 @@ import { proposeMapping, type GraphNames } from './schema-mapping';
 
 /** Labels, relationship types and per-label property keys of the connected database. */
 export async function discoverGraphNames(client: Neo4jClient, signal?: AbortSignal): Promise<GraphNames> {
-  const [labels, types, properties] = await Promise.all([
+  const [labels, types, properties, relationshipProperties] = await Promise.all([
     client.read('schema-labels', {}, { signal }),
     client.read('schema-relationship-types', {}, { signal }),
     client.read('schema-node-properties', {}, { signal }),
+    client.read('schema-relationship-properties', {}, { signal }),
   ]);
   return {
     labels: labels.map((row) => row.label),
     relationshipTypes: types.map((row) => row.relationshipType),
     nodeProperties: Object.fromEntries(properties.map((row) => [row.label, [...row.properties].sort()])),
+    relationshipProperties: Object.fromEntries(relationshipProperties.map((row) => [unquoteRelType(row.relType), [...row.properties].sort()])),
   };
+}
+
+/** db.schema.relTypeProperties() names a type as :`TYPE` (backticks inside doubled). */
+function unquoteRelType(relType: string): string {
+  const quoted = /^:`(.*)`$/.exec(relType);
+  return quoted ? quoted[1].replaceAll('``', '`') : relType.replace(/^:/, '');
 }
 
 /** Discovers the schema and proposes a mapping for it (demo-schema defaults where they fit). */

@@ -3,7 +3,7 @@
  * account, shared identifier, transfer and payment. Proposed from what discovery found (defaults
  * follow the demo schema), checked against the discovered names before any of them enters a query.
  */
-import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type UnmappedEvidence } from '../../api';
 import { quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
 
 /** The demo schema (and the seeded test database): `(:User)-[:USES_DEVICE]->(:Device)` and so on. */
@@ -14,14 +14,16 @@ export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
     createdAtProperty: 'createdAt',
     riskScoreProperty: 'riskScore',
     blacklistedProperty: 'blacklisted',
+    knownGoodProperty: null,
+    communityProperty: null,
   },
   identifiers: [
-    { kind: 'device', label: 'Device', valueProperty: 'deviceId', relationshipType: 'USES_DEVICE' },
-    { kind: 'phone', label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE' },
-    { kind: 'ip', label: 'IPAddress', valueProperty: 'ipAddress', relationshipType: 'USES_IP' },
-    { kind: 'card', label: 'BankCard', valueProperty: 'cardNumber', relationshipType: 'HAS_CARD' },
-    { kind: 'address', label: 'Address', valueProperty: 'address', relationshipType: 'LIVES_AT' },
-    { kind: 'email', label: 'Email', valueProperty: 'email', relationshipType: 'HAS_EMAIL' },
+    { kind: 'device', label: 'Device', valueProperty: 'deviceId', relationshipType: 'USES_DEVICE', weight: null },
+    { kind: 'phone', label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE', weight: null },
+    { kind: 'ip', label: 'IPAddress', valueProperty: 'ipAddress', relationshipType: 'USES_IP', weight: null },
+    { kind: 'card', label: 'BankCard', valueProperty: 'cardNumber', relationshipType: 'HAS_CARD', weight: null },
+    { kind: 'address', label: 'Address', valueProperty: 'address', relationshipType: 'LIVES_AT', weight: null },
+    { kind: 'email', label: 'Email', valueProperty: 'email', relationshipType: 'HAS_EMAIL', weight: null },
   ],
   transfer: { relationshipType: 'TRANSFERRED_TO', amountProperty: 'amount', timeProperty: 'at' },
   payment: {
@@ -33,10 +35,12 @@ export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
     merchantNameProperty: 'name',
     merchantCategoryProperty: 'category',
   },
+  accountLinks: [],
+  eventLinks: [],
 };
 
 /** What discovery reads from the server, before a mapping is proposed. */
-export type GraphNames = Pick<DiscoveredSchema, 'labels' | 'relationshipTypes' | 'nodeProperties'>;
+export type GraphNames = Pick<DiscoveredSchema, 'labels' | 'relationshipTypes' | 'nodeProperties' | 'relationshipProperties'>;
 
 /**
  * Proposes a mapping from discovered names: the demo schema where the graph has it; identifier
@@ -60,33 +64,36 @@ export function proposeMapping(names: GraphNames): { mapping: SchemaMapping; not
   }
 
   const identifiers = demo.identifiers.filter((identifier) => {
-    const present = hasLabel(identifier.label) && hasType(identifier.relationshipType);
-    if (!present) notes.push(`No ${identifier.label} nodes linked by ${identifier.relationshipType}: ${identifier.kind} identifiers are not mapped.`);
+    const present = hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty);
+    if (!present) notes.push(`No ${identifier.label} nodes with ${identifier.valueProperty} linked by ${identifier.relationshipType}: ${identifier.kind} identifiers are not mapped.`);
     return present;
   });
 
-  const transfer = demo.transfer && hasType(demo.transfer.relationshipType) ? demo.transfer : null;
-  if (!transfer) notes.push('No TRANSFERRED_TO relationships: money transfers are not mapped.');
-  const payment = demo.payment && hasType(demo.payment.relationshipType) && hasLabel(demo.payment.merchantLabel) ? demo.payment : null;
-  if (!payment) notes.push('No PAID relationships to Merchant nodes: payments are not mapped.');
+  const hasFlow = (flow: { relationshipType: string; amountProperty: string; timeProperty: string } | null) =>
+    Boolean(flow && hasType(flow.relationshipType) && [flow.amountProperty, flow.timeProperty].every((key) => names.relationshipProperties[flow.relationshipType]?.includes(key)));
+  const transfer = hasFlow(demo.transfer) ? demo.transfer : null;
+  if (!transfer) notes.push('No TRANSFERRED_TO relationships with amount and at: money transfers are not mapped.');
+  const payment = demo.payment && hasFlow(demo.payment) && hasLabel(demo.payment.merchantLabel) && hasProperty(demo.payment.merchantLabel, demo.payment.merchantIdProperty) ? demo.payment : null;
+  if (!payment) notes.push('No PAID relationships with amount and at to Merchant nodes with merchantId: payments are not mapped.');
 
-  return { mapping: { account, identifiers, transfer, payment }, notes };
+  return { mapping: { account, identifiers, transfer, payment, accountLinks: [], eventLinks: [] }, notes };
 }
 
 declare const validated: unique symbol;
-/** A mapping whose every label and relationship type exists in the database it was checked against. */
+/** A mapping whose every label, relationship type and property key exists in the database it was checked against. */
 export type ValidatedMapping = SchemaMapping & { readonly [validated]: true };
 
 /**
- * Checks a mapping against the discovered schema; a label or relationship type the database does
- * not have is rejected with a message naming it (a typo would otherwise silently match nothing).
- * Property keys are not required to exist: an empty graph, or a property only some nodes carry, is fine.
+ * Checks a mapping against the discovered schema. Every name must be a plain name (the contract's
+ * GraphName rule, checked again here because a mapping may come from a hand-edited file) and exist
+ * in the database: a label, type or property key it does not have is rejected with a message naming
+ * it and where it was looked for (a typo would otherwise silently match nothing).
  */
 export function validateMapping(candidate: unknown, names: GraphNames): ValidatedMapping {
   const parsed = SchemaMapping.safeParse(candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'mapping'}: ${issue.message}`).join('; ');
-    throw new ApiError('invalid_input', `The schema mapping is incomplete — ${problems}`, { reason: 'schema_mapping_incomplete' });
+    throw new ApiError('invalid_input', `The schema mapping is incomplete or malformed — ${problems}`, { reason: 'schema_mapping_incomplete' });
   }
   const mapping = parsed.data;
   const problems: string[] = [];
@@ -96,30 +103,71 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
   const requireType = (type: string, role: string) => {
     if (!names.relationshipTypes.includes(type)) problems.push(`relationship type ${type} (${role}) does not exist in the database`);
   };
+  const requireNodeProperty = (label: string, key: string | null | undefined, role: string) => {
+    if (key && names.labels.includes(label) && !names.nodeProperties[label]?.includes(key)) problems.push(`property ${key} (${role}) does not exist on ${label} nodes`);
+  };
+  const requireRelationshipProperty = (type: string, key: string | null | undefined, role: string) => {
+    if (key && names.relationshipTypes.includes(type) && !names.relationshipProperties[type]?.includes(key)) {
+      problems.push(`property ${key} (${role}) does not exist on ${type} relationships`);
+    }
+  };
 
-  requireLabel(mapping.account.label, 'accounts');
+  const { account } = mapping;
+  requireLabel(account.label, 'accounts');
+  requireNodeProperty(account.label, account.idProperty, 'account id');
+  requireNodeProperty(account.label, account.createdAtProperty, 'account creation time');
+  requireNodeProperty(account.label, account.riskScoreProperty, 'account risk score');
+  requireNodeProperty(account.label, account.blacklistedProperty, 'known-bad marker');
+  requireNodeProperty(account.label, account.knownGoodProperty, 'known-good marker');
+  requireNodeProperty(account.label, account.communityProperty, 'upstream community id');
   for (const identifier of mapping.identifiers) {
     requireLabel(identifier.label, `${identifier.kind} identifiers`);
+    requireNodeProperty(identifier.label, identifier.valueProperty, `${identifier.kind} value`);
     requireType(identifier.relationshipType, `account to ${identifier.kind}`);
   }
   const identifierTypes = mapping.identifiers.map((identifier) => identifier.relationshipType);
   if (new Set(identifierTypes).size !== identifierTypes.length) {
     problems.push('each identifier kind needs its own relationship type (RingScope tells kinds apart by it)');
   }
-  if (mapping.transfer) requireType(mapping.transfer.relationshipType, 'transfers');
-  if (mapping.payment) {
-    requireType(mapping.payment.relationshipType, 'payments');
-    requireLabel(mapping.payment.merchantLabel, 'merchants');
+  if (mapping.transfer) {
+    const { relationshipType, amountProperty, timeProperty } = mapping.transfer;
+    requireType(relationshipType, 'transfers');
+    requireRelationshipProperty(relationshipType, amountProperty, 'transfer amount');
+    requireRelationshipProperty(relationshipType, timeProperty, 'transfer time');
   }
+  if (mapping.payment) {
+    const { relationshipType, amountProperty, timeProperty, merchantLabel } = mapping.payment;
+    requireType(relationshipType, 'payments');
+    requireRelationshipProperty(relationshipType, amountProperty, 'payment amount');
+    requireRelationshipProperty(relationshipType, timeProperty, 'payment time');
+    requireLabel(merchantLabel, 'merchants');
+    requireNodeProperty(merchantLabel, mapping.payment.merchantIdProperty, 'merchant id');
+    requireNodeProperty(merchantLabel, mapping.payment.merchantNameProperty, 'merchant name');
+    requireNodeProperty(merchantLabel, mapping.payment.merchantCategoryProperty, 'merchant category');
+  }
+  mapping.accountLinks.forEach((link, i) => {
+    const role = `account link ${i + 1}`;
+    requireType(link.relationshipType, role);
+    requireRelationshipProperty(link.relationshipType, link.amountProperty, `${role} amount`);
+    requireRelationshipProperty(link.relationshipType, link.timeProperty, `${role} time`);
+  });
+  mapping.eventLinks.forEach((link, i) => {
+    const role = `event link ${i + 1}`;
+    requireType(link.fromType, `${role}, account to event`);
+    requireLabel(link.eventLabel, `${role} events`);
+    requireType(link.toType, `${role}, event to account`);
+    requireNodeProperty(link.eventLabel, link.amountProperty, `${role} amount`);
+    requireNodeProperty(link.eventLabel, link.timeProperty, `${role} time`);
+  });
   if (problems.length) throw new ApiError('invalid_input', `The schema mapping does not fit this database: ${problems.join('; ')}.`, { reason: 'schema_mapping_mismatch', params: { problems: problems.length } });
   return mapping as ValidatedMapping;
 }
 
 /**
  * Stands in for a part of the schema that is not mapped (no transfers, no createdAt property):
- * a name no graph uses, so the pattern or property it fills matches nothing and reads as null.
+ * a name no graph is expected to use, so the pattern or property it fills matches nothing and reads as null.
  */
-const UNMAPPED = 'ringscope unmapped';
+const UNMAPPED = 'ringscope_unmapped';
 
 /** The placeholder values every catalogued exploration query may use, quoted from a validated mapping. */
 export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, QuotedName> {
@@ -146,6 +194,45 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
     merchantIdProperty: quoteOrUnmapped(mapping.payment?.merchantIdProperty),
   };
 }
+
+/** Evidence a mapping does not provide, so detection cannot use it (listed in the run summary). */
+export function unmappedEvidence(mapping: SchemaMapping): UnmappedEvidence[] {
+  const moneyLinks = mapping.accountLinks.some((link) => link.amountProperty) || mapping.eventLinks.some((link) => link.amountProperty);
+  const gaps: [UnmappedEvidence, boolean][] = [
+    ['creation-time', !mapping.account.createdAtProperty],
+    ['known-bad', !mapping.account.blacklistedProperty],
+    ['known-good', !mapping.account.knownGoodProperty],
+    ['money-flows', !mapping.transfer && !moneyLinks],
+    ['payments', !mapping.payment],
+  ];
+  return gaps.filter(([, missing]) => missing).map(([evidence]) => evidence);
+}
+
+/** Placeholder values for reading one mapped direct account link (account-links-around-accounts). */
+export function accountLinkPlaceholders(mapping: ValidatedMapping, index: number): Record<string, QuotedName> {
+  const link = mapping.accountLinks[index];
+  return {
+    ...accountPlaceholders(mapping),
+    linkType: quoteName(link.relationshipType),
+    amountProperty: quoteName(link.amountProperty ?? UNMAPPED),
+    timeProperty: quoteName(link.timeProperty ?? UNMAPPED),
+  };
+}
+
+/** Placeholder values for reading one mapped event-node link (event-links-around-accounts). */
+export function eventLinkPlaceholders(mapping: ValidatedMapping, index: number): Record<string, QuotedName> {
+  const link = mapping.eventLinks[index];
+  return {
+    ...accountPlaceholders(mapping),
+    fromType: quoteName(link.fromType),
+    eventLabel: quoteName(link.eventLabel),
+    toType: quoteName(link.toType),
+    amountProperty: quoteName(link.amountProperty ?? UNMAPPED),
+    timeProperty: quoteName(link.timeProperty ?? UNMAPPED),
+  };
+}
+
+const accountPlaceholders = (mapping: ValidatedMapping) => ({ accountLabel: quoteName(mapping.account.label), accountIdProperty: quoteName(mapping.account.idProperty) });
 
 /** Placeholder values for the queries about one identifier kind (label, value key, link type). */
 export function identifierPlaceholders(mapping: ValidatedMapping, kind: IdentifierKind): Record<string, QuotedName> | null {

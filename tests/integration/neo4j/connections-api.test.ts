@@ -9,6 +9,9 @@ import { createConnectionHandlers } from '../../../main/core/connections/handler
 import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
 import type { SecretStore } from '../../../main/core/secrets';
+import { quoteName } from '../../../graph-queries/catalog';
+import { DEMO_SCHEMA_MAPPING } from '../../../main/core/schema/schema-mapping';
+import { Neo4jClient } from '../../../main/core/sources/neo4j/neo4j-client';
 import { ActiveGraphSource } from '../../../main/core/sources/active-source';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 
@@ -45,6 +48,16 @@ afterAll(async () => {
 function dispatcherWith(secrets: SecretStore | null): ApiDispatcher {
   const service = new ConnectionService({ dataDir, secrets, active });
   return new ApiDispatcher(createConnectionHandlers(service) as ApiHandlers, { validateOutput: true });
+}
+
+async function countPwned(): Promise<number> {
+  const client = Neo4jClient.open({ uri: server.uri, user: server.user, password: server.password, database: null });
+  try {
+    const [row] = await client.read('count-accounts', {}, { names: { accountLabel: quoteName('Pwned') } });
+    return row?.accounts ?? 0;
+  } finally {
+    await client.close();
+  }
 }
 
 const settings = () => ({ name: 'Team graph', uri: server.uri, user: server.user, database: null });
@@ -96,6 +109,41 @@ describe('connections Api', () => {
     const saved = (await api.call('connections', 'save', settings(), caller)) as { ok: true; value: { id: string } };
     const result = await api.call('schema', 'save', { connectionId: saved.value.id, schemaMapping: discovered.value.proposedMapping, password: server.password }, caller);
     expect(result).toMatchObject({ ok: true, value: { schemaMapping: discovered.value.proposedMapping } });
+  });
+
+  // Finding H1: a property key with \u0060 escapes, saved, ran a CREATE with the investigator's credentials.
+  const injectedKey = 'userId\\u0060 = accountId CREATE (:Pwned) WITH account, accountId WHERE account.\\u0060userId';
+  const injectedMapping = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, idProperty: injectedKey } };
+
+  it('refuses to save a mapping whose property key smuggles Cypher through \\u0060, and nothing is created', async () => {
+    const api = dispatcherWith(new MemorySecretStore());
+    const saved = await api.call('connections', 'save', { ...settings(), schemaMapping: injectedMapping, password: server.password }, caller);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('schemaMapping.account.idProperty') } });
+    const created = (await api.call('connections', 'save', { ...settings(), password: server.password }, caller)) as { ok: true; value: { id: string } };
+    const viaSchema = await api.call('schema', 'save', { connectionId: created.value.id, schemaMapping: injectedMapping }, caller);
+    expect(viaSchema).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await countPwned()).toBe(0);
+  });
+
+  it('refuses to connect with a hostile mapping written into connections.json by hand, naming the field', async () => {
+    const secrets = new MemorySecretStore();
+    const hostileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-hostile-'));
+    const connection = { ...settings(), id: 'hostile', schemaMapping: injectedMapping };
+    await fs.writeFile(path.join(hostileDir, 'connections.json'), JSON.stringify({ connections: [connection] }));
+    const service = new ConnectionService({ dataDir: hostileDir, secrets, active });
+    const api = new ApiDispatcher(createConnectionHandlers(service) as ApiHandlers, { validateOutput: true });
+    const connected = await api.call('connections', 'connect', { connectionId: 'hostile', password: server.password }, caller);
+    expect(connected).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('account.idProperty') } });
+    expect(await countPwned()).toBe(0);
+    await fs.rm(hostileDir, { recursive: true, force: true });
+  });
+
+  it('says exactly which name a saved mapping misses when the database no longer has it', async () => {
+    const api = dispatcherWith(new MemorySecretStore());
+    const stale = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, createdAtProperty: 'openedOn' } };
+    const saved = (await api.call('connections', 'save', { ...settings(), schemaMapping: stale, password: server.password }, caller)) as { ok: true; value: { id: string } };
+    const connected = await api.call('connections', 'connect', { connectionId: saved.value.id }, caller);
+    expect(connected).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('property openedOn (account creation time) does not exist on User nodes') } });
   });
 
   it('refuses a target naming both a saved connection and new settings', async () => {

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../../../main/api';
 import { userIdOf } from '../../../main/core/demo/dataset';
@@ -34,6 +35,23 @@ describe('Streaming subgraph load from Neo4j', () => {
     expect(loaded.accountIds[0]).toBe(userIdOf(0));
     expect(progress.length).toBeGreaterThan(10);
     expect(progress.every((done, i) => i === 0 || progress[i - 1] <= done)).toBe(true);
+  });
+
+  it('streams the whole graph with no cut-off: every account and as many links as the database holds', async () => {
+    const loaded = await loadSubgraph(client, mapping, { wholeGraph: true }, { maxRelationships: 10_000_000 });
+    const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.user, server.password));
+    try {
+      const { records } = await driver.executeQuery(
+        `MATCH (u:User) WITH count(u) AS accounts
+         MATCH (:User)-[r:USES_DEVICE|HAS_PHONE|USES_IP|HAS_CARD|LIVES_AT|HAS_EMAIL|PAID]->() WITH accounts, count(r) AS links
+         MATCH (:User)-[t:TRANSFERRED_TO]->(:User) WITH accounts, links, count(t) AS transfers RETURN accounts, links + transfers AS relationships`,
+      );
+      expect(loaded.accounts.count).toBe(records[0].get('accounts').toNumber());
+      expect(loaded.relationships).toBe(records[0].get('relationships').toNumber());
+    } finally {
+      await driver.close();
+    }
+    expect(loaded.truncated).toBe(false);
   });
 
   it('stops where it is cancelled, with a cancelled error', async () => {

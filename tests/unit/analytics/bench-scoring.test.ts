@@ -3,11 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RingCluster } from '../../../main/core/analytics/pipeline';
-import { ringAccuracy } from '../../bench/accuracy';
+import { ringAccuracy, rocAuc } from '../../bench/accuracy';
 import { recordBenchResults } from '../../bench/results';
 
 const cluster = (members: number[], flagged = true): RingCluster => ({ id: `C${members[0]}`, members, score: flagged ? 0.9 : 0.1, kind: 'shared-identity', reasons: [], flagged });
 const ring = (ringId: string, members: number[]) => ({ ringId, kind: 'shared-identity' as const, members, description: '' });
+
+describe('rocAuc', () => {
+  it('is 1 for a perfect ranking, 0 for a reversed one, and counts ties as half', () => {
+    expect(rocAuc([0.9, 0.8], [0.1, 0.2])).toBe(1);
+    expect(rocAuc([0.1], [0.5, 0.6])).toBe(0);
+    expect(rocAuc([0.5, 0.5], [0.5, 0.5])).toBe(0.5);
+    // Pairs (p, n): (3, 1) ✓, (3, 2) ✓, (2, 1) ✓, (2, 2) tie → 3.5 of 4.
+    expect(rocAuc([3, 2], [1, 2])).toBe(0.875);
+  });
+});
 
 describe('ringAccuracy', () => {
   it('scores members of flagged clusters against planted rings, and counts a ring found at Jaccard ≥ 0.8', () => {

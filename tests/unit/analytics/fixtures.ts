@@ -13,6 +13,8 @@ export interface GraphSpec {
   transfers?: { from: number; to: number; amount: number; at: number }[];
   payments?: { account: number; merchant: number; amount: number; at: number }[];
   blacklisted?: number[];
+  /** Direct account links (calls, referrals, payment nodes between accounts) with their mapped weights. */
+  accountLinks?: { from: number; to: number; weight: number }[];
   /** Opening time per account; accounts not listed were opened years apart from each other. */
   createdAt?: Record<number, number>;
 }
@@ -49,6 +51,14 @@ export function graph(spec: GraphSpec): RingDetectionInput {
       amount: Float64Array.from(payments, (p) => p.amount),
       at: Float64Array.from(payments, (p) => p.at),
     },
+    ...(spec.accountLinks && {
+      accountLinks: {
+        count: spec.accountLinks.length,
+        from: Int32Array.from(spec.accountLinks, (link) => link.from),
+        to: Int32Array.from(spec.accountLinks, (link) => link.to),
+        weight: Float64Array.from(spec.accountLinks, (link) => link.weight),
+      },
+    }),
   };
 }
 

@@ -24,6 +24,42 @@ describe('ring score and reasons', () => {
     expect(cluster.score).toBeCloseTo(1 - cluster.reasons.reduce((rest, reason) => rest * (1 - reason.weight), 1), 12);
   });
 
+  // Bug: with no creation time mapped, every account's createdAt was NaN and every cluster read as
+  // "N of N accounts opened within 48 h". Unknown is never evidence.
+  it('never reads unknown creation times as an opening burst', () => {
+    const ring = [0, 1, 2, 3, 4, 5];
+    const unknown = Object.fromEntries(ring.map((account) => [account, Number.NaN]));
+    const input = graph({ accounts: 6, identifiers: shared('device', [0, 1, 2, 3, 4, 5]), createdAt: unknown });
+    const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
+    expect(reasonsOf(cluster)).toEqual({ 'shared-identifiers': '6 accounts share 1 device' });
+  });
+
+  it('counts an opening burst among the accounts whose creation time is known, out of the whole cluster', () => {
+    const createdAt = { ...openedTogether([0, 1, 2, 3]), 4: Number.NaN, 5: Number.NaN };
+    const input = graph({ accounts: 6, identifiers: shared('device', [0, 1, 2, 3, 4, 5]), createdAt });
+    const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
+    expect(reasonsOf(cluster)['account-age-burst']).toBe('4 of 6 accounts opened within 48 h');
+  });
+
+  it('clusters accounts tied only by direct links and finds the money cycle among them', () => {
+    const input = graph({
+      accounts: 5,
+      accountLinks: [
+        { from: 0, to: 1, weight: 0.6 },
+        { from: 1, to: 2, weight: 0.6 },
+        { from: 2, to: 0, weight: 0.6 },
+      ],
+      transfers: [
+        { from: 0, to: 1, amount: 5000, at: T0 },
+        { from: 1, to: 2, amount: 4900, at: T0 + HOUR },
+        { from: 2, to: 0, amount: 4800, at: T0 + 2 * HOUR },
+      ],
+    });
+    const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
+    expect(cluster.members).toEqual([0, 1, 2]);
+    expect(Object.keys(reasonsOf(cluster))).toEqual(['money-cycle']);
+  });
+
   it('does not flag a household that shares an address, an IP and a family tablet', () => {
     const input = graph({ accounts: 4, identifiers: [...shared('address', [0, 1, 2, 3]), ...shared('ip', [0, 1, 2, 3]), ...shared('device', [0, 1, 2])] });
     const result = runRingPipeline(input, { includeUnflagged: true });

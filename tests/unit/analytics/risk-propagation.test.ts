@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedIdentifierProjection } from '../../../main/core/analytics/projection';
-import { propagateRisk } from '../../../main/core/analytics/risk-propagation';
+import { propagateRisk, propagateTwoSidedRisk } from '../../../main/core/analytics/risk-propagation';
 import { graph, shared } from './fixtures';
 
 /**
@@ -58,6 +58,24 @@ describe('propagateRisk', () => {
     Array.from(risk.score).forEach((value, i) => expect(value).toBeCloseTo(expected[i], 9));
   });
 
+  it('walks direct account links with their weights, on a graph with no shared identifiers at all', () => {
+    // The same graph as above, but every tie is a direct link (calls, referrals, payment nodes):
+    // 1–2 and 1–3 twice (a call and a referral), 2–3 once; a self-link is ignored.
+    const links = [
+      { from: 0, to: 1, weight: 1 },
+      { from: 1, to: 2, weight: 0.5 },
+      { from: 2, to: 1, weight: 0.4 },
+      { from: 1, to: 3, weight: 0.9 },
+      { from: 2, to: 3, weight: 1.4 },
+      { from: 5, to: 6, weight: 1 },
+      { from: 4, to: 4, weight: 1 },
+    ];
+    const linked = graph({ accounts: 7, accountLinks: links, blacklisted: [0, 4] });
+    const risk = propagateRisk(sharedIdentifierProjection(linked), linked.accounts.blacklisted, { tolerance: 1e-13 });
+    const expected = densePersonalisedPageRank(dense, [0, 4], 0.85);
+    Array.from(risk.score).forEach((value, i) => expect(value).toBeCloseTo(expected[i], 9));
+  });
+
   it('gives no risk to accounts with no path to a blacklisted account', () => {
     const risk = propagateRisk(sharedIdentifierProjection(input), input.accounts.blacklisted);
     expect(risk.score[5]).toBe(0);
@@ -93,5 +111,34 @@ describe('propagateRisk', () => {
     const risk = propagateRisk(sharedIdentifierProjection(clean), clean.accounts.blacklisted);
     expect(Array.from(risk.score)).toEqual([0, 0, 0]);
     expect(risk.seedCount).toBe(0);
+  });
+});
+
+describe('propagateTwoSidedRisk', () => {
+  // A chain known-bad 0 – 1 – 2 – 3 – known-good 4 (equal device links), and 5 – 6 reached by neither.
+  const input = graph({ accounts: 7, identifiers: shared('device', [0, 1], [1, 2], [2, 3], [3, 4], [5, 6]), blacklisted: [0] });
+  const knownGood = Uint8Array.from([0, 0, 0, 0, 1, 0, 0]);
+  const risk = propagateTwoSidedRisk(sharedIdentifierProjection(input), input.accounts.blacklisted, knownGood, { tolerance: 1e-13 });
+
+  it('falls from the bad end of a chain to the good end, even in the middle by symmetry', () => {
+    const [, r1, r2, r3, r4] = risk.relative;
+    expect(r1).toBeGreaterThan(r2);
+    expect(r2).toBeGreaterThan(r3);
+    expect(r3).toBeGreaterThan(r4);
+    // The chain is symmetric: account 2 gets as much mass from each side, so its share is b / (2b + 1/7).
+    const b = risk.bad.score[2];
+    expect(risk.good[2]).toBeCloseTo(b, 12);
+    expect(r2).toBeCloseTo(b / (2 * b + 1 / 7), 12);
+  });
+
+  it('gives 0, not an even chance, to accounts neither walk reaches', () => {
+    expect(risk.relative[5]).toBe(0);
+    expect(risk.relative[6]).toBe(0);
+  });
+
+  it('keeps the one-sided score and divides it by weighted degree for the degree-normalised variant', () => {
+    expect(Array.from(risk.bad.score)).toEqual(Array.from(propagateRisk(sharedIdentifierProjection(input), input.accounts.blacklisted, { tolerance: 1e-13 }).score));
+    expect(risk.degreeNormalised[1]).toBeCloseTo(risk.bad.score[1] / 2, 12);
+    expect(risk.degreeNormalised[6]).toBe(0);
   });
 });

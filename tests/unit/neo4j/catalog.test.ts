@@ -2,12 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { graphQueries, quoteName, renderQuery, statementsOf, typeAlternatives } from '../../../graph-queries/catalog';
 import { DEFAULT_WRITE_BACK_TARGET } from '../../../main/core/cases/graph-write-back';
 import { writeBackPlaceholders } from '../../../main/core/cases/neo4j-write-back';
-import { DEMO_SCHEMA_MAPPING, identifierPlaceholders, mappingPlaceholders, validateMapping } from '../../../main/core/schema/schema-mapping';
+import { demoNames } from './demo-graph-names';
+import { accountLinkPlaceholders, DEMO_SCHEMA_MAPPING, eventLinkPlaceholders, identifierPlaceholders, mappingPlaceholders, validateMapping } from '../../../main/core/schema/schema-mapping';
 
 describe('Cypher catalog', () => {
-  it('backtick-quotes a name and doubles a backtick inside it, so the name cannot close the quote', () => {
+  it('backtick-quotes a plain name', () => {
     expect(quoteName('User')).toBe('`User`');
-    expect(quoteName('Us`er) DETACH DELETE n //')).toBe('`Us``er) DETACH DELETE n //`');
+    expect(quoteName('_created_at2')).toBe('`_created_at2`');
+  });
+
+  // Neo4j decodes \u0060 inside a backtick-quoted name, so doubling real backticks is not enough (finding H1).
+  it.each([
+    ['a backtick', 'Us`er) DETACH DELETE n //'],
+    ['a \\u0060 escape', 'userId\\u0060 = accountId CREATE (:Pwned) WITH account, accountId WHERE account.\\u0060userId'],
+    ['a backslash', 'user\\Id'],
+    ['a space', 'user Id'],
+    ['a non-ASCII letter', 'kundenNr\u00e4'],
+    ['a leading digit', '1user'],
+    ['an over-long name', 'a'.repeat(101)],
+  ])('refuses to quote a name with %s', (_what, name) => {
+    expect(() => quoteName(name)).toThrow(/plain name/);
   });
 
   it('refuses an empty name', () => {
@@ -15,7 +29,7 @@ describe('Cypher catalog', () => {
   });
 
   it('joins relationship types as pattern alternatives', () => {
-    expect(typeAlternatives([quoteName('A'), quoteName('B C')])).toBe('`A`|`B C`');
+    expect(typeAlternatives([quoteName('A'), quoteName('B_C')])).toBe('`A`|`B_C`');
   });
 
   it('fills every placeholder and never sends one unfilled', () => {
@@ -26,13 +40,17 @@ describe('Cypher catalog', () => {
   });
 
   it('uses in exploration queries only placeholders a validated schema mapping fills', () => {
-    const mapping = validateMapping(DEMO_SCHEMA_MAPPING, {
-      labels: ['User', 'Device', 'Phone', 'IPAddress', 'BankCard', 'Address', 'Email', 'Merchant'],
-      relationshipTypes: ['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL', 'TRANSFERRED_TO', 'PAID'],
-      nodeProperties: {},
-    });
+    const mapping = validateMapping(
+      {
+        ...DEMO_SCHEMA_MAPPING,
+        accountLinks: [{ relationshipType: 'TRANSFERRED_TO', directed: true, amountProperty: 'amount', timeProperty: null, weight: 0.5 }],
+        eventLinks: [{ fromType: 'USES_DEVICE', eventLabel: 'Device', toType: 'USES_DEVICE', amountProperty: null, timeProperty: null, weight: 0.5 }],
+      },
+      demoNames,
+    );
+    const linkNames = [...Object.keys(accountLinkPlaceholders(mapping, 0)), ...Object.keys(eventLinkPlaceholders(mapping, 0))];
     const writeBackNames = [DEFAULT_WRITE_BACK_TARGET, { mode: 'label', label: 'Blacklisted' } as const].flatMap((target) => Object.keys(writeBackPlaceholders(target)));
-    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames]);
+    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames, ...linkNames]);
     for (const entry of Object.values(graphQueries)) {
       expect(entry.placeholders.filter((placeholder) => !fillable.has(placeholder)), entry.name).toEqual([]);
     }

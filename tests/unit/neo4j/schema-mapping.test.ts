@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../main/api';
-import { DEMO_SCHEMA_MAPPING, mappingPlaceholders, proposeMapping, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
+import { DEMO_SCHEMA_MAPPING, mappingPlaceholders, proposeMapping, unmappedEvidence, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
+import { demoNames } from './demo-graph-names';
 
-const demoNames: GraphNames = {
-  labels: ['User', 'Device', 'Phone', 'IPAddress', 'BankCard', 'Address', 'Email', 'Merchant'],
-  relationshipTypes: ['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL', 'TRANSFERRED_TO', 'PAID'],
-  nodeProperties: { User: ['blacklisted', 'createdAt', 'riskScore', 'userId'] },
-};
 
 function rejection(mapping: unknown, names: GraphNames): ApiError {
   try {
@@ -51,15 +47,89 @@ describe('schema mapping', () => {
     expect(rejection({ ...DEMO_SCHEMA_MAPPING, account: { label: 'User' } }, demoNames).message).toContain('account.idProperty');
   });
 
-  it('quotes every name it puts into a query, even a hostile one that exists in the database', () => {
+  it('rejects a property key the database does not have, naming it and where it was looked for', () => {
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, createdAtProperty: 'openedOn' } }, demoNames);
+    expect(error.message).toBe('The schema mapping does not fit this database: property openedOn (account creation time) does not exist on User nodes.');
+  });
+
+  it('rejects a relationship property key the database does not have', () => {
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, transfer: { ...DEMO_SCHEMA_MAPPING.transfer!, amountProperty: 'value' } }, demoNames);
+    expect(error.message).toContain('property value (transfer amount) does not exist on TRANSFERRED_TO relationships');
+  });
+
+  // Finding H1: this key, once saved, ran a CREATE during write-back.
+  const injection = 'userId\\u0060 = accountId CREATE (:Pwned) WITH account, accountId WHERE account.\\u0060userId';
+  it.each([
+    ['the H1 injection through a \\u0060 escape', injection],
+    ['a backtick', 'user`Id'],
+    ['a space', 'user Id'],
+    ['a non-ASCII letter', '\u7528\u6237\u53f7'],
+    ['an over-long name', `u${'x'.repeat(100)}`],
+  ])('refuses %s as a property key before any query, even if the database reports it', (_what, key) => {
+    const names = { ...demoNames, nodeProperties: { ...demoNames.nodeProperties, User: [...demoNames.nodeProperties.User, key] } };
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, idProperty: key } }, names);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('account.idProperty');
+    expect(error.message).toContain('plain name');
+  });
+
+  it('refuses a hostile label even if the database has it', () => {
     const hostile = 'User`) DETACH DELETE n //';
-    const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: hostile } }, { ...demoNames, labels: [...demoNames.labels, hostile] });
-    expect(mappingPlaceholders(mapping).accountLabel).toBe('`User``) DETACH DELETE n //`');
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: hostile } }, { ...demoNames, labels: [...demoNames.labels, hostile] });
+    expect(error.message).toContain('account.label');
+  });
+
+  it('accepts direct account links and event-node links that fit, and names each part that does not', () => {
+    const names: GraphNames = {
+      ...demoNames,
+      labels: [...demoNames.labels, 'Transaction'],
+      relationshipTypes: [...demoNames.relationshipTypes, 'CALLED', 'PERFORMED', 'TO'],
+      nodeProperties: { ...demoNames.nodeProperties, Transaction: ['amount', 'ts'] },
+      relationshipProperties: { ...demoNames.relationshipProperties, CALLED: ['seconds'] },
+    };
+    const accountLinks = [{ relationshipType: 'CALLED', directed: false, amountProperty: null, timeProperty: null, weight: 0.4 }];
+    const eventLinks = [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.6 }];
+    expect(validateMapping({ ...DEMO_SCHEMA_MAPPING, accountLinks, eventLinks }, names).eventLinks).toEqual(eventLinks);
+
+    const wrong = rejection(
+      {
+        ...DEMO_SCHEMA_MAPPING,
+        accountLinks: [{ ...accountLinks[0], relationshipType: 'REFERRED', timeProperty: 'at' }, { ...accountLinks[0], timeProperty: 'at' }],
+        eventLinks: [{ ...eventLinks[0], eventLabel: 'Payment' }, { ...eventLinks[0], amountProperty: 'value' }],
+      },
+      names,
+    );
+    expect(wrong.message).toBe(
+      'The schema mapping does not fit this database: relationship type REFERRED (account link 1) does not exist in the database; ' +
+        'property at (account link 2 time) does not exist on CALLED relationships; label Payment (event link 1 events) does not exist in the database; ' +
+        'property value (event link 2 amount) does not exist on Transaction nodes.',
+    );
+  });
+
+  it('refuses a link weight outside 0.01..1 and a known-good marker the accounts lack', () => {
+    const heavy = { ...DEMO_SCHEMA_MAPPING, accountLinks: [{ relationshipType: 'TRANSFERRED_TO', directed: true, amountProperty: null, timeProperty: null, weight: 5 }] };
+    expect(rejection(heavy, demoNames).message).toContain('accountLinks.0.weight: must be between 0.01 and 1');
+    const good = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, knownGoodProperty: 'verified' } };
+    expect(rejection(good, demoNames).message).toContain('property verified (known-good marker) does not exist on User nodes');
+  });
+
+  it('reads a mapping saved before links and markers existed as having none', () => {
+    const { accountLinks: _a, eventLinks: _e, ...older } = DEMO_SCHEMA_MAPPING;
+    const mapping = validateMapping({ ...older, account: { ...DEMO_SCHEMA_MAPPING.account, knownGoodProperty: undefined } }, demoNames);
+    expect(mapping).toMatchObject({ accountLinks: [], eventLinks: [], account: { knownGoodProperty: null } });
+  });
+
+  it('lists the evidence a mapping lacks: nothing but known-good accounts for the demo schema, more for a bare graph', () => {
+    expect(unmappedEvidence(DEMO_SCHEMA_MAPPING)).toEqual(['known-good']);
+    const bare = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, createdAtProperty: null, blacklistedProperty: null }, transfer: null, payment: null };
+    expect(unmappedEvidence(bare)).toEqual(['creation-time', 'known-bad', 'known-good', 'money-flows', 'payments']);
+    const eventMoney = { ...bare, eventLinks: [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: null, weight: 0.5 }] };
+    expect(unmappedEvidence(eventMoney)).not.toContain('money-flows');
   });
 
   it('fills unmapped parts with a name no graph uses, so they match nothing', () => {
     const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, transfer: null }, demoNames);
-    expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope unmapped`');
+    expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope_unmapped`');
     expect(mappingPlaceholders(mapping).exploredTypes).not.toContain('TRANSFERRED_TO');
   });
 });

@@ -17,6 +17,7 @@ const saved: SavedConnection = {
   user: 'analyst',
   database: 'fraud',
   schemaMapping: null,
+  schemaMappingInvalidFields: [],
   hasStoredPassword: false,
 };
 
@@ -24,11 +25,14 @@ const discovered: DiscoveredSchema = {
   labels: ['Customer', 'Handset'],
   relationshipTypes: ['OWNS'],
   nodeProperties: { Customer: ['customerId', 'score'], Handset: ['imei'] },
+  relationshipProperties: {},
   proposedMapping: {
-    account: { label: 'Customer', idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null },
-    identifiers: [{ kind: 'device', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS' }],
+    account: { label: 'Customer', idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null, knownGoodProperty: null, communityProperty: null },
+    identifiers: [{ kind: 'device', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS', weight: null }],
     transfer: null,
     payment: null,
+    accountLinks: [],
+    eventLinks: [],
   },
   notes: ['No TRANSFERRED_TO relationships: money transfers are not mapped.'],
 };
@@ -210,5 +214,31 @@ describe('the Connect screen', () => {
     const alert = await within(panel).findByTestId('connection-error');
     expect(alert.textContent).toContain('The schema mapping does not fit this database (1 problems)');
     expect(schema.save).toHaveBeenCalledWith({ connectionId: saved.id, schemaMapping: discovered.proposedMapping, password: undefined });
+  });
+
+  it('adds a link through event nodes and a direct account link with their weights, and saves them with the mapping', async () => {
+    const withPassword = { ...saved, hasStoredPassword: true };
+    const { api, schema } = fakeApi({ connections: [withPassword], canStorePasswords: true });
+    renderScreen(api);
+    fireEvent.click(within(await screen.findByTestId('saved-connection')).getByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByTestId('discover-schema'));
+
+    const panel = await screen.findByTestId('schema-mapping');
+    fireEvent.click(within(panel).getByTestId('add-event-link'));
+    fireEvent.click(within(panel).getByTestId('add-account-link'));
+    fireEvent.change(within(panel).getByTestId('account-link-0-weight'), { target: { value: '0.3' } });
+    expect((within(panel).getByTestId('event-link-0-label') as HTMLInputElement).value).toBe('Handset');
+    fireEvent.click(within(panel).getByTestId('save-mapping'));
+
+    await waitFor(() =>
+      expect(schema.save).toHaveBeenCalledWith(
+        expect.objectContaining({
+          schemaMapping: expect.objectContaining({
+            eventLinks: [{ fromType: 'OWNS', eventLabel: 'Handset', toType: 'OWNS', amountProperty: null, timeProperty: null, weight: 0.5 }],
+            accountLinks: [{ relationshipType: 'OWNS', directed: false, amountProperty: null, timeProperty: null, weight: 0.3 }],
+          }),
+        }),
+      ),
+    );
   });
 });

@@ -7,6 +7,7 @@
  * same ids the embedded graph uses, so cases survive a switch of source); identifiers are
  * `<kind>:<elementId>` because their value (phone, card number) is PII and must not be in an id.
  */
+import { epochMillisOf } from './temporal-values';
 import { ApiError, IDENTIFIER_KINDS, type GraphEdge, type GraphNode, type IdentifierKind, type NodeKind } from '../../../api';
 import type { PlainNode } from '../../../../graph-queries/catalog';
 import { maskIdentifier } from '../../privacy/mask';
@@ -43,8 +44,12 @@ export function nodeKindOf(node: PlainNode, mapping: ValidatedMapping): NodeKind
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 /** Times read from Neo4j are ISO strings already (bolt mapping); epoch-millisecond numbers are converted. */
-const isoTime = (value: unknown): string | null =>
-  typeof value === 'number' ? new Date(value).toISOString() : typeof value === 'string' ? value : null;
+/** A time shown as ISO when it can be read (epoch s/ms, ISO text), as stored text otherwise, null when absent. */
+function isoTime(value: unknown): string | null {
+  const millis = epochMillisOf(value);
+  if (Number.isFinite(millis)) return new Date(millis).toISOString();
+  return typeof value === 'string' ? value : null;
+}
 
 /** A Neo4j node as a GraphNode; throws internal for a node whose labels the mapping does not cover. */
 export function toGraphNode(node: PlainNode, degree: number | null, mapping: ValidatedMapping): GraphNode {

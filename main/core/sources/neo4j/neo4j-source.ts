@@ -3,12 +3,12 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
+import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
 import { hopLimit, quoteName, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { identifierPlaceholders, mappingPlaceholders, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
@@ -296,6 +296,11 @@ export class Neo4jGraphSource implements GraphSource {
         return [{ kind, hits: group.hits, total: Math.max(group.hits.length, Math.min(group.total, TEXT_SEARCH_COUNT_CAP)), totalIsLowerBound: overCap }];
       }),
     };
+  }
+
+  /** What this source's mapping does not provide, so detection cannot use it. */
+  unmappedEvidence(): UnmappedEvidence[] {
+    return unmappedEvidence(this.options.mapping);
   }
 
   /** Streams the accounts around seeds (or a window of the whole graph) into ring-detection columns. */

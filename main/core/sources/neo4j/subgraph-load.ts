@@ -8,11 +8,12 @@
  */
 import { ApiError, IDENTIFIER_KINDS, type IdentifierKind } from '../../../api';
 import type { RingDetectionInput } from '../../analytics/input';
-import { mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { accountLinkPlaceholders, eventLinkPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import type { Neo4jClient } from './neo4j-client';
+import { epochMillisOf } from './temporal-values';
 
-/** Either seed accounts and hops around them, or a slice of all accounts in id order. */
-export type SubgraphRequest = { accountIds: readonly string[]; hops: number } | { window: { offset: number; limit: number } };
+/** Seed accounts and hops around them, a slice of all accounts in id order, or every account. */
+export type SubgraphRequest = { accountIds: readonly string[]; hops: number } | { window: { offset: number; limit: number } } | { wholeGraph: true };
 
 export interface SubgraphLoadOptions {
   /** Stop after this many relationships (the result is then marked truncated). */
@@ -44,12 +45,15 @@ export const DEFAULT_SUPERNODE_CUTOFF = 50;
 const ACCOUNT_BATCH = 1_000;
 const PROGRESS_EVERY = 2_000;
 
-const epochMillis = (value: string | number | null): number => (typeof value === 'number' ? value : value ? Date.parse(value) : Number.NaN);
 
 /** Position lookup that hands out 0, 1, 2 … to keys in first-seen order. */
 class Positions {
   readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The key's position, or -1 when it was never handed out. */
+  find(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
   of(key: string): { position: number; isNew: boolean } {
     const known = this.index.get(key);
     if (known !== undefined) return { position: known, isNew: false };
@@ -88,7 +92,7 @@ export async function loadSubgraph(
   const account = (id: string, created: string | number | null, isBlacklisted: boolean | null): number => {
     const { position, isNew } = accounts.of(id);
     if (isNew) {
-      createdAt.push(epochMillis(created));
+      createdAt.push(epochMillisOf(created));
       blacklisted.push(isBlacklisted ? 1 : 0);
     }
     return position;
@@ -100,11 +104,11 @@ export async function loadSubgraph(
       { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
       (row) => {
         const from = account(row.accountId, row.createdAt, row.blacklisted);
-        if (row.target === null) return true;
+        if (row.row === 'account' || row.target === null) return true;
         if (row.row === 'link') {
           const { position, isNew } = identifiers.of(row.target);
           if (isNew) {
-            identifierKind.push(kindOfType.get(row.type) ?? 0);
+            identifierKind.push(kindOfType.get(row.type ?? '') ?? 0);
             identifierAccounts.push(row.sharedBy ?? 0);
           }
           links.account.push(from);
@@ -113,12 +117,12 @@ export async function loadSubgraph(
           transfers.from.push(from);
           transfers.to.push(account(row.target, row.targetCreatedAt, row.targetBlacklisted));
           transfers.amount.push(row.amount ?? Number.NaN); // unknown: never a cycle hop or a round amount
-          transfers.at.push(epochMillis(row.at));
+          transfers.at.push(epochMillisOf(row.at));
         } else {
           payments.account.push(from);
           payments.merchant.push(merchants.of(row.target).position);
           payments.amount.push(row.amount ?? Number.NaN);
-          payments.at.push(epochMillis(row.at));
+          payments.at.push(epochMillisOf(row.at));
         }
         relationships++;
         if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
@@ -130,6 +134,44 @@ export async function loadSubgraph(
       },
       { names, signal, timeoutMs: 300_000 },
     );
+  }
+  // Mapped direct and event-node links, once every account of the set is known (with its own
+  // creation time and marker); a link to an account outside the set is left out.
+  const accountLinks = { from: [] as number[], to: [] as number[], weight: [] as number[] };
+  const linkQueries = [
+    ...mapping.accountLinks.map((link, i) => ({ query: 'account-links-around-accounts' as const, names: accountLinkPlaceholders(mapping, i), link })),
+    ...mapping.eventLinks.map((link, i) => ({ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link })),
+  ];
+  for (const { query, names: linkNames, link } of linkQueries) {
+    for (let start = 0; start < accountSet.length && !truncated; start += ACCOUNT_BATCH) {
+      await client.stream(
+        query,
+        { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
+        (row) => {
+          const from = accounts.find(row.accountId);
+          const to = row.otherId === null ? -1 : accounts.find(row.otherId);
+          if (from < 0 || to < 0) return true;
+          accountLinks.from.push(from);
+          accountLinks.to.push(to);
+          accountLinks.weight.push(link.weight);
+          // A link that carries money is also a money flow: cycles, fan-in and mule reasons read it.
+          if (link.amountProperty !== null) {
+            transfers.from.push(from);
+            transfers.to.push(to);
+            transfers.amount.push(row.amount ?? Number.NaN);
+            transfers.at.push(epochMillisOf(row.at));
+          }
+          relationships++;
+          if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
+          if (relationships >= options.maxRelationships) {
+            truncated = true;
+            return false;
+          }
+          return true;
+        },
+        { names: linkNames, signal, timeoutMs: 300_000 },
+      );
+    }
   }
   if (signal?.aborted) throw new ApiError('cancelled', 'Loading the subgraph was cancelled', { reason: 'cancelled' });
   options.onProgress?.(relationships, relationships);
@@ -153,6 +195,12 @@ export async function loadSubgraph(
       amount: Float64Array.from(payments.amount),
       at: Float64Array.from(payments.at),
     },
+    accountLinks: {
+      count: accountLinks.from.length,
+      from: Int32Array.from(accountLinks.from),
+      to: Int32Array.from(accountLinks.to),
+      weight: Float64Array.from(accountLinks.weight),
+    },
     accountIds: accounts.keys,
     merchantIds: merchants.keys,
     collapsedHubs: accountCount.filter((count) => count > cutoff).length,
@@ -170,6 +218,12 @@ async function resolveAccountSet(
   maxAccounts: number,
   signal: AbortSignal | undefined,
 ): Promise<string[]> {
+  if ('wholeGraph' in request) {
+    const ids: string[] = [];
+    await client.stream('all-account-ids', {}, (row) => void ids.push(row.accountId), { names, signal, timeoutMs: 600_000 });
+    if (signal?.aborted) throw new ApiError('cancelled', 'Loading the graph was cancelled', { reason: 'cancelled' });
+    return ids;
+  }
   if ('window' in request) {
     const rows = await client.read('accounts-window', request.window, { names, signal });
     return rows.map((row) => row.accountId);
