@@ -123,8 +123,9 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
   });
 
   it('shows who is signed in and in which role', async () => {
-    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('ana · Analyst');
-    await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('lee · Team lead');
+    // The first look at each page also waits for the app to boot (seconds on a loaded CI machine).
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('ana · Analyst');
+    await expect.poll(() => lead.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('lee · Team lead');
   });
 
   it('lets the analyst open a case from a ring member in Explore and add the other members', async () => {
