@@ -31,6 +31,9 @@ export const queryKeys = {
   accountNodes: (nodeIds: readonly string[]) => ['graph', 'nodes', nodeIds],
 } as const satisfies Record<string, QueryKey | ((...args: never[]) => QueryKey)>;
 
+/** Besides the case itself, what a change of a case writes to. */
+const CASE_EFFECTS: readonly QueryKey[] = [queryKeys.audit, queryKeys.graphNodes, queryKeys.outbox];
+
 /**
  * After a case changed (edited, tagged, submitted, decided, revoked): shows the changed case as the
  * core answered it, discarding any older fetch of it still in flight, and marks stale what the
@@ -41,7 +44,14 @@ export async function caseChanged(client: QueryClient, changed: Case): Promise<v
   const key = queryKeys.case(changed.id);
   await client.cancelQueries({ queryKey: key, exact: true });
   client.setQueryData(key, changed);
-  await Promise.all(
-    [queryKeys.caseLists, queryKeys.reviewQueue, queryKeys.audit, queryKeys.graphNodes, queryKeys.outbox].map((queryKey) => client.invalidateQueries({ queryKey })),
-  );
+  await invalidateAll(client, [queryKeys.caseLists, queryKeys.reviewQueue, ...CASE_EFFECTS]);
+}
+
+/** A case was changed by someone else (a list shows a newer version): the case and what its change touches are fetched again. */
+export async function caseChangedElsewhere(client: QueryClient, caseId: string): Promise<void> {
+  await invalidateAll(client, [queryKeys.case(caseId), ...CASE_EFFECTS]);
+}
+
+async function invalidateAll(client: QueryClient, keys: readonly QueryKey[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
 }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Case } from '../../main/api';
 import { useApi } from '../api/api-context';
-import { caseChanged, queryKeys } from '../api/queries';
+import { caseChanged, caseChangedElsewhere, queryKeys } from '../api/queries';
 import { toApiError } from '../shared/to-api-error';
 
 export interface CaseState {
@@ -39,7 +39,7 @@ export function useCase(caseId: string, latestVersion?: number): CaseState {
   }, [queryClient, caseId]);
 
   useEffect(() => {
-    if (item && latestVersion !== undefined && latestVersion > item.version) void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+    if (item && latestVersion !== undefined && latestVersion > item.version) void caseChangedElsewhere(queryClient, caseId);
   }, [item, latestVersion, queryClient, caseId]);
 
   const show = useCallback(

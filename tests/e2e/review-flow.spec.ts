@@ -134,8 +134,9 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
   });
 
   it('starts as the demo analyst, and the demo identity switch makes the second window the demo team lead', async () => {
-    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('demo-analyst · Analyst');
-    await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('demo-analyst · Analyst');
+    // The first look at each page also waits for the app to boot (seconds on a loaded CI machine).
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('demo-analyst · Analyst');
+    await expect.poll(() => lead.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('demo-analyst · Analyst');
     expect(await lead.getByTestId('demo-identity-switch').textContent()).toContain('Demo identity');
     await lead.getByTestId('demo-identity-demo-lead').click();
     await expect.poll(() => lead.getByTestId('user-chip').textContent()).toBe('demo-lead · Team lead');

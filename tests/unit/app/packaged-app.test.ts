@@ -52,6 +52,11 @@ describe('the packaged app', () => {
     expect(failures).toEqual([expect.stringMatching(/^the renderer over app:\/\/: app:\/\/ringscope\/index\.html answered 404$/)]);
   }, 120_000);
 
+  it('fails, naming the file, when the installer lacks the window’s preload', async () => {
+    const { failures } = await startPackagedApp(config, (file) => file === 'dist/main/app/preload.js');
+    expect(failures).toEqual(['the window: its preload app.asar/dist/main/app/preload.js is not in the package']);
+  }, 120_000);
+
   it('fails ring detection when its worker stays inside the asar, where worker threads cannot load it', async () => {
     const { failures } = await startPackagedApp({ ...config, asarUnpack: [] });
     expect(failures).toEqual([

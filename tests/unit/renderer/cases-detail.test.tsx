@@ -89,7 +89,7 @@ describe('CaseDetail', () => {
     expect(updateMembers).toHaveBeenCalledWith({ caseId: open.id, version: 3, removeAccountNodeIds: ['account:U0000001'] });
   });
 
-  it('loads the case again when the case list shows a newer version, a colleague’s change', async () => {
+  it('loads the case again when the case list shows a newer version, a colleague’s change, with the graph marks it made', async () => {
     const approvedByLee = caseFixture({ version: 5, status: 'approved', tag: fraudRingTag, updatedBy: 'lee' });
     const get = vi.fn(async () => (get.mock.calls.length === 1 ? caseFixture({ tag: fraudRingTag, status: 'in_review' }) : approvedByLee));
     // The Cases screen passes the version its refreshed list shows.
@@ -102,14 +102,21 @@ describe('CaseDetail', () => {
         </>
       );
     }
-    renderWithProviders(<ListedVersion />, fakeApi({ ...caseReads, cases: { get } }));
+    // Lee's approval also marked the members in the graph.
+    const nodeDetails = vi.fn(async ({ nodeId }: { nodeId: string }) => {
+      const { node, neighbourCounts } = await caseReads.graph.nodeDetails({ nodeId });
+      return { node: { ...node, blacklisted: get.mock.calls.length > 1 }, neighbourCounts };
+    });
+    renderWithProviders(<ListedVersion />, fakeApi({ ...caseReads, graph: { nodeDetails }, cases: { get } }));
     await waitFor(() => expect(statusShown()).toBe('In review'));
+    await waitFor(() => expect(blacklistedColumn()).toEqual(['No', 'No']));
     expect(get).toHaveBeenCalledTimes(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'list refreshed' }));
 
     await waitFor(() => expect(statusShown()).toBe('Approved'));
     expect(get).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(blacklistedColumn()).toEqual(['Yes', 'Yes']));
   });
 
   it('never lets an older answer overwrite a newer one: a reload still in flight when a change answers is dropped', async () => {
@@ -143,4 +150,5 @@ describe('CaseDetail', () => {
   });
 });
 
+const blacklistedColumn = () => screen.getAllByTestId('member-row').map((row) => row.querySelectorAll('td')[2]?.textContent);
 const statusShown = () => screen.getByTestId('case-detail').querySelector('[data-testid="case-status"]')?.textContent;

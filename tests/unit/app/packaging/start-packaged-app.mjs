@@ -74,6 +74,10 @@ async function main() {
 
   await check('the window', async () => {
     if (!window.loadedUrl?.startsWith('app://')) throw new Error(`loads ${window.loadedUrl} instead of an app:// page`);
+    // Electron, not Node, loads the preload: only its presence in the package can be checked here.
+    const { preload, devTools } = window.options.webPreferences;
+    if (!fs.existsSync(preload)) throw new Error(`its preload ${path.relative(resourcesDir, preload)} is not in the package`);
+    if (devTools) throw new Error('DevTools are enabled in the packaged app');
   });
   await check('the renderer over app://', async () => {
     if (!serve) throw new Error('no app:// protocol handler is registered');
