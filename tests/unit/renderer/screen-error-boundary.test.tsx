@@ -21,7 +21,7 @@ vi.mock('../../../renderer/review/ReviewScreen', () => ({
   },
 }));
 
-const health: Health = { status: 'ok', version: '2.3.4', source: { kind: 'embedded', name: 'Demo graph', accountCount: 20_000 }, user: { name: 'lee', isTeamLead: true } };
+const health: Health = { status: 'ok', version: '2.3.4', source: { kind: 'embedded', name: 'Demo graph', accountCount: 20_000 }, user: { name: 'demo-lead', isTeamLead: true, demo: true, keyFingerprint: 'f'.repeat(16) } };
 
 const navigateTo = (label: string) => fireEvent.click(within(screen.getByRole('navigation')).getByText(label));
 const shownScreen = () => screen.getAllByRole('main').find((main) => !main.hidden);
