@@ -34,6 +34,7 @@ function entry(id: string, overrides: Partial<OutboxEntry>): OutboxEntry {
     lastError: null,
     lastStatus: null,
     deliveredAt: null,
+    acknowledgedHead: null,
     createdAt: '2025-01-01T10:00:00.000Z',
     updatedBy: 'lee',
     updatedAt: '2025-01-01T10:00:00.000Z',
