@@ -15,6 +15,8 @@ export interface InvestigationConfig {
    * is a team lead with a Neo4j store.
    */
   teamKeyFile: string | null;
+  /** Where the Neo4j server has roles (Enterprise): the role a team lead must also hold. */
+  leadRole: string | null;
   scoring: { endpoint: ScoringEndpoint | null; backoff: BackoffPolicy };
   writeBack: WriteBackTarget;
 }
@@ -26,6 +28,7 @@ const InvestigationEnvironment = z
   .object({
     RINGSCOPE_DATA_DIR: z.string().trim().min(1).optional(),
     RINGSCOPE_TEAM_KEY_FILE: z.string().trim().min(1).optional(),
+    RINGSCOPE_LEAD_ROLE: z.string().trim().min(1).max(200).optional(),
     RINGSCOPE_SCORING_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       // Decisions name accounts and carry the HMAC-signed body: only a loopback service may take them unencrypted.
@@ -62,6 +65,7 @@ export function resolveInvestigationConfig(env: NodeJS.ProcessEnv, overrides: { 
   return {
     dataDir: overrides.dataDir ?? settings.RINGSCOPE_DATA_DIR ?? path.join(os.homedir(), '.ringscope'),
     teamKeyFile: settings.RINGSCOPE_TEAM_KEY_FILE ?? null,
+    leadRole: settings.RINGSCOPE_LEAD_ROLE ?? null,
     scoring: {
       endpoint: settings.RINGSCOPE_SCORING_URL
         ? { url: settings.RINGSCOPE_SCORING_URL, secret: settings.RINGSCOPE_SCORING_SECRET ?? '', timeoutMs: settings.RINGSCOPE_SCORING_TIMEOUT_MS }

@@ -21,10 +21,10 @@ export interface CoreDependencies {
   evidence: EvidenceService;
 }
 
-async function describeIdentity({ identity, trust }: Investigation): Promise<Identity> {
+async function describeIdentity({ identity, trust, cases }: Investigation): Promise<Identity> {
   const name = identity.current();
   const signer = await trust.signerFor(name);
-  return { name, isTeamLead: await trust.isTeamLead(name), demo: identity.isDemo(), keyFingerprint: keyFingerprint(signer.publicKey) };
+  return { name, isTeamLead: await cases.isTeamLead(name), demo: identity.isDemo(), keyFingerprint: keyFingerprint(signer.publicKey) };
 }
 
 /** The core's answer to every Api method; each area delegates to the service that owns it. */

@@ -6,7 +6,7 @@ import { ApiError, type DemoIdentity } from '../api';
  * UI switches between. Never a name from the environment.
  */
 export class InvestigatorIdentity {
-  private state: { kind: 'demo'; name: DemoIdentity } | { kind: 'neo4j'; name: string } = { kind: 'demo', name: 'demo-analyst' };
+  private state: { kind: 'demo'; name: DemoIdentity } | { kind: 'neo4j'; name: string; roles: readonly string[] | null } = { kind: 'demo', name: 'demo-analyst' };
 
   current(): string {
     return this.state.name;
@@ -22,9 +22,18 @@ export class InvestigatorIdentity {
     this.state = { kind: 'demo', name };
   }
 
-  /** Connected to Neo4j: the investigator is the user the server authenticated. */
-  useAuthenticated(name: string): void {
-    this.state = { kind: 'neo4j', name };
+  /** Connected to Neo4j: the investigator is the user the server authenticated, with its roles (null: the server has none, Community Edition). */
+  useAuthenticated(name: string, roles: readonly string[] | null = null): void {
+    this.state = { kind: 'neo4j', name, roles };
+  }
+
+  /**
+   * Whether the server lets this user hold `role`: always where the server has no roles (then the
+   * team keyring alone decides who leads), otherwise only when the authenticated user holds it.
+   */
+  holdsRole(user: string, role: string): boolean {
+    if (this.state.kind !== 'neo4j' || this.state.roles === null) return true;
+    return this.state.name === user && this.state.roles.includes(role);
   }
 
   /** Back on the embedded graph: the demo analyst. */

@@ -37,6 +37,7 @@ export function ChainVerification() {
       {result?.valid && (
         <Alert severity="success" data-testid="chain-result" sx={{ py: 0 }}>
           {t('audit.intact', { count: result.count, head: result.headHash.slice(0, 12) })}
+          {result.anchors.checked > 0 && ` ${t('audit.anchored', { count: result.anchors.checked, seq: result.anchors.lastSeq })}`}
         </Alert>
       )}
       {result && !result.valid && (

@@ -23,6 +23,8 @@ export interface CaseServiceOptions {
   writeBack: GraphWriteBack;
   /** Signing keys and the keyring: team leads are those the team key certified. */
   trust: TeamTrust;
+  /** Where the graph store has roles: whether the user holds the configured team-lead role (default: yes). */
+  holdsLeadRole?: (user: string) => boolean;
   /** The members, identifiers and links among them as the graph shows them now (frozen on submit). */
   snapshotOf: (cluster: ClusterMembers) => Promise<Subgraph>;
   now?: () => number;
@@ -323,9 +325,9 @@ export class CaseService {
     }
   }
 
-  /** Whether the team key certified this user's signing key as a team lead (who may review cases). */
-  isTeamLead(user: string): Promise<boolean> {
-    return this.options.trust.isTeamLead(user);
+  /** Whether the team key certified this user's signing key as a team lead (and, where Neo4j has roles, the user holds the lead role). */
+  async isTeamLead(user: string): Promise<boolean> {
+    return (this.options.holdsLeadRole?.(user) ?? true) && (await this.options.trust.isTeamLead(user));
   }
 
   private async assertTeamLead(actor: string): Promise<void> {

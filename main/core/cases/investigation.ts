@@ -101,6 +101,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     store,
     writeBack,
     trust,
+    holdsLeadRole: (user) => !config.leadRole || identity.holdsRole(user, config.leadRole),
     snapshotOf: async (cluster) =>
       dependencies.source
         ? dependencies.source.subgraph([...cluster.accounts.map((a) => a.nodeId), ...cluster.identifierNodeIds], { includeSharedIdentifiers: true, signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) })
@@ -157,7 +158,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
       await switchTo(new Neo4jInvestigationStore({ client, space: dependencies.neo4jSpace, now: dependencies.now }), new Neo4jWriteBack({ client, mapping, target: config.writeBack }));
       // The demo team key never vouches for anyone in a real store.
       trust.useTeamKey(configuredTeamKey);
-      identity.useAuthenticated(authenticated.user);
+      identity.useAuthenticated(authenticated.user, authenticated.roles);
     },
     useEmbedded: async () => {
       await switchTo(embeddedStore, embeddedWriteBack);

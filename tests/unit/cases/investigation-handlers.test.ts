@@ -62,6 +62,7 @@ describe('resolveInvestigationConfig', () => {
   it('reads the team key file, the scoring endpoint and the write-back label from the environment', () => {
     const config = resolveInvestigationConfig({
       RINGSCOPE_TEAM_KEY_FILE: '/etc/ringscope/team-key.pem',
+      RINGSCOPE_LEAD_ROLE: 'fraud_lead',
       RINGSCOPE_SCORING_URL: 'https://scoring.internal/v1/decisions',
       RINGSCOPE_SCORING_SECRET: 'a-long-enough-secret',
       RINGSCOPE_WRITE_BACK_LABEL: 'Blacklisted',
@@ -70,6 +71,7 @@ describe('resolveInvestigationConfig', () => {
     expect(config).toMatchObject({
       dataDir: '/var/lib/ringscope',
       teamKeyFile: '/etc/ringscope/team-key.pem',
+      leadRole: 'fraud_lead',
       scoring: { endpoint: { url: 'https://scoring.internal/v1/decisions', timeoutMs: 10_000 }, backoff: { baseDelayMs: 1_000, maxDelayMs: 300_000 } },
       writeBack: { mode: 'label', label: 'Blacklisted' },
     });

@@ -20,6 +20,16 @@ describe('the investigator identity', () => {
     expect(identity.current()).toBe('demo-analyst');
   });
 
+  it('lets the server’s roles decide where it has them, and the keyring alone where it has none', () => {
+    const identity = new InvestigatorIdentity();
+    identity.useAuthenticated('alice', ['reader', 'fraud_lead']);
+    expect(identity.holdsRole('alice', 'fraud_lead')).toBe(true);
+    identity.useAuthenticated('bob', ['reader']);
+    expect(identity.holdsRole('bob', 'fraud_lead')).toBe(false);
+    identity.useAuthenticated('carol', null);
+    expect(identity.holdsRole('carol', 'fraud_lead')).toBe(true);
+  });
+
   it('takes no name from the environment', () => {
     process.env.RINGSCOPE_USER = 'bob';
     try {

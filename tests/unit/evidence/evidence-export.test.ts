@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -358,4 +359,28 @@ describe('valuesChangedSince', () => {
     expect(valuesChangedSince({ nodes: [node({})] }, { nodes: [] })).toEqual([{ nodeId: 'account:U1', field: 'node', then: 'in the graph', now: 'gone' }]);
     expect(valuesChangedSince({ nodes: [node({ city: 'Hangzhou' })] }, { nodes: [node({ city: 'Hangzhou' })] })).toEqual([]);
   });
+});
+
+describe('npm run evidence:verify', () => {
+  const runVerify = (args: string[]) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', 'main/core/evidence/verify-cli.ts', ...args], { cwd: path.resolve(__dirname, '../../..') }, (error, stdout, stderr) =>
+        resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
+      );
+    });
+
+  it('prints who signed a valid package, and the reason a forged one fails', async () => {
+    const exported = await call<EvidenceExportResult>('evidence', 'export', { caseId: ringCase.id });
+    const teamKeyFile = path.join(dataDir, 'demo-team-key.pem');
+    const valid = await runVerify([exported.savedPath, '--team-key', teamKeyFile]);
+    expect(valid.output).toContain('Signed by demo-analyst (investigator');
+    expect(valid.output).toContain('VALID:');
+    expect(valid.code).toBe(0);
+
+    const forged = path.join(dataDir, 'forged.zip');
+    await fs.writeFile(forged, await rebuildZip(exported.savedPath, (entries) => entries.map((entry) => (entry.name === 'manifest.json' ? { ...entry, content: Buffer.from(entry.content.toString('utf8').replace('"includePii": false', '"includePii": true')) } : entry))));
+    const invalid = await runVerify([forged, '--team-key', teamKeyFile]);
+    expect(invalid.output).toContain('manifest.json: signature does not match the manifest (it was changed after signing)');
+    expect(invalid.code).toBe(1);
+  }, 60_000);
 });

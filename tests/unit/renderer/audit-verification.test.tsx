@@ -9,10 +9,11 @@ afterEach(cleanup);
 
 describe('ChainVerification', () => {
   it('says the chain is intact and how many events it covers', async () => {
-    const verify = vi.fn(async () => ({ valid: true, count: 42, headHash: 'a'.repeat(64), brokenAtSeq: null, problem: null, anchors: { checked: 0, lastSeq: null } }));
+    const verify = vi.fn(async () => ({ valid: true, count: 42, headHash: 'a'.repeat(64), brokenAtSeq: null, problem: null, anchors: { checked: 2, lastSeq: 30 } }));
     renderWithProviders(<ChainVerification />, fakeApi({ audit: { verify } }));
     fireEvent.click(screen.getByRole('button', { name: 'Verify chain' }));
     expect((await screen.findByTestId('chain-result')).textContent).toContain('Chain intact: 42 events');
+    expect(screen.getByTestId('chain-result').textContent).toContain('Checked against 2 audit heads acknowledged by the scoring service (latest #30).');
   });
 
   it('names the event where a tampered chain breaks', async () => {

@@ -80,6 +80,15 @@ describe('H2: four-eyes rests on authenticated, certified identities', () => {
     await expect(service.approve(alicesCase.id, '', 'bob')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('needs the configured Neo4j role as well as the certificate where the server has roles', async () => {
+    const alicesCase = await submitted();
+    let leeHoldsRole = false;
+    const gated = new CaseService({ store, writeBack: new BlacklistOverlay(), trust, snapshotOf: async () => graphView, holdsLeadRole: () => leeHoldsRole });
+    await expect(gated.approve(alicesCase.id, '', 'lee')).rejects.toMatchObject({ code: 'forbidden', message: 'Only a team lead can review cases, and lee is not one' });
+    leeHoldsRole = true;
+    expect((await gated.approve(alicesCase.id, '', 'lee')).status).toBe('approved');
+  });
+
   it('offers the two demo identities on the embedded graph and refuses them once a real store is in use', async () => {
     const investigation = await openInvestigation(resolveInvestigationConfig({}, { dataDir: path.join(dataDir, 'demo') }));
     try {
