@@ -10,7 +10,7 @@ let core: RingScopeCore;
 let dataDir: string;
 let flagged: RingClusterDetail;
 
-async function call<T>(area: string, name: string, input: unknown, user = 'ana'): Promise<T> {
+async function call<T>(area: string, name: string, input: unknown, user = 'demo-analyst'): Promise<T> {
   const envelope = await core.dispatcher.call(area, name, input, { user });
   if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
   return envelope.value as T;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   core = await createRingScopeCore({
     version: 'test',
     demo: { accounts: 2000 },
-    investigation: resolveInvestigationConfig({ RINGSCOPE_TEAM_LEADS: 'lee' }, { dataDir }),
+    investigation: resolveInvestigationConfig({}, { dataDir }),
     validateOutput: true,
   });
   await call('rings', 'detect', {});
@@ -43,8 +43,8 @@ describe('the core does not trust account ids and ring metadata from the client'
     expect(created.cluster.accounts).toEqual([{ nodeId: 'account:U0000002', userId: 'U0000002' }]);
     const tagged = await call<Case>('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 });
     await call<Case>('cases', 'submit', { caseId: tagged.id, version: tagged.version });
-    await call<Case>('review', 'approve', { caseId: created.id }, 'lee');
-    const { entries } = await call<{ entries: OutboxEntry[] }>('outbox', 'list', { caseId: created.id }, 'lee');
+    await call<Case>('review', 'approve', { caseId: created.id }, 'demo-lead');
+    const { entries } = await call<{ entries: OutboxEntry[] }>('outbox', 'list', { caseId: created.id }, 'demo-lead');
     expect(entries.map((entry) => entry.decision.accounts)).toEqual([['U0000002']]);
   });
 

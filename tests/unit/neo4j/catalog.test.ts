@@ -50,7 +50,10 @@ describe('Cypher catalog', () => {
     );
     const linkNames = [...Object.keys(accountLinkPlaceholders(mapping, 0)), ...Object.keys(eventLinkPlaceholders(mapping, 0))];
     const writeBackNames = [DEFAULT_WRITE_BACK_TARGET, { mode: 'label', label: 'Blacklisted' } as const].flatMap((target) => Object.keys(writeBackPlaceholders(target)));
-    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames, ...linkNames]);
+    // Path searches fill the chosen mapped link types and the hop bound (quoteName, hopLimit); the
+    // prefix text search fills a mapped searchable label and property.
+    const searchNames = ['linkTypes', 'maxHops', 'label', 'property'];
+    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames, ...linkNames, ...searchNames]);
     for (const entry of Object.values(graphQueries)) {
       expect(entry.placeholders.filter((placeholder) => !fillable.has(placeholder)), entry.name).toEqual([]);
     }
