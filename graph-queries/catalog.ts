@@ -135,6 +135,8 @@ const definitions = {
       at: Temporal,
       targetCreatedAt: Temporal,
       targetBlacklisted: z.boolean().nullable(),
+      knownGood: z.boolean().nullable(),
+      targetKnownGood: z.boolean().nullable(),
     }),
   },
   'account-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },

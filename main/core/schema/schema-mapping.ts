@@ -182,6 +182,7 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
     accountIdProperty: quoteName(mapping.account.idProperty),
     accountCreatedAtProperty: quoteOrUnmapped(mapping.account.createdAtProperty),
     accountBlacklistedProperty: quoteOrUnmapped(mapping.account.blacklistedProperty),
+    accountKnownGoodProperty: quoteOrUnmapped(mapping.account.knownGoodProperty),
     exploredTypes: orUnmapped(explored),
     identifierTypes: orUnmapped(identifierTypes),
     transferTypes: orUnmapped(transferTypes),
