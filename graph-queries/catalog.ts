@@ -157,6 +157,8 @@ const definitions = {
       at: Temporal,
       targetCreatedAt: Temporal,
       targetBlacklisted: z.boolean().nullable(),
+      knownGood: z.boolean().nullable(),
+      targetKnownGood: z.boolean().nullable(),
     }),
   },
   'account-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
@@ -164,6 +166,10 @@ const definitions = {
   'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
   'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },
+  'schema-relationship-ends': {
+    params: noParams,
+    row: z.object({ relationshipType: z.string(), startLabel: z.string().nullable(), endLabel: z.string().nullable() }),
+  },
   'schema-relationship-properties': { params: noParams, row: z.object({ relType: z.string(), properties: z.array(z.string()) }) },
   'gds-version': { params: noParams, row: z.object({ version: z.string() }) },
   'gds-project-shared-identifiers': {

@@ -2,7 +2,7 @@
 // account → identifier links (with how many accounts share the identifier, for supernode collapse),
 // outgoing transfers (with the receiving account's own fields) and payments to merchants.
 // Team graphs are not always clean: amounts are read with toFloatOrNull (a text amount reads as
-// unknown) and only a boolean true counts as blacklisted, so odd values never fail the load.
+// unknown) and only a boolean true counts as blacklisted or known-good, so odd values never fail the load.
 // Zoned date-times are returned as epoch milliseconds: converting driver DateTime objects in
 // JavaScript cost a fifth of the load time (measured with npm run bench -- load).
 UNWIND $accountIds AS accountId
@@ -13,27 +13,29 @@ CALL {
   // (direct and event-node links are read by their own statements once every account is known).
   WITH account
   RETURN 'account' AS row, null AS type, null AS target, null AS sharedBy,
-         null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted
+         null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted, null AS targetKnownGood
   UNION ALL
   WITH account
   MATCH (account)-[link:{{identifierTypes}}]->(identifier)
   RETURN 'link' AS row, type(link) AS type, elementId(identifier) AS target,
          COUNT { (identifier)<-[:{{identifierTypes}}]-() } AS sharedBy,
-         null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted
+         null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted, null AS targetKnownGood
   UNION ALL
   WITH account
   MATCH (account)-[transfer:{{transferTypes}}]->(receiver:{{accountLabel}})
   RETURN 'transfer' AS row, type(transfer) AS type, receiver.{{accountIdProperty}} AS target, null AS sharedBy,
          toFloatOrNull(transfer.{{transferAmountProperty}}) AS amount, CASE WHEN transfer.{{transferTimeProperty}} IS :: ZONED DATETIME THEN transfer.{{transferTimeProperty}}.epochMillis ELSE transfer.{{transferTimeProperty}} END AS at,
-         CASE WHEN receiver.{{accountCreatedAtProperty}} IS :: ZONED DATETIME THEN receiver.{{accountCreatedAtProperty}}.epochMillis ELSE receiver.{{accountCreatedAtProperty}} END AS targetCreatedAt, receiver.{{accountBlacklistedProperty}} = true AS targetBlacklisted
+         CASE WHEN receiver.{{accountCreatedAtProperty}} IS :: ZONED DATETIME THEN receiver.{{accountCreatedAtProperty}}.epochMillis ELSE receiver.{{accountCreatedAtProperty}} END AS targetCreatedAt, receiver.{{accountBlacklistedProperty}} = true AS targetBlacklisted,
+         receiver.{{accountKnownGoodProperty}} = true AS targetKnownGood
   UNION ALL
   WITH account
   MATCH (account)-[payment:{{paymentTypes}}]->(merchant:{{merchantLabel}})
   RETURN 'payment' AS row, type(payment) AS type, merchant.{{merchantIdProperty}} AS target, null AS sharedBy,
          toFloatOrNull(payment.{{paymentAmountProperty}}) AS amount, CASE WHEN payment.{{paymentTimeProperty}} IS :: ZONED DATETIME THEN payment.{{paymentTimeProperty}}.epochMillis ELSE payment.{{paymentTimeProperty}} END AS at,
-         null AS targetCreatedAt, null AS targetBlacklisted
+         null AS targetCreatedAt, null AS targetBlacklisted, null AS targetKnownGood
 }
 RETURN account.{{accountIdProperty}} AS accountId,
        CASE WHEN account.{{accountCreatedAtProperty}} IS :: ZONED DATETIME THEN account.{{accountCreatedAtProperty}}.epochMillis ELSE account.{{accountCreatedAtProperty}} END AS createdAt,
        account.{{accountBlacklistedProperty}} = true AS blacklisted,
-       row, type, target, sharedBy, amount, at, targetCreatedAt, targetBlacklisted
+       account.{{accountKnownGoodProperty}} = true AS knownGood,
+       row, type, target, sharedBy, amount, at, targetCreatedAt, targetBlacklisted, targetKnownGood

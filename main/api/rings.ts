@@ -157,6 +157,11 @@ export const AccountRisk = z.strictObject({
   status: z.enum(['not-run', 'not-in-detection', 'ok']),
   /** Propagated risk normalised to [0, 1] (1 = the riskiest account that is not blacklisted itself). */
   risk: Score.nullable(),
+  /**
+   * Two-sided risk: the share of the account's walk mass that comes from known-bad rather than
+   * known-good accounts, in [0, 1]; null when the graph marks no known-good accounts.
+   */
+  relativeRisk: Score.nullable(),
   /** True for an account that is itself a blacklisted seed of the propagation. */
   seed: z.boolean(),
   contributors: z.array(RiskContributor),

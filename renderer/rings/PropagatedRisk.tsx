@@ -40,6 +40,11 @@ export function PropagatedRisk({ nodeId, onSelect }: { nodeId: string; onSelect?
     <Box data-testid="propagated-risk">
       {risk.seed && <Typography variant="body2">{t('rings.risk.seed')}</Typography>}
       {!risk.seed && risk.contributors.length > 0 && <RiskBar score={risk.risk} />}
+      {!risk.seed && risk.relativeRisk !== null && risk.contributors.length > 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid="relative-risk">
+          {t('rings.risk.relative', { percent: Math.round(risk.relativeRisk * 100) })}
+        </Typography>
+      )}
       {/* Nothing flowed in: a bar at 0.00 would only look like a measurement. */}
       {!risk.seed && risk.contributors.length === 0 && (
         <Typography variant="body2" color="text.secondary">

@@ -7,6 +7,10 @@
  * The demo graph marks no known-good accounts, so a tenth of the accounts outside every planted ring
  * (drawn with a fixed seed) stand for the team's white list. Speed: seconds per walk iteration.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ringInputFromDataset } from '../../main/core/analytics/input';
 import { sharedIdentifierProjection, type SharedIdentifierProjection } from '../../main/core/analytics/projection';
 import { propagateRisk, propagateTwoSidedRisk } from '../../main/core/analytics/risk-propagation';
@@ -79,6 +83,41 @@ export async function runPropagationBench(log: (line: string) => void): Promise<
   const started = performance.now();
   const run = propagateRisk(projection, timing.bad, { tolerance: 0, maxIterations: 50 });
   figures.secondsPerIteration = round((performance.now() - started) / 1000 / (run.iterations ?? 1), 6);
-  log(`${figures.secondsPerIteration} s per iteration (${run.iterations} iterations at ${ACCOUNTS} accounts)`);
+  // RingScope iterates only over the accounts the seeds can reach (exact: no mass leaves them); scipy over all.
+  figures.walkedAccounts = run.score.reduce((count, value) => count + (value > 0 ? 1 : 0), 0);
+  log(`${figures.secondsPerIteration} s per iteration over the ${figures.walkedAccounts} reachable of ${ACCOUNTS} accounts (${run.iterations} iterations)`);
+  const scipy = scipyBaseline(projection, timing.bad, run.iterations ?? 1);
+  if (scipy) {
+    figures.scipySecondsPerIteration = round(scipy, 6);
+    figures.iterationRatioVsScipy = round(figures.secondsPerIteration / scipy, 3);
+    log(`scipy.sparse: ${figures.scipySecondsPerIteration} s per iteration (RingScope / scipy = ${figures.iterationRatioVsScipy})`);
+  } else {
+    log('scipy baseline skipped: python3 with numpy and scipy is needed (pip install scipy)');
+  }
   return figures;
+}
+
+/** Seconds per iteration of scipy.sparse power iteration on the same projection, or null without scipy. */
+function scipyBaseline(projection: SharedIdentifierProjection, seeds: Uint8Array, iterations: number): number | null {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'ringscope-propagation-'));
+  try {
+    // Only identifiers that link accounts (weight > 0): hubs and singletons carry no walk.
+    const kept: number[] = [];
+    for (let j = 0; j < projection.identifierCount; j++) if (projection.identifierWeight[j] > 0) kept.push(j);
+    const offsets = new Int32Array(kept.length + 1);
+    kept.forEach((j, i) => (offsets[i + 1] = offsets[i] + projection.memberOffsets[j + 1] - projection.memberOffsets[j]));
+    const members = new Int32Array(offsets[kept.length]);
+    kept.forEach((j, i) => members.set(projection.members.subarray(projection.memberOffsets[j], projection.memberOffsets[j + 1]), offsets[i]));
+    const write = (name: string, column: Int32Array | Float64Array) => writeFileSync(path.join(folder, name), Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+    write('member_offsets.i32', offsets);
+    write('members.i32', members);
+    write('weights.f64', Float64Array.from(kept, (j) => projection.identifierWeight[j]));
+    write('seeds.i32', Int32Array.from(Array.from(seeds).flatMap((flag, a) => (flag ? [a] : []))));
+    const script = path.join(import.meta.dirname, 'propagation_scipy.py');
+    const run = spawnSync('python3', [script, folder, String(projection.accountCount), String(iterations)], { encoding: 'utf8', timeout: 300_000 });
+    if (run.status !== 0) return null;
+    return (JSON.parse(run.stdout) as { secondsPerIteration: number }).secondsPerIteration;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -9,7 +9,10 @@ import { userIdOf } from '../demo/dataset';
  */
 export interface RingDetectionInput {
   /** createdAt (epoch ms) is NaN where unknown (not mapped, unreadable): readers skip it, never treat it as 0. */
-  accounts: Pick<DemoDataset['accounts'], 'count' | 'createdAt' | 'blacklisted'>;
+  accounts: Pick<DemoDataset['accounts'], 'count' | 'createdAt' | 'blacklisted'> & {
+    /** Known-good accounts (verified customers, a white list), when the graph marks them: seeds of two-sided risk. */
+    knownGood?: Uint8Array;
+  };
   identifiers: Pick<DemoDataset['identifiers'], 'count' | 'kind'>;
   identifierLinks: DemoDataset['identifierLinks'];
   transfers: DemoDataset['transfers'];

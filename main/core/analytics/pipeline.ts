@@ -13,7 +13,7 @@ import {
   type TransferCycle,
 } from './money-flows';
 import { projectedSubgraph, sharedIdentifierProjection, type ExcludedHub, type ProjectionOptions, type SharedIdentifierProjection } from './projection';
-import { DEFAULT_RISK_PROPAGATION, explainedRisk, propagateRisk, type PropagatedRisk, type RiskPropagationOptions } from './risk-propagation';
+import { DEFAULT_RISK_PROPAGATION, explainedRisk, propagateRisk, propagateTwoSidedRisk, type PropagatedRisk, type RiskPropagationOptions, type TwoSidedRisk } from './risk-propagation';
 import { DEFAULT_RING_SCORE, indexFindings, ringScore, scoringScratch, type RingReason, type RingScoreOptions } from './ring-score';
 
 export interface RingPipelineOptions {
@@ -152,12 +152,17 @@ export function propagateAccountRisk(
   const report = (done: number) => onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done, total: PIPELINE_STEPS.length });
   throwIfAborted(signal);
   report(step);
+  const knownGood = input.accounts.knownGood;
   const risk = settings.knownRiskScores
     ? explainedRisk(projection, input.accounts.blacklisted, settings.knownRiskScores, { ...DEFAULT_RISK_PROPAGATION, ...settings.riskPropagation }, signal)
-    : propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal);
+    : knownGood?.includes(1)
+      ? twoSided(propagateTwoSidedRisk(projection, input.accounts.blacklisted, knownGood, settings.riskPropagation, signal))
+      : propagateRisk(projection, input.accounts.blacklisted, settings.riskPropagation, signal);
   report(PIPELINE_STEPS.length);
   return risk;
 }
+
+const twoSided = (risk: TwoSidedRisk): PropagatedRisk => ({ ...risk.bad, relative: risk.relative });
 
 function detectRingClustersWithProjection(
   input: RingDetectionInput,

@@ -26,6 +26,8 @@ export interface PropagatedRisk {
   iterations: number | null;
   converged: boolean | null;
   seedCount: number;
+  /** Two-sided relative risk (see TwoSidedRisk.relative) when known-good accounts are marked; null otherwise. */
+  relative?: Float64Array | null;
 }
 
 export const TOP_CONTRIBUTORS = 3;

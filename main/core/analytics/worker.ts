@@ -103,7 +103,12 @@ function shareColumns(input: RingDetectionInput): RingDetectionInput {
   };
   const { accounts, identifiers, identifierLinks: links, transfers, payments } = input;
   return {
-    accounts: { count: accounts.count, createdAt: share(accounts.createdAt), blacklisted: share(accounts.blacklisted) },
+    accounts: {
+      count: accounts.count,
+      createdAt: share(accounts.createdAt),
+      blacklisted: share(accounts.blacklisted),
+      knownGood: accounts.knownGood && share(accounts.knownGood),
+    },
     identifiers: { count: identifiers.count, kind: share(identifiers.kind) },
     identifierLinks: { count: links.count, account: share(links.account), identifier: share(links.identifier) },
     transfers: { count: transfers.count, from: share(transfers.from), to: share(transfers.to), amount: share(transfers.amount), at: share(transfers.at) },

@@ -179,9 +179,9 @@ export class RingService {
   /** An account's propagated risk and the neighbours it came from (the explanation for a new account). */
   accountRisk(nodeId: string): AccountRisk {
     const detection = this.currentDetection();
-    if (!detection) return { nodeId, status: 'not-run', risk: null, seed: false, contributors: [] };
+    if (!detection) return { nodeId, status: 'not-run', risk: null, relativeRisk: null, seed: false, contributors: [] };
     const account = detection.accountByNodeId.get(nodeId);
-    if (account === undefined) return { nodeId, status: 'not-in-detection', risk: null, seed: false, contributors: [] };
+    if (account === undefined) return { nodeId, status: 'not-in-detection', risk: null, relativeRisk: null, seed: false, contributors: [] };
     const { risk } = detection.result;
     const { graph } = detection;
     const contributors = [];
@@ -195,7 +195,7 @@ export class RingService {
         contribution: Math.min(1, risk.topContributions[account * 3 + slot] / risk.score[account]),
       });
     }
-    return { nodeId, status: 'ok', risk: risk.normalised[account], seed: graph.input.accounts.blacklisted[account] === 1, contributors };
+    return { nodeId, status: 'ok', risk: risk.normalised[account], relativeRisk: risk.relative ? risk.relative[account] : null, seed: graph.input.accounts.blacklisted[account] === 1, contributors };
   }
 
   private async chooseMode(origin: GraphSource, mode: DetectRequest['mode'], signal: AbortSignal): Promise<'in-process' | 'gds'> {

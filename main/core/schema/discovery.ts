@@ -1,6 +1,6 @@
 import type { DiscoveredSchema } from '../../api';
 import type { Neo4jClient } from '../sources/neo4j/neo4j-client';
-import { proposeMapping, type GraphNames } from './schema-mapping';
+import { proposeMapping, type GraphNames, type RelationshipEnds } from './schema-mapping';
 
 /** Labels, relationship types and per-label property keys of the connected database. */
 export async function discoverGraphNames(client: Neo4jClient, signal?: AbortSignal): Promise<GraphNames> {
@@ -24,9 +24,20 @@ function unquoteRelType(relType: string): string {
   return quoted ? quoted[1].replaceAll('``', '`') : relType.replace(/^:/, '');
 }
 
+/** Which labels each relationship type starts and ends at, read from the count store. */
+export async function discoverRelationshipEnds(client: Neo4jClient, signal?: AbortSignal): Promise<RelationshipEnds> {
+  const ends: RelationshipEnds = {};
+  for (const row of await client.read('schema-relationship-ends', {}, { signal })) {
+    const entry = (ends[row.relationshipType] ??= { from: [], to: [] });
+    if (row.startLabel) entry.from.push(row.startLabel);
+    if (row.endLabel) entry.to.push(row.endLabel);
+  }
+  return ends;
+}
+
 /** Discovers the schema and proposes a mapping for it (demo-schema defaults where they fit). */
 export async function discoverSchema(client: Neo4jClient, signal?: AbortSignal): Promise<DiscoveredSchema> {
-  const names = await discoverGraphNames(client, signal);
-  const { mapping, notes } = proposeMapping(names);
+  const [names, ends] = await Promise.all([discoverGraphNames(client, signal), discoverRelationshipEnds(client, signal)]);
+  const { mapping, notes } = proposeMapping(names, ends);
   return { ...names, proposedMapping: mapping, notes };
 }

@@ -42,11 +42,21 @@ export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
 /** What discovery reads from the server, before a mapping is proposed. */
 export type GraphNames = Pick<DiscoveredSchema, 'labels' | 'relationshipTypes' | 'nodeProperties' | 'relationshipProperties'>;
 
+/** Labels each relationship type starts and ends at (from the count store). */
+export type RelationshipEnds = Record<string, { from: string[]; to: string[] }>;
+
+const TIME_KEYS = ['at', 'time', 'timestamp', 'ts', 'createdAt', 'occurredAt'];
+const AMOUNT_KEYS = ['amount', 'value', 'sum'];
+/** Weight proposed for a discovered link kind until the investigator judges it. */
+const PROPOSED_LINK_WEIGHT = 0.5;
+
 /**
  * Proposes a mapping from discovered names: the demo schema where the graph has it; identifier
  * kinds, transfers or payments the graph lacks are left unmapped, each with a note saying so.
+ * Other relationship types between accounts become direct links, and a label reached from accounts
+ * by one type and leading back to accounts by another becomes an event-node link.
  */
-export function proposeMapping(names: GraphNames): { mapping: SchemaMapping; notes: string[] } {
+export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): { mapping: SchemaMapping; notes: string[] } {
   const notes: string[] = [];
   const hasLabel = (label: string) => names.labels.includes(label);
   const hasType = (type: string) => names.relationshipTypes.includes(type);
@@ -76,7 +86,29 @@ export function proposeMapping(names: GraphNames): { mapping: SchemaMapping; not
   const payment = demo.payment && hasFlow(demo.payment) && hasLabel(demo.payment.merchantLabel) && hasProperty(demo.payment.merchantLabel, demo.payment.merchantIdProperty) ? demo.payment : null;
   if (!payment) notes.push('No PAID relationships with amount and at to Merchant nodes with merchantId: payments are not mapped.');
 
-  return { mapping: { account, identifiers, transfer, payment, accountLinks: [], eventLinks: [] }, notes };
+  const mapped = new Set([...identifiers.map((i) => i.relationshipType), transfer?.relationshipType, payment?.relationshipType]);
+  const firstOf = (keys: readonly string[], candidates: readonly string[] | undefined) => keys.find((key) => candidates?.includes(key)) ?? null;
+  const fromAccounts = (type: string) => ends[type]?.from.includes(account.label) ?? false;
+  const toAccounts = (type: string) => ends[type]?.to.includes(account.label) ?? false;
+  const accountLinks = names.relationshipTypes
+    .filter((type) => !mapped.has(type) && fromAccounts(type) && toAccounts(type))
+    .map((type) => {
+      notes.push(`${type} links accounts directly: proposed as a direct link of weight ${PROPOSED_LINK_WEIGHT}; check its direction and weight.`);
+      const keys = names.relationshipProperties[type];
+      return { relationshipType: type, directed: true, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT };
+    });
+  const eventLinks = names.labels
+    .filter((label) => label !== account.label)
+    .flatMap((eventLabel) => {
+      const fromType = names.relationshipTypes.find((type) => !mapped.has(type) && fromAccounts(type) && ends[type].to.includes(eventLabel));
+      const toType = names.relationshipTypes.find((type) => !mapped.has(type) && ends[type]?.from.includes(eventLabel) && toAccounts(type));
+      if (!fromType || !toType) return [];
+      notes.push(`${eventLabel} nodes lead from account to account (${fromType}, then ${toType}): proposed as an event-node link of weight ${PROPOSED_LINK_WEIGHT}.`);
+      const keys = names.nodeProperties[eventLabel];
+      return [{ fromType, eventLabel, toType, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT }];
+    });
+
+  return { mapping: { account, identifiers, transfer, payment, accountLinks, eventLinks }, notes };
 }
 
 declare const validated: unique symbol;
@@ -182,6 +214,7 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
     accountIdProperty: quoteName(mapping.account.idProperty),
     accountCreatedAtProperty: quoteOrUnmapped(mapping.account.createdAtProperty),
     accountBlacklistedProperty: quoteOrUnmapped(mapping.account.blacklistedProperty),
+    accountKnownGoodProperty: quoteOrUnmapped(mapping.account.knownGoodProperty),
     exploredTypes: orUnmapped(explored),
     identifierTypes: orUnmapped(identifierTypes),
     transferTypes: orUnmapped(transferTypes),

@@ -17,10 +17,11 @@ let client: Neo4jClient;
 let mapping: ValidatedMapping;
 
 // c0 is known-bad and called c1; c1 → c2 → c3 → c1 paid each other through transaction nodes
-// (one amount stored as text); c4 and c5 only call each other; c6 has no links.
+// (one amount stored as text); c3 is a verified (known-good) client; c4 and c5 only call each other;
+// c6 has no links.
 const FIXTURE = `
   UNWIND range(0, 6) AS i
-  CREATE (:RsLinkClient {clientId: 'C' + i, flagged: i = 0})
+  CREATE (:RsLinkClient {clientId: 'C' + i, flagged: i = 0, verified: i = 3})
   WITH count(*) AS created
   MATCH (c0:RsLinkClient {clientId: 'C0'}), (c1:RsLinkClient {clientId: 'C1'}), (c2:RsLinkClient {clientId: 'C2'}),
         (c3:RsLinkClient {clientId: 'C3'}), (c4:RsLinkClient {clientId: 'C4'}), (c5:RsLinkClient {clientId: 'C5'})
@@ -37,7 +38,7 @@ beforeAll(async () => {
   client = Neo4jClient.open({ uri: server.uri, user: server.user, password: server.password, database: null });
   mapping = validateMapping(
     {
-      account: { label: 'RsLinkClient', idProperty: 'clientId', createdAtProperty: null, riskScoreProperty: null, blacklistedProperty: 'flagged' },
+      account: { label: 'RsLinkClient', idProperty: 'clientId', createdAtProperty: null, riskScoreProperty: null, blacklistedProperty: 'flagged', knownGoodProperty: 'verified', communityProperty: null },
       identifiers: [],
       transfer: null,
       payment: null,
@@ -79,6 +80,11 @@ describe('direct and event-node links from a real Neo4j', () => {
     const riskOf = (id: string) => result.risk.score[input.accountIds.indexOf(id)];
     for (const reached of ['C1', 'C2', 'C3']) expect(riskOf(reached)).toBeGreaterThan(0);
     for (const unreached of ['C4', 'C5', 'C6']) expect(riskOf(unreached)).toBe(0);
+    // Two-sided: the known-good client pulls the share of bad mass down around itself.
+    const relativeOf = (id: string) => result.risk.relative![input.accountIds.indexOf(id)];
+    expect(Array.from(input.accounts.knownGood!)).toEqual(input.accountIds.map((id) => (id === 'C3' ? 1 : 0)));
+    expect(relativeOf('C1')).toBeGreaterThan(relativeOf('C3'));
+    expect(relativeOf('C6')).toBe(0);
     const ring = result.clusters.find((cluster) => cluster.members.includes(input.accountIds.indexOf('C2')));
     expect(ring?.members.map((account) => input.accountIds[account])).toEqual(['C0', 'C1', 'C2', 'C3']);
   });

@@ -127,6 +127,31 @@ describe('schema mapping', () => {
     expect(unmappedEvidence(eventMoney)).not.toContain('money-flows');
   });
 
+  it('proposes calls between accounts as a direct link and transaction nodes as an event-node link, with notes', () => {
+    const names: GraphNames = {
+      ...demoNames,
+      labels: [...demoNames.labels, 'Transaction'],
+      relationshipTypes: [...demoNames.relationshipTypes, 'CALLED', 'PERFORMED', 'TO'],
+      nodeProperties: { ...demoNames.nodeProperties, Transaction: ['amount', 'ts'] },
+      relationshipProperties: { ...demoNames.relationshipProperties, CALLED: ['at'] },
+    };
+    const ends = {
+      CALLED: { from: ['User'], to: ['User'] },
+      PERFORMED: { from: ['User'], to: ['Transaction'] },
+      TO: { from: ['Transaction'], to: ['User', 'Merchant'] },
+      TRANSFERRED_TO: { from: ['User'], to: ['User'] },
+      USES_DEVICE: { from: ['User'], to: ['Device'] },
+    };
+    const { mapping, notes } = proposeMapping(names, ends);
+    expect(mapping.accountLinks).toEqual([{ relationshipType: 'CALLED', directed: true, amountProperty: null, timeProperty: 'at', weight: 0.5 }]);
+    expect(mapping.eventLinks).toEqual([{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 }]);
+    expect(notes).toEqual([
+      'CALLED links accounts directly: proposed as a direct link of weight 0.5; check its direction and weight.',
+      'Transaction nodes lead from account to account (PERFORMED, then TO): proposed as an event-node link of weight 0.5.',
+    ]);
+    expect(validateMapping(mapping, names).eventLinks).toHaveLength(1);
+  });
+
   it('fills unmapped parts with a name no graph uses, so they match nothing', () => {
     const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, transfer: null }, demoNames);
     expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope_unmapped`');

@@ -79,6 +79,7 @@ export async function loadSubgraph(
   const accounts = new Positions();
   const createdAt: number[] = [];
   const blacklisted: number[] = [];
+  const knownGood: number[] = [];
   const identifiers = new Positions();
   const identifierKind: number[] = [];
   const identifierAccounts: number[] = [];
@@ -89,11 +90,12 @@ export async function loadSubgraph(
   let relationships = 0;
   let truncated = false;
 
-  const account = (id: string, created: string | number | null, isBlacklisted: boolean | null): number => {
+  const account = (id: string, created: string | number | null, isBlacklisted: boolean | null, isKnownGood: boolean | null): number => {
     const { position, isNew } = accounts.of(id);
     if (isNew) {
       createdAt.push(epochMillisOf(created));
       blacklisted.push(isBlacklisted ? 1 : 0);
+      knownGood.push(isKnownGood ? 1 : 0);
     }
     return position;
   };
@@ -103,7 +105,7 @@ export async function loadSubgraph(
       'subgraph-around-accounts',
       { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
       (row) => {
-        const from = account(row.accountId, row.createdAt, row.blacklisted);
+        const from = account(row.accountId, row.createdAt, row.blacklisted, row.knownGood);
         if (row.row === 'account' || row.target === null) return true;
         if (row.row === 'link') {
           const { position, isNew } = identifiers.of(row.target);
@@ -115,7 +117,7 @@ export async function loadSubgraph(
           links.identifier.push(position);
         } else if (row.row === 'transfer') {
           transfers.from.push(from);
-          transfers.to.push(account(row.target, row.targetCreatedAt, row.targetBlacklisted));
+          transfers.to.push(account(row.target, row.targetCreatedAt, row.targetBlacklisted, row.targetKnownGood));
           transfers.amount.push(row.amount ?? Number.NaN); // unknown: never a cycle hop or a round amount
           transfers.at.push(epochMillisOf(row.at));
         } else {
@@ -178,7 +180,12 @@ export async function loadSubgraph(
 
   const accountCount = Int32Array.from(identifierAccounts);
   return {
-    accounts: { count: accounts.keys.length, createdAt: Float64Array.from(createdAt), blacklisted: Uint8Array.from(blacklisted) },
+    accounts: {
+      count: accounts.keys.length,
+      createdAt: Float64Array.from(createdAt),
+      blacklisted: Uint8Array.from(blacklisted),
+      ...(mapping.account.knownGoodProperty && { knownGood: Uint8Array.from(knownGood) }),
+    },
     identifiers: { count: identifiers.keys.length, kind: Uint8Array.from(identifierKind), elementId: identifiers.keys, accountCount },
     identifierLinks: sortedByAccount(links, accounts.keys.length),
     transfers: {
