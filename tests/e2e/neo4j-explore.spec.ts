@@ -89,7 +89,8 @@ describe('Connect to Neo4j and investigate a planted ring member there', () => {
   it('connects, returns to Explore and shows Neo4j in the top bar', async () => {
     await page.getByTestId('connect-button').click();
     await page.getByTestId('search-input').waitFor({ state: 'visible' });
-    await expect.poll(() => page.getByTestId('source-chip').textContent()).toBe('Neo4j');
+    // The chip follows a refetch of health after the switch: seconds on a loaded machine.
+    await expect.poll(() => page.getByTestId('source-chip').textContent(), { timeout: 10_000 }).toBe('Neo4j');
     expect(await page.getByTestId('source-name').textContent()).toContain(neo4j.uri);
   });
 
