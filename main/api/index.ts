@@ -7,3 +7,4 @@ export * from './connections';
 export * from './security';
 export * from './rings';
 export * from './evidence';
+export * from './csv';

@@ -2,7 +2,7 @@
  * Undo/redo over canvas models. Models are immutable and share unchanged parts, so keeping the
  * previous models is cheap and undo restores exactly what was there (no inverse commands to get wrong).
  */
-import type { CanvasCommand, CanvasModel } from './canvas-model';
+import type { CanvasCommand, CanvasModel, CommandLabel } from './canvas-model';
 
 /** How many steps back the investigator can go (the issue asks for at least 100). */
 export const HISTORY_LIMIT = 200;
@@ -10,7 +10,7 @@ export const HISTORY_LIMIT = 200;
 export interface HistoryStep {
   model: CanvasModel;
   /** The command that led away from this model (redo) or to the next (undo), for the button's tooltip. */
-  label: string;
+  label: CommandLabel;
 }
 
 export interface CanvasHistory {
@@ -37,6 +37,14 @@ export function amend(history: CanvasHistory, command: CanvasCommand): CanvasHis
   if (present === history.present) return history;
   const update = (step: HistoryStep) => ({ ...step, model: command.apply(step.model) });
   return { past: history.past.map(update), present, future: history.future.map(update) };
+}
+
+/** Applies a command as part of the last step (e.g. the layout that follows opening a ring): one undo reverts both. */
+export function extendLastStep(history: CanvasHistory, command: CanvasCommand): CanvasHistory {
+  const present = command.apply(history.present);
+  if (present === history.present) return history;
+  if (history.past.length === 0) return execute(history, command);
+  return { ...history, present, future: [] };
 }
 
 export function undo(history: CanvasHistory): CanvasHistory {

@@ -27,8 +27,15 @@ export interface CanvasNode {
   hidden: boolean;
   /** The group (compound node) it belongs to, or null. */
   groupId: string | null;
-  /** Its neighbours are only partly drawn (hubs are paged). */
-  hasMore: boolean;
+  /** How much of its neighbourhood is drawn; null when it was never expanded. */
+  page: NeighbourPage | null;
+}
+
+/** How much of a node's neighbourhood is drawn. */
+export interface NeighbourPage {
+  totalNeighbours: number;
+  /** Offset of the next page, or null when every neighbour is drawn. */
+  nextOffset: number | null;
 }
 
 export interface CanvasGroup {
@@ -55,9 +62,12 @@ export interface CanvasModel {
   readonly filters: CanvasFilters;
 }
 
-/** One undoable change; `label` is an i18n key under `canvas.command` naming it for the undo button. */
+/** What a command did, named for the undo button (i18n keys under `canvas.command`). */
+export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'filter' | 'highlight' | 'open' | 'refresh';
+
+/** One undoable change. */
 export interface CanvasCommand {
-  readonly label: string;
+  readonly label: CommandLabel;
   apply(model: CanvasModel): CanvasModel;
 }
 
@@ -101,14 +111,14 @@ function centroid(points: readonly Point[]): Point | null {
 }
 
 function canvasNode(node: GraphNode, position: Point): CanvasNode {
-  return { node, position, pinned: false, hidden: false, groupId: null, hasMore: false };
+  return { node, position, pinned: false, hidden: false, groupId: null, page: null };
 }
 
 /**
  * Adds what is not drawn yet of `subgraph`: new nodes around `anchorId` (or around the origin),
- * existing nodes keep their place (their DTO is refreshed). `hasMore` marks the anchor's paging.
+ * existing nodes keep their place (their DTO is refreshed). `anchorPage` is what the anchor now has drawn.
  */
-export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | null; anchorHasMore?: boolean } = {}): CanvasCommand {
+export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | null; anchorPage?: NeighbourPage } = {}): CanvasCommand {
   return {
     label: 'add',
     apply(model) {
@@ -135,8 +145,10 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
       placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
       const seed = fresh.find((node) => node.id === options.anchorId);
       if (seed) nodes[seed.id] = canvasNode(seed, anchorPosition);
-      if (options.anchorId && nodes[options.anchorId] && options.anchorHasMore !== undefined && nodes[options.anchorId].hasMore !== options.anchorHasMore) {
-        nodes[options.anchorId] = { ...nodes[options.anchorId], hasMore: options.anchorHasMore };
+      const page = options.anchorPage;
+      const anchored = options.anchorId ? nodes[options.anchorId] : undefined;
+      if (anchored && page && (anchored.page?.nextOffset !== page.nextOffset || anchored.page?.totalNeighbours !== page.totalNeighbours)) {
+        nodes[anchored.node.id] = { ...anchored, page: { ...page } };
         changed = true;
       }
       const edges: Record<string, GraphEdge> = { ...model.edges };
@@ -211,7 +223,7 @@ export function setPinned(ids: readonly string[], pinned: boolean): CanvasComman
  * Moves nodes (a layout, a drag). Pinned nodes stay where they are: a pin is a promise that
  * nothing but the investigator moves it, and dragging a pinned node is prevented by the view.
  */
-export function moveNodes(positions: Readonly<Record<string, Point>>, label = 'move'): CanvasCommand {
+export function moveNodes(positions: Readonly<Record<string, Point>>, label: CommandLabel = 'move'): CanvasCommand {
   return {
     label,
     apply: (model) =>

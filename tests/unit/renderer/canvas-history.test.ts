@@ -46,7 +46,7 @@ const built = (): CanvasModel => addSubgraph(star).apply(emptyCanvas());
 const snapshot = (model: CanvasModel) => structuredClone(model);
 
 const commands: Record<string, (model: CanvasModel) => CanvasCommand> = {
-  'add (expand)': () => addSubgraph({ nodes: [account('a5'), account('a6')], edges: [link('a5', 'p1'), link('a6', 'p1')] }, { anchorId: 'p1', anchorHasMore: true }),
+  'add (expand)': () => addSubgraph({ nodes: [account('a5'), account('a6')], edges: [link('a5', 'p1'), link('a6', 'p1')] }, { anchorId: 'p1', anchorPage: { totalNeighbours: 9, nextOffset: 5 } }),
   'replace (open ring, replace)': () => replaceWith({ nodes: [account('r1'), account('r2')], edges: [] }, ['r1']),
   'add with highlight (open ring, add)': () => addWithHighlight({ nodes: [account('r1')], edges: [link('r1', 'a1', 'transfer')] }, ['r1', 'a1']),
   clear: () => clearCanvas(),
@@ -123,7 +123,14 @@ describe('canvas editing', () => {
       const { x, y } = next.nodes[id].position;
       expect(Math.hypot(x - 1000, y - 1000)).toBeLessThan(250);
     }
-    expect(next.nodes.p1.hasMore).toBe(true);
+    expect(next.nodes.p1.page).toEqual({ totalNeighbours: 9, nextOffset: 5 });
+  });
+
+  it('adds each node and link once, and drops a link whose end is neither drawn nor in the page', () => {
+    const page = { nodes: [account('a5'), account('a5')], edges: [link('a5', 'p1'), link('a5', 'p1'), link('zz', 'a5')] };
+    const next = addSubgraph(page, { anchorId: 'p1' }).apply(built());
+    expect(Object.keys(next.edges).filter((id) => id.includes('a5'))).toEqual(['a5-p1']);
+    expect(Object.keys(next.nodes)).toHaveLength(6);
   });
 
   it('never moves a pinned node, whatever the layout asks', () => {
