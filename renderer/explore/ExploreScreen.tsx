@@ -176,8 +176,8 @@ export function ExploreScreen() {
     }
   };
 
-  const exportPng = async (scale: number) => {
-    const blob = await viewRef.current?.png(scale, theme.palette.background.default);
+  const exportPng = (scale: number) => {
+    const blob = viewRef.current?.png(scale, theme.palette.background.default);
     if (blob) downloadBlob(blob, `${timestampedName('ringscope')}@${scale}x.png`);
   };
   const exportSvg = () => {
@@ -264,7 +264,7 @@ export function ExploreScreen() {
           onOpen={() => fileInput.current?.click()}
           recent={workspace.recent}
           onOpenRecent={(recent: RecentWorkspace) => void openWorkspaceText(recent.text)}
-          onExportPng={(scale) => void exportPng(scale)}
+          onExportPng={exportPng}
           onExportSvg={exportSvg}
           onExportCsv={exportCsv}
           onShortcuts={() => setHelpOpen(true)}

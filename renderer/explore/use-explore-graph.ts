@@ -114,7 +114,9 @@ export function useExploreGraph(pageSize: number) {
       try {
         const page = await api.graph.expand({ nodeId, limit: pageSize, offset: drawn?.page?.nextOffset ?? 0, taskId: started.taskId });
         run(addSubgraph({ nodes: seed ? [seed, ...page.nodes] : page.nodes, edges: page.edges }, { anchorId: nodeId, anchorPage: { totalNeighbours: page.totalNeighbours, nextOffset: page.nextOffset } }));
+        // Existing nodes stay where they are; the view moves only when new ones landed off screen.
         if (seed) viewRef.current?.fit();
+        else viewRef.current?.reveal(page.nodes.map((node) => node.id));
       } catch (failure) {
         setError(toApiError(failure));
       } finally {

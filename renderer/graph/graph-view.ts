@@ -346,13 +346,21 @@ export class GraphView {
   }
 
   /** The drawing as a PNG (whole graph) at `scale` times its size on screen at zoom 1. */
-  png(scale: number, background: string): Promise<Blob> {
-    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background, maxWidth: 16_384, maxHeight: 16_384 });
+  png(scale: number, background: string): Blob {
+    // Synchronous, so the download starts inside the click that asked for it (browsers block later ones).
+    return this.cy.png({ output: 'blob', full: true, scale, bg: background, maxWidth: 16_384, maxHeight: 16_384 });
   }
 
   /** The drawing as SVG text (whole graph). */
   svg(background: string): string {
-    return (this.cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: background });
+    // The SVG canvas shim cannot clip an icon to its node's shape; the icons sit well inside their nodes anyway.
+    const clipped = this.cy.nodes().filter((node) => node.style('background-image') !== 'none');
+    clipped.style('background-clip', 'none');
+    try {
+      return (this.cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: background });
+    } finally {
+      clipped.removeStyle('background-clip');
+    }
   }
 
   /** Tells Cytoscape its container changed size (a panel opened or closed), keeping the view centred. */
@@ -363,6 +371,18 @@ export class GraphView {
     this.cy.panBy({ x: (this.cy.width() - before.width) / 2, y: (this.cy.height() - before.height) / 2 });
     // A side panel opened: what was all in view stays all in view (zooming out if it must).
     if (wasAllInView && !this.allInView()) this.fit(undefined, false);
+  }
+
+  /** Brings `nodeIds` into view (zooming out to the whole graph) when some of them are off screen. */
+  reveal(nodeIds: readonly string[]): void {
+    const extent = this.cy.extent();
+    const offScreen = nodeIds.some((id) => {
+      const node = this.cy.getElementById(id);
+      if (node.empty()) return false;
+      const box = node.boundingBox();
+      return box.x1 < extent.x1 || box.x2 > extent.x2 || box.y1 < extent.y1 || box.y2 > extent.y2;
+    });
+    if (offScreen) this.fit();
   }
 
   private allInView(): boolean {
