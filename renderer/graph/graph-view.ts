@@ -353,13 +353,20 @@ export class GraphView {
 
   /** The drawing as SVG text (whole graph). */
   svg(background: string): string {
-    // The SVG canvas shim cannot clip an icon to its node's shape; the icons sit well inside their nodes anyway.
-    const clipped = this.cy.nodes().filter((node) => node.style('background-image') !== 'none');
-    clipped.style('background-clip', 'none');
+    // cytoscape-svg's canvas shim cannot clip an icon to its node, draw the rounded polygons or a
+    // text outline: export with unclipped icons (they sit inside their nodes), plain polygons and
+    // plain labels, then restore the canvas's own look.
+    const nodes = this.cy.nodes();
+    this.cy.batch(() => {
+      nodes.forEach((node) => {
+        const shape = node.style('shape') as string;
+        node.style({ 'background-clip': 'none', 'text-outline-width': 0, ...(shape.startsWith('round-') && shape !== 'round-rectangle' ? { shape: shape.slice('round-'.length) } : {}) });
+      });
+    });
     try {
       return (this.cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: background });
     } finally {
-      clipped.removeStyle('background-clip');
+      nodes.removeStyle('background-clip text-outline-width shape');
     }
   }
 
