@@ -117,7 +117,7 @@ export class GraphView {
         }
       }
       if (previous.nodes !== model.nodes) {
-        for (const id of Object.keys(previous.nodes)) if (!model.nodes[id]) this.cy.getElementById(id).remove();
+        this.removeAbsent(previous.nodes, model.nodes);
         const additions: cytoscape.ElementDefinition[] = [];
         for (const [id, current] of Object.entries(model.nodes)) {
           const before = previous.nodes[id];
@@ -147,7 +147,7 @@ export class GraphView {
         for (const current of Object.values(model.nodes)) this.cy.getElementById(current.node.id).classes(this.classesFor(current, nodeElement(current.node, this.pageSize, this.hubCount).classes));
       }
       if (previous.edges !== model.edges || restyleAll) {
-        for (const id of Object.keys(previous.edges)) if (!model.edges[id]) this.cy.getElementById(id).remove();
+        this.removeAbsent(previous.edges, model.edges);
         const additions: cytoscape.ElementDefinition[] = [];
         for (const [id, edge] of Object.entries(model.edges)) {
           const element = edgeElement(edge);
@@ -169,6 +169,14 @@ export class GraphView {
         }
       }
     });
+  }
+
+  /** Removes, in one call, the elements drawn for `before` that `after` no longer has (an undone expand removes a thousand at once). */
+  private removeAbsent(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): void {
+    const gone = Object.keys(before).filter((id) => !(id in after));
+    if (gone.length === 0) return;
+    const ids = new Set(gone);
+    this.cy.remove(this.cy.elements().filter((element) => ids.has(element.id())));
   }
 
   private classesFor(current: CanvasNode, base: string): string {

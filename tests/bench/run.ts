@@ -10,6 +10,7 @@ type Suite = (log: (line: string) => void) => Promise<BenchFigures>;
 const SUITES: Record<string, () => Promise<Suite>> = {
   rings: async () => (await import('./rings')).runRingsBench,
   load: async () => (await import('./load')).runLoadBench,
+  canvas: async () => (await import('./canvas')).runCanvasBench,
 };
 
 async function main(): Promise<void> {

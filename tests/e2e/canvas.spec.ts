@@ -197,8 +197,9 @@ describe('Canvas: build, edit, keep and export an investigation', () => {
     expect(Math.abs(width - one.width)).toBeLessThanOrEqual(8);
     expect(Math.abs(height - one.height)).toBeLessThanOrEqual(8);
     // The exported picture, opened as an image by the browser itself, is the same size.
+    type ImageElement = { src: string; naturalWidth: number; naturalHeight: number; decode(): Promise<void> };
     const decoded = await page.evaluate(async (text) => {
-      const image = new Image();
+      const image = new (globalThis as unknown as { Image: new () => ImageElement }).Image();
       image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
       await image.decode();
       return { width: image.naturalWidth, height: image.naturalHeight };
