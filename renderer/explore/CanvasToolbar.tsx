@@ -1,4 +1,5 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import BubbleChartIcon from '@mui/icons-material/BubbleChart';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import DeleteIcon from '@mui/icons-material/Delete';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -51,6 +52,7 @@ export interface CanvasToolbarProps {
   onPin(pinned: boolean): void;
   onGroup(): void;
   onGroupByIdentifier(): void;
+  onGroupByCommunity(): void;
   onUngroup(): void;
   onExpandSelected(): void;
   onSelectNeighbours(): void;
@@ -118,6 +120,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       {divider}
       {button(t('canvas.group'), <GroupWorkIcon fontSize="small" />, props.onGroup, props.selectionCount < 2, 'canvas-group')}
       {button(t('canvas.groupByIdentifier'), <HubIcon fontSize="small" />, props.onGroupByIdentifier, props.empty, 'canvas-group-by-identifier')}
+      {button(t('canvas.groupByCommunity'), <BubbleChartIcon fontSize="small" />, props.onGroupByCommunity, props.empty, 'canvas-group-by-community')}
       {button(t('canvas.ungroup'), <CallSplitIcon fontSize="small" />, props.onUngroup, none, 'canvas-ungroup')}
       <Box sx={{ flex: 1 }} />
       {button(t('canvas.workspace.save'), <SaveIcon fontSize="small" />, props.onSave, props.empty, 'workspace-save')}

@@ -257,6 +257,7 @@ export function ExploreScreen() {
           onPin={explore.edit.pinSelected}
           onGroup={groupSelected}
           onGroupByIdentifier={() => explore.edit.groupBySharedIdentifier((identifier, members) => t('canvas.sharedGroupLabel', { label: identifier.label, count: members }))}
+          onGroupByCommunity={() => explore.edit.groupByCommunity((index, members) => t('canvas.communityGroupLabel', { index, count: members }))}
           onUngroup={explore.edit.ungroupSelected}
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}

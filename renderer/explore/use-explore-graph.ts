@@ -25,6 +25,7 @@ import {
   type CanvasModel,
   type Point,
 } from '../graph/canvas-model';
+import { communityGroups } from '../graph/community-groups';
 import type { GraphView, LayoutKind } from '../graph/graph-view';
 import { toApiError } from '../shared/to-api-error';
 
@@ -234,6 +235,10 @@ export function useExploreGraph(pageSize: number) {
       groupBySharedIdentifier: (labelOf: (identifier: GraphNode, members: number) => string) => {
         const chosen = selection();
         run(groupNodes(sharedIdentifierGroups(model(), chosen.length > 1 ? chosen : null, labelOf)));
+      },
+      groupByCommunity: (labelOf: (index: number, members: number) => string) => {
+        const chosen = selection();
+        run(groupNodes(communityGroups(model(), chosen.length > 1 ? chosen : null, labelOf)));
       },
       ungroupSelected: () => {
         const groups = new Set(selection().map((id) => model().nodes[id]?.groupId).filter((id): id is string => Boolean(id)));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, Subgraph } from '../../../main/api';
 import { amend, execute, HISTORY_LIMIT, redo, startHistory, undo } from '../../../renderer/graph/canvas-history';
+import { communityGroups } from '../../../renderer/graph/community-groups';
 import {
   addSubgraph,
   addWithHighlight,
@@ -153,6 +154,16 @@ describe('canvas editing', () => {
     expect(neighbourIds(model, ['p1']).sort()).toEqual(['a1', 'a2', 'a3']);
     const specs = sharedIdentifierGroups(model, null, (identifier, members) => `${identifier.label} (${members})`);
     expect(specs).toEqual([{ id: 'group:p1', label: 'p1 (3)', memberIds: ['p1', 'a1', 'a2', 'a3'] }]);
+  });
+
+  it('groups two clusters joined by one link into two communities', () => {
+    const clique = (prefix: string) => ['1', '2', '3', '4'].map((n) => account(`${prefix}${n}`));
+    const nodes = [...clique('x'), ...clique('y')];
+    const edges = ['x', 'y'].flatMap((p) => [['1', '2'], ['1', '3'], ['1', '4'], ['2', '3'], ['2', '4'], ['3', '4']].map(([a, b]) => link(`${p}${a}`, `${p}${b}`)));
+    const model = addSubgraph({ nodes, edges: [...edges, link('x1', 'y1')] }).apply(emptyCanvas());
+    const specs = communityGroups(model, null, (index, members) => `C${index} (${members})`);
+    expect(specs.map((spec) => [...spec.memberIds].sort())).toEqual([['x1', 'x2', 'x3', 'x4'], ['y1', 'y2', 'y3', 'y4']]);
+    expect(specs[0].label).toBe('C1 (4)');
   });
 
   it('filters by kind, risk band and blacklist state', () => {
