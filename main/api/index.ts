@@ -9,3 +9,4 @@ export * from './rings';
 export * from './evidence';
 export * from './money';
 export * from './trust';
+export * from './csv';

@@ -1,19 +1,38 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, GraphNode, ProgressEvent } from '../../main/api';
+import type { ApiError, GraphNode, ProgressEvent, Subgraph } from '../../main/api';
 import { useApi } from '../api/api-context';
-import type { GraphView } from '../graph/graph-view';
+import { amend, execute, extendLastStep, redo as redoStep, startHistory, undo as undoStep, type CanvasHistory } from '../graph/canvas-history';
+import {
+  addSubgraph,
+  addWithHighlight,
+  clearCanvas,
+  emptyCanvas,
+  groupNodes,
+  moveNodes,
+  neighbourIds,
+  refreshNodes,
+  removeNodes,
+  replaceWith,
+  setFilters,
+  setHidden,
+  setHighlighted,
+  setPinned,
+  sharedIdentifierGroups,
+  showAllHidden,
+  ungroup,
+  type CanvasCommand,
+  type CanvasFilters,
+  type CanvasModel,
+  type Point,
+} from '../graph/canvas-model';
+import { communityGroups } from '../graph/community-groups';
+import type { GraphView, LayoutKind } from '../graph/graph-view';
 import { toApiError } from '../shared/to-api-error';
 
-/** Neighbours fetched per expand call: hubs are paged, never drawn whole. */
-/** The most nodes graph.subgraph draws at once. */
-const MAX_SHOWN_NODES = 2_000;
+export type { NeighbourPage } from '../graph/canvas-model';
 
-/** How much of a node's neighbourhood is drawn. */
-export interface NeighbourPage {
-  totalNeighbours: number;
-  /** Offset of the next page, or null when every neighbour is drawn. */
-  nextOffset: number | null;
-}
+/** The most nodes graph.subgraph draws at once. */
+export const MAX_SHOWN_NODES = 2_000;
 
 /** The expand call in flight, with the latest progress event for its task. */
 export interface ExpandTask {
@@ -23,20 +42,31 @@ export interface ExpandTask {
   progress: ProgressEvent | null;
 }
 
+/** A layout in progress (large ones run in a worker), with its progress and a way to stop it. */
+export interface LayoutTask {
+  kind: LayoutKind;
+  fraction: number;
+  cancel(): void;
+}
+
+/** Where opened nodes go: instead of what is drawn, or added to it. */
+export type OpenMode = 'replace' | 'add';
+
 /**
- * The Explore screen's graph state: which node is selected, which pages of which neighbourhoods
- * are drawn, and the expand call in flight. The drawing itself lives in the GraphView.
+ * The Explore canvas's state: the canvas model and its undo history, the selection, the expand
+ * call and the layout in flight. Every change to what is drawn is a command (canvas-model.ts);
+ * the GraphView only draws the present model.
  */
-/** The Explore canvas's state; `pageSize` neighbours are loaded per expand (more make a node a hub). */
 export function useExploreGraph(pageSize: number) {
   const api = useApi();
   const viewRef = useRef<GraphView | null>(null);
   const taskRef = useRef<ExpandTask | null>(null);
-  const pagesRef = useRef<Record<string, NeighbourPage>>({});
+  const historyRef = useRef<CanvasHistory>(startHistory(emptyCanvas()));
+  const [history, setHistory] = useState<CanvasHistory>(historyRef.current);
   const [task, setTask] = useState<ExpandTask | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [pages, setPages] = useState<Record<string, NeighbourPage>>({});
-  const [counts, setCounts] = useState({ nodes: 0, edges: 0 });
+  const [layoutTask, setLayoutTask] = useState<LayoutTask | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [loadingNodes, setLoadingNodes] = useState(false);
 
@@ -45,14 +75,28 @@ export function useExploreGraph(pageSize: number) {
     [api],
   );
 
-  const updatePages = (next: Record<string, NeighbourPage>) => {
-    pagesRef.current = next;
-    setPages(next);
-  };
+  const commit = useCallback((next: CanvasHistory) => {
+    if (next === historyRef.current) return;
+    historyRef.current = next;
+    viewRef.current?.render(next.present);
+    setHistory(next);
+  }, []);
 
-  const select = useCallback((nodeId: string | null) => {
-    setSelectedId(nodeId);
-    viewRef.current?.select(nodeId);
+  /** Runs one command as an undo step. */
+  const run = useCallback((command: CanvasCommand) => commit(execute(historyRef.current, command)), [commit]);
+  const undo = useCallback(() => commit(undoStep(historyRef.current)), [commit]);
+  const redo = useCallback(() => commit(redoStep(historyRef.current)), [commit]);
+  const model = (): CanvasModel => historyRef.current.present;
+
+  /** Focuses one node (details panel) and selects it, or adds it to the selection. */
+  const select = useCallback((nodeId: string | null, additive = false) => {
+    setFocusedId(nodeId);
+    if (!additive) viewRef.current?.setSelection(nodeId ? [nodeId] : [], nodeId);
+  }, []);
+
+  const selectOnly = useCallback((nodeIds: readonly string[]) => {
+    viewRef.current?.setSelection(nodeIds);
+    setFocusedId(nodeIds.length === 1 ? nodeIds[0] : null);
   }, []);
 
   /**
@@ -61,26 +105,19 @@ export function useExploreGraph(pageSize: number) {
    */
   const expand = useCallback(
     async (nodeId: string, seed?: GraphNode) => {
-      const view = viewRef.current;
-      const drawn = pagesRef.current[nodeId];
+      const drawn = model().nodes[nodeId];
       // One expand at a time keeps progress and Cancel unambiguous; a fully drawn node has nothing to add.
-      if (!view || taskRef.current || (drawn && drawn.nextOffset === null)) return;
-      const started: ExpandTask = {
-        taskId: `expand-${crypto.randomUUID()}`,
-        nodeId,
-        label: seed?.label ?? view.node(nodeId)?.label ?? nodeId,
-        progress: null,
-      };
+      if (taskRef.current || (drawn?.page && drawn.page.nextOffset === null)) return;
+      const started: ExpandTask = { taskId: `expand-${crypto.randomUUID()}`, nodeId, label: seed?.label ?? drawn?.node.label ?? nodeId, progress: null };
       taskRef.current = started;
       setTask(started);
       setError(null);
       try {
-        const page = await api.graph.expand({ nodeId, limit: pageSize, offset: drawn?.nextOffset ?? 0, taskId: started.taskId });
-        if (viewRef.current !== view) return;
-        view.merge({ nodes: seed ? [seed, ...page.nodes] : page.nodes, edges: page.edges }, nodeId);
-        view.setHasMore(nodeId, page.nextOffset !== null);
-        updatePages({ ...pagesRef.current, [nodeId]: { totalNeighbours: page.totalNeighbours, nextOffset: page.nextOffset } });
-        setCounts({ nodes: view.nodeIds().length, edges: view.edgeCount() });
+        const page = await api.graph.expand({ nodeId, limit: pageSize, offset: drawn?.page?.nextOffset ?? 0, taskId: started.taskId });
+        run(addSubgraph({ nodes: seed ? [seed, ...page.nodes] : page.nodes, edges: page.edges }, { anchorId: nodeId, anchorPage: { totalNeighbours: page.totalNeighbours, nextOffset: page.nextOffset } }));
+        // Existing nodes stay where they are; the view moves only when new ones landed off screen.
+        if (seed) viewRef.current?.fit();
+        else viewRef.current?.reveal(page.nodes.map((node) => node.id));
       } catch (failure) {
         setError(toApiError(failure));
       } finally {
@@ -88,48 +125,46 @@ export function useExploreGraph(pageSize: number) {
         setTask(null);
       }
     },
-    [api, pageSize],
+    [api, pageSize, run],
   );
 
-  // A ref, so attachView stays stable (a new onReady would make GraphCanvas rebuild Cytoscape).
-  const pageSizeRef = useRef(pageSize);
+  /** Expands every selected node, one after the other. */
+  const expandSelected = useCallback(async () => {
+    for (const nodeId of viewRef.current?.selectedIds() ?? []) await expand(nodeId);
+  }, [expand]);
+
   useEffect(() => {
-    pageSizeRef.current = pageSize;
     viewRef.current?.setPageSize(pageSize);
   }, [pageSize]);
 
-  /**
-   * Replaces the canvas with the given nodes and the edges among them, highlighting some of them
-   * (a ring's members opened from the Rings screen).
-   */
+  /** Draws the given nodes and the links among them, instead of or beside what is drawn, highlighting some. */
   const show = useCallback(
-    async (nodeIds: readonly string[], highlightIds: readonly string[]) => {
-      const view = viewRef.current;
-      if (!view) return;
+    async (nodeIds: readonly string[], highlightIds: readonly string[], mode: OpenMode = 'replace') => {
       setLoadingNodes(true);
       setError(null);
       try {
         const subgraph = await api.graph.subgraph({ nodeIds: nodeIds.slice(0, MAX_SHOWN_NODES), includeSharedIdentifiers: true });
-        if (viewRef.current !== view) return;
-        view.clear();
-        updatePages({});
-        select(null);
-        view.merge(subgraph, subgraph.nodes[0]?.id ?? '');
-        view.setHighlighted(highlightIds);
-        setCounts({ nodes: view.nodeIds().length, edges: view.edgeCount() });
+        if (mode === 'replace') select(null);
+        const drawnBefore = new Set(Object.keys(model().nodes));
+        run(mode === 'replace' ? replaceWith(subgraph, highlightIds) : addWithHighlight(subgraph, highlightIds));
+        const fresh = subgraph.nodes.map((node) => node.id).filter((id) => !drawnBefore.has(id));
+        const positions = fresh.length > 0 ? await viewRef.current?.layout('force', mode === 'replace' ? null : fresh, () => undefined).result : null;
+        // Opening and laying out is one step: a single undo goes back to the canvas before.
+        if (positions) commit(extendLastStep(historyRef.current, moveNodes(positions, 'layout')));
+        viewRef.current?.fit();
       } catch (failure) {
         setError(toApiError(failure));
       } finally {
         setLoadingNodes(false);
       }
     },
-    [api, select],
+    [api, commit, run, select],
   );
 
   /** Puts a search hit on the canvas with its first page of neighbours, and selects it. */
   const open = useCallback(
     async (node: GraphNode) => {
-      if (!viewRef.current?.node(node.id)) await expand(node.id, node);
+      if (!model().nodes[node.id]) await expand(node.id, node);
       select(node.id);
     },
     [expand, select],
@@ -141,46 +176,139 @@ export function useExploreGraph(pageSize: number) {
     if (running) api.tasks.cancel({ taskId: running.taskId }).catch(() => undefined);
   }, [api]);
 
-  const clear = useCallback(() => {
-    viewRef.current?.clear();
-    updatePages({});
-    setCounts({ nodes: 0, edges: 0 });
-    setError(null);
-    select(null);
-  }, [select]);
+  /** Lays out every node, or only the selected ones when `onSelection`; pinned nodes stay put. */
+  const layout = useCallback(
+    async (kind: LayoutKind, onSelection: boolean) => {
+      const view = viewRef.current;
+      if (!view) return;
+      const scope = onSelection ? view.selectedIds() : null;
+      if (scope && scope.length === 0) return;
+      const running = view.layout(kind, scope, (fraction) => setLayoutTask((current) => (current ? { ...current, fraction } : current)));
+      setLayoutTask({ kind, fraction: 0, cancel: running.cancel });
+      try {
+        const positions = await running.result;
+        if (positions) {
+          run(moveNodes(positions, 'layout'));
+          if (!scope) view.fit();
+        }
+      } catch (failure) {
+        setError(toApiError(failure));
+      } finally {
+        setLayoutTask(null);
+      }
+    },
+    [run],
+  );
 
   const attachView = useCallback((view: GraphView | null) => {
     viewRef.current = view;
-    view?.setPageSize(pageSizeRef.current);
+    if (view) {
+      view.setPageSize(pageSizeRef.current);
+      view.render(historyRef.current.present);
+    }
   }, []);
+  // A ref, so attachView stays stable (a new onReady would make GraphCanvas rebuild Cytoscape).
+  const pageSizeRef = useRef(pageSize);
+  pageSizeRef.current = pageSize;
+
+  const selection = () => viewRef.current?.selectedIds() ?? [];
+
+  const edit = useMemo(
+    () => ({
+      selectAll: () => selectOnly(viewRef.current?.visibleNodeIds() ?? []),
+      selectNeighbours: () => selectOnly([...new Set([...selection(), ...neighbourIds(model(), selection())])]),
+      invertSelection: () => {
+        const chosen = new Set(selection());
+        selectOnly((viewRef.current?.visibleNodeIds() ?? []).filter((id) => !chosen.has(id)));
+      },
+      hideSelected: () => {
+        run(setHidden(selection(), true));
+        setFocusedId(null);
+      },
+      removeSelected: () => {
+        run(removeNodes(selection()));
+        setFocusedId(null);
+      },
+      showHidden: () => run(showAllHidden()),
+      pinSelected: (pinned: boolean) => run(setPinned(selection(), pinned)),
+      groupSelected: (label: string) => run(groupNodes([{ id: `group:${crypto.randomUUID()}`, label, memberIds: selection() }])),
+      groupBySharedIdentifier: (labelOf: (identifier: GraphNode, members: number) => string) => {
+        const chosen = selection();
+        run(groupNodes(sharedIdentifierGroups(model(), chosen.length > 1 ? chosen : null, labelOf)));
+      },
+      groupByCommunity: (labelOf: (index: number, members: number) => string) => {
+        const chosen = selection();
+        run(groupNodes(communityGroups(model(), chosen.length > 1 ? chosen : null, labelOf)));
+      },
+      ungroupSelected: () => {
+        const groups = new Set(selection().map((id) => model().nodes[id]?.groupId).filter((id): id is string => Boolean(id)));
+        run(ungroup([...groups]));
+      },
+      moveNodes: (positions: Record<string, Point>) => run(moveNodes(positions)),
+      setFilters: (filters: CanvasFilters) => run(setFilters(filters)),
+      dismissHighlight: () => run(setHighlighted([])),
+      clear: () => {
+        run(clearCanvas());
+        select(null);
+      },
+      /** Puts a saved model on the canvas as one undoable step. */
+      load: (loaded: CanvasModel) => {
+        run({ label: 'open', apply: () => loaded });
+        select(null);
+        viewRef.current?.fit();
+      },
+    }),
+    [run, select, selectOnly],
+  );
+
+  /** Fresher data for drawn nodes (the details answer): not an undo step. */
+  const refresh = useCallback((nodes: readonly GraphNode[]) => commit(amend(historyRef.current, refreshNodes(nodes))), [commit]);
 
   const controls = useMemo(
     () => ({
       fit: () => viewRef.current?.fit(),
       zoomIn: () => viewRef.current?.zoomIn(),
       zoomOut: () => viewRef.current?.zoomOut(),
-      relayout: () => viewRef.current?.relayout(),
-      clear,
     }),
-    [clear],
+    [],
   );
 
+  const present = history.present;
+  const nodeCount = Object.keys(present.nodes).length;
   return {
     attachView,
     viewRef,
-    selectedId,
-    selectedNode: selectedId ? (viewRef.current?.node(selectedId) ?? null) : null,
+    model: present,
+    history,
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    undo,
+    redo,
+    run,
+    focusedId,
+    selectedNode: focusedId ? (present.nodes[focusedId]?.node ?? null) : null,
+    selectedIds,
+    setSelectedIds,
     select,
+    selectOnly,
     expand,
+    expandSelected,
     open,
     show,
+    refresh,
+    edit,
+    layout,
+    layoutTask,
     loadingNodes,
     cancel,
     controls,
     task,
-    pages,
-    counts,
+    counts: { nodes: nodeCount, edges: Object.keys(present.edges).length, hidden: Object.values(present.nodes).filter((node) => node.hidden).length },
     error,
     dismissError: () => setError(null),
+    subgraphOf: (nodeIds: readonly string[]): Subgraph => ({
+      nodes: nodeIds.flatMap((id) => (present.nodes[id] ? [present.nodes[id].node] : [])),
+      edges: Object.values(present.edges).filter((edge) => nodeIds.includes(edge.source) && nodeIds.includes(edge.target)),
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { graphPaletteFor } from './graph-palette';
 import { GraphView, type GraphViewEvents } from './graph-view';
 
@@ -10,24 +11,27 @@ export interface GraphCanvasProps extends GraphViewEvents {
 }
 
 /** Hosts one GraphView in a DOM element; the Cytoscape instance lives for the component's lifetime. */
-export function GraphCanvas({ onReady, onSelect, onExpandRequest }: GraphCanvasProps) {
+export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const theme = useTheme();
+  const { t } = useTranslation();
   const palette = useMemo(() => graphPaletteFor(theme), [theme]);
   // Latest props for Cytoscape's event handlers, which are bound once when the view is created.
-  const latest = useRef({ onReady, onSelect, onExpandRequest, palette });
+  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, palette, t });
   useLayoutEffect(() => {
-    latest.current = { onReady, onSelect, onExpandRequest, palette };
+    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, palette, t };
   });
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const view = new GraphView(container, latest.current.palette, {
-      onSelect: (nodeId) => latest.current.onSelect(nodeId),
+      onSelect: (nodeId, additive) => latest.current.onSelect(nodeId, additive),
       onExpandRequest: (nodeId) => latest.current.onExpandRequest(nodeId),
-    });
+      onSelectionChange: (nodeIds) => latest.current.onSelectionChange(nodeIds),
+      onNodesMoved: (positions) => latest.current.onNodesMoved(positions),
+    }, (count) => latest.current.t('graph.hubCount', { count }));
     viewRef.current = view;
     latest.current.onReady(view);
     const resizeObserver = new ResizeObserver(() => view.resize());
@@ -44,5 +48,5 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest }: GraphCanvasP
     viewRef.current?.setPalette(palette);
   }, [palette]);
 
-  return <Box ref={containerRef} data-testid="graph-canvas" sx={{ position: 'absolute', inset: 0 }} />;
+  return <Box ref={containerRef} data-testid="graph-canvas" sx={{ position: 'absolute', inset: 0 }} tabIndex={-1} />;
 }

@@ -1,5 +1,4 @@
 import AddIcon from '@mui/icons-material/Add';
-import AutoModeIcon from '@mui/icons-material/AutoMode';
 import CenterFocusStrongOutlinedIcon from '@mui/icons-material/CenterFocusStrongOutlined';
 import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
 import RemoveIcon from '@mui/icons-material/Remove';
@@ -14,14 +13,13 @@ export interface GraphControlsProps {
   onFit(): void;
   onZoomIn(): void;
   onZoomOut(): void;
-  onRelayout(): void;
   onClear(): void;
-  /** Nothing drawn: fit, layout and clear have nothing to act on. */
+  /** Nothing drawn: fit and clear have nothing to act on. */
   empty: boolean;
 }
 
-/** The canvas toolbar: zoom, fit, re-layout, clear. */
-export function GraphControls({ onFit, onZoomIn, onZoomOut, onRelayout, onClear, empty }: GraphControlsProps) {
+/** The canvas's view controls: zoom, fit, clear (layouts are in the editing toolbar). */
+export function GraphControls({ onFit, onZoomIn, onZoomOut, onClear, empty }: GraphControlsProps) {
   const { t } = useTranslation();
   const button = (label: string, icon: ReactNode, onClick: () => void, disabled = false) => (
     <Tooltip title={label} placement="left">
@@ -44,7 +42,6 @@ export function GraphControls({ onFit, onZoomIn, onZoomOut, onRelayout, onClear,
       {button(t('graph.zoomOut'), <RemoveIcon fontSize="small" />, onZoomOut, empty)}
       {button(t('graph.fit'), <CenterFocusStrongOutlinedIcon fontSize="small" />, onFit, empty)}
       <Divider flexItem sx={{ my: 0.25 }} />
-      {button(t('graph.relayout'), <AutoModeIcon fontSize="small" />, onRelayout, empty)}
       {button(t('graph.clear'), <DeleteSweepOutlinedIcon fontSize="small" />, onClear, empty)}
     </Paper>
   );

@@ -1,6 +1,7 @@
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
 import Collapse from '@mui/material/Collapse';
 import IconButton from '@mui/material/IconButton';
 import { useTheme } from '@mui/material/styles';
@@ -9,6 +10,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind } from '../../main/api';
 import { KindBadge } from '../shared/KindBadge';
+import { filtersActive, type CanvasFilters } from './canvas-model';
 import { graphPaletteFor } from './graph-palette';
 import { EDGE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
@@ -16,7 +18,7 @@ import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk'
 const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
 
 /** What the graph's shapes, colours and line styles mean; collapsible, and remembered. */
-export function GraphLegend({ pageSize }: { pageSize: number }) {
+export function GraphLegend({ pageSize, filters, onEditFilters }: { pageSize: number; filters: CanvasFilters; onEditFilters(): void }) {
   const { t } = useTranslation();
   const palette = graphPaletteFor(useTheme());
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_STORAGE_KEY) !== 'false');
@@ -35,6 +37,16 @@ export function GraphLegend({ pageSize }: { pageSize: number }) {
           {open ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
         </IconButton>
       </Box>
+      {filtersActive(filters) && (
+        <Box sx={{ px: 2, pb: 1, display: 'flex', flexWrap: 'wrap', gap: 0.5 }} data-testid="legend-active-filters">
+          <Typography variant="caption" color="warning.main" sx={{ width: '100%', fontWeight: 600 }}>
+            {t(filters.mode === 'hide' ? 'legend.filtersHiding' : 'legend.filtersGreying')}
+          </Typography>
+          {activeFilterLabels(filters, t).map((label) => (
+            <Chip key={label} size="small" variant="outlined" color="warning" label={label} onClick={onEditFilters} />
+          ))}
+        </Box>
+      )}
       <Collapse in={open}>
         <Box sx={{ px: 2, pb: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
           <Section title={t('legend.nodes')}>
@@ -72,6 +84,16 @@ export function GraphLegend({ pageSize }: { pageSize: number }) {
       </Collapse>
     </Box>
   );
+}
+
+/** One short label per filter that is on, e.g. "Device", "High", "Blacklisted only". */
+function activeFilterLabels(filters: CanvasFilters, t: ReturnType<typeof useTranslation>['t']): string[] {
+  return [
+    ...filters.nodeKinds.map((kind) => t(`kinds.${kind}`)),
+    ...filters.edgeKinds.map((kind) => t(`edgeKinds.${kind}`)),
+    ...filters.riskBands.map((band) => t(`risk.${band}`)),
+    ...(filters.blacklist === 'any' ? [] : [t(`canvas.filters.blacklist.${filters.blacklist}`)]),
+  ];
 }
 
 function riskRange(band: Exclude<RiskBand, 'unknown'>, t: ReturnType<typeof useTranslation>['t']): string {

@@ -2,7 +2,7 @@
  * DTO → Cytoscape element conversion, kept pure (no Cytoscape instance, no DOM) so it is unit-tested
  * on its own and the imperative GraphView only adds what this module returns.
  */
-import type { EdgeKind, GraphEdge, GraphNode, NodeKind, Subgraph } from '../../main/api';
+import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from '../../main/api';
 import { riskBand } from './risk';
 
 export interface NodeElement {
@@ -35,8 +35,13 @@ export function isHub(node: GraphNode, pageSize: number): boolean {
   return node.kind !== 'account' && node.degree !== null && node.degree > pageSize;
 }
 
+/** How a hub's neighbour count reads on its second label line, in the investigator's language. */
+export type HubCountLabel = (count: number) => string;
+
+const plainCount: HubCountLabel = (count) => String(count);
+
 /** One node as a Cytoscape element; the DTO rides along in data.node for the details panel. */
-export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE): NodeElement {
+export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE, hubCount: HubCountLabel = plainCount): NodeElement {
   const hub = isHub(node, pageSize);
   const classes = [`kind-${node.kind}`];
   if (hub) classes.push('hub');
@@ -48,7 +53,7 @@ export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOU
     data: {
       id: node.id,
       kind: node.kind,
-      label: hub ? `${node.label}\n${node.degree!.toLocaleString('en-US')} linked` : node.label,
+      label: hub ? `${node.label}\n${hubCount(node.degree!)}` : node.label,
       riskScore: node.riskScore,
       blacklisted: node.blacklisted,
       node,
@@ -64,32 +69,4 @@ export function edgeElement(edge: GraphEdge): EdgeElement {
     data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, kind: edge.kind, edge },
     classes: `edge-${edge.kind}`,
   };
-}
-
-/** What is already drawn, by element id. */
-export interface DrawnGraph {
-  hasElement(id: string): boolean;
-}
-
-/**
- * The elements of `subgraph` that are not drawn yet, nodes first. Duplicates inside the page are
- * dropped too, and so is an edge whose endpoint is neither drawn nor in the page: Cytoscape
- * refuses to add an edge to a missing node.
- */
-export function elementsToAdd(subgraph: Subgraph, drawn: DrawnGraph, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE): GraphElement[] {
-  const added = new Set<string>();
-  const nodes: NodeElement[] = [];
-  for (const node of subgraph.nodes) {
-    if (drawn.hasElement(node.id) || added.has(node.id)) continue;
-    added.add(node.id);
-    nodes.push(nodeElement(node, pageSize));
-  }
-  const present = (id: string) => added.has(id) || drawn.hasElement(id);
-  const edges: EdgeElement[] = [];
-  for (const edge of subgraph.edges) {
-    if (present(edge.id) || !present(edge.source) || !present(edge.target)) continue;
-    added.add(edge.id);
-    edges.push(edgeElement(edge));
-  }
-  return [...nodes, ...edges];
 }

@@ -131,9 +131,35 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
       },
     },
     {
+      // A group: a compound node around its members, its label on top.
+      selector: 'node.canvas-group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': palette.text,
+        'background-opacity': 0.05,
+        'background-image': 'none',
+        'border-width': 1.5,
+        'border-style': 'dashed',
+        'border-color': palette.text,
+        'text-valign': 'top',
+        'text-margin-y': -4,
+        'font-size': 12,
+        'font-weight': 'bold',
+        padding: '18px',
+      },
+    },
+    {
+      // A pinned node: a solid ring outside its border.
+      selector: 'node.pinned',
+      style: { 'outline-width': 3, 'outline-color': palette.text, 'outline-offset': 3, 'outline-opacity': 0.8 },
+    },
+    { selector: '.hidden-by-user, .filtered-hidden', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    {
       selector: 'edge',
       style: { 'curve-style': 'bezier', opacity: 0.85 },
     },
+    { selector: 'edge.faded', style: { opacity: 0.1 } },
     ...edgeRules,
     {
       selector: 'edge:selected',

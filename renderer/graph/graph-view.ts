@@ -1,141 +1,228 @@
-import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { GraphNode, Subgraph } from '../../main/api';
-import { DEFAULT_NEIGHBOUR_PAGE_SIZE, elementsToAdd, nodeElement } from './elements';
+import svg from 'cytoscape-svg';
+import type { GraphNode } from '../../main/api';
+import { edgeFilteredOut, emptyCanvas, nodeFilteredOut, type CanvasModel, type CanvasNode, type Point } from './canvas-model';
+import { DEFAULT_NEIGHBOUR_PAGE_SIZE, edgeElement, nodeElement, type HubCountLabel } from './elements';
+import { runForceLayoutInWorker, type ForceLayoutRun } from './force-layout';
 import { graphStylesheet, type GraphPalette } from './graph-style';
+import { riskBand } from './risk';
 
-let fcoseRegistered = false;
-function registerFcose(): void {
+let extensionsRegistered = false;
+function registerExtensions(): void {
   // Cytoscape warns when an extension is registered twice (hot reload, several views).
-  if (fcoseRegistered) return;
+  if (extensionsRegistered) return;
   cytoscape.use(fcose);
-  fcoseRegistered = true;
+  cytoscape.use(svg);
+  extensionsRegistered = true;
 }
 
 export interface GraphViewEvents {
-  /** A node was tapped (id) or the background was tapped (null). */
-  onSelect(nodeId: string | null): void;
+  /** A node was tapped (id; `additive` with Shift/Ctrl/Cmd held) or the background was tapped (null). */
+  onSelect(nodeId: string | null, additive: boolean): void;
   /** A node was double-tapped: the user wants its neighbours. */
   onExpandRequest(nodeId: string): void;
+  /** The set of selected nodes changed (taps, box selection). */
+  onSelectionChange(nodeIds: string[]): void;
+  /** The user dragged nodes to new places. */
+  onNodesMoved(positions: Record<string, Point>): void;
 }
+
+export const LAYOUT_KINDS = ['force', 'concentric', 'hierarchy', 'circle', 'grid'] as const;
+export type LayoutKind = (typeof LAYOUT_KINDS)[number];
+
+/** Above this many nodes the force layout runs in a Web Worker (ForceAtlas2) instead of fcose on the UI thread. */
+export const WORKER_LAYOUT_THRESHOLD = 300;
 
 const ZOOM_STEP = 1.25;
 const LAYOUT_PADDING = 48;
 /** Fitting a handful of nodes would blow them up to poster size; past this zoom, fit only centres. */
 const MAX_FIT_ZOOM = 1.4;
+const RISK_RING: Record<ReturnType<typeof riskBand>, number> = { high: 3, medium: 2, low: 1, unknown: 0 };
+
+/** A layout in progress; `result` resolves with the new positions, or null when cancelled. */
+export interface LayoutRun {
+  result: Promise<Record<string, Point> | null>;
+  cancel(): void;
+}
 
 /**
- * The imperative wrapper around one Cytoscape instance. React owns the DOM container and calls
- * these methods; the instance itself never enters React state, so a re-render never redraws the graph.
+ * The imperative wrapper around one Cytoscape instance. It draws a CanvasModel (render), reports
+ * what the user does (taps, drags, selection), and computes layouts; it never changes the model
+ * itself. The instance never enters React state, so a re-render never redraws the graph.
  */
 export class GraphView {
   private readonly cy: Core;
-  private layout: cytoscape.Layouts | null = null;
-  private layoutRunning = false;
+  private model: CanvasModel = emptyCanvas();
+  /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
+  private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
+  private selectionReport: number | null = null;
 
-  constructor(container: HTMLElement, palette: GraphPalette, events: GraphViewEvents) {
-    registerFcose();
+  constructor(
+    container: HTMLElement,
+    palette: GraphPalette,
+    events: GraphViewEvents,
+    private readonly hubCount: HubCountLabel,
+  ) {
+    registerExtensions();
     this.cy = cytoscape({
       container,
       style: graphStylesheet(palette),
-      minZoom: 0.1,
+      minZoom: 0.05,
       maxZoom: 4,
-      boxSelectionEnabled: false,
+      // With panning on, a box is drawn with Shift (or Ctrl/Cmd) held while dragging the background.
+      boxSelectionEnabled: true,
       selectionType: 'single',
     });
-    this.cy.on('tap', 'node', (event) => events.onSelect(event.target.id()));
-    this.cy.on('tap', (event) => {
-      if (event.target === this.cy) events.onSelect(null);
+    this.cy.on('tap', 'node', (event) => {
+      const original = event.originalEvent as MouseEvent | undefined;
+      events.onSelect(event.target.id(), Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey)));
     });
-    this.cy.on('dbltap', 'node', (event) => events.onExpandRequest(event.target.id()));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) events.onSelect(null, false);
+    });
+    this.cy.on('dbltap', 'node', (event) => {
+      if (!(event.target as NodeSingular).isParent()) events.onExpandRequest(event.target.id());
+    });
+    this.cy.on('select unselect', 'node', () => {
+      // One report per burst (a box selection selects many nodes one by one).
+      if (this.selectionReport !== null) return;
+      this.selectionReport = window.setTimeout(() => {
+        this.selectionReport = null;
+        events.onSelectionChange(this.selectedIds());
+      }, 0);
+    });
+    this.cy.on('dragfree', 'node', (event) => {
+      const dragged = event.target as NodeSingular;
+      const moved = dragged.isParent() ? dragged.descendants() : dragged.selected() ? this.cy.nodes(':selected') : dragged;
+      const positions: Record<string, Point> = {};
+      moved.forEach((node) => {
+        if (this.model.nodes[node.id()]) positions[node.id()] = roundPoint(node.position());
+      });
+      events.onNodesMoved(positions);
+    });
   }
 
-  /**
-   * Adds the nodes and edges of `subgraph` that are not drawn yet, then lays the graph out again.
-   * New nodes start next to `anchorId` and existing nodes start where they are, so the picture
-   * grows around the expanded node instead of being reshuffled. Returns the number of nodes added.
-   */
-  merge(subgraph: Subgraph, anchorId: string): number {
-    const firstDraw = this.cy.nodes().length === 0;
-    const anchor = this.cy.getElementById(anchorId);
-    const origin = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
-    // Nodes drawn before come back with current data (e.g. blacklisted since an approval).
-    this.refresh(subgraph.nodes);
-    const additions = elementsToAdd(subgraph, { hasElement: (id) => this.cy.getElementById(id).nonempty() }, this.pageSize);
-    const newNodes = additions.filter((element) => element.group === 'nodes');
-    const spread = 30 + 4 * Math.sqrt(newNodes.length);
-    this.cy.add(
-      additions.map((element) =>
-        element.group === 'nodes'
-          ? { ...element, position: { x: origin.x + (Math.random() - 0.5) * spread, y: origin.y + (Math.random() - 0.5) * spread } }
-          : element,
-      ),
-    );
-    if (newNodes.length > 0) this.runLayout(firstDraw);
-    return newNodes.length;
+  /** Draws `model`, changing only what differs from the model drawn before. */
+  render(model: CanvasModel): void {
+    const previous = this.model;
+    this.model = model;
+    const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters;
+    this.cy.batch(() => {
+      if (previous.groups !== model.groups) {
+        for (const group of Object.values(model.groups)) {
+          const drawn = this.cy.getElementById(group.id);
+          if (drawn.empty()) this.cy.add({ group: 'nodes', data: { id: group.id, label: group.label }, classes: 'canvas-group' });
+          else drawn.data('label', group.label);
+        }
+      }
+      if (previous.nodes !== model.nodes) {
+        this.removeAbsent(previous.nodes, model.nodes);
+        const additions: cytoscape.ElementDefinition[] = [];
+        for (const [id, current] of Object.entries(model.nodes)) {
+          const before = previous.nodes[id];
+          if (before === current && !restyleAll) continue;
+          const drawn = this.cy.getElementById(id);
+          const element = nodeElement(current.node, this.pageSize, this.hubCount);
+          const classes = this.classesFor(current, element.classes);
+          if (drawn.empty()) {
+            additions.push({ group: 'nodes', data: { ...element.data, parent: current.groupId ?? undefined }, position: { ...current.position }, classes, locked: current.pinned });
+            continue;
+          }
+          if (before !== current) {
+            drawn.data(element.data);
+            const { x, y } = drawn.position();
+            if (x !== current.position.x || y !== current.position.y) {
+              drawn.unlock();
+              drawn.position({ ...current.position });
+            }
+            if ((drawn.data('parent') ?? null) !== current.groupId) drawn.move({ parent: current.groupId });
+            if (current.pinned) drawn.lock();
+            else drawn.unlock();
+          }
+          drawn.classes(classes);
+        }
+        this.cy.add(additions);
+      } else if (restyleAll) {
+        for (const current of Object.values(model.nodes)) this.cy.getElementById(current.node.id).classes(this.classesFor(current, nodeElement(current.node, this.pageSize, this.hubCount).classes));
+      }
+      if (previous.edges !== model.edges || restyleAll) {
+        this.removeAbsent(previous.edges, model.edges);
+        const additions: cytoscape.ElementDefinition[] = [];
+        for (const [id, edge] of Object.entries(model.edges)) {
+          const element = edgeElement(edge);
+          const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
+          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
+          const drawn = this.cy.getElementById(id);
+          if (drawn.empty()) additions.push({ ...element, classes });
+          else drawn.classes(classes);
+        }
+        this.cy.add(additions);
+      }
+      if (previous.groups !== model.groups) {
+        for (const id of Object.keys(previous.groups)) {
+          if (model.groups[id]) continue;
+          const drawn = this.cy.getElementById(id);
+          // Removing a compound node removes its children: move them out first.
+          drawn.children().move({ parent: null });
+          drawn.remove();
+        }
+      }
+    });
   }
 
-  /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
-  private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
+  /** Removes, in one call, the elements drawn for `before` that `after` no longer has (an undone expand removes a thousand at once). */
+  private removeAbsent(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): void {
+    const gone = Object.keys(before).filter((id) => !(id in after));
+    if (gone.length === 0) return;
+    const ids = new Set(gone);
+    this.cy.remove(this.cy.elements().filter((element) => ids.has(element.id())));
+  }
+
+  private classesFor(current: CanvasNode, base: string): string {
+    const classes = [base];
+    if (current.page?.nextOffset != null) classes.push('has-more');
+    if (current.pinned) classes.push('pinned');
+    if (current.hidden) classes.push('hidden-by-user');
+    if (this.model.highlighted.includes(current.node.id)) classes.push('highlighted');
+    if (nodeFilteredOut(current.node, this.model.filters)) classes.push(this.model.filters.mode === 'hide' ? 'filtered-hidden' : 'faded');
+    return classes.join(' ');
+  }
 
   setPageSize(pageSize: number): void {
     this.pageSize = pageSize;
-    this.refresh(this.cy.nodes().map((drawn) => drawn.data('node') as GraphNode));
+    const model = this.model;
+    this.model = emptyCanvas();
+    this.cy.elements().remove();
+    this.render(model);
   }
 
-  /** Redraws already-drawn nodes from fresher DTOs, keeping their paging and highlight marks. */
-  refresh(nodes: readonly GraphNode[]): void {
-    for (const node of nodes) {
-      const drawn = this.cy.getElementById(node.id);
-      if (drawn.empty()) continue;
-      const element = nodeElement(node, this.pageSize);
-      const kept = ['has-more', 'highlighted'].filter((mark) => drawn.hasClass(mark));
-      drawn.data(element.data);
-      drawn.classes([element.classes, ...kept].join(' '));
-    }
-  }
-
-  /** Marks a node whose neighbours are only partly drawn (hubs are paged). */
-  setHasMore(nodeId: string, hasMore: boolean): void {
-    this.cy.getElementById(nodeId).toggleClass('has-more', hasMore);
-  }
-
-  /** Marks exactly these nodes as highlighted (e.g. a ring's members); ids not drawn are ignored. */
-  setHighlighted(nodeIds: readonly string[]): void {
-    this.cy.nodes('.highlighted').removeClass('highlighted');
-    for (const nodeId of nodeIds) this.cy.getElementById(nodeId).addClass('highlighted');
-  }
-
-  highlightedIds(): string[] {
-    return this.cy.nodes('.highlighted').map((node) => node.id());
-  }
-
-  /** Selects one node (or none) and brings it into view if it is off screen. */
-  select(nodeId: string | null): void {
-    this.cy.$(':selected').unselect();
-    if (!nodeId) return;
-    const node = this.cy.getElementById(nodeId);
+  /** Selects exactly these nodes (one node from a tap or a list, all, neighbours, invert…). */
+  setSelection(nodeIds: readonly string[], focusId: string | null = null): void {
+    this.cy.batch(() => {
+      this.cy.elements(':selected').unselect();
+      for (const id of nodeIds) this.cy.getElementById(id).select();
+    });
+    if (!focusId) return;
+    const node = this.cy.getElementById(focusId);
     if (node.empty()) return;
-    node.select();
-    // A running layout ends with a fit that shows every node; centring now would fight it.
-    if (this.layoutRunning) return;
     const extent = this.cy.extent();
     const { x, y } = node.position();
     if (x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2) this.cy.animate({ center: { eles: node } }, { duration: 250 });
   }
 
+  selectedIds(): string[] {
+    return this.cy.nodes(':selected').filter((node) => Boolean(this.model.nodes[node.id()])).map((node) => node.id());
+  }
+
   /** The DTO behind a drawn node, for the details panel. */
   node(nodeId: string): GraphNode | undefined {
-    const element = this.cy.getElementById(nodeId);
-    return element.nonempty() ? (element.data('node') as GraphNode) : undefined;
+    return this.model.nodes[nodeId]?.node;
   }
 
-  nodeIds(): string[] {
-    return this.cy.nodes().map((node) => node.id());
-  }
-
-  edgeCount(): number {
-    return this.cy.edges().length;
+  /** Ids of the nodes drawn (visible), not hidden by the investigator or a filter. */
+  visibleNodeIds(): string[] {
+    return this.cy.nodes(':visible').filter((node) => Boolean(this.model.nodes[node.id()])).map((node) => node.id());
   }
 
   /** Where a node is drawn, in page (client) coordinates; null when it is not on the canvas. */
@@ -147,19 +234,18 @@ export class GraphView {
     return { x: box.left + rendered.x, y: box.top + rendered.y };
   }
 
-  /** Shows the whole graph, without zooming in past MAX_FIT_ZOOM. */
-  fit(): void {
-    const elements = this.cy.elements();
+  /** Shows the whole graph (or `nodeIds`), without zooming in past MAX_FIT_ZOOM. */
+  fit(nodeIds?: readonly string[], animate = true): void {
+    const wanted = nodeIds ? new Set(nodeIds) : null;
+    const elements = wanted ? this.cy.nodes().filter((node) => wanted.has(node.id())) : this.cy.elements(':visible');
     if (elements.empty()) return;
     const box = elements.boundingBox();
-    const zoomToFit = Math.min(
-      (this.cy.width() - 2 * LAYOUT_PADDING) / Math.max(box.w, 1),
-      (this.cy.height() - 2 * LAYOUT_PADDING) / Math.max(box.h, 1),
-    );
+    const zoomToFit = Math.min((this.cy.width() - 2 * LAYOUT_PADDING) / Math.max(box.w, 1), (this.cy.height() - 2 * LAYOUT_PADDING) / Math.max(box.h, 1));
     const level = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, zoomToFit));
     const pan = { x: this.cy.width() / 2 - level * (box.x1 + box.w / 2), y: this.cy.height() / 2 - level * (box.y1 + box.h / 2) };
     this.cy.stop();
-    this.cy.animate({ zoom: level, pan }, { duration: 250 });
+    if (animate) this.cy.animate({ zoom: level, pan }, { duration: 250 });
+    else this.cy.viewport({ zoom: level, pan });
   }
 
   zoomIn(): void {
@@ -170,70 +256,169 @@ export class GraphView {
     this.zoomBy(1 / ZOOM_STEP);
   }
 
-  /** Lays the whole graph out from scratch. */
-  relayout(): void {
-    this.runLayout(true);
+  /**
+   * Computes a layout of every node (or of `onlyIds`) without changing the model: the caller turns
+   * the result into a command. Pinned nodes keep their places. Large force layouts run in a worker.
+   */
+  layout(kind: LayoutKind, onlyIds: readonly string[] | null, onProgress: (fraction: number) => void): LayoutRun {
+    const scope = new Set(onlyIds ?? Object.keys(this.model.nodes));
+    const inScope = this.cy.nodes().filter((node) => scope.has(node.id()) && !node.isParent());
+    if (kind === 'force' && inScope.length > WORKER_LAYOUT_THRESHOLD) return this.workerForceLayout(scope, onProgress);
+    const before = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    const pinned = inScope.filter((node) => this.model.nodes[node.id()]?.pinned);
+    const movable = inScope.filter((node) => !this.model.nodes[node.id()]?.pinned);
+    const selection = onlyIds !== null;
+    const boundingBox = selection ? inScope.boundingBox() : undefined;
+    const options = this.layoutOptions(kind, inScope, pinned, boundingBox);
+    const eles = kind === 'force' ? inScope.union(inScope.parents()).union(inScope.edgesWith(inScope)) : movable.union(movable.edgesWith(movable));
+    this.cy.batch(() => {
+      eles.unlock();
+      eles.layout(options).run();
+      pinned.lock();
+    });
+    const positions: Record<string, Point> = {};
+    movable.forEach((node) => {
+      positions[node.id()] = roundPoint(node.position());
+    });
+    // Back to the drawn model: the caller's command moves the nodes when it is run (and undone).
+    this.cy.batch(() => {
+      for (const [id, position] of before) {
+        const node = this.cy.getElementById(id);
+        if (node.nonempty() && !node.isParent()) {
+          const locked = node.locked();
+          node.unlock();
+          node.position(position);
+          if (locked) node.lock();
+        }
+      }
+    });
+    return { result: Promise.resolve(positions), cancel: () => undefined };
   }
 
-  clear(): void {
-    this.stopLayout();
-    this.cy.elements().remove();
+  private layoutOptions(kind: LayoutKind, nodes: cytoscape.NodeCollection, pinned: cytoscape.NodeCollection, boundingBox: cytoscape.BoundingBox12 | cytoscape.BoundingBoxWH | undefined): LayoutOptions {
+    const common = { animate: false, fit: false, boundingBox, nodeDimensionsIncludeLabels: true, padding: LAYOUT_PADDING };
+    switch (kind) {
+      case 'force':
+        return {
+          name: 'fcose',
+          ...common,
+          quality: 'default',
+          randomize: !boundingBox && pinned.empty(),
+          idealEdgeLength: 80,
+          nodeRepulsion: 9000,
+          nodeSeparation: 90,
+          numIter: 2500,
+          fixedNodeConstraint: pinned.map((node) => ({ nodeId: node.id(), position: { ...node.position() } })),
+        } as LayoutOptions;
+      case 'concentric':
+        // The riskiest accounts in the middle; identifiers and unscored accounts on the outside.
+        return {
+          name: 'concentric',
+          ...common,
+          concentric: (node: NodeSingular) => (node.data('kind') === 'account' ? RISK_RING[riskBand(node.data('riskScore') as number | null)] : 0),
+          levelWidth: () => 1,
+          minNodeSpacing: 24,
+        } as LayoutOptions;
+      case 'hierarchy': {
+        const selected = nodes.filter((node) => node.selected());
+        const highlighted = nodes.filter((node) => this.model.highlighted.includes(node.id()));
+        const roots = selected.nonempty() ? selected : highlighted.nonempty() ? highlighted : nodes.slice(0, 1);
+        return { name: 'breadthfirst', ...common, roots, directed: false, spacingFactor: 1.1 } as LayoutOptions;
+      }
+      case 'circle':
+        return { name: 'circle', ...common, avoidOverlap: true } as LayoutOptions;
+      case 'grid':
+        return { name: 'grid', ...common, avoidOverlap: true, condense: true } as LayoutOptions;
+    }
+  }
+
+  private workerForceLayout(scope: Set<string>, onProgress: (fraction: number) => void): ForceLayoutRun {
+    const ids = Object.keys(this.model.nodes);
+    const run = runForceLayoutInWorker(
+      {
+        ids,
+        positions: ids.map((id) => this.model.nodes[id].position),
+        fixed: ids.map((id) => this.model.nodes[id].pinned || !scope.has(id)),
+        edges: Object.values(this.model.edges).map((edge) => [edge.source, edge.target] as const),
+      },
+      onProgress,
+    );
+    return {
+      result: run.result.then((positions) => positions && Object.fromEntries(Object.entries(positions).filter(([id]) => scope.has(id) && !this.model.nodes[id]?.pinned))),
+      cancel: run.cancel,
+    };
   }
 
   setPalette(palette: GraphPalette): void {
     this.cy.style(graphStylesheet(palette));
   }
 
+  /** The drawing as a PNG (whole graph) at `scale` times its size on screen at zoom 1. */
+  png(scale: number, background: string): Blob {
+    // Synchronous, so the download starts inside the click that asked for it (browsers block later ones).
+    return this.cy.png({ output: 'blob', full: true, scale, bg: background, maxWidth: 16_384, maxHeight: 16_384 });
+  }
+
+  /** The drawing as SVG text (whole graph). */
+  svg(background: string): string {
+    // cytoscape-svg's canvas shim cannot clip an icon to its node, draw the rounded polygons or a
+    // text outline: export with unclipped icons (they sit inside their nodes), plain polygons and
+    // plain labels, then restore the canvas's own look.
+    const nodes = this.cy.nodes();
+    this.cy.batch(() => {
+      nodes.forEach((node) => {
+        const shape = node.style('shape') as string;
+        node.style({ 'background-clip': 'none', 'text-outline-width': 0, ...(shape.startsWith('round-') && shape !== 'round-rectangle' ? { shape: shape.slice('round-'.length) } : {}) });
+      });
+    });
+    try {
+      return (this.cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: background });
+    } finally {
+      nodes.removeStyle('background-clip text-outline-width shape');
+    }
+  }
+
   /** Tells Cytoscape its container changed size (a panel opened or closed), keeping the view centred. */
   resize(): void {
     const before = { width: this.cy.width(), height: this.cy.height() };
+    const wasAllInView = this.allInView();
     this.cy.resize();
     this.cy.panBy({ x: (this.cy.width() - before.width) / 2, y: (this.cy.height() - before.height) / 2 });
+    // A side panel opened: what was all in view stays all in view (zooming out if it must).
+    if (wasAllInView && !this.allInView()) this.fit(undefined, false);
+  }
+
+  /** Brings `nodeIds` into view (zooming out to the whole graph) when some of them are off screen. */
+  reveal(nodeIds: readonly string[]): void {
+    const extent = this.cy.extent();
+    const offScreen = nodeIds.some((id) => {
+      const node = this.cy.getElementById(id);
+      if (node.empty()) return false;
+      const box = node.boundingBox();
+      return box.x1 < extent.x1 || box.x2 > extent.x2 || box.y1 < extent.y1 || box.y2 > extent.y2;
+    });
+    if (offScreen) this.fit();
+  }
+
+  private allInView(): boolean {
+    const elements = this.cy.elements(':visible');
+    if (elements.empty()) return true;
+    const box = elements.boundingBox();
+    const extent = this.cy.extent();
+    return box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
   }
 
   destroy(): void {
-    this.stopLayout();
+    if (this.selectionReport !== null) window.clearTimeout(this.selectionReport);
     this.cy.destroy();
-  }
-
-  /** Stops the running layout without its end-of-layout fit. */
-  private stopLayout(): void {
-    const running = this.layout;
-    this.layout = null;
-    this.layoutRunning = false;
-    running?.stop();
   }
 
   private zoomBy(factor: number): void {
     const level = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor));
     this.cy.animate({ zoom: { level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } } }, { duration: 150 });
   }
+}
 
-  private runLayout(fromScratch: boolean): void {
-    this.stopLayout();
-    const options = {
-      name: 'fcose',
-      // Incremental runs keep current positions as the start (fcose requires 'proof' quality for that).
-      quality: fromScratch ? 'default' : 'proof',
-      randomize: fromScratch,
-      animate: true,
-      animationDuration: 450,
-      // Fitting is done once the layout stops, with a zoom cap (see fit()).
-      fit: false,
-      nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: 80,
-      nodeRepulsion: 9000,
-      nodeSeparation: 90,
-      numIter: 2500,
-    } as LayoutOptions;
-    const layout = this.cy.layout(options);
-    layout.one('layoutstop', () => {
-      if (this.layout !== layout) return;
-      this.layoutRunning = false;
-      this.fit();
-    });
-    this.layout = layout;
-    this.layoutRunning = true;
-    layout.run();
-  }
+function roundPoint({ x, y }: Point): Point {
+  return { x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 };
 }

@@ -14,4 +14,14 @@ export interface GraphTestHook {
   select(nodeId: string): void;
   /** Expands a node as a double-click would; resolves when its neighbours are drawn. */
   expand(nodeId: string): Promise<void>;
+  /** Ids of the selected nodes. */
+  selectedIds(): string[];
+  /** Ids of the nodes drawn and visible (not hidden by the investigator or a filter). */
+  visibleNodeIds(): string[];
+  /** Where the canvas model keeps a node, in graph coordinates; null when it is not on the canvas. */
+  modelPosition(nodeId: string): { x: number; y: number } | null;
+  /** The groups on the canvas with their members. */
+  groups(): { id: string; label: string; memberIds: string[] }[];
+  /** Ids of the pinned nodes. */
+  pinnedIds(): string[];
 }

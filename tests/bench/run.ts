@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   load: async () => (await import('./load')).runLoadBench,
   paths: async () => (await import('./paths')).runPathsBench,
   propagation: async () => (await import('./propagation')).runPropagationBench,
+  canvas: async () => (await import('./canvas')).runCanvasBench,
 };
 
 async function main(): Promise<void> {

@@ -44,7 +44,7 @@ describe('Explore: investigate a planted ring member', () => {
   });
 
   it('opens on the embedded demo graph with an empty canvas that says what to search', async () => {
-    await expect.poll(() => page.getByTestId('source-chip').textContent()).toBe('Embedded demo');
+    await expect.poll(() => page.getByTestId('source-chip').textContent(), { timeout: 15_000 }).toBe('Embedded demo');
     expect(await page.getByTestId('explore-empty').textContent()).toContain('Search an account id, phone number, device id or card number to start');
     expect(await page.getByTestId('legend').isVisible()).toBe(true);
     await saveScreenshot(page, 'explore-01-empty');

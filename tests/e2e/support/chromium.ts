@@ -62,5 +62,10 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     clientPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.clientPosition(id), nodeId),
     select: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.select(id), nodeId),
     expand: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.expand(id), nodeId),
+    selectedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.selectedIds()),
+    visibleNodeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.visibleNodeIds()),
+    modelPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.modelPosition(id), nodeId),
+    groups: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.groups()),
+    pinnedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.pinnedIds()),
   };
 }

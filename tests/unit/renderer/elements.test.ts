@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../main/api';
-import { edgeElement, elementsToAdd, nodeElement, type DrawnGraph } from '../../../renderer/graph/elements';
+import { edgeElement, nodeElement } from '../../../renderer/graph/elements';
 import { riskBand } from '../../../renderer/graph/risk';
 
 function account(id: string, riskScore: number | null, blacklisted = false): GraphNode {
@@ -15,8 +15,6 @@ function edge(source: string, target: string, kind: GraphEdge['kind'] = 'identif
   return { id: `${source}->${target}`, source, target, type: kind === 'identifier' ? 'HAS_PHONE' : 'TRANSFERRED_TO', kind, properties: {} };
 }
 
-const nothingDrawn: DrawnGraph = { hasElement: () => false };
-const drawnIds = (...ids: string[]): DrawnGraph => ({ hasElement: (id) => ids.includes(id) });
 const classesOf = (element: { classes: string }) => element.classes.split(' ');
 
 describe('nodeElement', () => {
@@ -42,7 +40,7 @@ describe('nodeElement', () => {
 
   it('draws an identifier with more neighbours than one page as a collapsed hub with its count', () => {
     const officeIp = { ...identifier('ip:7', 'ip', '193.15.249.•••'), degree: 1337 };
-    const element = nodeElement(officeIp);
+    const element = nodeElement(officeIp, 50, (count) => `${count.toLocaleString('en-US')} linked`);
     expect(classesOf(element)).toEqual(['kind-ip', 'hub']);
     expect(element.data.label).toBe('193.15.249.•••\n1,337 linked');
     // One page's worth is no hub, and accounts are never drawn as hubs whatever their degree.
@@ -74,33 +72,5 @@ describe('edgeElement', () => {
     expect(edgeElement(edge('a', 'b', 'transfer')).classes).toBe('edge-transfer');
     expect(edgeElement(edge('a', 'm', 'payment')).classes).toBe('edge-payment');
     expect(edgeElement(edge('a', 'b', 'transfer')).data).toMatchObject({ source: 'a', target: 'b', type: 'TRANSFERRED_TO', kind: 'transfer' });
-  });
-});
-
-describe('elementsToAdd', () => {
-  it('returns nodes before edges, so every edge finds its endpoints when added', () => {
-    const elements = elementsToAdd({ nodes: [account('a', 0.1), account('b', 0.1)], edges: [edge('a', 'b', 'transfer')] }, nothingDrawn);
-    expect(elements.map((element) => element.group)).toEqual(['nodes', 'nodes', 'edges']);
-  });
-
-  it('skips nodes and edges that are already drawn when a neighbourhood is merged', () => {
-    const page = { nodes: [account('a', 0.1), account('b', 0.1), account('c', 0.1)], edges: [edge('a', 'b'), edge('a', 'c')] };
-    const elements = elementsToAdd(page, drawnIds('a', 'b', 'a->b'));
-    expect(elements.map((element) => element.data.id)).toEqual(['c', 'a->c']);
-  });
-
-  it('adds a node or edge only once when the page repeats it', () => {
-    const page = { nodes: [account('a', 0.1), account('b', 0.1), account('a', 0.1)], edges: [edge('a', 'b'), edge('a', 'b')] };
-    expect(elementsToAdd(page, nothingDrawn).map((element) => element.data.id)).toEqual(['a', 'b', 'a->b']);
-  });
-
-  it('drops an edge whose endpoint is neither drawn nor in the page', () => {
-    const page = { nodes: [account('b', 0.1)], edges: [edge('a', 'b'), edge('x', 'b')] };
-    expect(elementsToAdd(page, drawnIds('a')).map((element) => element.data.id)).toEqual(['b', 'a->b']);
-  });
-
-  it('adds nothing when the whole page is already drawn', () => {
-    const page = { nodes: [account('a', 0.1), account('b', 0.1)], edges: [edge('a', 'b')] };
-    expect(elementsToAdd(page, drawnIds('a', 'b', 'a->b'))).toEqual([]);
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * The `.ringscope` workspace file: the canvas model saved by reference (node and link ids with
+ * positions, pins, hidden marks, groups, filters, highlight) plus the graph source it came from.
+ * Node data is not saved: opening a workspace fetches the nodes again from the connected source,
+ * so what is shown is current, and nodes the source no longer has are named.
+ */
+import { z } from 'zod';
+import { EdgeKind, NodeKind, type SourceInfo, type Subgraph } from '../../main/api';
+import { emptyCanvas, type CanvasModel, type CanvasNode } from './canvas-model';
+import { RISK_BANDS } from './risk';
+
+export const WORKSPACE_FORMAT = 'ringscope-workspace';
+export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_EXTENSION = '.ringscope';
+
+const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+export const WorkspaceFile = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(WORKSPACE_VERSION),
+  savedAt: z.string(),
+  source: z.strictObject({ kind: z.enum(['embedded', 'neo4j']), name: z.string() }).nullable(),
+  nodes: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      position: Point,
+      pinned: z.boolean(),
+      hidden: z.boolean(),
+      groupId: z.string().nullable(),
+      page: z.strictObject({ totalNeighbours: z.number().int().nonnegative(), nextOffset: z.number().int().nonnegative().nullable() }).nullable(),
+    }),
+  ),
+  edges: z.array(z.string().min(1)),
+  groups: z.array(z.strictObject({ id: z.string().min(1), label: z.string() })),
+  highlighted: z.array(z.string()),
+  filters: z.strictObject({
+    nodeKinds: z.array(NodeKind),
+    edgeKinds: z.array(EdgeKind),
+    riskBands: z.array(z.enum(RISK_BANDS)),
+    blacklist: z.enum(['any', 'only', 'exclude']),
+    mode: z.enum(['grey', 'hide']),
+  }),
+});
+export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
+
+export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): WorkspaceFile {
+  return {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    savedAt: savedAt.toISOString(),
+    source: source ? { kind: source.kind, name: source.name } : null,
+    nodes: Object.values(model.nodes).map(({ node, position, pinned, hidden, groupId, page }) => ({ id: node.id, position: { ...position }, pinned, hidden, groupId, page: page && { ...page } })),
+    edges: Object.keys(model.edges),
+    groups: Object.values(model.groups).map((group) => ({ ...group })),
+    highlighted: [...model.highlighted],
+    filters: { ...model.filters, nodeKinds: [...model.filters.nodeKinds], edgeKinds: [...model.filters.edgeKinds], riskBands: [...model.filters.riskBands] },
+  };
+}
+
+/** Reads a workspace file's text; throws with the first problem found when it is not one. */
+export function parseWorkspaceFile(text: string): WorkspaceFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new WorkspaceFileError('notJson');
+  }
+  const parsed = WorkspaceFile.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const format = (json as { format?: unknown; version?: unknown } | null)?.format;
+  if (format !== WORKSPACE_FORMAT) throw new WorkspaceFileError('notWorkspace');
+  if ((json as { version?: unknown }).version !== WORKSPACE_VERSION) throw new WorkspaceFileError('unsupportedVersion');
+  throw new WorkspaceFileError('invalid', parsed.error.issues[0]?.path.join('.'));
+}
+
+/** Why a file could not be opened: a code the screen turns into words (`canvas.workspace.errors.<code>`). */
+export class WorkspaceFileError extends Error {
+  constructor(
+    readonly code: 'notJson' | 'notWorkspace' | 'unsupportedVersion' | 'invalid',
+    readonly at?: string,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * The saved canvas rebuilt from the source's current data (`fetched`: the saved nodes and the links
+ * among them). Nodes the source lacks are left out and listed; links to them go too.
+ */
+export function workspaceModel(file: WorkspaceFile, fetched: Subgraph): { model: CanvasModel; missingNodeIds: string[] } {
+  const byId = new Map(fetched.nodes.map((node) => [node.id, node]));
+  const nodes: Record<string, CanvasNode> = {};
+  const missingNodeIds: string[] = [];
+  for (const saved of file.nodes) {
+    const node = byId.get(saved.id);
+    if (!node) {
+      missingNodeIds.push(saved.id);
+      continue;
+    }
+    nodes[saved.id] = { node, position: saved.position, pinned: saved.pinned, hidden: saved.hidden, groupId: saved.groupId, page: saved.page };
+  }
+  const wanted = new Set(file.edges);
+  const edges = Object.fromEntries(fetched.edges.filter((edge) => wanted.has(edge.id) && nodes[edge.source] && nodes[edge.target]).map((edge) => [edge.id, edge]));
+  const usedGroups = new Set(Object.values(nodes).map((node) => node.groupId));
+  const groups = Object.fromEntries(file.groups.filter((group) => usedGroups.has(group.id)).map((group) => [group.id, group]));
+  for (const node of Object.values(nodes)) if (node.groupId && !groups[node.groupId]) nodes[node.node.id] = { ...node, groupId: null };
+  return {
+    model: { ...emptyCanvas(), nodes, edges, groups, highlighted: file.highlighted.filter((id) => nodes[id]), filters: file.filters },
+    missingNodeIds,
+  };
+}

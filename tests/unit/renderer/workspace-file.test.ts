@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphEdge, GraphNode } from '../../../main/api';
+import { addSubgraph, emptyCanvas, groupNodes, setFilters, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WorkspaceFileError } from '../../../renderer/graph/workspace-file';
+
+function account(id: string): GraphNode {
+  return { id, kind: 'account', key: id, label: id, properties: {}, riskScore: 0.5, blacklisted: false, degree: 1 };
+}
+const link = (source: string, target: string): GraphEdge => ({ id: `${source}-${target}`, source, target, type: 'TRANSFERRED_TO', kind: 'transfer', properties: {} });
+
+const graph = { nodes: [account('a'), account('b'), account('c')], edges: [link('a', 'b'), link('b', 'c')] };
+const built = [setPinned(['a'], true), setHidden(['c'], true), groupNodes([{ id: 'g', label: 'Ring', memberIds: ['a', 'b'] }]), setFilters({ ...NO_FILTERS, riskBands: ['high'], mode: 'hide' })].reduce(
+  (model, command) => command.apply(model),
+  addSubgraph(graph).apply(emptyCanvas()),
+);
+const source = { kind: 'embedded' as const, name: 'Demo graph', accountCount: 3 };
+
+describe('workspace files', () => {
+  it('saves the canvas by reference and opens it back exactly when the source has every node', () => {
+    const text = JSON.stringify(toWorkspaceFile(built, source, new Date('2026-11-30T05:00:00Z')));
+    expect(text).not.toContain('"properties"');
+    const { model, missingNodeIds } = workspaceModel(parseWorkspaceFile(text), graph);
+    expect(missingNodeIds).toEqual([]);
+    expect(model).toEqual(built);
+  });
+
+  it('names the nodes the source lacks and shows the rest without their links and empty groups', () => {
+    const file = parseWorkspaceFile(JSON.stringify(toWorkspaceFile(built, source, new Date())));
+    const { model, missingNodeIds } = workspaceModel(file, { nodes: [account('b'), account('c')], edges: [link('b', 'c')] });
+    expect(missingNodeIds).toEqual(['a']);
+    expect(Object.keys(model.nodes)).toEqual(['b', 'c']);
+    expect(Object.keys(model.edges)).toEqual(['b-c']);
+    expect(model.nodes.b.groupId).toBe('g');
+  });
+
+  it('says why a file is not a workspace it can open', () => {
+    const codeOf = (text: string) => {
+      try {
+        parseWorkspaceFile(text);
+        return null;
+      } catch (error) {
+        return error instanceof WorkspaceFileError ? error.code : 'other';
+      }
+    };
+    const valid = toWorkspaceFile(built, source, new Date());
+    expect(codeOf('not json')).toBe('notJson');
+    expect(codeOf('{"format":"something-else"}')).toBe('notWorkspace');
+    expect(codeOf(JSON.stringify({ ...valid, version: 2 }))).toBe('unsupportedVersion');
+    expect(codeOf(JSON.stringify({ ...valid, nodes: [{ id: 'a' }] }))).toBe('invalid');
+    expect(codeOf(JSON.stringify({ ...valid, extra: true }))).toBe('invalid');
+  });
+});
