@@ -110,6 +110,18 @@ const definitions = {
   'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
   'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },
   'identifiers-by-suffix': { params: z.object({ suffix: z.string().min(1), limit: Limit, countCap: Limit }), row: CountedHits },
+  'money-links-among': {
+    params: z.object({
+      accountIds: Ids,
+      merchantIds: Ids,
+      transferType: z.string().nullable(),
+      paymentType: z.string().nullable(),
+      fromMillis: z.number().int().nullable(),
+      toMillis: z.number().int().nullable(),
+      limit: Limit,
+    }),
+    row: z.object({ id: z.string(), source: PlainNode, target: PlainNode, type: z.string(), amount: nullableNumber, at: Temporal }),
+  },
   'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
   'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },

@@ -76,6 +76,10 @@ export const apiContract = {
     paths: method(money.PathsInput, money.PathsResult),
     /** Full-text search (merchant names, cities, e-mail domains, card last four, phone formats) grouped by kind, with totals. */
     textSearch: method(money.TextSearchInput, money.TextSearchResult),
+    /** Every money link (unfolded) among the selected accounts and merchants, oldest first, optionally in a time window. */
+    transactions: method(money.TransactionsInput, money.TransactionsResult),
+    /** One drawn edge: its kind and folded totals, and for a money edge every movement it folds. */
+    linkDetails: method(money.LinkDetailsInput, money.LinkDetails),
   },
   tasks: {
     cancel: method(CancelInput.strict(), CancelResult),

@@ -8,3 +8,4 @@ export * from './security';
 export * from './rings';
 export * from './evidence';
 export * from './money';
+export * from './money-links';

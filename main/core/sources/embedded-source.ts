@@ -10,10 +10,10 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, linksInTimeWindow, NODE_KINDS, type ExpandResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
+import type { ExpandOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
 import { shortestPaths, type PathStep } from './path-search';
 import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
@@ -346,6 +346,37 @@ export class EmbeddedGraphSource implements GraphSource {
       nodes: nodeIds.map((nodeId) => this.toNode(refs.get(nodeId) ?? this.requireNode(nodeId))),
       edges: edgeIds.map((edgeId) => this.toEdge(rawEdges.get(edgeId)!)),
     };
+  }
+
+  async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
+    throwIfCancelled(signal);
+    const refs = nodeIds.flatMap((nodeId) => this.parseNodeId(nodeId) ?? []);
+    const accounts = new Set(refs.flatMap((ref) => (ref.kind === 'account' ? [ref.index] : [])));
+    const merchants = new Set(refs.flatMap((ref) => (ref.kind === 'merchant' ? [ref.index] : [])));
+    const { transfers, payments } = this.dataset;
+    const links: MoneyLink[] = [];
+    const money = (id: string, source: NodeRef, target: NodeRef, type: string, amount: number, at: number): MoneyLink => ({
+      id,
+      source: this.nodeId(source),
+      target: this.nodeId(target),
+      type,
+      kind: type === PAID ? 'payment' : 'transfer',
+      amount: Math.round(amount * 100) / 100,
+      // The demo graph stores no currency: unknown, never assumed.
+      currency: null,
+      at: new Date(at).toISOString(),
+    });
+    for (const account of accounts) {
+      const from: NodeRef = { kind: 'account', index: account };
+      for (const t of rowsOf(this.transfersFrom, account)) {
+        if (accounts.has(transfers.to[t])) links.push(money(`transfer:${t}`, from, { kind: 'account', index: transfers.to[t] }, TRANSFERRED_TO, transfers.amount[t], transfers.at[t]));
+      }
+      for (const p of rowsOf(this.paymentsByAccount, account)) {
+        if (merchants.has(payments.merchant[p])) links.push(money(`payment:${p}`, from, { kind: 'merchant', index: payments.merchant[p] }, PAID, payments.amount[p], payments.at[p]));
+      }
+    }
+    const inWindow = linksInTimeWindow(links, window).sort((a, b) => a.at!.localeCompare(b.at!) || a.id.localeCompare(b.id));
+    return { links: inWindow.slice(0, limit), truncated: inWindow.length > limit };
   }
 
   /** Word-start search over ids, merchant names and categories and identifier values (same matches as the Neo4j full-text indexes). */

@@ -18,6 +18,8 @@ function slowExpandHandlers(): ApiHandlers {
       subgraph: never,
       paths: never,
       textSearch: never,
+      transactions: never,
+      linkDetails: never,
       expand: async (_input, { signal, progress }) => {
         for (let step = 1; ; step++) {
           progress(step, null, 'Loading neighbours');

@@ -3,13 +3,13 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
+import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph } from '../../../api';
 import { hopLimit, quoteName, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from '../graph-source';
+import type { ExpandOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
 import { identifierPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
-import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import { edgeKindOf, mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
@@ -212,6 +212,41 @@ export class Neo4jGraphSource implements GraphSource {
       return { nodeIds: path.nodes.map(({ node }) => idOfElement.get(node.elementId)!), edgeIds };
     });
     return { status: 'found', maxHops, length: kept[0].nodes.length - 1, paths, truncated: found.length > limit, nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+
+  async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
+    const { client, mapping } = this.options;
+    const refs = nodeIds.map(parseNodeId);
+    const millis = (time: string | null | undefined) => (time ? Date.parse(time) : null);
+    const rows = await client.read(
+      'money-links-among',
+      {
+        accountIds: refs.flatMap((ref) => (ref.accountId === null ? [] : [ref.accountId])),
+        merchantIds: refs.flatMap((ref) => (ref.merchantId === null ? [] : [ref.merchantId])),
+        transferType: mapping.transfer?.relationshipType ?? null,
+        paymentType: mapping.payment?.relationshipType ?? null,
+        fromMillis: millis(window?.from),
+        toMillis: millis(window?.to),
+        limit: limit + 1,
+      },
+      { names: this.names, signal },
+    );
+    const idOf = new Map<string, string>();
+    const nodeIdOf = (node: PlainNode) => idOf.get(node.elementId) ?? idOf.set(node.elementId, toGraphNode(node, null, mapping).id).get(node.elementId)!;
+    const links = rows.slice(0, limit).map(
+      (row): MoneyLink => ({
+        id: row.id,
+        source: nodeIdOf(row.source),
+        target: nodeIdOf(row.target),
+        type: row.type,
+        kind: edgeKindOf(row.type, mapping) === 'payment' ? 'payment' : 'transfer',
+        amount: row.amount === null ? null : Math.round(row.amount * 100) / 100,
+        // No currency is mapped yet: unknown, never assumed.
+        currency: null,
+        at: typeof row.at === 'number' ? new Date(row.at).toISOString() : row.at,
+      }),
+    );
+    return { links, truncated: rows.length > limit };
   }
 
   /**
