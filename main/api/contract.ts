@@ -80,6 +80,8 @@ export const apiContract = {
     transactions: method(money.TransactionsInput, money.TransactionsResult),
     /** One drawn edge: its kind and folded totals, and for a money edge every movement it folds. */
     linkDetails: method(money.LinkDetailsInput, money.LinkDetails),
+    /** "Follow the money": a node's money links forward (where it went) or backward (where it came from) up to N hops, in a time window. */
+    followMoney: method(money.FollowMoneyInput, money.FollowMoneyResult),
   },
   tasks: {
     cancel: method(CancelInput.strict(), CancelResult),

@@ -5,11 +5,11 @@ import type { GraphSource } from '../sources/graph-source';
 /** Movements listed in one link's details (a supplier paid daily for years is still readable). */
 const LINK_DETAILS_LIMIT = 5_000;
 
-type MoneyGraphMethods = 'paths' | 'textSearch' | 'transactions' | 'linkDetails';
+type MoneyGraphMethods = 'paths' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
 
 /**
  * The graph methods of issue #10: paths, full-text search, transactions among a selection, link
- * details. `beforeRead` lets reads catch up with approvals made elsewhere, as the other graph methods do.
+ * details, follow the money. `beforeRead` lets reads catch up with approvals made elsewhere, as the other graph methods do.
  */
 export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => Promise<void>): Pick<ApiHandlers['graph'], MoneyGraphMethods> {
   return {
@@ -25,6 +25,10 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
         if (edge.kind === 'identifier') return { edge, links: [], truncated: false };
         const { links, truncated } = await source.moneyLinks([from, target], { window: null, limit: LINK_DETAILS_LIMIT, signal });
         return { edge, links: links.filter((link) => link.source === from && link.target === target && link.type === type), truncated };
+      },
+      followMoney: async ({ nodeId, direction, maxHops, window, limit }, { signal }) => {
+        await beforeRead();
+        return source.followMoney(nodeId, { direction, maxHops, window: window ?? null, limit, signal });
       },
       textSearch: async ({ query, limitPerKind }, { signal }) => {
         await beforeRead();

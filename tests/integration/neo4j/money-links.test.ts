@@ -54,4 +54,17 @@ describe('money links among selected accounts on the real Neo4j', () => {
     expect(capped.truncated).toBe(true);
     expect(comparable(capped.links)).toEqual(comparable(all.links.slice(0, 2)));
   });
+
+  it('follows the money forward and backward like the embedded graph, within a window', async () => {
+    const nodeId = embedded.accountNodeId(dataset.transfers.from[0]);
+    for (const direction of ['forward', 'backward'] as const) {
+      const options = { direction, maxHops: 3, window: null, limit: 2_000, signal: signal() };
+      const fromNeo4j = await neo4j.followMoney(nodeId, options);
+      const fromEmbedded = await embedded.followMoney(nodeId, options);
+      expect(fromNeo4j.links.length, direction).toBeGreaterThan(0);
+      const sorted = (links: MoneyLink[]) => comparable(links).sort((a, b) => `${a.at}${a.source}${a.target}${a.amount}`.localeCompare(`${b.at}${b.source}${b.target}${b.amount}`));
+      expect(sorted(fromNeo4j.links), direction).toEqual(sorted(fromEmbedded.links));
+      expect(fromNeo4j.nodes.map((node) => node.id).sort()).toEqual(fromEmbedded.nodes.map((node) => node.id).sort());
+    }
+  });
 });

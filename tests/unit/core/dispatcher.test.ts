@@ -20,6 +20,7 @@ function slowExpandHandlers(): ApiHandlers {
       textSearch: never,
       transactions: never,
       linkDetails: never,
+      followMoney: never,
       expand: async (_input, { signal, progress }) => {
         for (let step = 1; ; step++) {
           progress(step, null, 'Loading neighbours');

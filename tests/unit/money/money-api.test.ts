@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateMoneyLinks, type LinkDetails, type PathsResult, type TransactionsResult } from '../../../main/api';
+import { aggregateMoneyLinks, type FollowMoneyResult, type LinkDetails, type PathsResult, type TransactionsResult } from '../../../main/api';
 import type { ApiHandlers } from '../../../main/core/api-handlers';
 import type { DemoDataset } from '../../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
@@ -69,6 +69,32 @@ describe('money and paths Api on the embedded demo graph (through the dispatcher
     });
     await expect(call('paths', { fromId: pair.from, toId: pair.from, linkTypes: ['TRANSFERRED_TO'] })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'toId' }] });
     await expect(call('paths', { fromId: pair.from, toId: pair.to, linkTypes: [], maxHops: 11 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('follows the money forward hop by hop: every link leaves a node reached before it, inside the window', async () => {
+    const { links, nodes, truncated } = await call<FollowMoneyResult>('followMoney', { nodeId: pair.from, direction: 'forward', maxHops: 3 });
+    expect(truncated).toBe(false);
+    const reached = new Set([pair.from]);
+    for (const link of links) {
+      expect(reached.has(link.source)).toBe(true);
+      reached.add(link.target);
+    }
+    expect(links.filter((link) => link.source === pair.from && link.target === pair.to)).toHaveLength(pair.count);
+    expect(new Set(nodes.map((node) => node.id))).toEqual(reached);
+
+    const cutoff = links[Math.floor(links.length / 2)].at!;
+    const early = await call<FollowMoneyResult>('followMoney', { nodeId: pair.from, direction: 'forward', maxHops: 3, window: { to: cutoff } });
+    expect(early.links.length).toBeGreaterThan(0);
+    expect(early.links.every((link) => link.at! < cutoff)).toBe(true);
+    const capped = await call<FollowMoneyResult>('followMoney', { nodeId: pair.from, direction: 'forward', maxHops: 3, limit: 1 });
+    expect(capped).toMatchObject({ truncated: true, links: [expect.objectContaining({ source: pair.from })] });
+  });
+
+  it('follows the money backward: where the money reaching an account came from', async () => {
+    const { links } = await call<FollowMoneyResult>('followMoney', { nodeId: pair.to, direction: 'backward', maxHops: 1 });
+    expect(links.length).toBeGreaterThanOrEqual(pair.count);
+    expect(links.every((link) => link.target === pair.to)).toBe(true);
+    expect(links.filter((link) => link.source === pair.from)).toHaveLength(pair.count);
   });
 
   it('finds a path through the Api with defaults filled in', async () => {
