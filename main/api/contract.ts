@@ -134,6 +134,8 @@ export const apiContract = {
     list: method(rings.RingsListInput.strict(), rings.RingsListResult),
     get: method(rings.RingsGetInput.strict(), rings.RingClusterDetail),
     accountRisk: method(rings.RingsAccountRiskInput.strict(), rings.AccountRisk),
+    /** Every money cycle and fan-in of a flagged cluster, transfers in order with amounts and times, to list and highlight one by one. */
+    moneyFlows: method(money.RingMoneyFlowsInput, money.RingMoneyFlows),
   },
   evidence: {
     /** Writes the case's evidence package (cancellable, with progress); includePii unmasks personal data and is audited. */
