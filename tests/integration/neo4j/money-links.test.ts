@@ -55,7 +55,7 @@ describe('money links among selected accounts on the real Neo4j', () => {
     expect(comparable(capped.links)).toEqual(comparable(all.links.slice(0, 2)));
   });
 
-  it('follows the money forward and backward like the embedded graph, within a window', async () => {
+  it('follows the money forward and backward over three hops like the embedded graph', async () => {
     const nodeId = embedded.accountNodeId(dataset.transfers.from[0]);
     for (const direction of ['forward', 'backward'] as const) {
       const options = { direction, maxHops: 3, window: null, limit: 2_000, signal: signal() };
