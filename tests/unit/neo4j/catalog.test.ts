@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphQueries, quoteName, renderQuery, statementsOf, typeAlternatives } from '../../../graph-queries/catalog';
+import { graphQueries, hopLimit, quoteName, renderQuery, statementsOf, typeAlternatives } from '../../../graph-queries/catalog';
 import { DEFAULT_WRITE_BACK_TARGET } from '../../../main/core/cases/graph-write-back';
 import { writeBackPlaceholders } from '../../../main/core/cases/neo4j-write-back';
 import { DEMO_SCHEMA_MAPPING, identifierPlaceholders, mappingPlaceholders, validateMapping } from '../../../main/core/schema/schema-mapping';
@@ -32,7 +32,10 @@ describe('Cypher catalog', () => {
       nodeProperties: {},
     });
     const writeBackNames = [DEFAULT_WRITE_BACK_TARGET, { mode: 'label', label: 'Blacklisted' } as const].flatMap((target) => Object.keys(writeBackPlaceholders(target)));
-    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames]);
+    // Filled by Neo4jGraphSource from validated names too: paths' linkTypes (only mapped types, quoted) and
+    // maxHops (hopLimit), text search's label and property (the mapping's searchable label/property pairs, quoted).
+    const perQueryNames = ['linkTypes', 'maxHops', 'label', 'property'];
+    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping, 'phone') ?? {}), ...writeBackNames, ...perQueryNames]);
     for (const entry of Object.values(graphQueries)) {
       expect(entry.placeholders.filter((placeholder) => !fillable.has(placeholder)), entry.name).toEqual([]);
     }
@@ -42,6 +45,11 @@ describe('Cypher catalog', () => {
     const statements = statementsOf(graphQueries.constraints.text);
     expect(statements.length).toBe(9);
     expect(statements.every((statement) => statement.startsWith('CREATE CONSTRAINT') && !statement.includes(';'))).toBe(true);
+  });
+
+  it('makes a variable-length bound only from a whole number in range, so nothing else reaches the statement text', () => {
+    expect(hopLimit(6, 10)).toBe('6');
+    for (const bad of [0, 11, 2.5, Number.NaN]) expect(() => hopLimit(bad, 10)).toThrow('A hop limit must be a whole number from 1 to 10');
   });
 
   it('rejects parameters that do not fit the statement', () => {
