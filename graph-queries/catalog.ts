@@ -45,6 +45,8 @@ const Temporal = z.union([z.string(), z.number()]).nullable();
 
 /** A search's first hits and how many matched in all (up to the query's cap). */
 const CountedHits = z.object({ total: count, hits: z.array(NodeWithDegree) });
+/** One money link as stored, with both end nodes. */
+const MoneyLinkRow = z.object({ id: z.string(), source: PlainNode, target: PlainNode, type: z.string(), amount: nullableNumber, at: Temporal });
 /** Start and goal of a path search, each resolved like node-by-ref (exactly one key set). */
 const NodeRefParam = z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() });
 const PathEnds = z.object({ from: NodeRefParam, to: NodeRefParam, transferType: z.string().nullable(), paymentType: z.string().nullable() });
@@ -115,6 +117,30 @@ const definitions = {
   'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
   'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },
   'identifiers-by-suffix': { params: z.object({ suffix: z.string().min(1), limit: Limit, countCap: Limit }), row: CountedHits },
+  'money-links-among': {
+    params: z.object({
+      accountIds: Ids,
+      merchantIds: Ids,
+      transferType: z.string().nullable(),
+      paymentType: z.string().nullable(),
+      fromMillis: z.number().int().nullable(),
+      toMillis: z.number().int().nullable(),
+      limit: Limit,
+    }),
+    row: MoneyLinkRow,
+  },
+  'money-links-next-hop': {
+    params: z.object({
+      frontier: Ids,
+      forward: z.boolean(),
+      transferType: z.string().nullable(),
+      paymentType: z.string().nullable(),
+      fromMillis: z.number().int().nullable(),
+      toMillis: z.number().int().nullable(),
+      limit: Limit,
+    }),
+    row: MoneyLinkRow,
+  },
   'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
   'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },

@@ -79,6 +79,12 @@ export const apiContract = {
     paths: method(money.PathsInput, money.PathsResult),
     /** Full-text search (merchant names, cities, e-mail domains, card last four, phone formats) grouped by kind, with totals. */
     textSearch: method(money.TextSearchInput, money.TextSearchResult),
+    /** Every money link (unfolded) among the selected accounts and merchants, oldest first, optionally in a time window. */
+    transactions: method(money.TransactionsInput, money.TransactionsResult),
+    /** One drawn edge: its kind and folded totals, and for a money edge every movement it folds. */
+    linkDetails: method(money.LinkDetailsInput, money.LinkDetails),
+    /** "Follow the money": a node's money links forward (where it went) or backward (where it came from) up to N hops, in a time window. */
+    followMoney: method(money.FollowMoneyInput, money.FollowMoneyResult),
   },
   tasks: {
     cancel: method(CancelInput.strict(), CancelResult),
@@ -131,6 +137,8 @@ export const apiContract = {
     list: method(rings.RingsListInput.strict(), rings.RingsListResult),
     get: method(rings.RingsGetInput.strict(), rings.RingClusterDetail),
     accountRisk: method(rings.RingsAccountRiskInput.strict(), rings.AccountRisk),
+    /** Every money cycle and fan-in of a flagged cluster, transfers in order with amounts and times, to list and highlight one by one. */
+    moneyFlows: method(money.RingMoneyFlowsInput, money.RingMoneyFlows),
   },
   evidence: {
     /** Writes the case's evidence package (cancellable, with progress); includePii unmasks personal data and is audited. */

@@ -10,3 +10,4 @@ export * from './evidence';
 export * from './money';
 export * from './trust';
 export * from './csv';
+export * from './money-links';

@@ -149,3 +149,29 @@ export const TextSearchResult = z
   .strict();
 export type TextSearchResult = z.infer<typeof TextSearchResult>;
 export type TextSearchGroup = z.infer<typeof TextSearchGroup>;
+
+export const RingMoneyFlowsInput = z.object({ clusterId: z.string().min(1, 'is required').max(200) }).strict();
+
+/** One transfer along a cycle or into a fan-in: the canvas highlights the transfer edge from source to target. */
+export const MoneyFlowStep = z.object({ source: z.string(), target: z.string(), amount: z.number().nullable(), at: z.string() }).strict();
+export const RingMoneyFlows = z
+  .object({
+    /** Every money cycle inside the cluster, shortest in time first; steps in order, the last returns to the first account. */
+    cycles: z.array(z.object({ accountIds: z.array(z.string()), steps: z.array(MoneyFlowStep), startedAt: z.string(), endedAt: z.string() }).strict()),
+    /** Every fan-in into a member from senders in the cluster, steps in time order. */
+    fanIns: z.array(
+      z
+        .object({
+          receiverId: z.string(),
+          senderIds: z.array(z.string()),
+          /** Senders that passed on money they had just received (mules). */
+          passThroughSenderIds: z.array(z.string()),
+          steps: z.array(MoneyFlowStep),
+          startedAt: z.string(),
+          endedAt: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type RingMoneyFlows = z.infer<typeof RingMoneyFlows>;

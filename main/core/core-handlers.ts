@@ -11,6 +11,7 @@ import { createRingHandlers } from './rings/handlers';
 import type { RingService } from './rings/ring-service';
 import { createEvidenceHandlers } from './evidence/handlers';
 import type { EvidenceService } from './evidence/evidence-service';
+import { createMoneyGraphHandlers } from './money/handlers';
 
 export interface CoreDependencies {
   source: GraphSource;
@@ -43,6 +44,7 @@ export function createCoreHandlers({ source, version, investigation, connections
     },
     // Graph reads first catch up with approvals made by other RingScopes sharing the local store.
     graph: {
+      ...createMoneyGraphHandlers(source, () => investigation.refreshWriteBack()),
       search: async ({ query, limit }, { signal }) => {
         await investigation.refreshWriteBack();
         return { hits: await source.search(query, limit, signal) };
@@ -59,15 +61,6 @@ export function createCoreHandlers({ source, version, investigation, connections
       subgraph: async ({ nodeIds, includeSharedIdentifiers }, { signal }) => {
         await investigation.refreshWriteBack();
         return source.subgraph(nodeIds, { includeSharedIdentifiers, signal });
-      },
-      textSearch: async ({ query, limitPerKind }, { signal }) => {
-        await investigation.refreshWriteBack();
-        return source.textSearch(query, { limitPerKind, signal });
-      },
-      paths: async ({ fromId, toId, linkTypes, maxHops, all, limit }, { signal }) => {
-        if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', { reason: 'input_invalid', fields: [{ path: 'toId', message: 'must differ from fromId' }] });
-        await investigation.refreshWriteBack();
-        return source.paths({ fromId, toId, linkTypes: [...new Set(linkTypes)], maxHops, limit: all ? limit : 1, signal });
       },
     },
   };

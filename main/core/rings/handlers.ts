@@ -9,6 +9,7 @@ export function createRingHandlers(rings: RingService): Pick<ApiHandlers, 'rings
       list: async (input) => rings.list(input),
       get: async ({ clusterId }) => rings.get(clusterId),
       accountRisk: async ({ nodeId }) => rings.accountRisk(nodeId),
+      moneyFlows: async ({ clusterId }) => rings.moneyFlows(clusterId),
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import {
   ApiError,
+  type RingMoneyFlows,
   type AccountRisk,
   type ExcludedHub,
   type RingClusterDetail,
@@ -174,6 +175,46 @@ export class RingService {
         return { kind: reason.kind, text: reason.text, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants] };
       }),
     };
+  }
+
+  /**
+   * Every money cycle and fan-in of a cluster with the transfers in order (the same findings its
+   * reasons cite): cycles whose accounts are all members, fan-ins into a member counting only
+   * senders in the cluster.
+   */
+  moneyFlows(clusterId: string): RingMoneyFlows {
+    const detection = this.requireDetection();
+    const cluster = detection.byId.get(clusterId);
+    if (!cluster) throw new ApiError('not_found', `No cluster ${clusterId} in the latest detection; run detection again.`);
+    const { graph, result } = detection;
+    const { transfers } = graph.input;
+    const members = new Set(cluster.members);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const step = (t: number) => ({
+      source: graph.accountNodeId(transfers.from[t]),
+      target: graph.accountNodeId(transfers.to[t]),
+      amount: Math.round(transfers.amount[t] * 100) / 100,
+      at: iso(transfers.at[t]),
+    });
+    const cycles = result.cycles
+      .filter((cycle) => cycle.accounts.every((account) => members.has(account)))
+      .sort((a, b) => a.endedAt - a.startedAt - (b.endedAt - b.startedAt) || a.startedAt - b.startedAt)
+      .map((cycle) => ({ accountIds: cycle.accounts.map((account) => graph.accountNodeId(account)), steps: cycle.transfers.map(step), startedAt: iso(cycle.startedAt), endedAt: iso(cycle.endedAt) }));
+    const fanIns = result.fanIns
+      .filter((fan) => members.has(fan.account))
+      .map((fan) => {
+        const inCluster = fan.transfers.filter((t) => members.has(transfers.from[t])).sort((a, b) => transfers.at[a] - transfers.at[b] || a - b);
+        return {
+          receiverId: graph.accountNodeId(fan.account),
+          senderIds: fan.senders.filter((sender) => members.has(sender)).map((sender) => graph.accountNodeId(sender)),
+          passThroughSenderIds: fan.passThroughSenders.filter((sender) => members.has(sender)).map((sender) => graph.accountNodeId(sender)),
+          steps: inCluster.map(step),
+          startedAt: iso(fan.startedAt),
+          endedAt: iso(fan.endedAt),
+        };
+      })
+      .filter((fan) => fan.steps.length > 0);
+    return { cycles, fanIns };
   }
 
   /** An account's propagated risk and the neighbours it came from (the explanation for a new account). */

@@ -1,5 +1,5 @@
-import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult } from '../../api';
-import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
+import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TransactionsResult, FollowMoneyResult } from '../../api';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
 
 /**
  * The GraphSource the Api talks to: delegates to whichever source is active (the embedded demo
@@ -62,6 +62,14 @@ export class ActiveGraphSource implements GraphSource {
 
   paths(request: PathRequest): Promise<PathsResult> {
     return this.active.paths(request);
+  }
+
+  moneyLinks(nodeIds: readonly string[], options: MoneyLinkOptions): Promise<TransactionsResult> {
+    return this.active.moneyLinks(nodeIds, options);
+  }
+
+  followMoney(nodeId: string, options: FollowMoneyOptions): Promise<FollowMoneyResult> {
+    return this.active.followMoney(nodeId, options);
   }
 
   textSearch(query: string, options: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult> {

@@ -10,10 +10,10 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, inTimeWindow, linksInTimeWindow, type FollowMoneyResult, NODE_KINDS, type ExpandResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from './graph-source';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
 import { shortestPaths, type PathStep } from './path-search';
 import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
@@ -345,6 +345,85 @@ export class EmbeddedGraphSource implements GraphSource {
       ...found,
       nodes: nodeIds.map((nodeId) => this.toNode(refs.get(nodeId) ?? this.requireNode(nodeId))),
       edges: edgeIds.map((edgeId) => this.toEdge(rawEdges.get(edgeId)!)),
+    };
+  }
+
+  async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
+    throwIfCancelled(signal);
+    const refs = nodeIds.flatMap((nodeId) => this.parseNodeId(nodeId) ?? []);
+    const accounts = new Set(refs.flatMap((ref) => (ref.kind === 'account' ? [ref.index] : [])));
+    const merchants = new Set(refs.flatMap((ref) => (ref.kind === 'merchant' ? [ref.index] : [])));
+    const { transfers, payments } = this.dataset;
+    const links: MoneyLink[] = [];
+    for (const account of accounts) {
+      for (const t of rowsOf(this.transfersFrom, account)) if (accounts.has(transfers.to[t])) links.push(this.transferLink(t));
+      for (const p of rowsOf(this.paymentsByAccount, account)) if (merchants.has(payments.merchant[p])) links.push(this.paymentLink(p));
+    }
+    const inWindow = linksInTimeWindow(links, window).sort((a, b) => a.at!.localeCompare(b.at!) || a.id.localeCompare(b.id));
+    return { links: inWindow.slice(0, limit), truncated: inWindow.length > limit };
+  }
+
+  async followMoney(nodeId: string, { direction, maxHops, window, limit, signal }: FollowMoneyOptions): Promise<FollowMoneyResult> {
+    const start = this.requireNode(nodeId);
+    const reached = new Map<string, NodeRef>([[nodeId, start]]);
+    const links = new Map<string, MoneyLink>();
+    let frontier = [start];
+    let truncated = false;
+    for (let hop = 1; hop <= maxHops && frontier.length > 0 && !truncated; hop++) {
+      throwIfCancelled(signal);
+      // Each hop's links oldest first, as the Neo4j source reads them.
+      const hopLinks = frontier.flatMap((ref) => this.moneyLinksAt(ref, direction)).filter((link) => !links.has(link.id) && inTimeWindow(link, window));
+      hopLinks.sort((a, b) => a.at!.localeCompare(b.at!) || a.id.localeCompare(b.id));
+      const next: NodeRef[] = [];
+      for (const link of hopLinks) {
+        if (links.size === limit) {
+          truncated = true;
+          break;
+        }
+        links.set(link.id, link);
+        for (const end of [link.source, link.target]) {
+          if (reached.has(end)) continue;
+          const ref = this.requireNode(end);
+          reached.set(end, ref);
+          next.push(ref);
+        }
+      }
+      frontier = next;
+    }
+    return { nodes: [...reached.values()].map((ref) => this.toNode(ref)), links: [...links.values()], truncated };
+  }
+
+  /** The money links leaving (forward) or reaching (backward) one node. */
+  private moneyLinksAt(ref: NodeRef, direction: 'forward' | 'backward'): MoneyLink[] {
+    if (ref.kind === 'account') {
+      if (direction === 'backward') return Array.from(rowsOf(this.transfersTo, ref.index), (t) => this.transferLink(t));
+      return [...Array.from(rowsOf(this.transfersFrom, ref.index), (t) => this.transferLink(t)), ...Array.from(rowsOf(this.paymentsByAccount, ref.index), (p) => this.paymentLink(p))];
+    }
+    if (ref.kind === 'merchant' && direction === 'backward') return Array.from(rowsOf(this.paymentsByMerchant, ref.index), (p) => this.paymentLink(p));
+    return [];
+  }
+
+  private transferLink(t: number): MoneyLink {
+    const { from, to, amount, at } = this.dataset.transfers;
+    return this.moneyLink(`transfer:${t}`, { kind: 'account', index: from[t] }, { kind: 'account', index: to[t] }, TRANSFERRED_TO, amount[t], at[t]);
+  }
+
+  private paymentLink(p: number): MoneyLink {
+    const { account, merchant, amount, at } = this.dataset.payments;
+    return this.moneyLink(`payment:${p}`, { kind: 'account', index: account[p] }, { kind: 'merchant', index: merchant[p] }, PAID, amount[p], at[p]);
+  }
+
+  private moneyLink(id: string, source: NodeRef, target: NodeRef, type: string, amount: number, at: number): MoneyLink {
+    return {
+      id,
+      source: this.nodeId(source),
+      target: this.nodeId(target),
+      type,
+      kind: type === PAID ? 'payment' : 'transfer',
+      amount: Math.round(amount * 100) / 100,
+      // The demo graph stores no currency: unknown, never assumed.
+      currency: null,
+      at: new Date(at).toISOString(),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow } from '../../api';
+import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
 
 export interface ExpandOptions {
   limit: number;
@@ -59,6 +59,10 @@ export interface GraphSource {
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>>;
   /** Shortest path(s) between two nodes; `no_path_within_hops` when none is short enough. */
   paths(request: PathRequest): Promise<PathsResult>;
+  /** Every money link (transfer, payment; not folded) between two of the given nodes, oldest first; other and unknown ids add nothing. */
+  moneyLinks(nodeIds: readonly string[], options: MoneyLinkOptions): Promise<TransactionsResult>;
+  /** Money links hop by hop from a node along the money (forward) or against it (backward), each link once, up to `limit` links. */
+  followMoney(nodeId: string, options: FollowMoneyOptions): Promise<FollowMoneyResult>;
   /** Full-text search over the searchable properties, grouped by node kind with how many matched. */
   textSearch(query: string, options: { limitPerKind: number; signal: AbortSignal }): Promise<TextSearchResult>;
   close(): Promise<void>;

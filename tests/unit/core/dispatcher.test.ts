@@ -18,6 +18,9 @@ function slowExpandHandlers(): ApiHandlers {
       subgraph: never,
       paths: never,
       textSearch: never,
+      transactions: never,
+      linkDetails: never,
+      followMoney: never,
       expand: async (_input, { signal, progress }) => {
         for (let step = 1; ; step++) {
           progress(step, null, 'Loading neighbours');

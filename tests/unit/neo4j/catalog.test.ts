@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphQueries, quoteName, renderQuery, statementsOf, typeAlternatives } from '../../../graph-queries/catalog';
+import { graphQueries, hopLimit, quoteName, renderQuery, statementsOf, typeAlternatives } from '../../../graph-queries/catalog';
 import { DEFAULT_WRITE_BACK_TARGET } from '../../../main/core/cases/graph-write-back';
 import { writeBackPlaceholders } from '../../../main/core/cases/neo4j-write-back';
 import { demoNames } from './demo-graph-names';
@@ -63,6 +63,11 @@ describe('Cypher catalog', () => {
     const statements = statementsOf(graphQueries.constraints.text);
     expect(statements.length).toBe(9);
     expect(statements.every((statement) => statement.startsWith('CREATE CONSTRAINT') && !statement.includes(';'))).toBe(true);
+  });
+
+  it('makes a variable-length bound only from a whole number in range, so nothing else reaches the statement text', () => {
+    expect(hopLimit(6, 10)).toBe('6');
+    for (const bad of [0, 11, 2.5, Number.NaN]) expect(() => hopLimit(bad, 10)).toThrow('A hop limit must be a whole number from 1 to 10');
   });
 
   it('rejects parameters that do not fit the statement', () => {

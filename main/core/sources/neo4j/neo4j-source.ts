@@ -3,13 +3,13 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
+import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type FollowMoneyResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
 import { hopLimit, quoteName, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, GraphSource, PathRequest, SubgraphOptions } from '../graph-source';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
 import { identifierPlaceholders, mappingPlaceholders, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
-import { mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import { edgeKindOf, mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
@@ -212,6 +212,97 @@ export class Neo4jGraphSource implements GraphSource {
       return { nodeIds: path.nodes.map(({ node }) => idOfElement.get(node.elementId)!), edgeIds };
     });
     return { status: 'found', maxHops, length: kept[0].nodes.length - 1, paths, truncated: found.length > limit, nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+
+  async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
+    const { client, mapping } = this.options;
+    const refs = nodeIds.map(parseNodeId);
+    const millis = (time: string | null | undefined) => (time ? Date.parse(time) : null);
+    const rows = await client.read(
+      'money-links-among',
+      {
+        accountIds: refs.flatMap((ref) => (ref.accountId === null ? [] : [ref.accountId])),
+        merchantIds: refs.flatMap((ref) => (ref.merchantId === null ? [] : [ref.merchantId])),
+        transferType: mapping.transfer?.relationshipType ?? null,
+        paymentType: mapping.payment?.relationshipType ?? null,
+        fromMillis: millis(window?.from),
+        toMillis: millis(window?.to),
+        limit: limit + 1,
+      },
+      { names: this.names, signal },
+    );
+    const toLink = this.moneyLinkReader();
+    const links = rows.slice(0, limit).map((row) => toLink(row).link);
+    return { links, truncated: rows.length > limit };
+  }
+
+  async followMoney(nodeId: string, { direction, maxHops, window, limit, signal }: FollowMoneyOptions): Promise<FollowMoneyResult> {
+    const { client, mapping } = this.options;
+    const start = await this.resolve(nodeId, signal);
+    const toLink = this.moneyLinkReader();
+    const nodes = new Map<string, GraphNode>([[start.node.elementId, toGraphNode(start.node, start.degree, mapping)]]);
+    const links = new Map<string, MoneyLink>();
+    let frontier = [start.node.elementId];
+    let truncated = false;
+    for (let hop = 1; hop <= maxHops && frontier.length > 0 && !truncated; hop++) {
+      const rows = await client.read(
+        'money-links-next-hop',
+        {
+          frontier,
+          forward: direction === 'forward',
+          transferType: mapping.transfer?.relationshipType ?? null,
+          paymentType: mapping.payment?.relationshipType ?? null,
+          fromMillis: window?.from ? Date.parse(window.from) : null,
+          toMillis: window?.to ? Date.parse(window.to) : null,
+          limit: limit - links.size + 1,
+        },
+        { names: this.names, signal },
+      );
+      const next: string[] = [];
+      for (const row of rows) {
+        if (links.has(row.id)) continue;
+        if (links.size === limit) {
+          truncated = true;
+          break;
+        }
+        const { link, source, target } = toLink(row);
+        links.set(row.id, link);
+        for (const [node, dto] of [source, target]) {
+          if (nodes.has(node.elementId)) continue;
+          nodes.set(node.elementId, dto);
+          next.push(node.elementId);
+        }
+      }
+      frontier = next;
+    }
+    return { nodes: [...nodes.values()], links: [...links.values()], truncated };
+  }
+
+  /** Turns money-link rows into MoneyLink DTOs, converting each end node once. */
+  private moneyLinkReader() {
+    const { mapping } = this.options;
+    const drawn = new Map<string, GraphNode>();
+    const dtoOf = (node: PlainNode): [PlainNode, GraphNode] => {
+      const dto = drawn.get(node.elementId) ?? toGraphNode(node, null, mapping);
+      drawn.set(node.elementId, dto);
+      return [node, dto];
+    };
+    return (row: { id: string; source: PlainNode; target: PlainNode; type: string; amount: number | null; at: string | number | null }) => {
+      const source = dtoOf(row.source);
+      const target = dtoOf(row.target);
+      const link: MoneyLink = {
+        id: row.id,
+        source: source[1].id,
+        target: target[1].id,
+        type: row.type,
+        kind: edgeKindOf(row.type, mapping) === 'payment' ? 'payment' : 'transfer',
+        amount: row.amount === null ? null : Math.round(row.amount * 100) / 100,
+        // No currency is mapped yet: unknown, never assumed.
+        currency: null,
+        at: typeof row.at === 'number' ? new Date(row.at).toISOString() : row.at,
+      };
+      return { link, source, target };
+    };
   }
 
   /**
