@@ -44,6 +44,7 @@ export const API_ERROR_REASONS = {
     'node_missing',
     'account_missing',
     'cluster_missing',
+    'link_missing',
     'detection_missing',
     'delivery_missing',
     'database_missing',

@@ -21,7 +21,7 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
         await beforeRead();
         const drawn = await source.subgraph([from, target], { includeSharedIdentifiers: false, signal });
         const edge = drawn.edges.find((candidate) => candidate.source === from && candidate.target === target && candidate.type === type);
-        if (!edge) throw new ApiError('not_found', `No ${type} link from ${from} to ${target}`);
+        if (!edge) throw new ApiError('not_found', `No ${type} link from ${from} to ${target}`, { reason: 'link_missing', params: { source: from, target, type } });
         if (edge.kind === 'identifier') return { edge, links: [], truncated: false };
         const { links, truncated } = await source.moneyLinks([from, target], { window: null, limit: LINK_DETAILS_LIMIT, signal });
         return { edge, links: links.filter((link) => link.source === from && link.target === target && link.type === type), truncated };
@@ -35,7 +35,7 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
         return source.textSearch(query, { limitPerKind, signal });
       },
       paths: async ({ fromId, toId, linkTypes, maxHops, all, limit }, { signal }) => {
-        if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', [{ path: 'toId', message: 'must differ from fromId' }]);
+        if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', { reason: 'input_invalid', fields: [{ path: 'toId', message: 'must differ from fromId' }] });
         await beforeRead();
         return source.paths({ fromId, toId, linkTypes: [...new Set(linkTypes)], maxHops, limit: all ? limit : 1, signal });
       },

@@ -185,7 +185,7 @@ export class RingService {
   moneyFlows(clusterId: string): RingMoneyFlows {
     const detection = this.requireDetection();
     const cluster = detection.byId.get(clusterId);
-    if (!cluster) throw new ApiError('not_found', `No cluster ${clusterId} in the latest detection; run detection again.`);
+    if (!cluster) throw new ApiError('not_found', `No cluster ${clusterId} in the latest detection; run detection again.`, { reason: 'cluster_missing', params: { clusterId } });
     const { graph, result } = detection;
     const { transfers } = graph.input;
     const members = new Set(cluster.members);
