@@ -4,7 +4,7 @@
  * building and checking live in main/core/evidence.
  */
 import { z } from 'zod';
-import { SourceInfo } from './model';
+import { SourceInfo, UiLocale } from './model';
 
 /** Same rule as contract.ts's TaskId (importing it from there would be a module cycle). */
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
@@ -46,6 +46,8 @@ export type EvidenceManifest = z.infer<typeof EvidenceManifest>;
 
 export const EvidenceExportInput = z.object({
   caseId: z.string().trim().min(1, 'is required').max(512),
+  /** The exporter's UI language: report.pdf is written in it. */
+  locale: UiLocale.default('en'),
   includePii: z.boolean().default(false),
   taskId: TaskId.optional(),
 });

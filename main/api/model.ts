@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 
+/** The languages RingScope's UI and reports are written in. */
+export const UI_LOCALES = ['en', 'zh-CN'] as const;
+export const UiLocale = z.enum(UI_LOCALES);
+export type UiLocale = z.infer<typeof UiLocale>;
+
 /** Kinds of node the workbench knows how to draw and reason about. */
 export const NODE_KINDS = ['account', 'device', 'phone', 'ip', 'card', 'address', 'email', 'merchant'] as const;
 export const NodeKind = z.enum(NODE_KINDS);

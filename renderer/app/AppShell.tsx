@@ -7,6 +7,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ColorModeToggle } from './ColorModeToggle';
+import { LanguageSwitch } from './LanguageSwitch';
 import { CONNECT_SCREEN, FEATURES } from './navigation';
 import { SourceIndicator } from './SourceIndicator';
 import { useHealth } from './use-health';
@@ -14,7 +15,7 @@ import { useWorkbench } from './workbench';
 
 const RAIL_WIDTH = 76;
 
-/** The frame around every screen: top bar (product, data source, theme) and the navigation rail. */
+/** The frame around every screen: top bar (product, data source, language, theme) and the navigation rail. */
 export function AppShell() {
   const { t } = useTranslation();
   const health = useHealth();
@@ -33,6 +34,7 @@ export function AppShell() {
           </Box>
           <Box sx={{ flex: 1 }} />
           <SourceIndicator state={health} onOpenSources={() => goTo(CONNECT_SCREEN)} />
+          <LanguageSwitch />
           <ColorModeToggle />
         </Toolbar>
       </AppBar>

@@ -7,6 +7,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseTitle } from './case-title';
 import type { ApiError, Case, GraphNode } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
@@ -58,7 +59,7 @@ export function AccountCaseActions({ account }: { account: GraphNode }) {
           startIcon={<CreateNewFolderOutlinedIcon />}
           disabled={busy}
           data-testid="new-case-with-account"
-          onClick={() => void act(() => createCaseFromAccounts(api, refs, t('cases.create.accountTitle', { userId: account.key })))}
+          onClick={() => void act(() => createCaseFromAccounts(api, refs))}
         >
           {t('cases.create.withAccount')}
         </Button>
@@ -77,7 +78,7 @@ export function AccountCaseActions({ account }: { account: GraphNode }) {
               void act(() => api.cases.updateMembers({ caseId: item.id, version: item.version, addAccounts: refs }));
             }}
           >
-            <ListItemText primary={item.title} secondary={t('cases.create.caseLine', { id: item.id, count: item.cluster.accounts.length })} />
+            <ListItemText primary={caseTitle(item, t)} secondary={t('cases.create.caseLine', { id: item.id, count: item.cluster.accounts.length })} />
           </MenuItem>
         ))}
       </Menu>

@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type SchemaMapping } from '../../main/api';
+import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type IdentifierKind, type SchemaMapping } from '../../main/api';
 import { ConnectionFailure } from './ConnectionNotice';
 import { choicesWith, propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
 
@@ -85,9 +85,12 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
       </Typography>
       {schema.notes.length > 0 && (
         <Alert severity="info" variant="outlined" sx={{ mb: 2 }}>
-          {schema.notes.map((note) => (
-            <div key={note}>{note}</div>
-          ))}
+          {schema.notes.map((note) => {
+            const { label = '', property = '', relationshipType = '', kind } = note.params;
+            // An identifier note names its kind: worded in the UI language, not as the code.
+            const text = t(`connect.schema.notes.${note.code}`, { label, property, relationshipType, kind: kind ? t(`kinds.${kind as IdentifierKind}`) : '' });
+            return <div key={text}>{text}</div>;
+          })}
         </Alert>
       )}
 

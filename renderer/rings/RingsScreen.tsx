@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import { RING_KINDS, type RingClusterSummary } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
@@ -28,6 +29,7 @@ const SIDE_WIDTH = 372;
 /** Run ring detection, read the ranked flagged clusters with their reasons, open one in Explore. */
 export function RingsScreen() {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const { openInExplore, openCase } = useWorkbench();
   const rings = useRingDetection();
@@ -42,7 +44,7 @@ export function RingsScreen() {
         openInExplore({
           nodeIds: [...new Set([...detail.memberIds, ...detail.identifierIds, ...evidence])],
           highlightIds: detail.memberIds,
-          title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: detail.score.toFixed(2) }),
+          title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: format.score(detail.score) }),
           notes: detail.reasons.map((reason) => reason.text),
         });
       } catch (failure) {
@@ -101,7 +103,7 @@ export function RingsScreen() {
 
         {task ? (
           <TaskProgress
-            label={task.progress?.state === 'running' ? task.progress.label : t('rings.running')}
+            label={task.progress?.state === 'running' ? t(`progress.step.${task.progress.step}`) : t('rings.running')}
             progress={task.progress}
             onCancel={rings.cancel}
             testId="detection-progress"
@@ -123,7 +125,7 @@ export function RingsScreen() {
                   flagged: detection.flaggedCount,
                   clusters: detection.clusterCount,
                   accounts: detection.accounts,
-                  seconds: detection.seconds.toFixed(2),
+                  seconds: format.number(detection.seconds, 2),
                 })}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>

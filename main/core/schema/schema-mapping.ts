@@ -3,7 +3,7 @@
  * account, shared identifier, transfer and payment. Proposed from what discovery found (defaults
  * follow the demo schema), checked against the discovered names before any of them enters a query.
  */
-import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type SchemaNote } from '../../api';
 import { quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
 
 /** The demo schema (and the seeded test database): `(:User)-[:USES_DEVICE]->(:Device)` and so on. */
@@ -42,33 +42,33 @@ export type GraphNames = Pick<DiscoveredSchema, 'labels' | 'relationshipTypes' |
  * Proposes a mapping from discovered names: the demo schema where the graph has it; identifier
  * kinds, transfers or payments the graph lacks are left unmapped, each with a note saying so.
  */
-export function proposeMapping(names: GraphNames): { mapping: SchemaMapping; notes: string[] } {
-  const notes: string[] = [];
+export function proposeMapping(names: GraphNames): { mapping: SchemaMapping; notes: SchemaNote[] } {
+  const notes: SchemaNote[] = [];
   const hasLabel = (label: string) => names.labels.includes(label);
   const hasType = (type: string) => names.relationshipTypes.includes(type);
   const hasProperty = (label: string, key: string) => names.nodeProperties[label]?.includes(key) ?? false;
   const demo = DEMO_SCHEMA_MAPPING;
 
   const account = { ...demo.account };
-  if (!hasLabel(account.label)) notes.push(`No label ${account.label}: choose the label of account nodes.`);
+  if (!hasLabel(account.label)) notes.push({ code: 'no-account-label', params: { label: account.label } });
   for (const key of ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const) {
     const property = account[key];
     if (property && hasLabel(account.label) && !hasProperty(account.label, property)) {
-      notes.push(`${account.label} nodes have no ${property} property: left unmapped.`);
+      notes.push({ code: 'account-property-missing', params: { label: account.label, property } });
       account[key] = null;
     }
   }
 
   const identifiers = demo.identifiers.filter((identifier) => {
     const present = hasLabel(identifier.label) && hasType(identifier.relationshipType);
-    if (!present) notes.push(`No ${identifier.label} nodes linked by ${identifier.relationshipType}: ${identifier.kind} identifiers are not mapped.`);
+    if (!present) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind } });
     return present;
   });
 
   const transfer = demo.transfer && hasType(demo.transfer.relationshipType) ? demo.transfer : null;
-  if (!transfer) notes.push('No TRANSFERRED_TO relationships: money transfers are not mapped.');
+  if (!transfer) notes.push({ code: 'no-transfers', params: { relationshipType: demo.transfer?.relationshipType ?? '' } });
   const payment = demo.payment && hasType(demo.payment.relationshipType) && hasLabel(demo.payment.merchantLabel) ? demo.payment : null;
-  if (!payment) notes.push('No PAID relationships to Merchant nodes: payments are not mapped.');
+  if (!payment) notes.push({ code: 'no-payments', params: { relationshipType: demo.payment?.relationshipType ?? '', label: demo.payment?.merchantLabel ?? '' } });
 
   return { mapping: { account, identifiers, transfer, payment }, notes };
 }
