@@ -11,6 +11,9 @@ import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type Identifier
 import { ConnectionFailure } from './ConnectionNotice';
 import { choicesWith, propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
 
+/** Account properties a graph may lack: each can be left unmapped. */
+const OPTIONAL_ACCOUNT_PROPERTIES = ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const;
+
 /** The select's value for "not mapped" (no graph name is empty). */
 const UNMAPPED = '';
 
@@ -97,7 +100,7 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
       <Section title={t('connect.schema.accounts')} columns={5}>
         <NameSelect testId="mapping-account-label" label={t('connect.schema.label')} value={mapping.account.label} choices={schema.labels} onChange={(label) => onChange(withAccount(mapping, { label: label ?? '' }))} />
         <NameSelect testId="mapping-account-id" label={t('connect.schema.idProperty')} value={mapping.account.idProperty} choices={accountProperties} onChange={(idProperty) => onChange(withAccount(mapping, { idProperty: idProperty ?? '' }))} />
-        {(['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const).map((key) => (
+        {OPTIONAL_ACCOUNT_PROPERTIES.map((key) => (
           <NameSelect key={key} testId={`mapping-account-${key}`} optional label={t(`connect.schema.${key}`)} value={mapping.account[key]} choices={accountProperties} onChange={(value) => onChange(withAccount(mapping, { [key]: value }))} />
         ))}
       </Section>
