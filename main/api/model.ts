@@ -69,7 +69,7 @@ export type Subgraph = z.infer<typeof Subgraph>;
 
 export const SourceInfo = z.object({
   kind: z.enum(['embedded', 'neo4j']),
-  /** Human-readable name shown in the top bar, e.g. "Demo graph (20,000 accounts)" or "bolt://host:7687/neo4j". */
+  /** Neo4j: the address shown in the top bar, e.g. "bolt://host:7687/neo4j"; embedded: "demo", which readers word in their language. */
   name: z.string(),
   accountCount: z.number().int().nonnegative().nullable(),
 });

@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sourceName } from '../app/source-name';
 import { useFormat } from '../i18n/format';
 import { RING_KINDS, type RingClusterSummary } from '../../main/api';
 import { useApi } from '../api/api-context';
@@ -129,7 +130,7 @@ export function RingsScreen() {
                 })}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-                {detection.source.name} · {detection.mode === 'gds' ? t('rings.modeGds') : t('rings.modeInProcess')}
+                {sourceName(detection.source, t)} · {detection.mode === 'gds' ? t('rings.modeGds') : t('rings.modeInProcess')}
               </Typography>
               {detection.truncated && (
                 <Alert severity="warning" sx={{ mb: 1 }}>

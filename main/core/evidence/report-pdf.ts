@@ -199,7 +199,7 @@ function drawSummary(doc: Doc, input: ReportInput, { text, time, score }: Words)
     [words.members, words.membersLine(c.cluster.accounts.length, c.cluster.identifierNodeIds.length)],
     [words.created, words.byAt(time(c.createdAt), c.createdBy)],
     [words.exported, words.byAt(time(input.exportedAt), input.exportedBy)],
-    [words.source, `${input.source.name} (${input.source.kind})`],
+    [words.source, input.source.kind === 'embedded' ? words.demoSource : input.source.name],
     [words.appVersion, `RingScope ${input.appVersion}`],
     [words.personalData, input.includePii ? words.unmasked : words.masked],
   ]);

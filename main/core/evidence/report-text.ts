@@ -35,6 +35,7 @@ export interface ReportText {
     exported: string;
     byAt(at: string, by: string): string;
     source: string;
+    demoSource: string;
     appVersion: string;
     personalData: string;
     unmasked: string;
@@ -94,6 +95,7 @@ const en: ReportText = {
     exported: 'Exported',
     byAt: (at, by) => `${at} by ${by}`,
     source: 'Graph source',
+    demoSource: 'Embedded demo graph',
     appVersion: 'App version',
     personalData: 'Personal data',
     unmasked: 'UNMASKED — the exporter chose to include personal data (audited)',
@@ -157,6 +159,7 @@ const zhCN: ReportText = {
     exported: '导出',
     byAt: (at, by) => `${at}，${by}`,
     source: '图数据源',
+    demoSource: '内置演示图',
     appVersion: '软件版本',
     personalData: '个人信息',
     unmasked: '未脱敏——导出人选择包含个人信息（已审计）',

@@ -15,6 +15,9 @@ import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
 import type { ExpandOptions, GraphSource, SubgraphOptions } from './graph-source';
 
+/** The embedded source's name is a code: the UI and the report word it in the reader's language. */
+export const EMBEDDED_SOURCE_NAME = 'demo';
+
 /** Relationship type from an account to each identifier kind, as in the demo schema. */
 const IDENTIFIER_RELATIONSHIP: Record<IdentifierKind, string> = {
   device: 'USES_DEVICE',
@@ -186,7 +189,7 @@ export class EmbeddedGraphSource implements GraphSource {
 
   info(): SourceInfo {
     const count = this.dataset.accounts.count;
-    return { kind: 'embedded', name: `Demo graph (${count.toLocaleString('en-US')} accounts)`, accountCount: count };
+    return { kind: 'embedded', name: EMBEDDED_SOURCE_NAME, accountCount: count };
   }
 
   async revealIdentifiers(nodeIds: readonly string[]): Promise<Map<string, string>> {
