@@ -51,10 +51,10 @@ export function AppShell() {
                 selected={id === active.id}
                 onClick={() => goTo(id)}
                 aria-current={id === active.id ? 'page' : undefined}
-                sx={{ flexDirection: 'column', gap: 0.25, py: 1, mx: 0.75, borderRadius: 2 }}
+                sx={{ flexDirection: 'column', gap: 0.25, py: 1, px: 0.5, mx: 0.75, borderRadius: 2 }}
               >
                 <Icon fontSize="small" color={id === active.id ? 'primary' : 'inherit'} />
-                <Typography variant="caption" sx={{ fontWeight: id === active.id ? 600 : 400 }}>
+                <Typography variant="caption" sx={{ fontWeight: id === active.id ? 600 : 400, whiteSpace: 'nowrap' }}>
                   {t(labelKey)}
                 </Typography>
               </ListItemButton>

@@ -33,6 +33,18 @@ function readStoredLanguage(): string | null {
   }
 }
 
+/**
+ * Loads the shipped Chinese font's subsets for every character of the Chinese UI before it shows:
+ * text painted while its subset is still loading can stay as empty boxes (seen in Chromium on
+ * scaled MUI field labels) on machines without a CJK font.
+ */
+async function loadFontFor(language: Language): Promise<void> {
+  const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+  if (language !== 'zh-CN' || !fonts) return;
+  const characters = [...new Set(JSON.stringify(zhCN))].join('');
+  await Promise.all(['400', '700'].map((weight) => fonts.load(`${weight} 16px "Noto Sans SC"`, characters))).catch(() => undefined);
+}
+
 /** Switches the UI language and remembers the choice for the next start. */
 export async function changeLanguage(language: Language): Promise<void> {
   try {
@@ -40,6 +52,7 @@ export async function changeLanguage(language: Language): Promise<void> {
   } catch {
     // Not remembered, but the switch still applies to this session.
   }
+  await loadFontFor(language);
   await i18n.changeLanguage(language);
 }
 

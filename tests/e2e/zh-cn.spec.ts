@@ -67,19 +67,19 @@ describe('RingScope in Chinese (zh-CN)', () => {
   });
 
   it('starts in Chinese in a Chinese browser, switches to English and back, and remembers the choice', async () => {
-    await expect.poll(() => analyst.locator('nav').textContent()).toBe('图探索团伙案件复核推送队列审计数据源');
+    await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('图探索团伙案件复核推送队列审计数据源');
     expect(await analyst.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await expect.poll(() => analyst.getByTestId('user-chip').textContent()).toBe('ana · 分析师');
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('ana · 分析师');
 
     await analyst.getByTestId('language-switch').click();
     await analyst.getByTestId('language-en').click();
-    await expect.poll(() => analyst.locator('nav').textContent()).toBe('ExploreRingsCasesReviewOutboxAuditConnect');
+    await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('ExploreRingsCasesReviewOutboxAuditConnect');
     await analyst.reload();
-    await expect.poll(() => analyst.locator('nav').textContent()).toBe('ExploreRingsCasesReviewOutboxAuditConnect');
+    await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('ExploreRingsCasesReviewOutboxAuditConnect');
 
     await analyst.getByTestId('language-switch').click();
     await analyst.getByTestId('language-zh-CN').click();
-    await expect.poll(() => analyst.locator('nav').textContent()).toBe('图探索团伙案件复核推送队列审计数据源');
+    await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('图探索团伙案件复核推送队列审计数据源');
   });
 
   it('explores an account in Chinese', async () => {
@@ -106,7 +106,7 @@ describe('RingScope in Chinese (zh-CN)', () => {
       await analyst.waitForTimeout(100);
     }
     expect([...steps].some((step) => step.startsWith('正在'))).toBe(true);
-    await expect.poll(() => analyst.getByTestId('rings-summary').textContent()).toMatch(/^\d+ 个团伙中标记 \d+ 个 · 20,000 个账户/);
+    await expect.poll(() => analyst.getByTestId('rings-summary').textContent()).toMatch(/^[\d,]+ 个团伙中标记 \d+ 个 · 20,000 个账户/);
     expect(await analyst.getByTestId('rings-screen').textContent()).toContain('共用身份');
     await saveScreenshot(analyst, 'zh-02-rings');
   });
@@ -131,7 +131,7 @@ describe('RingScope in Chinese (zh-CN)', () => {
     await analyst.getByTestId('save-tag').click();
     await analyst.getByRole('textbox', { name: '添加备注' }).fill(CASE_NOTE);
     await analyst.getByRole('button', { name: '保存备注' }).click();
-    await analyst.getByTestId('case-detail').getByText(CASE_NOTE).waitFor();
+    await analyst.getByTestId('case-detail').getByText(CASE_NOTE).first().waitFor();
     await expect.poll(() => analyst.getByTestId('submit-for-review').isEnabled()).toBe(true);
     await analyst.waitForTimeout(300);
     await saveScreenshot(analyst, 'zh-03-case');
