@@ -68,7 +68,7 @@ describe('RingScope in Chinese (zh-CN)', () => {
 
   it('starts in Chinese in a Chinese browser, switches to English and back, and remembers the choice', async () => {
     await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('图探索团伙案件复核推送队列审计数据源');
-    expect(await analyst.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await analyst.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('ana · 分析师');
 
     await analyst.getByTestId('language-switch').click();
