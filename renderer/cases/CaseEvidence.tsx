@@ -132,7 +132,7 @@ export function TagSummary({ tag }: { tag: BlacklistTag | null }) {
       <Typography variant="body2" color="text.secondary">
         {t('cases.tag.confidence')}
       </Typography>
-      <Typography variant="body2">{`${Math.round(tag.confidence * 100)} %`}</Typography>
+      <Typography variant="body2">{format.percent(tag.confidence)}</Typography>
       <Typography variant="body2" color="text.secondary">
         {t('cases.tag.note')}
       </Typography>
