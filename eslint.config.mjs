@@ -1,5 +1,6 @@
 // Lint = style basics + the layer rules of ARCHITECTURE.md, enforced like VS Code's layering lint:
 // renderer (browser) ─▶ main/api (anywhere) ◀─ main/core, main/server (Node) ◀─ main/app (Electron).
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -30,6 +31,29 @@ export default tseslint.config(
         { group: ['electron', 'neo4j-driver'], message: 'The renderer talks to Electron and Neo4j only through the typed Api.' },
         { group: ['**/main/core/**', '**/main/app/**', '**/main/server/**', '**/graph-queries/**'], message: 'The renderer may import only main/api.' },
       ]),
+    },
+  },
+  {
+    // Every visible string comes from renderer/i18n: text in JSX, and the props MUI shows as text.
+    // Codes, test ids, variants and class names are not visible and not checked.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          message: 'User-visible text must come from t() with a key in renderer/i18n/en.json and zh-CN.json',
+          'jsx-attributes': {
+            include: ['label', 'title', 'placeholder', 'aria-label', 'aria-description', 'aria-valuetext', 'alt', 'helperText', 'primary', 'secondary', 'tooltip', 'noOptionsText', 'loadingText'],
+            exclude: [],
+          },
+          // Field helpers of forms take field names, not text.
+          callees: { exclude: ['i18n(ext)?', 't', 'errorText', 'field'] },
+          // Punctuation and symbols that read the same in every language (dashes, ellipsis, separators, arrows).
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s—–·•…→←↑↓×%]+', '[A-Z_-]+'] },
+        },
+      ],
     },
   },
   {

@@ -101,6 +101,15 @@ export const SchemaMapping = z
   });
 export type SchemaMapping = z.infer<typeof SchemaMapping>;
 
+/** One reason the proposed mapping differs from the demo schema: a code plus the names involved. */
+export const SchemaNote = z
+  .object({
+    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed']),
+    params: z.record(z.string(), z.string()),
+  })
+  .strict();
+export type SchemaNote = z.infer<typeof SchemaNote>;
+
 /** What schema discovery found in the database, and the mapping it proposes from it. */
 export const DiscoveredSchema = z.strictObject({
   labels: z.array(z.string()),
@@ -110,8 +119,8 @@ export const DiscoveredSchema = z.strictObject({
   /** Property keys seen on relationships of each type. */
   relationshipProperties: z.record(z.string(), z.array(z.string())),
   proposedMapping: SchemaMapping,
-  /** Why parts of the proposal could not follow the demo schema, e.g. "no label Email: e-mails are not mapped". */
-  notes: z.array(z.string()),
+  /** Why parts of the proposal could not follow the demo schema, as codes the UI words (`connect.schema.notes.<code>`). */
+  notes: z.array(SchemaNote),
 });
 export type DiscoveredSchema = z.infer<typeof DiscoveredSchema>;
 

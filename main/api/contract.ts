@@ -161,10 +161,38 @@ export type ApiInput<A extends ApiArea, M extends ApiMethodName<A>> = z.input<Sp
 export type ApiParsedInput<A extends ApiArea, M extends ApiMethodName<A>> = z.output<Spec<A, M>['input']>;
 export type ApiOutput<A extends ApiArea, M extends ApiMethodName<A>> = z.output<Spec<A, M>['output']>;
 
+/**
+ * What a long task is doing, as a code the renderer words in the user's language (`progress.step.<code>`),
+ * never an English sentence.
+ */
+export const PROGRESS_STEPS = [
+  'working',
+  'done',
+  'neighbours.load',
+  'rings.load-graph',
+  'rings.projection',
+  'rings.money-flows',
+  'rings.clusters',
+  'rings.scoring',
+  'rings.risk-propagation',
+  'rings.gds-projection',
+  'rings.gds-components',
+  'rings.gds-louvain',
+  'rings.gds-pagerank',
+  'rings.gds-candidates',
+  'evidence.read-case',
+  'evidence.load-graph',
+  'evidence.read-audit',
+  'evidence.draw-report',
+  'evidence.write-package',
+] as const;
+export const ProgressStep = z.enum(PROGRESS_STEPS);
+export type ProgressStep = z.infer<typeof ProgressStep>;
+
 /** Progress of a long task (expand, load, ring detection, export); `total` null when unknown. */
 export const ProgressEvent = z.strictObject({
   taskId: TaskId,
-  label: z.string(),
+  step: ProgressStep,
   done: z.number().nonnegative(),
   total: z.number().nonnegative().nullable(),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),

@@ -4,7 +4,7 @@
  * building and checking live in main/core/evidence.
  */
 import { z } from 'zod';
-import { SourceInfo } from './model';
+import { SourceInfo, UiLocale } from './model';
 import { KeyCertificate } from './trust';
 
 /** Same rule as contract.ts's TaskId (importing it from there would be a module cycle). */
@@ -52,6 +52,8 @@ export type EvidenceManifest = z.infer<typeof EvidenceManifest>;
 
 export const EvidenceExportInput = z.strictObject({
   caseId: z.string().trim().min(1, 'is required').max(512),
+  /** The exporter's UI language: report.pdf is written in it. */
+  locale: UiLocale.default('en'),
   includePii: z.boolean().default(false),
   taskId: TaskId.optional(),
 });

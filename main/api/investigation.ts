@@ -86,6 +86,10 @@ export const Case = z.strictObject({
   id: z.string(),
   /** Bumped by every change; an update must name the version it was based on. */
   version: z.number().int().positive(),
+  /**
+   * The investigator's title. Empty for a case opened from a ring or from accounts without one: readers
+   * (UI, report) then title it from its origin in their own language, so the case reads right in any.
+   */
   title: z.string(),
   description: z.string(),
   assignee: z.string().nullable(),
@@ -121,7 +125,8 @@ export const CaseListInput = z.strictObject({
 });
 export const CaseList = z.strictObject({ cases: z.array(Case) });
 export const CaseCreateInput = z.strictObject({
-  title: z.string().trim().min(1, 'give the case a title').max(200),
+  /** Leave empty to let readers title the case from its origin (ring id and kind, or its first account). */
+  title: z.string().trim().max(200).default(''),
   description: z.string().max(10_000).default(''),
   assignee: z.string().trim().min(1).max(200).nullable().default(null),
   cluster: ClusterMembers,

@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 
+/** The languages RingScope's UI and reports are written in. */
+export const UI_LOCALES = ['en', 'zh-CN'] as const;
+export const UiLocale = z.enum(UI_LOCALES);
+export type UiLocale = z.infer<typeof UiLocale>;
+
 /** Kinds of node the workbench knows how to draw and reason about. */
 export const NODE_KINDS = ['account', 'device', 'phone', 'ip', 'card', 'address', 'email', 'merchant'] as const;
 export const NodeKind = z.enum(NODE_KINDS);
@@ -64,7 +69,7 @@ export type Subgraph = z.infer<typeof Subgraph>;
 
 export const SourceInfo = z.strictObject({
   kind: z.enum(['embedded', 'neo4j']),
-  /** Human-readable name shown in the top bar, e.g. "Demo graph (20,000 accounts)" or "bolt://host:7687/neo4j". */
+  /** Neo4j: the address shown in the top bar, e.g. "bolt://host:7687/neo4j"; embedded: "demo", which readers word in their language. */
   name: z.string(),
   accountCount: z.number().int().nonnegative().nullable(),
 });

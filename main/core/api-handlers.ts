@@ -1,4 +1,4 @@
-import type { ApiArea, ApiMethodName, ApiOutput, ApiParsedInput } from '../api';
+import type { ApiArea, ApiMethodName, ApiOutput, ApiParsedInput, ProgressStep } from '../api';
 
 /** Who is calling and how to report back: built by the dispatcher for every call. */
 export interface CallContext {
@@ -6,8 +6,8 @@ export interface CallContext {
   user: string;
   /** Aborted when the caller cancels the call's task. */
   signal: AbortSignal;
-  /** Reports progress of the call's task; a no-op when the caller gave no taskId. */
-  progress(done: number, total: number | null, label?: string): void;
+  /** Reports progress of the call's task as a step code the UI words; a no-op when the caller gave no taskId. */
+  progress(done: number, total: number | null, step?: ProgressStep): void;
 }
 
 /** Areas the dispatcher answers itself rather than the core. */

@@ -51,7 +51,7 @@ export function createCoreHandlers({ source, version, investigation, connections
       },
       expand: async ({ nodeId, limit, offset }, { signal, progress }) => {
         await investigation.refreshWriteBack();
-        return source.expand(nodeId, { limit, offset, signal, onProgress: (done, total) => progress(done, total, 'Loading neighbours') });
+        return source.expand(nodeId, { limit, offset, signal, onProgress: (done, total) => progress(done, total, 'neighbours.load') });
       },
       nodeDetails: async ({ nodeId }) => {
         if (!nodeId.trim()) throw new ApiError('invalid_input', 'nodeId is required', { reason: 'input_invalid', fields: [{ path: 'nodeId', message: 'is required' }] });

@@ -1,4 +1,4 @@
-import { ApiError, parseMethodInput, parseMethodOutput, type ApiEnvelope, type ProgressEvent } from '../api';
+import { ApiError, parseMethodInput, parseMethodOutput, type ApiEnvelope, type ProgressEvent, type ProgressStep } from '../api';
 import type { ApiHandlers, CallContext } from './api-handlers';
 
 export interface Caller {
@@ -43,19 +43,18 @@ export class ApiDispatcher {
       if (this.runningTasks.has(taskId)) throw new ApiError('conflict', `Task ${taskId} is already running`, { reason: 'task_running', params: { taskId } });
       this.runningTasks.set(taskId, controller);
     }
-    const label = `${area}.${name}`;
-    const emit = (done: number, total: number | null, state: ProgressEvent['state'], eventLabel = label) => {
-      if (taskId) this.emit({ taskId, label: eventLabel, done, total, state });
+    const emit = (done: number, total: number | null, state: ProgressEvent['state'], step: ProgressStep = 'working') => {
+      if (taskId) this.emit({ taskId, step, done, total, state });
     };
     const context: CallContext = {
       user: caller.user,
       signal: controller.signal,
-      progress: (done, total, eventLabel) => emit(done, total, 'running', eventLabel),
+      progress: (done, total, step) => emit(done, total, 'running', step),
     };
     try {
       const value = await handler(input, context);
       if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
-      emit(1, 1, 'done');
+      emit(1, 1, 'done', 'done');
       return value;
     } catch (error) {
       emit(0, null, controller.signal.aborted ? 'cancelled' : 'failed');

@@ -7,6 +7,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ColorModeToggle } from './ColorModeToggle';
+import { LanguageSwitch } from './LanguageSwitch';
 import { CONNECT_SCREEN, FEATURES } from './navigation';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { SourceIndicator } from './SourceIndicator';
@@ -15,7 +16,7 @@ import { useWorkbench } from './workbench';
 
 const RAIL_WIDTH = 76;
 
-/** The frame around every screen: top bar (product, data source, theme) and the navigation rail. */
+/** The frame around every screen: top bar (product, data source, language, theme) and the navigation rail. */
 export function AppShell() {
   const { t } = useTranslation();
   const health = useHealth();
@@ -34,6 +35,7 @@ export function AppShell() {
           </Box>
           <Box sx={{ flex: 1 }} />
           <SourceIndicator state={health} onOpenSources={() => goTo(CONNECT_SCREEN)} />
+          <LanguageSwitch />
           <ColorModeToggle />
         </Toolbar>
       </AppBar>
@@ -50,10 +52,10 @@ export function AppShell() {
                 selected={id === active.id}
                 onClick={() => goTo(id)}
                 aria-current={id === active.id ? 'page' : undefined}
-                sx={{ flexDirection: 'column', gap: 0.25, py: 1, mx: 0.75, borderRadius: 2 }}
+                sx={{ flexDirection: 'column', gap: 0.25, py: 1, px: 0.5, mx: 0.75, borderRadius: 2 }}
               >
                 <Icon fontSize="small" color={id === active.id ? 'primary' : 'inherit'} />
-                <Typography variant="caption" sx={{ fontWeight: id === active.id ? 600 : 400 }}>
+                <Typography variant="caption" sx={{ fontWeight: id === active.id ? 600 : 400, whiteSpace: 'nowrap' }}>
                   {t(labelKey)}
                 </Typography>
               </ListItemButton>

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../shared/error-text';
 import { DemoIdentitySwitch } from './DemoIdentitySwitch';
+import { sourceName } from './source-name';
 import type { HealthState } from './use-health';
 
 /** The active data source in the top bar (its kind as a chip, its name beside it) and who is signed in. */
@@ -31,9 +32,9 @@ export function SourceIndicator({ state, onOpenSources }: { state: HealthState; 
       <Tooltip title={t('source.change')}>
         <Chip data-testid="source-chip" icon={<StorageIcon />} label={t(`source.kind.${source.kind}`)} color="primary" variant="outlined" onClick={onOpenSources} />
       </Tooltip>
-      <Tooltip title={[source.name, accounts].filter(Boolean).join(' · ')}>
+      <Tooltip title={[sourceName(source, t), accounts].filter(Boolean).join(' · ')}>
         <Typography data-testid="source-name" variant="body2" color="text.secondary" noWrap>
-          {source.name}
+          {sourceName(source, t)}
         </Typography>
       </Tooltip>
       <Tooltip title={t('review.signedInAs', { user: user.name, role })}>

@@ -1,6 +1,9 @@
 import { createTheme } from '@mui/material/styles';
 
-/** System fonts only: the app loads nothing remote and ships no font files. */
+/**
+ * System fonts for Latin text; Chinese falls through to Noto Sans SC, which the app ships (main.tsx
+ * loads it from the bundle, never remotely), so it renders on machines without a CJK font.
+ */
 export const SYSTEM_FONT_STACK = [
   'system-ui',
   '-apple-system',
@@ -10,6 +13,7 @@ export const SYSTEM_FONT_STACK = [
   '"Noto Sans"',
   '"Liberation Sans"',
   'Arial',
+  '"Noto Sans SC"',
   'sans-serif',
 ].join(',');
 

@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../main/api';
-import { formatTime } from '../cases/format';
+import { useFormat } from '../i18n/format';
 
 /** Details as short "key: value" pairs; nested values as compact JSON. */
 export function formatAuditDetails(details: Record<string, unknown>): string {
@@ -20,6 +20,7 @@ export function formatAuditDetails(details: Record<string, unknown>): string {
 /** Audit events as a table (seq, time, actor, action, case, details); the case column is left out for one case. */
 export function AuditEventsTable({ events, showCase = true, onOpenCase }: { events: readonly AuditEvent[]; showCase?: boolean; onOpenCase?: (caseId: string) => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (events.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -43,7 +44,7 @@ export function AuditEventsTable({ events, showCase = true, onOpenCase }: { even
         {events.map((event) => (
           <TableRow key={event.seq} data-testid="audit-row">
             <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{event.seq}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(event.at)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.at)}</TableCell>
             <TableCell>{event.actor}</TableCell>
             <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{event.action}</TableCell>
             {showCase && (

@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseTitle } from './case-title';
 import type { ApiError, Case, GraphNode } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { caseChanged } from '../api/queries';
@@ -63,7 +64,7 @@ export function AccountCaseActions({ account }: { account: GraphNode }) {
           startIcon={<CreateNewFolderOutlinedIcon />}
           disabled={busy}
           data-testid="new-case-with-account"
-          onClick={() => void act(() => createCaseFromAccounts(api, refs, t('cases.create.accountTitle', { userId: account.key })))}
+          onClick={() => void act(() => createCaseFromAccounts(api, refs))}
         >
           {t('cases.create.withAccount')}
         </Button>
@@ -82,7 +83,7 @@ export function AccountCaseActions({ account }: { account: GraphNode }) {
               void act(() => api.cases.updateMembers({ caseId: item.id, version: item.version, addAccounts: refs }));
             }}
           >
-            <ListItemText primary={item.title} secondary={t('cases.create.caseLine', { id: item.id, count: item.cluster.accounts.length })} />
+            <ListItemText primary={caseTitle(item, t)} secondary={t('cases.create.caseLine', { id: item.id, count: item.cluster.accounts.length })} />
           </MenuItem>
         ))}
       </Menu>

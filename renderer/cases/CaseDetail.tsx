@@ -4,8 +4,10 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseTitle } from './case-title';
 import type { Case } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
@@ -21,7 +23,7 @@ import { CaseSection, ClusterOrigin, MembersTable, NotesList, TagSummary } from 
 import { caseAvailability, submitBlockFor } from './case-permissions';
 import { CaseStatusChip } from './CaseStatusChip';
 import { CaseStepper } from './CaseStepper';
-import { formatTime } from './format';
+import { useFormat } from '../i18n/format';
 import { NoteForm } from './NoteForm';
 import { ReviewsList } from './ReviewsList';
 import { TagForm } from './TagForm';
@@ -29,9 +31,9 @@ import { useAccountNodes } from './use-account-nodes';
 import { useCase, type CaseState } from './use-case';
 
 /** What Explore should draw for a case: its accounts and identifiers, the accounts highlighted. */
-export function exploreRequestFor(item: Case) {
+export function exploreRequestFor(item: Case, t: TFunction) {
   const accountIds = item.cluster.accounts.map((account) => account.nodeId);
-  return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${item.title}` };
+  return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${caseTitle(item, t)}` };
 }
 
 /**
@@ -65,6 +67,7 @@ interface CaseViewProps {
 
 function CaseView({ item, busy, notice, change, show, reload }: CaseViewProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const { openInExplore } = useWorkbench();
   const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId));
@@ -81,15 +84,15 @@ function CaseView({ item, busy, notice, change, show, reload }: CaseViewProps) {
           <Box sx={{ flex: 1, minWidth: 0 }}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <Typography variant="h5" component="h2" data-testid="case-title" sx={{ overflowWrap: 'anywhere' }}>
-                {item.title}
+                {caseTitle(item, t)}
               </Typography>
               <CaseStatusChip status={item.status} size="medium" />
             </Stack>
             <Typography variant="body2" color="text.secondary" data-testid="case-id">
-              {t('cases.subtitle', { id: item.id, user: item.createdBy, at: formatTime(item.createdAt), version: item.version })}
+              {t('cases.subtitle', { id: item.id, user: item.createdBy, at: format.dateTime(item.createdAt), version: item.version })}
             </Typography>
           </Box>
-          <Button startIcon={<TravelExploreIcon />} variant="outlined" disabled={item.cluster.accounts.length === 0} onClick={() => openInExplore(exploreRequestFor(item))}>
+          <Button startIcon={<TravelExploreIcon />} variant="outlined" disabled={item.cluster.accounts.length === 0} onClick={() => openInExplore(exploreRequestFor(item, t))}>
             {t('cases.actions.showInExplore')}
           </Button>
           <ExportEvidenceButton caseId={item.id} />

@@ -15,7 +15,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRef, BlacklistTag, CaseNote, ClusterMembers, GraphNode } from '../../main/api';
 import { RiskBar } from '../shared/RiskBar';
-import { formatScore, formatTime } from './format';
+import { useFormat } from '../i18n/format';
 
 /** A titled block of a case page. */
 export function CaseSection({ title, action, children, testId }: { title: string; action?: ReactNode; children: ReactNode; testId?: string }) {
@@ -82,6 +82,7 @@ export function MembersTable({ accounts, nodes, onRemove, disabled }: { accounts
 /** Where the case came from: the ring's kind, score and reasons, or a hand-picked selection. */
 export function ClusterOrigin({ cluster }: { cluster: ClusterMembers }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (cluster.origin === 'selection') {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -93,8 +94,8 @@ export function ClusterOrigin({ cluster }: { cluster: ClusterMembers }) {
     <Stack spacing={1} data-testid="ring-evidence">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body2">{t('cases.origin.ring', { ringId: cluster.ringId ?? '—' })}</Typography>
-        {cluster.ringKind && <Chip size="small" variant="outlined" label={cluster.ringKind} />}
-        <Chip size="small" color="warning" label={t('cases.origin.score', { score: formatScore(cluster.score) })} />
+        {cluster.ringKind && <Chip size="small" variant="outlined" label={t(`rings.ringKinds.${cluster.ringKind}`)} />}
+        <Chip size="small" color="warning" label={t('cases.origin.score', { score: format.score(cluster.score) })} />
       </Stack>
       {cluster.reasons.length > 0 && (
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
@@ -112,6 +113,7 @@ export function ClusterOrigin({ cluster }: { cluster: ClusterMembers }) {
 /** The blacklist tag as the reviewer reads it. */
 export function TagSummary({ tag }: { tag: BlacklistTag | null }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (!tag) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -130,7 +132,7 @@ export function TagSummary({ tag }: { tag: BlacklistTag | null }) {
       <Typography variant="body2" color="text.secondary">
         {t('cases.tag.confidence')}
       </Typography>
-      <Typography variant="body2">{`${Math.round(tag.confidence * 100)} %`}</Typography>
+      <Typography variant="body2">{format.percent(tag.confidence)}</Typography>
       <Typography variant="body2" color="text.secondary">
         {t('cases.tag.note')}
       </Typography>
@@ -140,7 +142,7 @@ export function TagSummary({ tag }: { tag: BlacklistTag | null }) {
       <Typography variant="body2" color="text.secondary">
         {t('cases.tag.taggedBy')}
       </Typography>
-      <Typography variant="body2">{t('cases.byAt', { user: tag.taggedBy, at: formatTime(tag.taggedAt) })}</Typography>
+      <Typography variant="body2">{t('cases.byAt', { user: tag.taggedBy, at: format.dateTime(tag.taggedAt) })}</Typography>
     </Box>
   );
 }
@@ -148,6 +150,7 @@ export function TagSummary({ tag }: { tag: BlacklistTag | null }) {
 /** Notes, oldest first, with author and time. */
 export function NotesList({ notes }: { notes: readonly CaseNote[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (notes.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -160,7 +163,7 @@ export function NotesList({ notes }: { notes: readonly CaseNote[] }) {
       {notes.map((note, index) => (
         <Box key={`${note.at}-${index}`} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5 }}>
           <Typography variant="caption" color="text.secondary">
-            {t('cases.byAt', { user: note.author, at: formatTime(note.at) })}
+            {t('cases.byAt', { user: note.author, at: format.dateTime(note.at) })}
           </Typography>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
             {note.text}

@@ -12,13 +12,14 @@ import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseTitle } from './case-title';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../../main/api';
 import { queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { CaseDetail } from './CaseDetail';
 import { CaseStatusChip } from './CaseStatusChip';
-import { formatTime } from './format';
+import { useFormat } from '../i18n/format';
 import { NewCaseDialog } from './NewCaseDialog';
 import { useCaseList } from './use-case-list';
 
@@ -115,11 +116,12 @@ export function CasesScreen() {
 
 function CaseListItem({ item, selected, onSelect }: { item: Case; selected: boolean; onSelect(): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <ListItemButton selected={selected} onClick={onSelect} data-testid="case-list-item" sx={{ display: 'block', borderBottom: 1, borderColor: 'divider', py: 1.25 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="body1" noWrap sx={{ flex: 1, fontWeight: 500 }}>
-          {item.title}
+          {caseTitle(item, t)}
         </Typography>
         <CaseStatusChip status={item.status} />
       </Stack>
@@ -128,7 +130,7 @@ function CaseListItem({ item, selected, onSelect }: { item: Case; selected: bool
           id: item.id,
           count: item.cluster.accounts.length,
           assignee: item.assignee ?? t('cases.fields.unassigned'),
-          at: formatTime(item.updatedAt),
+          at: format.dateTime(item.updatedAt),
         })}
       </Typography>
     </ListItemButton>

@@ -5,12 +5,11 @@ export function accountRefsOf(nodes: readonly { id: string; kind: string; key: s
   return nodes.filter((node) => node.kind === 'account').map((node) => ({ nodeId: node.id, userId: node.key }));
 }
 
-/** Opens a case on a flagged cluster from ring detection, with its members, identifiers, score and reasons. */
+/** Opens a case on a flagged cluster from ring detection, with its members, identifiers, score and reasons (untitled: readers title it from the ring). */
 export async function createCaseFromCluster(api: Api, cluster: RingClusterDetail): Promise<Case> {
   // The detail names members by node id; their user ids (the scoring key) come from the graph.
   const { nodes } = await api.graph.subgraph({ nodeIds: cluster.memberIds });
   return api.cases.create({
-    title: `Ring ${cluster.clusterId} · ${cluster.ringKind}`,
     cluster: {
       origin: 'ring',
       ringId: cluster.clusterId,
@@ -23,7 +22,7 @@ export async function createCaseFromCluster(api: Api, cluster: RingClusterDetail
   });
 }
 
-/** Opens a case on accounts picked by hand in Explore. */
-export async function createCaseFromAccounts(api: Api, accounts: readonly AccountRef[], title: string): Promise<Case> {
+/** Opens a case on accounts picked by hand; without a title readers title it from its first account. */
+export async function createCaseFromAccounts(api: Api, accounts: readonly AccountRef[], title = ''): Promise<Case> {
   return api.cases.create({ title, cluster: { origin: 'selection', accounts: [...accounts] } });
 }

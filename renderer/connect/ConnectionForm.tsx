@@ -60,7 +60,7 @@ export function ConnectionForm({ values, onChange, errors, editing, canStorePass
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
         <TextField label={t('connect.form.name')} placeholder={t('connect.form.namePlaceholder')} helperText={errorText('name')} {...field('name')} />
-        <TextField label={t('connect.form.database')} placeholder="neo4j" helperText={errorText('database') ?? t('connect.form.databaseHelp')} {...field('database')} />
+        <TextField label={t('connect.form.database')} placeholder={t('connect.form.databasePlaceholder')} helperText={errorText('database') ?? t('connect.form.databaseHelp')} {...field('database')} />
         <TextField
           label={t('connect.form.uri')}
           helperText={errorText('uri') ?? t('connect.form.uriHelp')}

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type SchemaMapping } from '../../main/api';
+import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type IdentifierKind, type SchemaMapping } from '../../main/api';
 import { ConnectionFailure } from './ConnectionNotice';
 import { AccountLinksSection, EventLinksSection } from './LinkMappingSections';
 import { NameSelect, PropertyField, Section } from './mapping-fields';
@@ -41,9 +41,12 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
       </Typography>
       {schema.notes.length > 0 && (
         <Alert severity="info" variant="outlined" sx={{ mb: 2 }}>
-          {schema.notes.map((note) => (
-            <div key={note}>{note}</div>
-          ))}
+          {schema.notes.map((note) => {
+            const { kind } = note.params;
+            // An identifier note names its kind: worded in the UI language, not as the code.
+            const text = t(`connect.schema.notes.${note.code}`, { label: '', property: '', relationshipType: '', ...note.params, kind: kind ? t(`kinds.${kind as IdentifierKind}`) : '' });
+            return <div key={text}>{text}</div>;
+          })}
         </Alert>
       )}
 

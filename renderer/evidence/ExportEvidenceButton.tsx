@@ -14,8 +14,9 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, EvidenceExportResult } from '../../main/api';
+import type { ApiError, EvidenceExportResult, ProgressStep } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { currentLanguage } from '../i18n/i18n';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { toApiError } from '../shared/to-api-error';
 
@@ -29,7 +30,7 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
   const taskId = `evidence-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const [open, setOpen] = useState(false);
   const [includePii, setIncludePii] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number | null; label: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number | null; step: ProgressStep | null } | null>(null);
   const [result, setResult] = useState<EvidenceExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const busy = progress !== null;
@@ -37,7 +38,7 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
   // Progress arrives on its own channel (SSE in the browser) and may land after the export's answer:
   // it only updates an export still in flight, never reopens a finished one (which would lock Close).
   useEffect(() => api.events.onProgress((event) => {
-    if (event.taskId === taskId && event.state === 'running') setProgress((current) => current && { done: event.done, total: event.total, label: event.label });
+    if (event.taskId === taskId && event.state === 'running') setProgress((current) => current && { done: event.done, total: event.total, step: event.step });
   }), [api, taskId]);
 
   const close = () => {
@@ -49,9 +50,9 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
   };
   const start = () => {
     setError(null);
-    setProgress({ done: 0, total: null, label: '' });
+    setProgress({ done: 0, total: null, step: null });
     api.evidence
-      .export({ caseId, includePii, taskId })
+      .export({ caseId, includePii, taskId, locale: currentLanguage() })
       .then(setResult, (failure: unknown) => setError(toApiError(failure)))
       .finally(() => setProgress(null));
   };
@@ -87,7 +88,7 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
                 aria-label={t('evidence.exporting')}
               />
               <Typography variant="caption" color="text.secondary">
-                {progress.label || t('evidence.exporting')}
+                {progress.step ? t(`progress.step.${progress.step}`) : t('evidence.exporting')}
               </Typography>
             </>
           )}

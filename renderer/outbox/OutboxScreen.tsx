@@ -18,7 +18,7 @@ import type { ApiError, OutboxState } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
-import { formatTime } from '../cases/format';
+import { useFormat } from '../i18n/format';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { toApiError } from '../shared/to-api-error';
 
@@ -39,6 +39,7 @@ const RETRYABLE: readonly OutboxState[] = ['retrying', 'rejected'];
 /** The scoring outbox: every approved decision's delivery, refreshed while shown, with retry-now. */
 export function OutboxScreen() {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const { activeScreen, openCase } = useWorkbench();
   const queryClient = useQueryClient();
@@ -122,7 +123,7 @@ export function OutboxScreen() {
                   <TableCell>
                     {t(`outbox.decision.${entry.decision.decision}`, { count: entry.decision.accounts.length })}
                     <Typography variant="caption" color="text.secondary" component="div">
-                      {t('outbox.approvedBy', { user: entry.decision.approvedBy, at: formatTime(entry.decision.approvedAt) })}
+                      {t('outbox.approvedBy', { user: entry.decision.approvedBy, at: format.dateTime(entry.decision.approvedAt) })}
                     </Typography>
                   </TableCell>
                   <TableCell>
@@ -131,11 +132,11 @@ export function OutboxScreen() {
                   <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                     {entry.attempts}
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.state === 'retrying' || entry.state === 'pending' ? formatTime(entry.nextAttemptAt) : '—'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.state === 'retrying' || entry.state === 'pending' ? format.dateTime(entry.nextAttemptAt) : '—'}</TableCell>
                   <TableCell sx={{ color: entry.state === 'rejected' ? 'error.main' : 'text.secondary', maxWidth: 320, overflowWrap: 'anywhere' }}>
                     {entry.lastError ? `${entry.lastStatus ? `HTTP ${entry.lastStatus}: ` : ''}${entry.lastError}` : '—'}
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(entry.deliveredAt)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(entry.deliveredAt)}</TableCell>
                   <TableCell>
                     {RETRYABLE.includes(entry.state) && (
                       <Button size="small" startIcon={<ReplayIcon />} disabled={retrying !== null} onClick={() => void retryNow(entry.id)}>

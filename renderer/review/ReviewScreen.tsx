@@ -10,14 +10,15 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../main/api';
+import { caseTitle } from '../cases/case-title';
+import type { ApiError, Case } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { caseChanged, queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';
 import { exploreRequestFor } from '../cases/CaseDetail';
 import { CaseSection, ClusterOrigin, MembersTable, NotesList, TagSummary } from '../cases/CaseEvidence';
 import type { CurrentUser } from '../cases/case-permissions';
-import { formatTime } from '../cases/format';
+import { useFormat } from '../i18n/format';
 import { useAccountNodes } from '../cases/use-account-nodes';
 import { useCurrentUser } from '../cases/use-current-user';
 import { ErrorNotice } from '../shared/ErrorNotice';
@@ -29,6 +30,7 @@ const QUEUE_WIDTH = 340;
 /** The team leads' queue: submitted cases, oldest first, with the evidence and the decision. */
 export function ReviewScreen() {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const { activeScreen, openCase } = useWorkbench();
   const user = useCurrentUser();
@@ -60,10 +62,10 @@ export function ReviewScreen() {
             {queue?.map((item) => (
               <ListItemButton key={item.id} selected={item.id === selectedId} onClick={() => setPickedId(item.id)} data-testid="review-queue-item" sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
                 <Typography variant="body1" noWrap sx={{ fontWeight: 500 }}>
-                  {item.title}
+                  {caseTitle(item, t)}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" component="div" noWrap>
-                  {t('review.queueLine', { id: item.id, count: item.cluster.accounts.length, user: item.submittedBy ?? '—', at: formatTime(item.submittedAt) })}
+                  {t('review.queueLine', { id: item.id, count: item.cluster.accounts.length, user: item.submittedBy ?? '—', at: format.dateTime(item.submittedAt) })}
                 </Typography>
               </ListItemButton>
             ))}
@@ -125,6 +127,7 @@ function DecisionResult({ item, onOpen, onClose }: { item: Case; onOpen(): void;
 
 function ReviewEvidence({ item, user, onDecided }: { item: Case; user: CurrentUser | null; onDecided(item: Case): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { openInExplore } = useWorkbench();
   const nodes = useAccountNodes(item.cluster.accounts.map((account) => account.nodeId));
   return (
@@ -132,10 +135,10 @@ function ReviewEvidence({ item, user, onDecided }: { item: Case; user: CurrentUs
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="h5" component="h2">
-            {item.title}
+            {caseTitle(item, t)}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {t('review.submitted', { id: item.id, user: item.submittedBy ?? '—', at: formatTime(item.submittedAt) })}
+            {t('review.submitted', { id: item.id, user: item.submittedBy ?? '—', at: format.dateTime(item.submittedAt) })}
           </Typography>
           {item.description && (
             <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
@@ -143,7 +146,7 @@ function ReviewEvidence({ item, user, onDecided }: { item: Case; user: CurrentUs
             </Typography>
           )}
         </Box>
-        <Button startIcon={<TravelExploreIcon />} variant="outlined" onClick={() => openInExplore(exploreRequestFor(item))}>
+        <Button startIcon={<TravelExploreIcon />} variant="outlined" onClick={() => openInExplore(exploreRequestFor(item, t))}>
           {t('cases.actions.showInExplore')}
         </Button>
       </Box>

@@ -13,6 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import type { RingClusterSummary } from '../../main/api';
 import { RING_KIND_COLORS } from './ring-kind-colors';
 
@@ -32,6 +33,7 @@ export interface ClusterTableProps {
 /** Flagged clusters ranked by score: score bar, size, kind and the strongest reasons as sentences. */
 export function ClusterTable({ clusters, total, page, pageSize, onPageChange, onOpen, onCreateCase }: ClusterTableProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <Box>
       <Table size="small" aria-label={t('rings.flagged')} sx={{ tableLayout: 'fixed' }}>
@@ -61,7 +63,7 @@ export function ClusterTable({ clusters, total, page, pageSize, onPageChange, on
                     sx={{ flex: 1, height: 8, borderRadius: 4 }}
                   />
                   <Typography variant="body2" data-testid="ring-score" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
-                    {cluster.score.toFixed(2)}
+                    {format.score(cluster.score)}
                   </Typography>
                 </Box>
               </TableCell>

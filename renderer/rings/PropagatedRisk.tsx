@@ -3,6 +3,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import type { AccountRisk } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { RiskBar } from '../shared/RiskBar';
@@ -13,6 +14,7 @@ import { RiskBar } from '../shared/RiskBar';
  */
 export function PropagatedRisk({ nodeId, onSelect }: { nodeId: string; onSelect?(nodeId: string): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const [risk, setRisk] = useState<AccountRisk | null>(null);
 
@@ -62,7 +64,7 @@ export function PropagatedRisk({ nodeId, onSelect }: { nodeId: string; onSelect?
                 {contributor.label}
               </Link>
               <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('rings.risk.contribution', { percent: Math.round(contributor.contribution * 100) })}
+                {t('rings.risk.contribution', { percent: format.percent(contributor.contribution) })}
               </Typography>
             </Box>
           ))}

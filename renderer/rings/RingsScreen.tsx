@@ -10,6 +10,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sourceName } from '../app/source-name';
+import { useFormat } from '../i18n/format';
 import { RING_KINDS, type RingClusterSummary } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
@@ -28,6 +30,7 @@ const SIDE_WIDTH = 372;
 /** Run ring detection, read the ranked flagged clusters with their reasons, open one in Explore. */
 export function RingsScreen() {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const { openInExplore, openCase } = useWorkbench();
   const rings = useRingDetection();
@@ -42,7 +45,7 @@ export function RingsScreen() {
         openInExplore({
           nodeIds: [...new Set([...detail.memberIds, ...detail.identifierIds, ...evidence])],
           highlightIds: detail.memberIds,
-          title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: detail.score.toFixed(2) }),
+          title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: format.score(detail.score) }),
           notes: detail.reasons.map((reason) => reason.text),
         });
       } catch (failure) {
@@ -101,7 +104,7 @@ export function RingsScreen() {
 
         {task ? (
           <TaskProgress
-            label={task.progress?.state === 'running' ? task.progress.label : t('rings.running')}
+            label={task.progress?.state === 'running' ? t(`progress.step.${task.progress.step}`) : t('rings.running')}
             progress={task.progress}
             onCancel={rings.cancel}
             testId="detection-progress"
@@ -123,11 +126,11 @@ export function RingsScreen() {
                   flagged: detection.flaggedCount,
                   clusters: detection.clusterCount,
                   accounts: detection.accounts,
-                  seconds: detection.seconds.toFixed(2),
+                  seconds: format.number(detection.seconds, 2),
                 })}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-                {detection.source.name} · {detection.mode === 'gds' ? t('rings.modeGds') : t('rings.modeInProcess')}
+                {sourceName(detection.source, t)} · {detection.mode === 'gds' ? t('rings.modeGds') : t('rings.modeInProcess')}
               </Typography>
               {detection.truncated && (
                 <Alert severity="warning" sx={{ mb: 1 }}>

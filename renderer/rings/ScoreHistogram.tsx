@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import type { ScoreHistogram as Histogram } from '../../main/api';
 
 const WIDTH = 320;
@@ -15,6 +16,7 @@ const AXIS = 16;
  */
 export function ScoreHistogram({ histogram }: { histogram: Histogram }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const theme = useTheme();
   const { counts, threshold } = histogram;
   const bins = counts.length;
@@ -39,7 +41,7 @@ export function ScoreHistogram({ histogram }: { histogram: Histogram }) {
               rx={1.5}
               fill={flagged ? theme.palette.warning.main : theme.palette.text.disabled}
             >
-              <title>{t('rings.distributionBar', { count, from: from.toFixed(2), to: ((bin + 1) / bins).toFixed(2) })}</title>
+              <title>{t('rings.distributionBar', { count, from: format.score(from), to: format.score((bin + 1) / bins) })}</title>
             </rect>
           );
         })}

@@ -2,11 +2,13 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import { RISK_COLORS, riskBand } from '../graph/risk';
 
 /** A risk score as a coloured bar with its value and band; "No score" when the model has none. */
 export function RiskBar({ score }: { score: number | null }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const band = riskBand(score);
   const percent = score === null ? 0 : Math.round(Math.min(1, Math.max(0, score)) * 100);
   return (
@@ -24,7 +26,7 @@ export function RiskBar({ score }: { score: number | null }) {
         }}
       />
       <Typography variant="body2" sx={{ minWidth: 96, fontVariantNumeric: 'tabular-nums' }}>
-        {score === null ? t('risk.unknown') : `${score.toFixed(2)} · ${t(`risk.${band}`)}`}
+        {score === null ? t('risk.unknown') : `${format.score(score)} · ${t(`risk.${band}`)}`}
       </Typography>
     </Box>
   );

@@ -183,7 +183,7 @@ describe('Review flow: analyst tags and submits a planted ring, a team lead appr
     await analyst.getByTestId('submit-for-review').click();
     await expect.poll(() => analyst.getByTestId('case-detail').getByTestId('case-status').first().textContent()).toBe('In review');
     expect(await analyst.getByTestId('case-tag').getByTestId('tag-summary').textContent()).toContain('Fraud ring');
-    expect(await analyst.getByTestId('case-tag').getByTestId('tag-summary').textContent()).toContain('90 %');
+    expect(await analyst.getByTestId('case-tag').getByTestId('tag-summary').textContent()).toContain('90%');
     await saveScreenshot(analyst, 'review-02-submitted');
   });
 

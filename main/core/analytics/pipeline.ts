@@ -70,18 +70,9 @@ export interface RingCluster {
 export const PIPELINE_STEPS = ['projection', 'money-flows', 'clusters', 'scoring', 'risk-propagation'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
-export const PIPELINE_STEP_LABELS: Record<PipelineStep, string> = {
-  projection: 'Linking accounts that share identifiers',
-  'money-flows': 'Searching money cycles and fan-in',
-  clusters: 'Grouping accounts into clusters',
-  scoring: 'Scoring clusters',
-  'risk-propagation': 'Propagating risk from blacklisted accounts',
-};
-
 /** Progress in steps: `done` may be fractional inside a step; shaped like the Api's ProgressEvent. */
 export interface PipelineProgress {
   step: PipelineStep;
-  label: string;
   done: number;
   total: number;
 }
@@ -149,7 +140,7 @@ export function propagateAccountRisk(
 ): PropagatedRisk {
   const settings = { ...DEFAULT_RING_PIPELINE, ...options };
   const step = PIPELINE_STEPS.indexOf('risk-propagation');
-  const report = (done: number) => onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done, total: PIPELINE_STEPS.length });
+  const report = (done: number) => onProgress?.({ step: 'risk-propagation', done, total: PIPELINE_STEPS.length });
   throwIfAborted(signal);
   report(step);
   const knownGood = input.accounts.knownGood;
@@ -176,7 +167,7 @@ function detectRingClustersWithProjection(
     throwIfAborted(signal);
     const index = PIPELINE_STEPS.indexOf(step);
     const report = (fraction: number) =>
-      onProgress?.({ step, label: PIPELINE_STEP_LABELS[step], done: index + Math.min(1, fraction), total: PIPELINE_STEPS.length });
+      onProgress?.({ step, done: index + Math.min(1, fraction), total: PIPELINE_STEPS.length });
     report(0);
     const started = performance.now();
     const value = work(report);

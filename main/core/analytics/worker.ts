@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PipelineAbortedError, type RingDetectionInput } from './input';
-import { PIPELINE_STEP_LABELS, PIPELINE_STEPS, type PipelineControl, type RingClustersResult, type RingPipelineOptions, type RingPipelineResult } from './pipeline';
+import { PIPELINE_STEPS, type PipelineControl, type RingClustersResult, type RingPipelineOptions, type RingPipelineResult } from './pipeline';
 import type { PropagatedRisk } from './risk-propagation';
 import type { PipelineJob, PipelineWorkerMessage, PipelineWorkerRequest } from './worker-protocol';
 
@@ -60,7 +60,7 @@ export function runRingPipelineInWorker(
     // The risk thread reports no progress of its own (it would jump the bar to the last step at once):
     // the last step shows as begun when clusters are done, and as done when both are.
     const reportRiskStep = (done: number) =>
-      onProgress?.({ step: 'risk-propagation', label: PIPELINE_STEP_LABELS['risk-propagation'], done, total: PIPELINE_STEPS.length });
+      onProgress?.({ step: 'risk-propagation', done, total: PIPELINE_STEPS.length });
     const completeWhenBoth = () => {
       if (!clusters) return;
       if (!risk) return reportRiskStep(PIPELINE_STEPS.indexOf('risk-propagation'));

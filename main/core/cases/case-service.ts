@@ -396,7 +396,7 @@ export function isBlacklistInEffect(item: Case): boolean {
 }
 
 function searchableText(item: Case): string {
-  return [item.id, item.title, item.description, ...item.cluster.accounts.map((a) => a.userId)].join('\n').toLowerCase();
+  return [item.id, item.title, item.cluster.ringId ?? '', item.description, ...item.cluster.accounts.map((a) => a.userId)].join('\n').toLowerCase();
 }
 
 function withUser(users: readonly string[], user: string): string[] {

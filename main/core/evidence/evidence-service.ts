@@ -16,6 +16,8 @@ import {
   type EvidenceFileEntry,
   type EvidenceManifest,
   type EvidenceVerification,
+  type ProgressStep,
+  type UiLocale,
 } from '../../api';
 import { graphQueries, renderQuery } from '../../../graph-queries/catalog';
 import type { AuditLog } from '../audit/audit-log';
@@ -29,7 +31,8 @@ import { writeFileAtomically } from '../store/atomic-write';
 import { layoutCaseGraph } from './graph-layout';
 import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, type RecordedQuery } from './package-files';
 import { unmaskIdentifiers } from './pii-reveal';
-import { renderReportPdf } from './report-pdf';
+import { renderReportPdf, reportCaseTitle } from './report-pdf';
+import { REPORT_TEXT } from './report-text';
 import { sha256Hex, verifyEvidencePackage } from './verify-package';
 import type { TeamTrust } from '../trust/team-trust';
 import { valuesChangedSince } from './changes-since';
@@ -50,7 +53,7 @@ export interface EvidenceServiceOptions {
 export interface ExportContext {
   user: string;
   signal: AbortSignal;
-  progress(done: number, total: number | null, label?: string): void;
+  progress(done: number, total: number | null, step?: ProgressStep): void;
 }
 
 const AUDIT_PAGE = 1000;
@@ -71,18 +74,18 @@ export class EvidenceService {
   }
 
   /** Builds the package of a case and writes `<caseId>-<UTC time>.zip` into the exports folder. */
-  async exportCase({ caseId, includePii }: { caseId: string; includePii: boolean }, { user, signal, progress }: ExportContext): Promise<EvidenceExportResult> {
+  async exportCase({ caseId, includePii, locale = 'en' }: { caseId: string; includePii: boolean; locale?: UiLocale }, { user, signal, progress }: ExportContext): Promise<EvidenceExportResult> {
     const { source, audit, cases, appVersion } = this.options;
-    const step = (done: number, label: string) => {
+    const step = (done: number, code: ProgressStep) => {
       if (signal.aborted) throw new ApiError('cancelled', 'The export was cancelled', { reason: 'cancelled' });
-      progress(done, EXPORT_STEPS, label);
+      progress(done, EXPORT_STEPS, code);
     };
-    step(0, 'Reading the case');
+    step(0, 'evidence.read-case');
     const caseRecord = await cases.get(caseId);
     const fileName = `${caseId}-${compactTimestamp(new Date(this.now()).toISOString())}.zip`;
     if (!EVIDENCE_FILE_NAME.test(fileName)) throw new ApiError('invalid_input', `Case id ${caseId} cannot name an evidence package`, { reason: 'evidence_name_invalid' });
 
-    step(1, 'Loading the case graph');
+    step(1, 'evidence.load-graph');
     const nodeIds = [...new Set([...caseRecord.cluster.accounts.map((account) => account.nodeId), ...caseRecord.cluster.identifierNodeIds])];
     const liveGraph = nodeIds.length ? await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal }) : { nodes: [], edges: [] };
     // A submitted case shows what was submitted (the snapshot the lead reviewed), not today's graph.
@@ -96,14 +99,14 @@ export class EvidenceService {
       await audit.record({ actor: user, action: 'pii.revealed', caseId, details: { purpose: 'evidence export', unmaskedValues: revealedNodeIds.length } });
     }
 
-    step(2, 'Reading the audit trail');
+    step(2, 'evidence.read-audit');
     const [auditEvents, trail] = await Promise.all([this.caseAuditEvents(caseId), audit.verify()]);
 
-    step(3, 'Drawing the report');
+    step(3, 'evidence.draw-report');
     const exportedAt = new Date(this.now()).toISOString();
     const positions = layoutCaseGraph(graph);
     const sourceInfo = source.info();
-    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii, changedSince });
+    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii, changedSince, locale });
     const files: { name: (typeof EVIDENCE_FILES)[number]; content: Buffer }[] = [
       { name: 'report.pdf', content: report },
       { name: 'nodes.csv', content: Buffer.from(nodesCsv(graph.nodes)) },
@@ -118,7 +121,7 @@ export class EvidenceService {
     const unsigned: Omit<EvidenceManifest, 'signature'> = {
       formatVersion: EVIDENCE_FORMAT_VERSION,
       caseId,
-      caseTitle: caseRecord.title,
+      caseTitle: reportCaseTitle(caseRecord, REPORT_TEXT[locale]),
       exportedBy: user,
       exportedAt,
       appVersion,
@@ -132,13 +135,13 @@ export class EvidenceService {
       signature: { publicKey: signer.publicKey, certificate: await this.options.trust.certificateOf(user, signer.publicKey), value: signer.sign(unsigned) },
     };
 
-    step(4, 'Writing the package');
+    step(4, 'evidence.write-package');
     const zip = await createZip([...files, { name: MANIFEST_FILE, content: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }], new Date(exportedAt));
     const savedPath = path.join(this.options.exportsDir, fileName);
     await writeFileAtomically(savedPath, zip, 'the evidence package');
     const sha256 = sha256Hex(zip);
     await audit.record({ actor: user, action: 'evidence.exported', caseId, details: { fileName, sha256, bytes: zip.length, includePii } });
-    progress(EXPORT_STEPS, EXPORT_STEPS, 'Done');
+    progress(EXPORT_STEPS, EXPORT_STEPS, 'done');
     return { fileName, savedPath, bytes: zip.length, sha256, files: entries };
   }
 

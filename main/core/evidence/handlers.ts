@@ -5,7 +5,7 @@ import type { EvidenceService } from './evidence-service';
 export function createEvidenceHandlers(evidence: EvidenceService): Pick<ApiHandlers, 'evidence'> {
   return {
     evidence: {
-      export: async ({ caseId, includePii }, context) => evidence.exportCase({ caseId, includePii }, context),
+      export: async ({ caseId, includePii, locale }, context) => evidence.exportCase({ caseId, includePii, locale }, context),
       verify: async ({ fileName }) => evidence.verify(fileName),
     },
   };

@@ -1,11 +1,16 @@
 /**
  * report.pdf of an evidence package, drawn with pdfkit: summary, the case graph as vectors (laid out
  * server-side), member table, timeline, notes and review decisions, with a footer on every page.
+ * Written in the exporter's language, in the shipped CJK font (pdfkit embeds only the glyphs used),
+ * so Chinese notes and names print as themselves.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subgraph } from '../../api';
+import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subgraph, UiLocale } from '../../api';
 import type { ValueChange } from './changes-since';
 import type { NodePositions } from './graph-layout';
+import { REPORT_TEXT, type ReportText } from './report-text';
 
 export interface ReportInput {
   caseRecord: Case;
@@ -19,6 +24,7 @@ export interface ReportInput {
   includePii: boolean;
   /** Values of the submitted snapshot that the graph shows differently at export time. */
   changedSince: readonly ValueChange[];
+  locale: UiLocale;
 }
 
 /** Same colours as the workbench's graph view (renderer/graph/node-kinds.ts), so the picture reads the same. */
@@ -42,23 +48,74 @@ const SHADE = '#F0F4F8';
 const MARGIN = 48;
 const FOOTER_HEIGHT = 28;
 
-/** pdfkit's built-in fonts encode WinAnsi only: map the few symbols we print, replace anything else. */
-function pdfText(text: string): string {
-  return text.replace(/→/g, '->').replace(/[^\x20-\x7E\xA0-\xFF\n•–—…€‘’“”]/g, '?');
+/** Noto Sans SC (SIL OFL 1.1) cut to GB 2312, Latin and CJK punctuation: see resources/fonts/README.md. */
+export const REPORT_FONT_FILE = 'NotoSansSC-Regular-GB2312.otf';
+const FONT = 'ReportSans';
+
+/**
+ * resources/fonts/ beside the app: three folders up from the bundles (dist/main/<shell>/, also inside
+ * the packaged app.asar) and from this source file (main/core/evidence/, under tsx and the tests).
+ */
+export function reportFontPath(from = __dirname): string {
+  for (let dir = from, depth = 0; depth < 6; dir = path.dirname(dir), depth++) {
+    const candidate = path.join(dir, 'resources', 'fonts', REPORT_FONT_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`The report font resources/fonts/${REPORT_FONT_FILE} is missing from the app`);
 }
 
-const formatTime = (iso: string | null | undefined): string => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '—');
-const formatAmount = (value: unknown): string => (typeof value === 'number' ? value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '—');
+interface Words {
+  text: ReportText;
+  time(iso: string | null | undefined): string;
+  amount(value: unknown): string;
+  score(value: number | null | undefined): string;
+}
+
+/** Times in UTC (a package is read in other time zones), dates and numbers as the language writes them. */
+function wordsFor(locale: UiLocale): Words {
+  const text = REPORT_TEXT[locale];
+  const dateTime = new Intl.DateTimeFormat(text.intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC', hour12: false });
+  const amount = new Intl.NumberFormat(text.intlLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return {
+    text,
+    time: (iso) => (iso ? `${dateTime.format(new Date(iso))} UTC` : '—'),
+    amount: (value) => (typeof value === 'number' ? amount.format(value) : '—'),
+    score: (value) => (value === null || value === undefined ? '—' : value.toFixed(2)),
+  };
+}
+
+/** The case's own title, or one made from its origin in the report's language (as the UI does). */
+export function reportCaseTitle(caseRecord: Pick<Case, 'title' | 'cluster'>, text: ReportText): string {
+  if (caseRecord.title) return caseRecord.title;
+  const { ringId, ringKind, accounts } = caseRecord.cluster;
+  if (ringId) return text.generatedTitle.ring(ringId, ringKind ? text.ringKinds[ringKind] : '—');
+  return accounts.length ? text.generatedTitle.accounts(accounts[0].userId, accounts.length - 1) : text.generatedTitle.empty;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+/** The font has one weight: bold is drawn as fill plus a thin outline in the same colour. */
+function bold(doc: Doc, size: number, colour: string): PDFKit.Mixins.TextOptions {
+  doc.font(FONT).fontSize(size).fillColor(colour).strokeColor(colour).lineWidth(size / 30);
+  return { fill: true, stroke: true };
+}
+
+function regular(doc: Doc, size: number, colour: string): void {
+  doc.font(FONT).fontSize(size).fillColor(colour);
+}
 
 /** Renders the report; resolves with the PDF bytes. */
 export function renderReportPdf(input: ReportInput): Promise<Buffer> {
+  const words = wordsFor(input.locale);
+  const title = reportCaseTitle(input.caseRecord, words.text);
   const doc = new PDFDocument({
+    lang: input.locale,
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
-      Title: pdfText(`Evidence package: ${input.caseRecord.title}`),
-      Author: pdfText(input.exportedBy),
+      Title: words.text.documentTitle(title),
+      Author: input.exportedBy,
       Creator: `RingScope ${input.appVersion}`,
       CreationDate: new Date(input.exportedAt),
     },
@@ -70,20 +127,20 @@ export function renderReportPdf(input: ReportInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  drawHeader(doc, input);
-  drawSummary(doc, input);
-  drawGraph(doc, input);
-  drawMembers(doc, input);
-  drawTimeline(doc, input);
-  drawNotes(doc, input.caseRecord);
-  drawReviews(doc, input.caseRecord);
-  drawChangesSince(doc, input);
-  drawFooters(doc, input);
+  doc.registerFont(FONT, reportFontPath());
+  drawHeader(doc, input, title, words);
+  drawSummary(doc, input, words);
+  drawGraph(doc, input, words);
+  drawMembers(doc, input, words);
+  drawTimeline(doc, input, words);
+  drawNotes(doc, input.caseRecord, words);
+  drawReviews(doc, input.caseRecord, words);
+  drawChangesSince(doc, input, words);
+  drawFooters(doc, input, words);
   doc.end();
   return done;
 }
 
-type Doc = PDFKit.PDFDocument;
 const contentWidth = (doc: Doc) => doc.page.width - MARGIN * 2;
 const pageBottom = (doc: Doc) => doc.page.height - MARGIN - FOOTER_HEIGHT;
 
@@ -95,20 +152,23 @@ function sectionTitle(doc: Doc, title: string): void {
   // Room for the title and a table's header and first row, so a title never ends a page alone.
   ensureSpace(doc, 80);
   doc.moveDown(0.8);
-  doc.font('Helvetica-Bold').fontSize(12).fillColor(TEXT).text(title, MARGIN, doc.y);
+  doc.text(title, MARGIN, doc.y, bold(doc, 12, TEXT));
   const y = doc.y + 2;
   doc.moveTo(MARGIN, y).lineTo(MARGIN + contentWidth(doc), y).lineWidth(0.5).strokeColor(RULE).stroke();
   doc.y = y + 6;
 }
 
-function drawHeader(doc: Doc, { caseRecord }: ReportInput): void {
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('RINGSCOPE EVIDENCE PACKAGE', MARGIN, MARGIN, { characterSpacing: 1 });
+function drawHeader(doc: Doc, { caseRecord }: ReportInput, title: string, { text }: Words): void {
+  regular(doc, 9, MUTED);
+  doc.text(text.banner, MARGIN, MARGIN, { characterSpacing: 1 });
   doc.moveDown(0.3);
-  doc.font('Helvetica-Bold').fontSize(18).fillColor(TEXT).text(pdfText(caseRecord.title), { width: contentWidth(doc) });
-  doc.font('Courier').fontSize(9).fillColor(MUTED).text(`Case ${caseRecord.id}`);
+  doc.text(title, { width: contentWidth(doc), ...bold(doc, 18, TEXT) });
+  regular(doc, 9, MUTED);
+  doc.text(text.caseId(caseRecord.id));
   if (caseRecord.description.trim()) {
     doc.moveDown(0.4);
-    doc.font('Helvetica').fontSize(10).fillColor(TEXT).text(pdfText(caseRecord.description), { width: contentWidth(doc) });
+    regular(doc, 10, TEXT);
+    doc.text(caseRecord.description, { width: contentWidth(doc) });
   }
 }
 
@@ -116,52 +176,54 @@ function keyValueRows(doc: Doc, rows: [string, string][]): void {
   const labelWidth = 110;
   for (const [label, value] of rows) {
     const valueWidth = contentWidth(doc) - labelWidth;
-    doc.font('Helvetica').fontSize(9.5);
-    const height = Math.max(doc.heightOfString(pdfText(value), { width: valueWidth }), 12);
+    regular(doc, 9.5, MUTED);
+    const height = Math.max(doc.heightOfString(value, { width: valueWidth }), 12);
     ensureSpace(doc, height + 3);
     const y = doc.y;
     doc.fillColor(MUTED).text(label, MARGIN, y, { width: labelWidth - 8 });
-    doc.fillColor(TEXT).text(pdfText(value), MARGIN + labelWidth, y, { width: valueWidth });
+    doc.fillColor(TEXT).text(value, MARGIN + labelWidth, y, { width: valueWidth });
     doc.y = y + height + 3;
   }
 }
 
-function drawSummary(doc: Doc, input: ReportInput): void {
+function drawSummary(doc: Doc, input: ReportInput, { text, time, score }: Words): void {
   const { caseRecord: c } = input;
+  const words = text.summary;
   const tag = c.tag
-    ? `${c.tag.reasonCode} (confidence ${Math.round(c.tag.confidence * 100)}%) by ${c.tag.taggedBy}, ${formatTime(c.tag.taggedAt)}${c.tag.note ? ` — ${c.tag.note}` : ''}`
-    : 'Not tagged';
-  sectionTitle(doc, 'Summary');
+    ? `${words.tagLine(text.reason[c.tag.reasonCode], `${Math.round(c.tag.confidence * 100)}%`, c.tag.taggedBy, time(c.tag.taggedAt))}${c.tag.note ? ` — ${c.tag.note}` : ''}`
+    : words.notTagged;
+  sectionTitle(doc, text.sections.summary);
   keyValueRows(doc, [
-    ['Status', c.status.replace('_', ' ')],
-    ['Ring kind', c.cluster.ringKind ?? (c.cluster.origin === 'selection' ? 'Hand-picked selection' : '—')],
-    ['Ring score', c.cluster.score === null ? '—' : c.cluster.score.toFixed(2)],
-    ['Reasons', c.cluster.reasons.length ? c.cluster.reasons.map((reason) => `• ${reason}`).join('\n') : '—'],
-    ['Blacklist tag', tag],
-    ['Assignee', c.assignee ?? 'Unassigned'],
-    ['Members', `${c.cluster.accounts.length} accounts, ${c.cluster.identifierNodeIds.length} identifiers`],
-    ['Created', `${formatTime(c.createdAt)} by ${c.createdBy}`],
-    ['Exported', `${formatTime(input.exportedAt)} by ${input.exportedBy}`],
-    ['Graph source', `${input.source.name} (${input.source.kind})`],
-    ['App version', `RingScope ${input.appVersion}`],
-    ['Personal data', input.includePii ? 'UNMASKED — the exporter chose to include personal data (audited)' : 'Masked (phone numbers, cards, e-mails, addresses)'],
+    [words.status, text.status[c.status]],
+    [words.ringKind, c.cluster.ringKind ? text.ringKinds[c.cluster.ringKind] : c.cluster.origin === 'selection' ? words.handPicked : '—'],
+    [words.ringScore, score(c.cluster.score)],
+    [words.reasons, c.cluster.reasons.length ? c.cluster.reasons.map((reason) => `• ${reason}`).join('\n') : '—'],
+    [words.tag, tag],
+    [words.assignee, c.assignee ?? words.unassigned],
+    [words.members, words.membersLine(c.cluster.accounts.length, c.cluster.identifierNodeIds.length)],
+    [words.created, words.byAt(time(c.createdAt), c.createdBy)],
+    [words.exported, words.byAt(time(input.exportedAt), input.exportedBy)],
+    [words.source, input.source.kind === 'embedded' ? words.demoSource : input.source.name],
+    [words.appVersion, `RingScope ${input.appVersion}`],
+    [words.personalData, input.includePii ? words.unmasked : words.masked],
   ]);
 }
 
-function drawGraph(doc: Doc, { graph, positions, caseRecord }: ReportInput): void {
+function drawGraph(doc: Doc, { graph, positions, caseRecord }: ReportInput, { text }: Words): void {
   const boxHeight = 340;
   const legendHeight = 30;
   if (doc.y + boxHeight + legendHeight + 40 > pageBottom(doc)) doc.addPage();
-  sectionTitle(doc, `Case graph (${graph.nodes.length} nodes, ${graph.edges.length} edges)`);
+  sectionTitle(doc, text.sections.graph(graph.nodes.length, graph.edges.length));
   const box = { x: MARGIN, y: doc.y, width: contentWidth(doc), height: boxHeight };
   doc.roundedRect(box.x, box.y, box.width, box.height, 4).lineWidth(0.5).strokeColor(RULE).stroke();
   if (graph.nodes.length === 0) {
-    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text('The case has no members in the graph.', box.x, box.y + box.height / 2 - 5, { width: box.width, align: 'center' });
+    regular(doc, 10, MUTED);
+    doc.text(text.noGraph, box.x, box.y + box.height / 2 - 5, { width: box.width, align: 'center' });
   } else {
     drawNetwork(doc, graph, positions, box, new Set(caseRecord.cluster.accounts.map((account) => account.nodeId)));
   }
   doc.y = box.y + box.height + 8;
-  drawLegend(doc, graph);
+  drawLegend(doc, graph, text);
 }
 
 function drawNetwork(doc: Doc, graph: Subgraph, positions: NodePositions, box: { x: number; y: number; width: number; height: number }, members: Set<string>): void {
@@ -197,8 +259,9 @@ function drawNetwork(doc: Doc, graph: Subgraph, positions: NodePositions, box: {
     if (node.blacklisted) doc.save().circle(x, y, r + 1.6).lineWidth(1.4).strokeColor(BLACKLIST_COLOUR).stroke().restore();
     else if (members.has(node.id)) doc.save().circle(x, y, r + 1.2).lineWidth(0.8).strokeColor(TEXT).stroke().restore();
     if (showLabels) {
-      const label = pdfText(node.label.length > 22 ? `${node.label.slice(0, 21)}…` : node.label);
-      doc.font('Helvetica').fontSize(5.5).fillColor(TEXT).text(label, x - 40, y + r + 3.5, { width: 80, align: 'center', lineBreak: false });
+      const label = node.label.length > 22 ? `${node.label.slice(0, 21)}…` : node.label;
+      regular(doc, 5.5, TEXT);
+      doc.text(label, x - 40, y + r + 3.5, { width: 80, align: 'center', lineBreak: false });
     }
   }
 }
@@ -219,20 +282,20 @@ function drawArrowHead(doc: Doc, from: { x: number; y: number }, to: { x: number
     .restore();
 }
 
-function drawLegend(doc: Doc, graph: Subgraph): void {
+function drawLegend(doc: Doc, graph: Subgraph, text: ReportText): void {
   const kinds = (Object.keys(KIND_COLOURS) as NodeKind[]).filter((kind) => graph.nodes.some((node) => node.kind === kind));
   let x = MARGIN;
   const y = doc.y + 4;
-  doc.font('Helvetica').fontSize(8);
+  regular(doc, 8, MUTED);
   const item = (draw: () => void, label: string) => {
     draw();
     doc.fillColor(MUTED).text(label, x + 10, y - 3.5, { lineBreak: false });
     x += 10 + doc.widthOfString(label) + 14;
   };
-  for (const kind of kinds) item(() => doc.save().circle(x + 4, y, 3.5).fillColor(KIND_COLOURS[kind]).fill().restore(), kind);
-  item(() => doc.save().circle(x + 4, y, 3.5).lineWidth(1.4).strokeColor(BLACKLIST_COLOUR).stroke().restore(), 'blacklisted');
+  for (const kind of kinds) item(() => doc.save().circle(x + 4, y, 3.5).fillColor(KIND_COLOURS[kind]).fill().restore(), text.kinds[kind]);
+  item(() => doc.save().circle(x + 4, y, 3.5).lineWidth(1.4).strokeColor(BLACKLIST_COLOUR).stroke().restore(), text.legendBlacklisted);
   for (const kind of ['transfer', 'payment'] as const) {
-    if (graph.edges.some((edge) => edge.kind === kind)) item(() => doc.save().moveTo(x, y).lineTo(x + 8, y).lineWidth(1.2).strokeColor(EDGE_COLOURS[kind]).stroke().restore(), kind);
+    if (graph.edges.some((edge) => edge.kind === kind)) item(() => doc.save().moveTo(x, y).lineTo(x + 8, y).lineWidth(1.2).strokeColor(EDGE_COLOURS[kind]).stroke().restore(), text.edgeKinds[kind]);
   }
   doc.y = y + 10;
   doc.x = MARGIN;
@@ -250,9 +313,9 @@ function table(doc: Doc, columns: Column[], rows: string[][]): void {
     const y = doc.y;
     doc.save().rect(MARGIN, y, contentWidth(doc), 15).fillColor(SHADE).fill().restore();
     let x = MARGIN + 4;
-    doc.font('Helvetica-Bold').fontSize(fontSize).fillColor(TEXT);
+    const headerStyle = bold(doc, fontSize, TEXT);
     for (const column of columns) {
-      doc.text(column.title, x, y + 4, { width: column.width - 8, lineBreak: false });
+      doc.text(column.title, x, y + 4, { width: column.width - 8, lineBreak: false, ...headerStyle });
       x += column.width;
     }
     doc.y = y + 17;
@@ -260,8 +323,8 @@ function table(doc: Doc, columns: Column[], rows: string[][]): void {
   ensureSpace(doc, 40);
   drawHeaderRow();
   rows.forEach((row, index) => {
-    doc.font('Helvetica').fontSize(fontSize);
-    const height = Math.max(...row.map((value, i) => doc.heightOfString(pdfText(value), { width: columns[i].width - 8 }))) + 5;
+    regular(doc, fontSize, TEXT);
+    const height = Math.max(...row.map((value, i) => doc.heightOfString(value, { width: columns[i].width - 8 }))) + 5;
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();
       drawHeaderRow();
@@ -269,9 +332,9 @@ function table(doc: Doc, columns: Column[], rows: string[][]): void {
     const y = doc.y;
     if (index % 2 === 1) doc.save().rect(MARGIN, y - 1, contentWidth(doc), height).fillColor('#F8FAFC').fill().restore();
     let x = MARGIN + 4;
-    doc.font('Helvetica').fontSize(fontSize).fillColor(TEXT);
+    regular(doc, fontSize, TEXT);
     row.forEach((value, i) => {
-      doc.text(pdfText(value), x, y + 1.5, { width: columns[i].width - 8 });
+      doc.text(value, x, y + 1.5, { width: columns[i].width - 8 });
       x += columns[i].width;
     });
     doc.y = y + height;
@@ -280,30 +343,31 @@ function table(doc: Doc, columns: Column[], rows: string[][]): void {
 }
 
 function emptyLine(doc: Doc, text: string): void {
-  doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(text, MARGIN, doc.y);
+  regular(doc, 9, MUTED);
+  doc.text(text, MARGIN, doc.y);
 }
 
-function drawMembers(doc: Doc, { graph, caseRecord }: ReportInput): void {
+function drawMembers(doc: Doc, { graph, caseRecord }: ReportInput, { text, time, score }: Words): void {
   const nodesById = new Map<string, GraphNode>(graph.nodes.map((node) => [node.id, node]));
-  sectionTitle(doc, `Members (${caseRecord.cluster.accounts.length} accounts)`);
-  if (!caseRecord.cluster.accounts.length) return emptyLine(doc, 'No accounts in this case.');
+  sectionTitle(doc, text.sections.members(caseRecord.cluster.accounts.length));
+  if (!caseRecord.cluster.accounts.length) return emptyLine(doc, text.noAccounts);
   const width = contentWidth(doc);
   table(
     doc,
     [
-      { title: 'User id', width: width * 0.3 },
-      { title: 'Risk score', width: width * 0.18 },
-      { title: 'Blacklisted', width: width * 0.18 },
-      { title: 'Created', width: width * 0.34 },
+      { title: text.memberColumns.userId, width: width * 0.3 },
+      { title: text.memberColumns.risk, width: width * 0.18 },
+      { title: text.memberColumns.blacklisted, width: width * 0.18 },
+      { title: text.memberColumns.created, width: width * 0.34 },
     ],
     caseRecord.cluster.accounts.map((account) => {
       const node = nodesById.get(account.nodeId);
       const createdAt = node?.properties.createdAt;
       return [
         account.userId,
-        node?.riskScore == null ? '—' : node.riskScore.toFixed(2),
-        node ? (node.blacklisted ? 'yes' : 'no') : 'not in graph',
-        typeof createdAt === 'string' ? formatTime(createdAt) : '—',
+        score(node?.riskScore),
+        node ? (node.blacklisted ? text.yes : text.no) : text.notInGraph,
+        typeof createdAt === 'string' ? time(createdAt) : '—',
       ];
     }),
   );
@@ -316,7 +380,7 @@ function describeDetails(details: Record<string, unknown>): string {
     .join(', ');
 }
 
-function drawTimeline(doc: Doc, { graph, auditEvents }: ReportInput): void {
+function drawTimeline(doc: Doc, { graph, auditEvents }: ReportInput, { text, time, amount }: Words): void {
   const labelOf = new Map(graph.nodes.map((node) => [node.id, node.label]));
   const entries = [
     ...auditEvents.map((event) => ({ at: event.at, who: event.actor, what: `${event.action} (#${event.seq})${Object.keys(event.details).length ? ` — ${describeDetails(event.details)}` : ''}` })),
@@ -325,80 +389,88 @@ function drawTimeline(doc: Doc, { graph, auditEvents }: ReportInput): void {
       .map((edge) => ({
         at: String(edge.properties.firstAt),
         who: labelOf.get(edge.source) ?? edge.source,
-        what: `${edge.kind === 'transfer' ? 'transferred' : 'paid'} to ${labelOf.get(edge.target) ?? edge.target}: ${edge.properties.count ?? 1}× totalling ${formatAmount(edge.properties.totalAmount)}, until ${formatTime(String(edge.properties.lastAt ?? edge.properties.firstAt))}`,
+        what: text.moneyFlow(
+          edge.kind as 'transfer' | 'payment',
+          labelOf.get(edge.target) ?? edge.target,
+          Number(edge.properties.count ?? 1),
+          amount(edge.properties.totalAmount),
+          time(String(edge.properties.lastAt ?? edge.properties.firstAt)),
+        ),
       })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  sectionTitle(doc, 'Timeline (audit events and money flows among the case graph)');
-  if (!entries.length) return emptyLine(doc, 'Nothing recorded.');
+  sectionTitle(doc, text.sections.timeline);
+  if (!entries.length) return emptyLine(doc, text.nothingRecorded);
   const width = contentWidth(doc);
   table(
     doc,
     [
-      { title: 'Time', width: width * 0.24 },
-      { title: 'Who', width: width * 0.16 },
-      { title: 'What', width: width * 0.6 },
+      { title: text.timelineColumns.time, width: width * 0.24 },
+      { title: text.timelineColumns.who, width: width * 0.16 },
+      { title: text.timelineColumns.what, width: width * 0.6 },
     ],
-    entries.map((entry) => [formatTime(entry.at), entry.who, entry.what]),
+    entries.map((entry) => [time(entry.at), entry.who, entry.what]),
   );
 }
 
-function drawNotes(doc: Doc, caseRecord: Case): void {
-  sectionTitle(doc, `Notes (${caseRecord.notes.length})`);
-  if (!caseRecord.notes.length) return emptyLine(doc, 'No notes.');
+function drawNotes(doc: Doc, caseRecord: Case, { text, time }: Words): void {
+  sectionTitle(doc, text.sections.notes(caseRecord.notes.length));
+  if (!caseRecord.notes.length) return emptyLine(doc, text.noNotes);
   for (const note of caseRecord.notes) {
     ensureSpace(doc, 30);
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text(`${note.author} — ${formatTime(note.at)}`, MARGIN, doc.y);
-    doc.font('Helvetica').fontSize(9.5).fillColor(TEXT).text(pdfText(note.text), { width: contentWidth(doc) });
+    doc.text(`${note.author} — ${time(note.at)}`, MARGIN, doc.y, bold(doc, 8.5, MUTED));
+    regular(doc, 9.5, TEXT);
+    doc.text(note.text, { width: contentWidth(doc) });
     doc.moveDown(0.5);
   }
 }
 
-function drawReviews(doc: Doc, caseRecord: Case): void {
-  sectionTitle(doc, `Review decisions (${caseRecord.reviews.length})`);
-  if (!caseRecord.reviews.length) return emptyLine(doc, 'Not reviewed yet.');
+function drawReviews(doc: Doc, caseRecord: Case, { text, time }: Words): void {
+  sectionTitle(doc, text.sections.reviews(caseRecord.reviews.length));
+  if (!caseRecord.reviews.length) return emptyLine(doc, text.notReviewed);
   const width = contentWidth(doc);
   table(
     doc,
     [
-      { title: 'Decision', width: width * 0.14 },
-      { title: 'By', width: width * 0.16 },
-      { title: 'Time', width: width * 0.24 },
-      { title: 'Comment', width: width * 0.46 },
+      { title: text.reviewColumns.decision, width: width * 0.14 },
+      { title: text.reviewColumns.by, width: width * 0.16 },
+      { title: text.reviewColumns.time, width: width * 0.24 },
+      { title: text.reviewColumns.comment, width: width * 0.46 },
     ],
-    caseRecord.reviews.map((review) => [review.decision, review.by, formatTime(review.at), review.comment || '—']),
+    caseRecord.reviews.map((review) => [text.decision[review.decision], review.by, time(review.at), review.comment || '—']),
   );
 }
 
-function drawChangesSince(doc: Doc, { caseRecord, changedSince }: ReportInput): void {
+function drawChangesSince(doc: Doc, { caseRecord, changedSince }: ReportInput, { text, time }: Words): void {
   if (!caseRecord.snapshot) return;
-  sectionTitle(doc, `Changed since submission (${changedSince.length})`);
-  emptyLine(doc, `The graph, members and values above are as submitted on ${formatTime(caseRecord.snapshot.takenAt)}; these values differ in the graph now.`);
-  if (!changedSince.length) return emptyLine(doc, 'Nothing has changed since submission.');
+  const words = text.changesSince;
+  sectionTitle(doc, words.title(changedSince.length));
+  emptyLine(doc, words.asSubmitted(time(caseRecord.snapshot.takenAt)));
+  if (!changedSince.length) return emptyLine(doc, words.nothingChanged);
   const width = contentWidth(doc);
   table(
     doc,
     [
-      { title: 'Node', width: width * 0.28 },
-      { title: 'Value', width: width * 0.2 },
-      { title: 'As submitted', width: width * 0.26 },
-      { title: 'Now', width: width * 0.26 },
+      { title: words.columns.node, width: width * 0.28 },
+      { title: words.columns.value, width: width * 0.2 },
+      { title: words.columns.then, width: width * 0.26 },
+      { title: words.columns.now, width: width * 0.26 },
     ],
     changedSince.map((change) => [change.nodeId, change.field, change.then, change.now]),
   );
 }
 
-function drawFooters(doc: Doc, input: ReportInput): void {
+function drawFooters(doc: Doc, input: ReportInput, { text, time }: Words): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const y = doc.page.height - MARGIN - 10;
     doc.moveTo(MARGIN, y - 6).lineTo(doc.page.width - MARGIN, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    regular(doc, 7.5, MUTED);
     // The bottom margin would push text written there onto a new page; lift it for the footer.
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.text(`Case ${input.caseRecord.id} — exported ${formatTime(input.exportedAt)} by ${pdfText(input.exportedBy)}`, MARGIN, y, { lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc.text(text.footer(input.caseRecord.id, time(input.exportedAt), input.exportedBy), MARGIN, y, { lineBreak: false });
+    doc.text(text.page(i - range.start + 1, range.count), MARGIN, y, { width: contentWidth(doc), align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
 }

@@ -94,26 +94,26 @@ export async function gdsDetection(
   const communityOf = new Map<string, number>();
   const scoreOf = new Map<string, number>();
   try {
-    progress(0, total, 'Projecting the shared-identifier graph on the server (GDS)');
+    progress(0, total, 'rings.gds-projection');
     await client.read('gds-project-shared-identifiers', { graphName, supernodeCutoff, typeWeights }, options);
-    progress(1, total, 'Finding connected components on the server (GDS)');
+    progress(1, total, 'rings.gds-components');
     const components = await client.read('gds-wcc-candidates', { graphName, minSize }, options);
     candidates = components.flatMap((component) => component.accountIds);
-    progress(2, total, 'Finding communities on the server (GDS Louvain)');
+    progress(2, total, 'rings.gds-louvain');
     await client.stream(
       'gds-louvain-communities',
       { graphName, minSize, concurrency: LOUVAIN_CONCURRENCY },
       ({ communityId, accountIds }) => accountIds.forEach((accountId) => communityOf.set(accountId, communityId)),
       options,
     );
-    progress(3, total, 'Propagating risk from blacklisted accounts on the server (GDS PageRank)');
+    progress(3, total, 'rings.gds-pagerank');
     const { damping, maxIterations, tolerance } = DEFAULT_RISK_PROPAGATION;
     await client.stream('gds-pagerank-risk', { graphName, damping, maxIterations, tolerance }, ({ accountId, score }) => void scoreOf.set(accountId, score), options);
   } finally {
     // The projection holds server memory: free it even when the caller cancelled or a step failed.
     await client.read('gds-drop-graph', { graphName }, { timeoutMs: 60_000 }).catch(() => undefined);
   }
-  progress(4, total, 'Loading the candidate clusters');
+  progress(4, total, 'rings.gds-candidates');
   const [accountCount, hubs] = await Promise.all([
     client.read('count-accounts', {}, { names, signal }).then(([row]) => row?.accounts ?? 0),
     client.read('identifier-hubs', { supernodeCutoff, limit: listedHubs }, options).then(([row]) => row),
@@ -121,7 +121,7 @@ export async function gdsDetection(
   // Accounts the risk reached come too, whatever their component's size: each one's risk is explained by its neighbours.
   const loaded = await source.loadSubgraph(
     { accountIds: [...new Set([...candidates, ...scoreOf.keys()])], hops: 1 },
-    { maxRelationships, supernodeCutoff, signal, onProgress: (relationships) => progress(4 + Math.min(0.99, relationships / maxRelationships), total, 'Loading the candidate clusters') },
+    { maxRelationships, supernodeCutoff, signal, onProgress: (relationships) => progress(4 + Math.min(0.99, relationships / maxRelationships), total, 'rings.gds-candidates') },
   );
   const graph = loadedDetectionGraph(loaded, supernodeCutoff);
   const accounts = graph.input.accounts.count;

@@ -109,7 +109,7 @@ export class RingService {
       const offset = server ? GDS_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
       const result = await this.runPipeline(graph.input, { ...pipelineOptions, ...server?.serverResults }, {
         signal,
-        onProgress: (step) => progress(step.done + offset, step.total + offset, step.label),
+        onProgress: (step) => progress(step.done + offset, step.total + offset, `rings.${step.step}`),
       }).catch((error: unknown) => {
         if (error instanceof PipelineAbortedError) throw new ApiError('cancelled', 'Ring detection was cancelled', { reason: 'cancelled' });
         throw error;
@@ -278,7 +278,7 @@ export class RingService {
           supernodeCutoff,
           signal,
           // Loading is the first of six steps; within it, progress is the share of the relationship budget read.
-          onProgress: (relationships) => progress(Math.min(0.99, relationships / maxRelationships), 6, 'Loading the graph from Neo4j'),
+          onProgress: (relationships) => progress(Math.min(0.99, relationships / maxRelationships), 6, 'rings.load-graph'),
         },
       );
       return loadedDetectionGraph(loaded, supernodeCutoff);

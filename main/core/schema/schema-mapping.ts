@@ -3,7 +3,7 @@
  * account, shared identifier, transfer and payment. Proposed from what discovery found (defaults
  * follow the demo schema), checked against the discovered names before any of them enters a query.
  */
-import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type UnmappedEvidence } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type SchemaNote, type UnmappedEvidence } from '../../api';
 import { quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
 
 /** The demo schema (and the seeded test database): `(:User)-[:USES_DEVICE]->(:Device)` and so on. */
@@ -56,35 +56,35 @@ const PROPOSED_LINK_WEIGHT = 0.5;
  * Other relationship types between accounts become direct links, and a label reached from accounts
  * by one type and leading back to accounts by another becomes an event-node link.
  */
-export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): { mapping: SchemaMapping; notes: string[] } {
-  const notes: string[] = [];
+export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): { mapping: SchemaMapping; notes: SchemaNote[] } {
+  const notes: SchemaNote[] = [];
   const hasLabel = (label: string) => names.labels.includes(label);
   const hasType = (type: string) => names.relationshipTypes.includes(type);
   const hasProperty = (label: string, key: string) => names.nodeProperties[label]?.includes(key) ?? false;
   const demo = DEMO_SCHEMA_MAPPING;
 
   const account = { ...demo.account };
-  if (!hasLabel(account.label)) notes.push(`No label ${account.label}: choose the label of account nodes.`);
+  if (!hasLabel(account.label)) notes.push({ code: 'no-account-label', params: { label: account.label } });
   for (const key of ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const) {
     const property = account[key];
     if (property && hasLabel(account.label) && !hasProperty(account.label, property)) {
-      notes.push(`${account.label} nodes have no ${property} property: left unmapped.`);
+      notes.push({ code: 'account-property-missing', params: { label: account.label, property } });
       account[key] = null;
     }
   }
 
   const identifiers = demo.identifiers.filter((identifier) => {
     const present = hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty);
-    if (!present) notes.push(`No ${identifier.label} nodes with ${identifier.valueProperty} linked by ${identifier.relationshipType}: ${identifier.kind} identifiers are not mapped.`);
+    if (!present) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind } });
     return present;
   });
 
   const hasFlow = (flow: { relationshipType: string; amountProperty: string; timeProperty: string } | null) =>
     Boolean(flow && hasType(flow.relationshipType) && [flow.amountProperty, flow.timeProperty].every((key) => names.relationshipProperties[flow.relationshipType]?.includes(key)));
   const transfer = hasFlow(demo.transfer) ? demo.transfer : null;
-  if (!transfer) notes.push('No TRANSFERRED_TO relationships with amount and at: money transfers are not mapped.');
+  if (!transfer) notes.push({ code: 'no-transfers', params: { relationshipType: demo.transfer?.relationshipType ?? '' } });
   const payment = demo.payment && hasFlow(demo.payment) && hasLabel(demo.payment.merchantLabel) && hasProperty(demo.payment.merchantLabel, demo.payment.merchantIdProperty) ? demo.payment : null;
-  if (!payment) notes.push('No PAID relationships with amount and at to Merchant nodes with merchantId: payments are not mapped.');
+  if (!payment) notes.push({ code: 'no-payments', params: { relationshipType: demo.payment?.relationshipType ?? '', label: demo.payment?.merchantLabel ?? '' } });
 
   const mapped = new Set([...identifiers.map((i) => i.relationshipType), transfer?.relationshipType, payment?.relationshipType]);
   const firstOf = (keys: readonly string[], candidates: readonly string[] | undefined) => keys.find((key) => candidates?.includes(key)) ?? null;
@@ -93,7 +93,7 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
   const accountLinks = names.relationshipTypes
     .filter((type) => !mapped.has(type) && fromAccounts(type) && toAccounts(type))
     .map((type) => {
-      notes.push(`${type} links accounts directly: proposed as a direct link of weight ${PROPOSED_LINK_WEIGHT}; check its direction and weight.`);
+      notes.push({ code: 'direct-link-proposed', params: { relationshipType: type, weight: String(PROPOSED_LINK_WEIGHT) } });
       const keys = names.relationshipProperties[type];
       return { relationshipType: type, directed: true, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT };
     });
@@ -103,7 +103,7 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
       const fromType = names.relationshipTypes.find((type) => !mapped.has(type) && fromAccounts(type) && ends[type].to.includes(eventLabel));
       const toType = names.relationshipTypes.find((type) => !mapped.has(type) && ends[type]?.from.includes(eventLabel) && toAccounts(type));
       if (!fromType || !toType) return [];
-      notes.push(`${eventLabel} nodes lead from account to account (${fromType}, then ${toType}): proposed as an event-node link of weight ${PROPOSED_LINK_WEIGHT}.`);
+      notes.push({ code: 'event-link-proposed', params: { label: eventLabel, fromType, toType, weight: String(PROPOSED_LINK_WEIGHT) } });
       const keys = names.nodeProperties[eventLabel];
       return [{ fromType, eventLabel, toType, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT }];
     });

@@ -17,6 +17,9 @@ import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, 
 import { shortestPaths, type PathStep } from './path-search';
 import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
+/** The embedded source's name is a code: the UI and the report word it in the reader's language. */
+export const EMBEDDED_SOURCE_NAME = 'demo';
+
 /** Relationship type from an account to each identifier kind, as in the demo schema. */
 const IDENTIFIER_RELATIONSHIP: Record<IdentifierKind, string> = {
   device: 'USES_DEVICE',
@@ -190,7 +193,7 @@ export class EmbeddedGraphSource implements GraphSource {
 
   info(): SourceInfo {
     const count = this.dataset.accounts.count;
-    return { kind: 'embedded', name: `Demo graph (${count.toLocaleString('en-US')} accounts)`, accountCount: count };
+    return { kind: 'embedded', name: EMBEDDED_SOURCE_NAME, accountCount: count };
   }
 
   async revealIdentifiers(nodeIds: readonly string[]): Promise<Map<string, string>> {

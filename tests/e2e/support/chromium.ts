@@ -10,11 +10,11 @@ export const CHROMIUM_PATH = process.env.RINGSCOPE_CHROMIUM ?? '/usr/bin/chromiu
 /** Where e2e screenshots are kept as test artifacts. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 
-/** Launches headless Chromium with everything that would reach the network switched off. */
+/** Launches headless Chromium with everything that would reach the network switched off, in US English (the specs' selectors are English; zh-cn.spec.ts asks for Chinese per page). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: ['--no-sandbox', '--lang=en-US', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
 

@@ -126,7 +126,7 @@ describe('rings.detect on Neo4j', () => {
     expect(summary).toMatchObject({ mode: 'in-process', accounts: server.accounts, truncated: false, source: { kind: 'neo4j' } });
     const clusters = await flaggedClusters();
     expect(ringRecall(clusters)).toBeGreaterThanOrEqual(0.95);
-    expect(events.some((event) => event.taskId === 'neo4j-in-process' && event.label === 'Loading the graph from Neo4j')).toBe(true);
+    expect(events.some((event) => event.taskId === 'neo4j-in-process' && event.step === 'rings.load-graph')).toBe(true);
     expect(summary.excludedHubs.length).toBeGreaterThan(0);
     inProcess = { summary, members: new Set(clusters.flatMap((cluster) => cluster.memberIds)), risk: nonSeedRisk() };
     console.log(`Neo4j in-process detect: ${seconds.toFixed(2)} s, ${summary.flaggedCount} flagged, recall ${ringRecall(clusters).toFixed(3)}`);
@@ -170,8 +170,8 @@ describe('rings.detect on Neo4j', () => {
 
     it('runs Louvain and PageRank on the server and builds clusters and risk from their results', () => {
       expect(streamedQueries).toEqual(expect.arrayContaining(['gds-louvain-communities', 'gds-pagerank-risk']));
-      expect(events.some((event) => event.taskId === 'neo4j-gds' && event.label.includes('GDS Louvain'))).toBe(true);
-      expect(events.some((event) => event.taskId === 'neo4j-gds' && event.label.includes('GDS PageRank'))).toBe(true);
+      expect(events.some((event) => event.taskId === 'neo4j-gds' && event.step === 'rings.gds-louvain')).toBe(true);
+      expect(events.some((event) => event.taskId === 'neo4j-gds' && event.step === 'rings.gds-pagerank')).toBe(true);
       // The pipeline was handed the server's communities and scores, and explained the scores without propagating again.
       expect(lastRun?.options.knownCommunities?.some((community) => community >= 0)).toBe(true);
       expect(lastRun?.result.risk.iterations).toBeNull();
@@ -205,7 +205,7 @@ describe('rings.detect on Neo4j', () => {
   it('drops the projection when detection is cancelled while GDS runs', async () => {
     const read = vi.spyOn(client, 'read');
     const stopListening = dispatcher.onProgress((event) => {
-      if (event.taskId === 'neo4j-gds-cancel' && event.label.includes('GDS Louvain')) void dispatcher.call('tasks', 'cancel', { taskId: 'neo4j-gds-cancel' }, caller);
+      if (event.taskId === 'neo4j-gds-cancel' && event.step === 'rings.gds-louvain') void dispatcher.call('tasks', 'cancel', { taskId: 'neo4j-gds-cancel' }, caller);
     });
     try {
       const envelope = await dispatcher.call('rings', 'detect', { taskId: 'neo4j-gds-cancel', mode: 'gds' }, caller);

@@ -99,8 +99,8 @@ describe('the IPC shell', () => {
     await invoke('ringscope:graph.expand', { nodeId: 'account:U1', taskId: 'expand-1' });
     const events = contents.sent.filter(({ channel }) => channel === 'ringscope:progress').map(({ payload }) => payload as ProgressEvent);
     expect(events).toEqual([
-      { taskId: 'expand-1', label: 'graph.expand', done: 25, total: 50, state: 'running' },
-      { taskId: 'expand-1', label: 'graph.expand', done: 1, total: 1, state: 'done' },
+      { taskId: 'expand-1', step: 'working', done: 25, total: 50, state: 'running' },
+      { taskId: 'expand-1', step: 'done', done: 1, total: 1, state: 'done' },
     ]);
 
     stop();

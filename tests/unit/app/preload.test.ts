@@ -58,7 +58,7 @@ describe('the preload bridge (window.ringscope)', () => {
     const bridge = await loadPreload();
     const received: ProgressEvent[] = [];
     const unsubscribe = bridge.events.onProgress((event) => received.push(event));
-    const event: ProgressEvent = { taskId: 'expand-1', label: 'Loading neighbours', done: 3, total: 10, state: 'running' };
+    const event: ProgressEvent = { taskId: 'expand-1', step: 'neighbours.load', done: 3, total: 10, state: 'running' };
     fakeElectron.ipcRenderer.deliver('ringscope:progress', event);
     expect(received).toEqual([event]);
 

@@ -23,7 +23,7 @@ function slowExpandHandlers(): ApiHandlers {
       followMoney: never,
       expand: async (_input, { signal, progress }) => {
         for (let step = 1; ; step++) {
-          progress(step, null, 'Loading neighbours');
+          progress(step, null, 'neighbours.load');
           await new Promise((resolve) => setTimeout(resolve, 5));
           if (signal.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
           if (step > 2000) throw new Error('was never cancelled');

@@ -15,7 +15,7 @@ const exported = {
   files: [{ name: 'report.pdf', sha256: 'd'.repeat(64), bytes: 1000 }],
 };
 
-type ProgressListener = (event: { taskId: string; state: string; done: number; total: number | null; label: string }) => void;
+type ProgressListener = (event: { taskId: string; state: string; done: number; total: number | null; step: string }) => void;
 
 function apiWith(exportCase: (input: unknown) => Promise<unknown>, listeners: ProgressListener[] = []): Api {
   const onProgress = (listener: ProgressListener) => {
@@ -67,7 +67,7 @@ describe('ExportEvidenceButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export evidence' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     await screen.findByTestId('evidence-result');
-    act(() => listeners.forEach((listener) => listener({ taskId, state: 'running', done: 3, total: 8, label: 'Writing report.pdf' })));
+    act(() => listeners.forEach((listener) => listener({ taskId, state: 'running', done: 3, total: 8, step: 'evidence.draw-report' })));
     const close = screen.getByRole('button', { name: 'Close' });
     expect(close.hasAttribute('disabled')).toBe(false);
     fireEvent.click(close);

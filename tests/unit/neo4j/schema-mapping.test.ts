@@ -24,7 +24,13 @@ describe('schema mapping', () => {
     expect(mapping.identifiers.map((i) => i.kind)).not.toContain('email');
     expect(mapping.payment).toBeNull();
     expect(mapping.account.riskScoreProperty).toBeNull();
-    expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('email identifiers are not mapped'), expect.stringContaining('payments are not mapped'), 'User nodes have no riskScore property: left unmapped.']));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        { code: 'identifier-missing', params: { label: 'Email', relationshipType: 'HAS_EMAIL', kind: 'email' } },
+        { code: 'no-payments', params: { relationshipType: 'PAID', label: 'Merchant' } },
+        { code: 'account-property-missing', params: { label: 'User', property: 'riskScore' } },
+      ]),
+    );
   });
 
   it('rejects a mapping naming a label the database does not have, naming it', () => {

@@ -111,7 +111,7 @@ describe('browser bridge', () => {
     expect(FakeEventSource.opened.map((source) => source.url)).toEqual(['http://127.0.0.1:5178/api/events']);
     const stream = FakeEventSource.opened[0];
 
-    const event: ProgressEvent = { taskId: 'expand-1', label: 'Loading neighbours', done: 50, total: 120, state: 'running' };
+    const event: ProgressEvent = { taskId: 'expand-1', step: 'neighbours.load', done: 50, total: 120, state: 'running' };
     stream.push('progress', JSON.stringify(event));
     stream.push('progress', 'not json');
     stream.push('progress', JSON.stringify({ taskId: 'expand-1' }));
@@ -182,7 +182,7 @@ describe('desktop bridge', () => {
     const { bridge, progressListeners } = fakePreload();
     const received: ProgressEvent[] = [];
     const stop = createDesktopBridge(bridge).events.onProgress((event) => received.push(event));
-    const event: ProgressEvent = { taskId: 't1', label: 'Loading', done: 1, total: 1, state: 'done' };
+    const event: ProgressEvent = { taskId: 't1', step: 'done', done: 1, total: 1, state: 'done' };
     progressListeners.forEach((listener) => listener(event));
     expect(received).toEqual([event]);
     stop();

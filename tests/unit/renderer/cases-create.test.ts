@@ -22,14 +22,13 @@ const cluster: RingClusterDetail = {
 const node = (id: string, kind: 'account' | 'device', key: string) => ({ id, kind, key, label: key, properties: {}, riskScore: null, blacklisted: false, degree: null });
 
 describe('createCaseFromCluster', () => {
-  it('opens a ring case with the members’ user ids from the graph, the identifiers, the score and the reasons', async () => {
+  it('opens an untitled ring case (readers title it in their language) with the members’ user ids from the graph, the identifiers, the score and the reasons', async () => {
     const subgraph = vi.fn(async () => ({ nodes: [node('account:U0000007', 'account', 'U0000007'), node('account:U0000008', 'account', 'U0000008'), node('device:7', 'device', 'dev-7')], edges: [] }));
     const create = vi.fn(async () => caseFixture());
     await createCaseFromCluster(fakeApi({ graph: { subgraph }, cases: { create } }), cluster);
 
     expect(subgraph).toHaveBeenCalledWith({ nodeIds: cluster.memberIds });
     expect(create).toHaveBeenCalledWith({
-      title: 'Ring C0042 · shared-identity',
       cluster: {
         origin: 'ring',
         ringId: 'C0042',

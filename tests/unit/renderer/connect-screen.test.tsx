@@ -34,7 +34,7 @@ const discovered: DiscoveredSchema = {
     accountLinks: [],
     eventLinks: [],
   },
-  notes: ['No TRANSFERRED_TO relationships: money transfers are not mapped.'],
+  notes: [{ code: 'no-transfers', params: { relationshipType: 'TRANSFERRED_TO' } }],
 };
 
 /** The part of the Api the Connect screen uses; every other area is absent on purpose. */

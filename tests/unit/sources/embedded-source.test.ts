@@ -24,7 +24,7 @@ describe('EmbeddedGraphSource', () => {
   });
 
   it('describes itself as the embedded demo graph with its account count', () => {
-    expect(source.info()).toEqual({ kind: 'embedded', name: 'Demo graph (20,000 accounts)', accountCount: 20_000 });
+    expect(source.info()).toEqual({ kind: 'embedded', name: 'demo', accountCount: 20_000 });
   });
 
   it('finds an account by its exact userId, in any letter case', async () => {
