@@ -87,7 +87,9 @@ export function GraphLegend({ pageSize, filters, onEditFilters }: { pageSize: nu
 }
 
 /** One short label per filter that is on, e.g. "Device", "High", "Blacklisted only". */
-function activeFilterLabels(filters: CanvasFilters, t: ReturnType<typeof useTranslation>['t']): string[] {
+function activeFilterLabels(filters: CanvasFilters, translate: ReturnType<typeof useTranslation>['t']): string[] {
+  // Keys built from four unions at once are too deep for i18next's key types: checked as plain keys.
+  const t = translate as unknown as (key: string) => string;
   return [
     ...filters.nodeKinds.map((kind) => t(`kinds.${kind}`)),
     ...filters.edgeKinds.map((kind) => t(`edgeKinds.${kind}`)),

@@ -26,6 +26,8 @@ const chineseCase: Case = {
   createdAt: '2026-11-30T01:00:00.000Z',
   updatedBy: '王芳',
   updatedAt: '2026-11-30T02:05:00.000Z',
+  snapshot: null,
+  signatures: [],
 };
 
 let dir: string;
@@ -43,6 +45,7 @@ async function reportText(locale: UiLocale): Promise<string> {
     graph: { nodes: [], edges: [] },
     positions: new Map(),
     auditEvents: [],
+    changedSince: [],
     exportedBy: '李明',
     exportedAt: '2026-11-30T03:00:00.000Z',
     appVersion: 'test',
