@@ -17,7 +17,9 @@ import { generateDemoDataset } from '../../main/core/demo/generator';
 import { verifyEvidencePackage } from '../../main/core/evidence/verify-package';
 import { readZip } from '../../main/core/evidence/zip-archive';
 import { collectPageErrors, launchChromium, saveScreenshot, SCREENSHOT_DIR } from './support/chromium';
-import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
+import { loadDemoTeamKey } from '../../main/core/trust/demo-team';
+import { publicKeyOf } from '../../main/core/trust/signing';
+import { pageUrl, startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
 
 const execFileAsync = promisify(execFile);
 const TAG_NOTE = '同一设备农场注册的虚假身份，手机号和银行卡交叉共用。';
@@ -37,26 +39,28 @@ describe('RingScope in Chinese (zh-CN)', () => {
   let lead: Page;
   const pageErrors: string[][] = [];
   let caseId = '';
+  let teamPublicKey = '';
 
   const openScreen = (page: Page, name: string) => page.locator('nav').getByRole('button', { name, exact: true }).click();
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'ringscope-zh-e2e-'));
+    // The demo team key both servers certify the demo identities with; the package's signer is checked against it.
+    teamPublicKey = publicKeyOf(await loadDemoTeamKey(dataDir));
     const shared = {
       RINGSCOPE_DATA_DIR: dataDir,
-      RINGSCOPE_TEAM_LEADS: 'lee',
       RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed),
       RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts),
     };
-    [analystServer, leadServer] = await Promise.all([startRingScopeServer({ ...shared, RINGSCOPE_USER: 'ana' }), startRingScopeServer({ ...shared, RINGSCOPE_USER: 'lee' })]);
+    [analystServer, leadServer] = await Promise.all([startRingScopeServer(shared), startRingScopeServer(shared)]);
     browser = await launchChromium();
     // The browser's language is Chinese: RingScope starts in Chinese without being told.
     const context = { viewport: { width: 1440, height: 900 }, colorScheme: 'light' as const, locale: 'zh-CN' };
     analyst = await browser.newPage(context);
     lead = await browser.newPage(context);
     pageErrors.push(collectPageErrors(analyst), collectPageErrors(lead));
-    await analyst.goto(`${analystServer.url}?e2e`);
-    await lead.goto(`${leadServer.url}?e2e`);
+    await analyst.goto(pageUrl(analystServer));
+    await lead.goto(pageUrl(leadServer));
   });
 
   afterAll(async () => {
@@ -69,7 +73,7 @@ describe('RingScope in Chinese (zh-CN)', () => {
   it('starts in Chinese in a Chinese browser, switches to English and back, and remembers the choice', async () => {
     await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('图探索团伙案件复核推送队列审计数据源');
     expect(await analyst.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('ana · 分析师');
+    await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('demo-analyst · 分析师');
 
     await analyst.getByTestId('language-switch').click();
     await analyst.getByTestId('language-en').click();
@@ -144,6 +148,8 @@ describe('RingScope in Chinese (zh-CN)', () => {
   });
 
   it('lets the team lead approve it on the Review screen, in Chinese', async () => {
+    await lead.getByTestId('demo-identity-demo-lead').click();
+    await expect.poll(() => lead.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('demo-lead · 组长');
     await openScreen(lead, '复核');
     await lead.getByTestId('review-queue-item').filter({ hasText: caseId }).click();
     await expect.poll(() => lead.getByTestId('review-evidence').getByTestId('member-row').count()).toBe(members.length);
@@ -174,7 +180,7 @@ describe('RingScope in Chinese (zh-CN)', () => {
 
     const [download] = await Promise.all([lead.waitForEvent('download'), dialog.getByRole('link', { name: /^下载 / }).click()]);
     const zipBytes = await readFile(await download.path());
-    const verification = await verifyEvidencePackage(zipBytes);
+    const verification = await verifyEvidencePackage(zipBytes, { teamPublicKey });
     expect(verification.problems).toEqual([]);
     expect(verification.manifest).toMatchObject({ caseId, caseTitle: `账户 ${members[0]} 及另外 ${members.length - 1} 个` });
 
