@@ -11,7 +11,8 @@ const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, 
 const NodeId = z.string().min(1, 'is required').max(512);
 /** A relationship type as stored (checked against the active source's mapped types before any query). */
 const RelationshipType = z.string().min(1, 'is required').max(200);
-const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date and time' });
+// Only a malformed text gets this wording; a value of the wrong type keeps zod's "expected string".
+const IsoTime = z.iso.datetime({ offset: true, error: (issue) => (issue.code === 'invalid_format' ? 'must be an ISO-8601 date and time' : undefined) });
 
 /** Longest path RingScope searches for: beyond it a path explains nothing to an investigator. */
 export const MAX_PATH_HOPS = 10;

@@ -10,6 +10,9 @@ import { AccountLinksSection, EventLinksSection } from './LinkMappingSections';
 import { NameSelect, PropertyField, Section } from './mapping-fields';
 import { propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
 
+/** Account properties a graph may lack: each can be left unmapped. */
+const OPTIONAL_ACCOUNT_PROPERTIES = ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty', 'knownGoodProperty', 'communityProperty'] as const;
+
 export interface SchemaMappingPanelProps {
   connectionName: string;
   schema: DiscoveredSchema;
@@ -53,7 +56,7 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
       <Section title={t('connect.schema.accounts')} columns={4}>
         <NameSelect testId="mapping-account-label" label={t('connect.schema.label')} value={mapping.account.label} choices={schema.labels} onChange={(label) => onChange(withAccount(mapping, { label: label ?? '' }))} />
         <NameSelect testId="mapping-account-id" label={t('connect.schema.idProperty')} value={mapping.account.idProperty} choices={accountProperties} onChange={(idProperty) => onChange(withAccount(mapping, { idProperty: idProperty ?? '' }))} />
-        {(['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty', 'knownGoodProperty', 'communityProperty'] as const).map((key) => (
+        {OPTIONAL_ACCOUNT_PROPERTIES.map((key) => (
           <NameSelect key={key} testId={`mapping-account-${key}`} optional label={t(`connect.schema.${key}`)} value={mapping.account[key]} choices={accountProperties} onChange={(value) => onChange(withAccount(mapping, { [key]: value }))} />
         ))}
       </Section>

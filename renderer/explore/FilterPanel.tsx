@@ -11,6 +11,8 @@ import { filtersActive, NO_FILTERS, type CanvasFilters } from '../graph/canvas-m
 import { RISK_BANDS } from '../graph/risk';
 
 /** Toggles one value in a filter list (on = filtered out). */
+
+const BLACKLIST_FILTERS = ['any', 'only', 'exclude'] as const satisfies readonly CanvasFilters['blacklist'][];
 function toggled<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((item) => item !== value) : [...values, value];
 }
@@ -31,7 +33,7 @@ export function FilterPanel({ filters, onChange }: { filters: CanvasFilters; onC
       <Group title={t('legend.risk')}>{RISK_BANDS.map((band) => chip(`risk-${band}`, t(`risk.${band}`), filters.riskBands.includes(band), () => onChange({ ...filters, riskBands: toggled(filters.riskBands, band) })))}</Group>
       <Group title={t('legend.blacklisted')}>
         <ToggleButtonGroup size="small" exclusive value={filters.blacklist} onChange={(_, value: CanvasFilters['blacklist'] | null) => value && onChange({ ...filters, blacklist: value })}>
-          {(['any', 'only', 'exclude'] as const).map((value) => (
+          {BLACKLIST_FILTERS.map((value) => (
             <ToggleButton key={value} value={value} data-testid={`filter-blacklist-${value}`}>
               {t(`canvas.filters.blacklist.${value}`)}
             </ToggleButton>

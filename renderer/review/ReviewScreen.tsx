@@ -11,7 +11,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseTitle } from '../cases/case-title';
-import type { ApiError, Case } from '../../main/api';
+import type { Case } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { caseChanged, queryKeys } from '../api/queries';
 import { useWorkbench } from '../app/workbench';

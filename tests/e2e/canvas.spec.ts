@@ -72,7 +72,7 @@ describe('Canvas: build, edit, keep and export an investigation', () => {
     await input.fill(fixture.userId);
     await input.press('Enter');
     await page.getByTestId('search-result').filter({ hasText: fixture.userId }).first().click();
-    await expect.poll(() => hook().nodeIds()).toEqual(expect.arrayContaining([memberId, phoneId, cardId]));
+    await expect.poll(() => hook().nodeIds(), { timeout: 15_000 }).toEqual(expect.arrayContaining([memberId, phoneId, cardId]));
     await settle();
     const before = await hook().nodeIds();
     const positions = await Promise.all(before.map((id) => hook().modelPosition(id)));

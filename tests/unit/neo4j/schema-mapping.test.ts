@@ -152,8 +152,8 @@ describe('schema mapping', () => {
     expect(mapping.accountLinks).toEqual([{ relationshipType: 'CALLED', directed: true, amountProperty: null, timeProperty: 'at', weight: 0.5 }]);
     expect(mapping.eventLinks).toEqual([{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 }]);
     expect(notes).toEqual([
-      'CALLED links accounts directly: proposed as a direct link of weight 0.5; check its direction and weight.',
-      'Transaction nodes lead from account to account (PERFORMED, then TO): proposed as an event-node link of weight 0.5.',
+      { code: 'direct-link-proposed', params: { relationshipType: 'CALLED', weight: '0.5' } },
+      { code: 'event-link-proposed', params: { label: 'Transaction', fromType: 'PERFORMED', toType: 'TO', weight: '0.5' } },
     ]);
     expect(validateMapping(mapping, names).eventLinks).toHaveLength(1);
   });

@@ -80,7 +80,8 @@ async function call(area: string, name: string, input: unknown): Promise<{ statu
 }
 
 function wrongTypeFor(schema: z.ZodType): unknown {
-  if (schema instanceof z.ZodString || schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral) return { not: 'a string' };
+  // String formats (z.iso.datetime, z.url …) are strings too, though not ZodString subclasses.
+  if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat || schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral) return { not: 'a string' };
   if (schema instanceof z.ZodObject || schema instanceof z.ZodRecord) return 'not an object';
   if (schema instanceof z.ZodArray) return { not: 'a list' };
   return 'not a number or flag';

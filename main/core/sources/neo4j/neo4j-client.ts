@@ -120,7 +120,7 @@ export class Neo4jClient {
    * write through `tx`. An error thrown by `work` rolls everything back.
    */
   async writeTransaction<T>(work: (tx: CatalogTransaction) => Promise<T>, options: Pick<QueryOptions, 'timeoutMs'> = {}): Promise<T> {
-    return this.withSession('WRITE', undefined, (session) =>
+    return this.withSession('WRITE', undefined, { closeOnAbort: true }, (session) =>
       session.executeWrite((tx) => work({ run: (name, params, names) => runCatalogued(tx, name, params, names) }), {
         timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
       }),
@@ -129,7 +129,7 @@ export class Neo4jClient {
 
   /** Runs literal statement text in a WRITE session (multi-statement files such as constraints.cypher). */
   async writeStatement(text: string, signal?: AbortSignal): Promise<void> {
-    await this.withSession('WRITE', signal, (session) => session.executeWrite((tx) => tx.run(text)));
+    await this.withSession('WRITE', signal, { closeOnAbort: true }, (session) => session.executeWrite((tx) => tx.run(text)));
   }
 
   /**
@@ -147,7 +147,10 @@ export class Neo4jClient {
     const entry = graphQueries[name];
     const text = renderQuery(entry, options.names);
     const parsedParams = boltParams(entry.params.parse(params) as Record<string, unknown>);
-    return this.withSession('READ', options.signal, async (session) => {
+    // The loop below notices an abort at the next row and cancels the result itself; closing the
+    // session on abort as well would cancel it twice, and neo4j-driver 6 then hands the next
+    // session a connection with a stray DISCARD ("cannot be handled by a session in the READY state").
+    return this.withSession('READ', options.signal, { closeOnAbort: false }, async (session) => {
       const result = session.run(text, parsedParams, { timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS });
       let rows = 0;
       for await (const record of result) {
@@ -166,22 +169,30 @@ export class Neo4jClient {
 
   private async run<N extends QueryName>(name: N, params: QueryParams<N>, mode: 'READ' | 'WRITE', options: QueryOptions): Promise<QueryRow<N>[]> {
     const config = { timeout: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS };
-    return this.withSession(mode, options.signal, (session) =>
+    return this.withSession(mode, options.signal, { closeOnAbort: true }, (session) =>
       mode === 'READ'
         ? session.executeRead((tx) => runCatalogued(tx, name, params, options.names), config)
         : session.executeWrite((tx) => runCatalogued(tx, name, params, options.names), config),
     );
   }
 
-  /** One session per unit of work; an abort closes it, which makes the server drop the running query. */
-  private async withSession<T>(mode: 'READ' | 'WRITE', signal: AbortSignal | undefined, work: (session: Session) => Promise<T>): Promise<T> {
+  /**
+   * One session per unit of work; an abort closes it, which makes the server drop the running query
+   * (unless the work cancels its own result on abort, as `stream` does).
+   */
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    signal: AbortSignal | undefined,
+    { closeOnAbort: closesOnAbort }: { closeOnAbort: boolean },
+    work: (session: Session) => Promise<T>,
+  ): Promise<T> {
     if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
     const session = this.driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       database: this.connection.database ?? undefined,
     });
     const closeOnAbort = () => void session.close().catch(() => undefined);
-    signal?.addEventListener('abort', closeOnAbort, { once: true });
+    if (closesOnAbort) signal?.addEventListener('abort', closeOnAbort, { once: true });
     try {
       const value = await work(session);
       if (signal?.aborted) throw new ApiError('cancelled', 'Cancelled', { reason: 'cancelled' });
