@@ -14,6 +14,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { RingClusterSummary } from '../../main/api';
+import { useRingReasonText } from '../i18n/ring-reason';
 import { RING_KIND_COLORS } from './ring-kind-colors';
 
 const TWO_LINES = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
@@ -32,6 +33,7 @@ export interface ClusterTableProps {
 /** Flagged clusters ranked by score: score bar, size, kind and the strongest reasons as sentences. */
 export function ClusterTable({ clusters, total, page, pageSize, onPageChange, onOpen, onCreateCase }: ClusterTableProps) {
   const { t } = useTranslation();
+  const reasonText = useRingReasonText();
   return (
     <Box>
       <Table size="small" aria-label={t('rings.flagged')} sx={{ tableLayout: 'fixed' }}>
@@ -82,15 +84,15 @@ export function ClusterTable({ clusters, total, page, pageSize, onPageChange, on
               <TableCell data-testid="ring-reasons">
                 {cluster.reasons.slice(0, 2).map((reason) => (
                   // A long cycle route is clamped to two lines; the full sentence is in the tooltip and in Explore.
-                  <Typography key={reason.kind} variant="body2" title={reason.text} sx={{ overflowWrap: 'anywhere', ...TWO_LINES }}>
-                    {reason.text}
+                  <Typography key={reason.kind} variant="body2" title={reasonText(reason)} sx={{ overflowWrap: 'anywhere', ...TWO_LINES }}>
+                    {reasonText(reason)}
                   </Typography>
                 ))}
                 {cluster.reasons.length > 2 && (
                   <Typography variant="caption" color="text.secondary" component="div" sx={TWO_LINES}>
                     {cluster.reasons
                       .slice(2)
-                      .map((reason) => reason.text)
+                      .map(reasonText)
                       .join(' · ')}
                   </Typography>
                 )}

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { RING_KINDS, type RingClusterSummary } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
+import { useRingReasonText } from '../i18n/ring-reason';
 import { createCaseFromCluster } from '../cases/create-case';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
@@ -28,6 +29,7 @@ const SIDE_WIDTH = 372;
 /** Run ring detection, read the ranked flagged clusters with their reasons, open one in Explore. */
 export function RingsScreen() {
   const { t } = useTranslation();
+  const reasonText = useRingReasonText();
   const api = useApi();
   const { openInExplore, openCase } = useWorkbench();
   const rings = useRingDetection();
@@ -43,13 +45,13 @@ export function RingsScreen() {
           nodeIds: [...new Set([...detail.memberIds, ...detail.identifierIds, ...evidence])],
           highlightIds: detail.memberIds,
           title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: detail.score.toFixed(2) }),
-          notes: detail.reasons.map((reason) => reason.text),
+          notes: detail.reasons.map(reasonText),
         });
       } catch (failure) {
         setOpenError(toApiError(failure));
       }
     },
-    [api, openInExplore, t],
+    [api, openInExplore, t, reasonText],
   );
 
   const createCase = useCallback(

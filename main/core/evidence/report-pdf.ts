@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subgraph } from '../../api';
 import type { ValueChange } from './changes-since';
 import type { NodePositions } from './graph-layout';
+import { ringReasonText } from './reason-text';
 
 export interface ReportInput {
   caseRecord: Case;
@@ -136,7 +137,7 @@ function drawSummary(doc: Doc, input: ReportInput): void {
     ['Status', c.status.replace('_', ' ')],
     ['Ring kind', c.cluster.ringKind ?? (c.cluster.origin === 'selection' ? 'Hand-picked selection' : '—')],
     ['Ring score', c.cluster.score === null ? '—' : c.cluster.score.toFixed(2)],
-    ['Reasons', c.cluster.reasons.length ? c.cluster.reasons.map((reason) => `• ${reason}`).join('\n') : '—'],
+    ['Reasons', c.cluster.reasons.length ? c.cluster.reasons.map((reason) => `• ${ringReasonText(reason)}`).join('\n') : '—'],
     ['Blacklist tag', tag],
     ['Assignee', c.assignee ?? 'Unassigned'],
     ['Members', `${c.cluster.accounts.length} accounts, ${c.cluster.identifierNodeIds.length} identifiers`],
