@@ -6,6 +6,7 @@ export * from './validate';
 export * from './connections';
 export * from './security';
 export * from './rings';
+export * from './ring-reasons';
 export * from './evidence';
 export * from './money';
 export * from './trust';

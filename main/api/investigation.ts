@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RingKind } from './model';
+import { StoredRingReason } from './ring-reasons';
 import { CaseSnapshot, KeyCertificate, SignedDecision } from './trust';
 
 export const CASE_STATUSES = ['open', 'in_review', 'approved', 'rejected', 'closed'] as const;
@@ -54,7 +55,7 @@ export const ClusterMembers = z.strictObject({
   ringId: z.string().max(200).nullable().default(null),
   ringKind: RingKind.nullable().default(null),
   score: z.number().min(0).max(1).nullable().default(null),
-  reasons: z.array(z.string().max(500)).max(50).default([]),
+  reasons: z.array(StoredRingReason).max(50).default([]),
   accounts: z.array(AccountRef).max(5000),
   identifierNodeIds: z.array(Id).max(5000).default([]),
 });

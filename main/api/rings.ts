@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IDENTIFIER_KINDS, RingKind, SourceInfo } from './model';
+import { RingReasonCode, RingReasonParams } from './ring-reasons';
 
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
 const Score = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -78,7 +79,9 @@ export type RingsDetectResult = z.infer<typeof RingsDetectResult>;
 
 export const RingReasonDto = z.strictObject({
   kind: RingReasonKind,
-  text: z.string(),
+  /** What the reason says, as a code and parameters the renderer words in the investigator's language. */
+  code: RingReasonCode,
+  params: RingReasonParams,
   /** Contribution in [0, 1]; reasons combine as independent evidence. */
   weight: Score,
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { GraphEdge, GraphNode } from './model';
+import { StoredRingReason } from './ring-reasons';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64').max(512);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256');
@@ -63,7 +64,7 @@ export const CaseSnapshot = z.strictObject({
   ringId: z.string().nullable(),
   ringKind: z.string().nullable(),
   score: z.number().nullable(),
-  reasons: z.array(z.string()),
+  reasons: z.array(StoredRingReason),
   /** Members and identifiers with the property values shown, and the links among them. */
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),

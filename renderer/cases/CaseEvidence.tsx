@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRef, BlacklistTag, CaseNote, ClusterMembers, GraphNode } from '../../main/api';
+import { useRingReasonText } from '../i18n/ring-reason';
 import { RiskBar } from '../shared/RiskBar';
 import { useFormat } from '../i18n/format';
 
@@ -83,6 +84,7 @@ export function MembersTable({ accounts, nodes, onRemove, disabled }: { accounts
 export function ClusterOrigin({ cluster }: { cluster: ClusterMembers }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useRingReasonText();
   if (cluster.origin === 'selection') {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -99,9 +101,10 @@ export function ClusterOrigin({ cluster }: { cluster: ClusterMembers }) {
       </Stack>
       {cluster.reasons.length > 0 && (
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-          {cluster.reasons.map((reason) => (
-            <Typography component="li" variant="body2" key={reason}>
-              {reason}
+          {cluster.reasons.map((reason, i) => (
+            // Reasons have no id; their order is fixed once stored.
+            <Typography component="li" variant="body2" key={i}>
+              {reasonText(reason)}
             </Typography>
           ))}
         </Box>

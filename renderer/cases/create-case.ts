@@ -15,7 +15,7 @@ export async function createCaseFromCluster(api: Api, cluster: RingClusterDetail
       ringId: cluster.clusterId,
       ringKind: cluster.ringKind,
       score: cluster.score,
-      reasons: cluster.reasons.map((reason) => reason.text),
+      reasons: cluster.reasons.map(({ code, params }) => ({ code, params })),
       accounts: accountRefsOf(nodes),
       identifierNodeIds: cluster.identifierIds,
     },

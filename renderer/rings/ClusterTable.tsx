@@ -15,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
 import type { RingClusterSummary } from '../../main/api';
+import { useRingReasonText } from '../i18n/ring-reason';
 import { RING_KIND_COLORS } from './ring-kind-colors';
 
 const TWO_LINES = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
@@ -34,6 +35,7 @@ export interface ClusterTableProps {
 export function ClusterTable({ clusters, total, page, pageSize, onPageChange, onOpen, onCreateCase }: ClusterTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useRingReasonText();
   return (
     <Box>
       <Table size="small" aria-label={t('rings.flagged')} sx={{ tableLayout: 'fixed' }}>
@@ -84,15 +86,15 @@ export function ClusterTable({ clusters, total, page, pageSize, onPageChange, on
               <TableCell data-testid="ring-reasons">
                 {cluster.reasons.slice(0, 2).map((reason) => (
                   // A long cycle route is clamped to two lines; the full sentence is in the tooltip and in Explore.
-                  <Typography key={reason.kind} variant="body2" title={reason.text} sx={{ overflowWrap: 'anywhere', ...TWO_LINES }}>
-                    {reason.text}
+                  <Typography key={reason.kind} variant="body2" title={reasonText(reason)} sx={{ overflowWrap: 'anywhere', ...TWO_LINES }}>
+                    {reasonText(reason)}
                   </Typography>
                 ))}
                 {cluster.reasons.length > 2 && (
                   <Typography variant="caption" color="text.secondary" component="div" sx={TWO_LINES}>
                     {cluster.reasons
                       .slice(2)
-                      .map((reason) => reason.text)
+                      .map(reasonText)
                       .join(' · ')}
                   </Typography>
                 )}

@@ -15,6 +15,7 @@ import { useFormat } from '../i18n/format';
 import { RING_KINDS, type RingClusterSummary } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { useWorkbench } from '../app/workbench';
+import { useRingReasonText } from '../i18n/ring-reason';
 import { createCaseFromCluster } from '../cases/create-case';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
@@ -31,6 +32,7 @@ const SIDE_WIDTH = 372;
 export function RingsScreen() {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useRingReasonText();
   const api = useApi();
   const { openInExplore, openCase } = useWorkbench();
   const rings = useRingDetection();
@@ -46,13 +48,13 @@ export function RingsScreen() {
           nodeIds: [...new Set([...detail.memberIds, ...detail.identifierIds, ...evidence])],
           highlightIds: detail.memberIds,
           title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: format.score(detail.score) }),
-          notes: detail.reasons.map((reason) => reason.text),
+          notes: detail.reasons.map(reasonText),
         });
       } catch (failure) {
         setOpenError(toApiError(failure));
       }
     },
-    [api, openInExplore, t],
+    [api, openInExplore, t, reasonText],
   );
 
   const createCase = useCallback(

@@ -37,7 +37,7 @@ describe('Rings: detect, rank, filter, open a ring in Explore', () => {
     expect(scores.length).toBeGreaterThan(5);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const reasons = await page.getByTestId('ring-reasons').allTextContents();
-    expect(reasons.join(' ')).toMatch(/accounts share|opened within|money cycle|pay into one account|round amounts/);
+    expect(reasons.join(' ')).toMatch(/accounts share|opened within|money moved in a cycle|pay into one account|round amounts/);
     expect(await page.getByTestId('rings-summary').textContent()).toContain('20,000 accounts');
     await page.getByTestId('excluded-hubs').click();
     await page.getByTestId('excluded-hub').first().waitFor();

@@ -1,4 +1,4 @@
-import { IDENTIFIER_KINDS, type IdentifierKind, type RingKind } from '../../api';
+import { IDENTIFIER_KINDS, type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
 import { accountName, merchantName, type RingDetectionInput } from './input';
 import { findRoundAmountBursts, type FanInPattern, type PaymentIndex, type RoundAmountOptions, type TransferCycle } from './money-flows';
 import type { SharedIdentifierProjection } from './projection';
@@ -7,12 +7,14 @@ import type { SharedIdentifierProjection } from './projection';
 export const REASON_KINDS = ['shared-identifiers', 'account-age-burst', 'money-cycle', 'blacklisted-members', 'fan-in', 'round-amount-payments'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
-/** One line of evidence: what it is, how much it adds to the score, and the sentence shown to the investigator. */
-export interface RingReason {
+/**
+ * One line of evidence: what it is, how much it adds to the score, and what it says as a code with
+ * parameters (the renderer and the PDF word it in the investigator's language).
+ */
+export interface RingReason extends RingReasonMessage {
   kind: ReasonKind;
   /** Contribution in [0, 1]; reasons combine as independent evidence: score = 1 − Π(1 − weight). */
   weight: number;
-  text: string;
   /** What to highlight in the graph: the accounts, transfers or payments (indexes) the reason is about. */
   evidence?: { accounts: number[]; transfers?: number[]; payments?: number[] };
 }
@@ -159,12 +161,12 @@ function sharedIdentifierReason(
     }
   }
   if (sharedByKind.size === 0) return null;
-  const parts = [...sharedByKind].map(([kind, count]) => plural(count, kind === 'ip' ? 'IP' : kind));
   return {
     kind: 'shared-identifiers',
     // evidence per account: Σ over identifiers shared inside the cluster of kind weight × (sharers − 1) / size.
     weight: options.maxSharedIdentifierWeight * (1 - Math.exp(-evidence / members.length)),
-    text: `${sharingAccounts.size} accounts share ${joinParts(parts)}`,
+    code: 'shared_identifiers',
+    params: { accounts: sharingAccounts.size, kinds: [...sharedByKind.keys()], counts: [...sharedByKind.values()] },
   };
 }
 
@@ -183,12 +185,12 @@ function ageBurstReason(members: readonly number[], input: RingDetectionInput, o
   }
   const fraction = best / members.length;
   if (best < options.ageBurstMinAccounts || fraction < options.ageBurstMinShare) return null;
-  const hours = Math.round(options.ageBurstWindowMs / 3_600_000);
   return {
     kind: 'account-age-burst',
     // Many accounts opened together is only suspicious when it is most of the cluster.
     weight: 0.5 * fraction * fraction,
-    text: `${best} of ${members.length} accounts opened within ${hours} h`,
+    code: 'opening_burst',
+    params: { opened: best, accounts: members.length, windowMs: options.ageBurstWindowMs },
   };
 }
 
@@ -203,12 +205,12 @@ function cycleReason(members: readonly number[], input: RingDetectionInput, find
     }
   }
   if (!shortest) return null;
-  const route = [...shortest.accounts, shortest.accounts[0]].map((account) => accountName(input, account)).join('→');
-  const more = count > 1 ? ` (and ${count - 1} more cycle${count > 2 ? 's' : ''})` : '';
+  const route = [...shortest.accounts, shortest.accounts[0]].map((account) => accountName(input, account));
   return {
     kind: 'money-cycle',
     weight: count > 1 ? 0.9 : 0.8,
-    text: `money cycle ${route} within ${formatDuration(shortest.endedAt - shortest.startedAt)}${more}`,
+    code: 'money_cycle',
+    params: { accounts: shortest.accounts.length, route, durationMs: shortest.endedAt - shortest.startedAt, moreCycles: count - 1 },
     evidence: { accounts: shortest.accounts, transfers: shortest.transfers },
   };
 }
@@ -220,7 +222,8 @@ function blacklistReason(members: readonly number[], input: RingDetectionInput):
     kind: 'blacklisted-members',
     // Weak alone (a household may include one past fraudster), strong together with anything else.
     weight: Math.min(0.45, 0.15 * count),
-    text: `${plural(count, 'member')} already blacklisted`,
+    code: 'blacklisted_members',
+    params: { members: count },
   };
 }
 
@@ -247,15 +250,11 @@ function fanInReason(
   // Senders tied to the cluster by an identifier are one operator's accounts, not customers; senders
   // passing on money they just received are mules rather than relatives paying rent.
   const sharing = senders.filter((sender) => sharesIdentifierInCluster(sender, projection, scratch)).length;
-  const details = [
-    sharing > 0 ? `${sharing} sharing identifiers with the cluster` : '',
-    passingOn > 0 ? `${passingOn} passing on money received just before` : '',
-  ].filter(Boolean);
-  const span = formatDuration(fan.endedAt - fan.startedAt);
   return {
     kind: 'fan-in',
     weight: passingOn >= 3 ? (sharing >= 3 ? 0.85 : 0.75) : 0.3,
-    text: `${senders.length} accounts pay into one account (${accountName(input, fan.account)}) within ${span}${details.length ? `, ${details.join(', ')}` : ''}`,
+    code: 'fan_in',
+    params: { senders: senders.length, hub: accountName(input, fan.account), durationMs: fan.endedAt - fan.startedAt, sharingSenders: sharing, passingOn },
     evidence: { accounts: [fan.account, ...senders], transfers: fan.transfers.filter((t) => scratch.inCluster[input.transfers.from[t]]) },
   };
 }
@@ -283,29 +282,12 @@ function roundAmountReason(
   const burst = bursts.reduce((best, next) => (next.accounts.length > best.accounts.length ? next : best));
   const amounts = [...new Set(burst.payments.map((p) => input.payments.amount[p]))]
     .sort((a, b) => a - b)
-    .slice(0, 4)
-    .map((amount) => amount.toLocaleString('en-US'));
+    .slice(0, 4);
   return {
     kind: 'round-amount-payments',
     weight: burst.accounts.length >= 5 ? 0.85 : 0.7,
-    text: `${burst.accounts.length} accounts paid merchant ${merchantName(input, burst.merchant)} round amounts (${amounts.join(', ')}) within ${formatDuration(burst.endedAt - burst.startedAt)}`,
+    code: 'merchant_burst',
+    params: { accounts: burst.accounts.length, merchant: merchantName(input, burst.merchant), amounts, durationMs: burst.endedAt - burst.startedAt },
     evidence: { accounts: burst.accounts, payments: burst.payments },
   };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
-}
-
-function joinParts(parts: string[]): string {
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-/** "3 h", "2 days", "45 min": the unit an investigator would use. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.ceil(minutes / 60);
-  if (hours <= 48) return `${hours} h`;
-  return `${Math.ceil(hours / 24)} days`;
 }

@@ -35,7 +35,7 @@ export class ClusterFacts {
       ringId: ring.clusterId,
       ringKind: ring.ringKind,
       score: ring.score,
-      reasons: ring.reasons.map((reason) => reason.text),
+      reasons: ring.reasons.map(({ code, params }) => ({ code, params })),
       accounts: await this.accounts(cluster.accounts, signal),
     };
   }

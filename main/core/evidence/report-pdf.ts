@@ -11,6 +11,7 @@ import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subg
 import type { ValueChange } from './changes-since';
 import type { NodePositions } from './graph-layout';
 import { REPORT_TEXT, type ReportText } from './report-text';
+import { ringReasonText } from './reason-text';
 
 export interface ReportInput {
   caseRecord: Case;
@@ -197,7 +198,7 @@ function drawSummary(doc: Doc, input: ReportInput, { text, time, score }: Words)
     [words.status, text.status[c.status]],
     [words.ringKind, c.cluster.ringKind ? text.ringKinds[c.cluster.ringKind] : c.cluster.origin === 'selection' ? words.handPicked : '—'],
     [words.ringScore, score(c.cluster.score)],
-    [words.reasons, c.cluster.reasons.length ? c.cluster.reasons.map((reason) => `• ${reason}`).join('\n') : '—'],
+    [words.reasons, c.cluster.reasons.length ? c.cluster.reasons.map((reason) => `• ${ringReasonText(reason, input.locale)}`).join('\n') : '—'],
     [words.tag, tag],
     [words.assignee, c.assignee ?? words.unassigned],
     [words.members, words.membersLine(c.cluster.accounts.length, c.cluster.identifierNodeIds.length)],

@@ -172,7 +172,7 @@ export class RingService {
         const merchants = [...new Set((reason.evidence?.payments ?? []).map((payment) => input.payments.merchant[payment]))].map((merchant) =>
           graph.merchantNodeId(merchant),
         );
-        return { kind: reason.kind, text: reason.text, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants] };
+        return { kind: reason.kind, code: reason.code, params: reason.params, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants] };
       }),
     };
   }
@@ -331,7 +331,7 @@ function clusterSummary(cluster: RingCluster, graph: DetectionGraph, supernodeCu
     score: cluster.score,
     size: cluster.members.length,
     ringKind: cluster.kind,
-    reasons: cluster.reasons.map(({ kind, text, weight }) => ({ kind, text, weight })),
+    reasons: cluster.reasons.map(({ kind, code, params, weight }) => ({ kind, code, params, weight })),
     memberCount: cluster.members.length,
     identifierCount: sharedIdentifiers(cluster.members, graph, supernodeCutoff).length,
     blacklistedCount: cluster.members.filter((account) => graph.input.accounts.blacklisted[account] === 1).length,

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runRingPipeline, type RingCluster } from '../../../main/core/analytics/pipeline';
 import { DAY, graph, HOUR, shared, T0 } from './fixtures';
 
-const reasonsOf = (cluster: RingCluster | undefined) => Object.fromEntries((cluster?.reasons ?? []).map((reason) => [reason.kind, reason.text]));
+// What each reason says, by kind: a code with parameters (the renderer words it), never a sentence.
+const reasonsOf = (cluster: RingCluster | undefined) =>
+  Object.fromEntries((cluster?.reasons ?? []).map(({ kind, code, params, ...rest }) => [kind, { code, params, sentence: 'text' in rest }]));
+const says = (code: string, params: Record<string, unknown>) => ({ code, params, sentence: false });
 const openedTogether = (accounts: number[]) => Object.fromEntries(accounts.map((account, i) => [account, T0 - 30 * DAY + i * HOUR]));
 
 describe('ring score and reasons', () => {
@@ -18,8 +21,8 @@ describe('ring score and reasons', () => {
     const [cluster] = result.clusters;
     expect(cluster).toMatchObject({ members: ring, flagged: true, kind: 'shared-identity' });
     expect(reasonsOf(cluster)).toEqual({
-      'shared-identifiers': '6 accounts share 2 devices and 3 phones',
-      'account-age-burst': '6 of 6 accounts opened within 48 h',
+      'shared-identifiers': says('shared_identifiers', { accounts: 6, kinds: ['device', 'phone'], counts: [2, 3] }),
+      'account-age-burst': says('opening_burst', { opened: 6, accounts: 6, windowMs: 48 * HOUR }),
     });
     expect(cluster.score).toBeCloseTo(1 - cluster.reasons.reduce((rest, reason) => rest * (1 - reason.weight), 1), 12);
   });
@@ -31,14 +34,14 @@ describe('ring score and reasons', () => {
     const unknown = Object.fromEntries(ring.map((account) => [account, Number.NaN]));
     const input = graph({ accounts: 6, identifiers: shared('device', [0, 1, 2, 3, 4, 5]), createdAt: unknown });
     const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
-    expect(reasonsOf(cluster)).toEqual({ 'shared-identifiers': '6 accounts share 1 device' });
+    expect(reasonsOf(cluster)).toEqual({ 'shared-identifiers': says('shared_identifiers', { accounts: 6, kinds: ['device'], counts: [1] }) });
   });
 
   it('counts an opening burst among the accounts whose creation time is known, out of the whole cluster', () => {
     const createdAt = { ...openedTogether([0, 1, 2, 3]), 4: Number.NaN, 5: Number.NaN };
     const input = graph({ accounts: 6, identifiers: shared('device', [0, 1, 2, 3, 4, 5]), createdAt });
     const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
-    expect(reasonsOf(cluster)['account-age-burst']).toBe('4 of 6 accounts opened within 48 h');
+    expect(reasonsOf(cluster)['account-age-burst']).toEqual(says('opening_burst', { opened: 4, accounts: 6, windowMs: 48 * HOUR }));
   });
 
   it('clusters accounts tied only by direct links and finds the money cycle among them', () => {
@@ -65,7 +68,7 @@ describe('ring score and reasons', () => {
     const result = runRingPipeline(input, { includeUnflagged: true });
     expect(result.flaggedClusterCount).toBe(0);
     expect(result.clusters[0].score).toBeLessThan(0.5);
-    expect(reasonsOf(result.clusters[0])).toEqual({ 'shared-identifiers': '3 accounts share 1 device' });
+    expect(reasonsOf(result.clusters[0])).toEqual({ 'shared-identifiers': says('shared_identifiers', { accounts: 3, kinds: ['device'], counts: [1] }) });
   });
 
   it('explains a laundering cycle with its route and duration', () => {
@@ -80,7 +83,9 @@ describe('ring score and reasons', () => {
     });
     const [cluster] = runRingPipeline(input).clusters;
     expect(cluster.kind).toBe('laundering-cycle');
-    expect(reasonsOf(cluster)['money-cycle']).toBe('money cycle U0000000→U0000001→U0000002→U0000000 within 2 h');
+    expect(reasonsOf(cluster)['money-cycle']).toEqual(
+      says('money_cycle', { accounts: 3, route: ['U0000000', 'U0000001', 'U0000002', 'U0000000'], durationMs: 2 * HOUR, moreCycles: 0 }),
+    );
     expect(cluster.reasons[0].evidence).toEqual({ accounts: [0, 1, 2], transfers: [0, 1, 2] });
   });
 
@@ -96,9 +101,7 @@ describe('ring score and reasons', () => {
     });
     const [cluster] = runRingPipeline(input).clusters;
     expect(cluster.kind).toBe('mule-fan-in');
-    expect(reasonsOf(cluster)['fan-in']).toBe(
-      '3 accounts pay into one account (U0000000) within 2 h, 3 sharing identifiers with the cluster, 3 passing on money received just before',
-    );
+    expect(reasonsOf(cluster)['fan-in']).toEqual(says('fan_in', { senders: 3, hub: 'U0000000', durationMs: 2 * HOUR, sharingSenders: 3, passingOn: 3 }));
   });
 
   it('explains a cash-out at one merchant in round amounts', () => {
@@ -115,7 +118,7 @@ describe('ring score and reasons', () => {
     });
     const [cluster] = runRingPipeline(input).clusters;
     expect(cluster.kind).toBe('cash-out');
-    expect(reasonsOf(cluster)['round-amount-payments']).toBe('4 accounts paid merchant M00017 round amounts (250, 500, 1,000) within 3 h');
+    expect(reasonsOf(cluster)['round-amount-payments']).toEqual(says('merchant_burst', { accounts: 4, merchant: 'M00017', amounts: [250, 500, 1000], durationMs: 3 * HOUR }));
     expect(cluster.members).not.toContain(4);
   });
 
@@ -125,7 +128,7 @@ describe('ring score and reasons', () => {
       accountIds: ['alice', 'bob', 'carol'],
     };
     const [cluster] = runRingPipeline(input, { includeUnflagged: true }).clusters;
-    expect(reasonsOf(cluster)['blacklisted-members']).toBe('2 members already blacklisted');
+    expect(reasonsOf(cluster)['blacklisted-members']).toEqual(says('blacklisted_members', { members: 2 }));
     expect(cluster.id).toBe('C-alice');
   });
 

@@ -60,7 +60,7 @@ describe('the core does not trust account ids and ring metadata from the client'
       title: 'Forged score',
       cluster: { origin: 'ring', ringId: flagged.clusterId, ringKind: 'mule-fan-in', score: 1, reasons: ['made up'], accounts: [{ nodeId: member, userId: 'U0019999' }] },
     });
-    expect(created.cluster).toMatchObject({ ringId: flagged.clusterId, ringKind: flagged.ringKind, score: flagged.score, reasons: flagged.reasons.map((reason) => reason.text) });
+    expect(created.cluster).toMatchObject({ ringId: flagged.clusterId, ringKind: flagged.ringKind, score: flagged.score, reasons: flagged.reasons.map(({ code, params }) => ({ code, params })) });
     expect(created.cluster.accounts[0].userId).not.toBe('U0019999');
   });
 

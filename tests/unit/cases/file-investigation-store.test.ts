@@ -2,8 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Case } from '../../../main/api';
 import { verifyAuditChain } from '../../../main/core/audit/audit-chain';
+import { ringReasonText } from '../../../main/core/evidence/reason-text';
 import { FileInvestigationStore, type StoreFileSystem } from '../../../main/core/store/file-investigation-store';
+import { canonicalHash } from '../../../main/core/trust/signing';
 import { describeInvestigationStoreContract, sampleCase } from '../../support/investigation-store-contract';
 
 const tempDirs: string[] = [];
@@ -50,6 +53,33 @@ function diskFillsUpOnAppend(failing: { on: boolean }): StoreFileSystem {
 }
 
 describe('FileInvestigationStore', () => {
+  it('loads a case saved when ring reasons were English sentences, unchanged, so its signed snapshot still verifies', async () => {
+    const dataDir = await tempDataDir();
+    const sentences = ['6 accounts share 2 devices', 'money cycle U1→U2→U3→U1 within 2 h'];
+    const legacy = sampleCase('RS-OLD', {
+      version: 2,
+      cluster: { origin: 'ring', ringId: 'C-U1', ringKind: 'laundering-cycle', score: 0.9, reasons: sentences, accounts: [{ nodeId: 'account:U1', userId: 'U1' }], identifierNodeIds: [] },
+      snapshot: {
+        takenAt: '2025-01-01T09:00:00.000Z',
+        accounts: [{ nodeId: 'account:U1', userId: 'U1' }],
+        identifierNodeIds: [],
+        ringId: 'C-U1',
+        ringKind: 'laundering-cycle',
+        score: 0.9,
+        reasons: sentences,
+        nodes: [],
+        edges: [],
+      },
+    });
+    await fs.writeFile(path.join(dataDir, 'investigation.jsonl'), `${JSON.stringify({ cases: [legacy] })}\n`);
+
+    const loaded = await new FileInvestigationStore({ dataDir }).getCase('RS-OLD');
+    // The contract accepts it as it is: nothing rewritten, so the hash the submission signed is the same.
+    const asSent = Case.parse(loaded);
+    expect(canonicalHash(asSent.snapshot)).toBe(canonicalHash(legacy.snapshot));
+    expect(asSent.cluster.reasons.map(ringReasonText)).toEqual(sentences);
+  });
+
   it('says the disk is full and leaves nothing half-written when an append fails', async () => {
     const dataDir = await tempDataDir();
     const failing = { on: false };

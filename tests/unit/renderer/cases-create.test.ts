@@ -9,8 +9,8 @@ const cluster: RingClusterDetail = {
   size: 2,
   ringKind: 'shared-identity',
   reasons: [
-    { kind: 'shared-identifiers', text: '2 accounts share 1 device', weight: 0.6, evidenceNodeIds: ['device:7'] },
-    { kind: 'account-age-burst', text: 'opened within 3 days', weight: 0.3, evidenceNodeIds: [] },
+    { kind: 'shared-identifiers', code: 'shared_identifiers', params: { accounts: 2, kinds: ['device'], counts: [1] }, weight: 0.6, evidenceNodeIds: ['device:7'] },
+    { kind: 'account-age-burst', code: 'opening_burst', params: { opened: 2, accounts: 2, windowMs: 259_200_000 }, weight: 0.3, evidenceNodeIds: [] },
   ],
   memberCount: 2,
   identifierCount: 1,
@@ -34,7 +34,11 @@ describe('createCaseFromCluster', () => {
         ringId: 'C0042',
         ringKind: 'shared-identity',
         score: 0.87,
-        reasons: ['2 accounts share 1 device', 'opened within 3 days'],
+        // Codes, not sentences: the case reads in whichever language its reader chose.
+        reasons: [
+          { code: 'shared_identifiers', params: { accounts: 2, kinds: ['device'], counts: [1] } },
+          { code: 'opening_burst', params: { opened: 2, accounts: 2, windowMs: 259_200_000 } },
+        ],
         accounts: [
           { nodeId: 'account:U0000007', userId: 'U0000007' },
           { nodeId: 'account:U0000008', userId: 'U0000008' },

@@ -79,7 +79,7 @@ describe('rings Api on the embedded 20k demo graph', () => {
     const scores = ranked.clusters.map((cluster) => cluster.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(Math.min(...scores)).toBeGreaterThanOrEqual(summary.minScore);
-    expect(ranked.clusters.every((cluster) => cluster.reasons.length > 0 && cluster.reasons[0].text.length > 0)).toBe(true);
+    expect(ranked.clusters.every((cluster) => cluster.reasons.length > 0 && cluster.reasons[0].code.length > 0)).toBe(true);
     expect(ranked.histogram.counts).toHaveLength(20);
     expect(ranked.histogram.counts.reduce((sum, count) => sum + count, 0)).toBe(summary.clusterCount);
   });
