@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import BlockIcon from '@mui/icons-material/Block';
 import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
@@ -163,7 +164,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function formatValue(value: PropertyValue, t: ReturnType<typeof useTranslation>['t']): string {
+function formatValue(value: PropertyValue, t: TFunction): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return value ? t('details.yes') : t('details.no');
   if (typeof value === 'number') return value.toLocaleString();

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import Box from '@mui/material/Box';
@@ -87,9 +88,7 @@ export function GraphLegend({ pageSize, filters, onEditFilters }: { pageSize: nu
 }
 
 /** One short label per filter that is on, e.g. "Device", "High", "Blacklisted only". */
-function activeFilterLabels(filters: CanvasFilters, translate: ReturnType<typeof useTranslation>['t']): string[] {
-  // Keys built from four unions at once are too deep for i18next's key types: checked as plain keys.
-  const t = translate as unknown as (key: string) => string;
+function activeFilterLabels(filters: CanvasFilters, t: TFunction): string[] {
   return [
     ...filters.nodeKinds.map((kind) => t(`kinds.${kind}`)),
     ...filters.edgeKinds.map((kind) => t(`edgeKinds.${kind}`)),
@@ -98,7 +97,7 @@ function activeFilterLabels(filters: CanvasFilters, translate: ReturnType<typeof
   ];
 }
 
-function riskRange(band: Exclude<RiskBand, 'unknown'>, t: ReturnType<typeof useTranslation>['t']): string {
+function riskRange(band: Exclude<RiskBand, 'unknown'>, t: TFunction): string {
   switch (band) {
     case 'low':
       return t('risk.range.low', { max: RISK_THRESHOLDS.medium });

@@ -77,7 +77,7 @@ describe('FileInvestigationStore', () => {
     // The contract accepts it as it is: nothing rewritten, so the hash the submission signed is the same.
     const asSent = Case.parse(loaded);
     expect(canonicalHash(asSent.snapshot)).toBe(canonicalHash(legacy.snapshot));
-    expect(asSent.cluster.reasons.map(ringReasonText)).toEqual(sentences);
+    expect(asSent.cluster.reasons.map((reason) => ringReasonText(reason))).toEqual(sentences);
   });
 
   it('says the disk is full and leaves nothing half-written when an append fails', async () => {

@@ -1,27 +1,9 @@
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ringReasonText } from '../../../main/core/evidence/reason-text';
 import { renderReportPdf } from '../../../main/core/evidence/report-pdf';
 import { sampleCase } from '../../support/investigation-store-contract';
+import { pdfText } from '../../support/pdf-text';
 import { RING_REASON_SENTENCES } from '../../support/ring-reason-sentences';
-
-/** The text the PDF draws, line by line: its Flate streams inflated and their hex-coded TJ strings joined. */
-function pdfLines(pdf: Buffer): string[] {
-  const lines: string[] = [];
-  const raw = pdf.toString('latin1');
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      continue; // not a Flate content stream (e.g. an image)
-    }
-    for (const array of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      lines.push([...array[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
-    }
-  }
-  return lines;
-}
 
 describe('ring reasons in the evidence PDF (English)', () => {
   it.each(RING_REASON_SENTENCES)('words %s as the renderer does', (_what, reason, sentence) => {
@@ -52,10 +34,11 @@ describe('ring reasons in the evidence PDF (English)', () => {
       source: { kind: 'embedded', name: 'Demo graph', accountCount: 1 },
       includePii: false,
       changedSince: [],
+      locale: 'en',
     });
-    const text = pdfLines(pdf).join('\n');
-    expect(text).toContain('2 members already blacklisted');
-    expect(text).toContain('an older saved sentence');
+    const text = pdfText(pdf);
+    expect(text).toContain('2membersalreadyblacklisted');
+    expect(text).toContain('anoldersavedsentence');
     expect(text).not.toContain('[object Object]');
   });
 });

@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Case, UiLocale } from '../../../main/api';
 import { renderReportPdf } from '../../../main/core/evidence/report-pdf';
+import { pdfText } from '../../support/pdf-text';
 
 const NOTE = '该团伙共用同一批设备和手机号，疑似中介包装的虚假身份，建议拉入黑名单。';
 
@@ -30,13 +28,6 @@ const chineseCase: Case = {
   signatures: [],
 };
 
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-report-'));
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
 
 /** The PDF's text as a reader's viewer extracts it (poppler's pdftotext), spaces squeezed out. */
 async function reportText(locale: UiLocale): Promise<string> {
@@ -53,9 +44,7 @@ async function reportText(locale: UiLocale): Promise<string> {
     includePii: false,
     locale,
   });
-  const file = path.join(dir, `${locale}.pdf`);
-  await fs.writeFile(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return pdfText(pdf);
 }
 
 describe.skipIf(!hasPdftotext())('report.pdf languages', () => {
