@@ -1,3 +1,4 @@
+import { useFormat } from '../i18n/format';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import BubbleChartIcon from '@mui/icons-material/BubbleChart';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
@@ -69,6 +70,7 @@ export interface CanvasToolbarProps {
 /** The canvas's editing toolbar: history, layouts, selection edits, workspace and export. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [layoutAnchor, setLayoutAnchor] = useState<HTMLElement | null>(null);
   const [exportAnchor, setExportAnchor] = useState<HTMLElement | null>(null);
   const [openAnchor, setOpenAnchor] = useState<HTMLElement | null>(null);
@@ -146,7 +148,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
               props.onOpenRecent(recent);
             }}
           >
-            {t('canvas.workspace.recentItem', { name: recent.name, savedAt: new Date(recent.savedAt).toLocaleString() })}
+            {t('canvas.workspace.recentItem', { name: recent.name, savedAt: format.dateTime(recent.savedAt) })}
           </MenuItem>
         ))}
       </Menu>

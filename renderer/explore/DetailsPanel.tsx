@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useFormat, type Formatters } from '../i18n/format';
 import BlockIcon from '@mui/icons-material/Block';
 import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
@@ -41,6 +42,7 @@ export interface DetailsPanelProps {
  */
 export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, onExpand, onClose, accountRisk }: DetailsPanelProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const loaded = details.status === 'ok' && details.nodeId === drawnNode.id ? details.details : null;
   const node = loaded?.node ?? drawnNode;
   const properties = Object.entries(node.properties);
@@ -84,7 +86,7 @@ export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, o
       <Section title={t('details.degree')}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="body1" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-            {(node.degree ?? page?.totalNeighbours)?.toLocaleString() ?? '—'}
+            {format.number(node.degree ?? page?.totalNeighbours)}
           </Typography>
           <NeighbourPaging page={page} pageSize={pageSize} busy={busy} onExpand={onExpand} />
         </Box>
@@ -96,7 +98,7 @@ export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, o
         {loaded && (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75 }}>
             {loaded.neighbourCounts.map(({ type, count }) => (
-              <Chip key={type} variant="outlined" label={`${type} · ${count.toLocaleString()}`} sx={{ fontFamily: 'monospace', fontSize: 11 }} />
+              <Chip key={type} variant="outlined" label={`${type} · ${format.number(count)}`} sx={{ fontFamily: 'monospace', fontSize: 11 }} />
             ))}
           </Box>
         )}
@@ -115,7 +117,7 @@ export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, o
                 {name}
               </Typography>
               <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' }}>
-                {formatValue(value, t)}
+                {formatValue(value, t, format)}
               </Typography>
             </Box>
           ))}
@@ -164,9 +166,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function formatValue(value: PropertyValue, t: TFunction): string {
+function formatValue(value: PropertyValue, t: TFunction, format: Formatters): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return value ? t('details.yes') : t('details.no');
-  if (typeof value === 'number') return value.toLocaleString();
+  if (typeof value === 'number') return format.number(value, 6);
   return value;
 }

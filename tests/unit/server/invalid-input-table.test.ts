@@ -84,6 +84,8 @@ function wrongTypeFor(schema: z.ZodType): unknown {
   if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat || schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral) return { not: 'a string' };
   if (schema instanceof z.ZodObject || schema instanceof z.ZodRecord) return 'not an object';
   if (schema instanceof z.ZodArray) return { not: 'a list' };
+  // A union takes any of its options' types (a stored ring reason is a sentence or a coded object): a flag is none of them.
+  if (schema instanceof z.ZodUnion) return true;
   return 'not a number or flag';
 }
 
