@@ -17,7 +17,7 @@ import type { GraphSource } from '../sources/graph-source';
 import { certifyDemoIdentities, loadDemoTeamKey } from '../trust/demo-team';
 import { FileKeyVault, type KeyVault } from '../trust/key-vault';
 import { publicKeyOf } from '../trust/signing';
-import { TeamTrust, type Signer } from '../trust/team-trust';
+import { TeamTrust, type Signer, type TeamTrustOptions } from '../trust/team-trust';
 import { auditSignedPart, type AuditDraft } from '../audit/audit-chain';
 import { readTeamPublicKey } from '../trust/team-key-file';
 
@@ -92,8 +92,7 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
   const trust = new TeamTrust({
     teamPublicKey: embeddedTeamKey,
     vault: dependencies.keyVault ?? new FileKeyVault(path.join(config.dataDir, 'keys')),
-    // The keyring's own events are signed by the key they register (proof of possession), not through SigningStore.
-    auditTrail: { list: () => activeStore.listAudit(), record: (draft) => activeStore.commit({ audit: [draft] }) },
+    auditTrail: keyringTrailOf(activeStore),
   });
   if (demoTeamKey) await certifyDemoIdentities(trust, demoTeamKey, new Date((dependencies.now ?? Date.now)()).toISOString());
   const identity = new InvestigatorIdentity();
@@ -176,6 +175,14 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
       if (activeStore.current !== embeddedStore) await embeddedStore.close();
     },
   };
+}
+
+/**
+ * The team keyring's trail in a store. Its events are signed by the key they register (proof of
+ * possession) or are certificates the team key signed, so they bypass SigningStore.
+ */
+export function keyringTrailOf(store: InvestigationStore): TeamTrustOptions['auditTrail'] {
+  return { list: () => store.listAudit(), record: (draft) => store.commit({ audit: [draft] }) };
 }
 
 const WRITE_BACK_REFRESH_MS = 1_000;

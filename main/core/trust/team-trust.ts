@@ -83,6 +83,11 @@ export class TeamTrust {
     return (await this.certificateOf(subject, publicKeyOf(privateKeyPem)))?.role === 'team_lead';
   }
 
+  /** The key `subject` registered last (their current one), or null when they never started RingScope on this store. */
+  async registeredKeyOf(subject: string): Promise<string | null> {
+    return (await this.keyring()).registered.findLast((entry) => entry.subject === subject)?.publicKey ?? null;
+  }
+
   /** Whether `publicKey` was registered by `subject` in the team keyring. */
   async isRegistered(subject: string, publicKey: string): Promise<boolean> {
     return (await this.keyring()).registered.some((entry) => entry.subject === subject && entry.publicKey === publicKey);
