@@ -15,12 +15,13 @@ let teamKey: SigningKeyPair;
 let env: NodeJS.ProcessEnv;
 let leeKey: string;
 
-const runCertify = (args: string[]) =>
+const runCli = (cli: string, args: string[]) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'main/core/trust/certify-cli.ts', ...args], { cwd: path.resolve(__dirname, '../../..'), env }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', `main/core/trust/${cli}`, ...args], { cwd: path.resolve(__dirname, '../../..'), env }, (error, stdout, stderr) =>
       resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
     );
   });
+const runCertify = (args: string[]) => runCli('certify-cli.ts', args);
 
 beforeEach(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ringscope-certify-'));
@@ -78,5 +79,23 @@ describe('npm run team:certify', () => {
     const result = await runCertify(['--team-private-key', path.join(dataDir, 'team-key.pem'), '--user', 'lin']);
     expect(result.output).toContain(`lin has no key in the team keyring of ${dataDir}: they must start RingScope once`);
     expect(result.code).toBe(1);
+  }, 60_000);
+});
+
+describe('npm run team:keygen', () => {
+  it('writes a team key pair (private half 0600) that team:certify then uses, and never overwrites it', async () => {
+    const out = path.join(dataDir, 'team');
+    const made = await runCli('keygen-cli.ts', ['--out', out]);
+    expect(made.code).toBe(0);
+    expect((await fs.stat(path.join(out, 'team-key.pem'))).mode & 0o777).toBe(0o600);
+    env = { ...env, RINGSCOPE_TEAM_KEY_FILE: path.join(out, 'team-key.pub.pem') };
+    const certified = await runCertify(['--team-private-key', path.join(out, 'team-key.pem'), '--user', 'lee']);
+    expect(certified.code).toBe(0);
+    expect(await isTeamLead('lee')).toBe(true);
+
+    const again = await runCli('keygen-cli.ts', ['--out', out]);
+    expect(again.output).toContain(`${path.join(out, 'team-key.pem')} already exists: a team key is never overwritten.`);
+    expect(again.code).toBe(1);
+    expect(await isTeamLead('lee')).toBe(true);
   }, 60_000);
 });
