@@ -174,7 +174,13 @@ export class EvidenceService {
   private queriesRun(caseRecord: Case, nodeIds: string[], revealedNodeIds: string[]): RecordedQuery[] {
     const current = this.options.source instanceof ActiveGraphSource ? this.options.source.current : this.options.source;
     const entry = graphQueries['subgraph-between'];
-    const recorded: RecordedQuery[] = [];
+    const recorded: RecordedQuery[] = (caseRecord.snapshot?.queries ?? []).map((query) => ({
+      ranOn: `as submitted: the graph read for the case's snapshot of ${caseRecord.snapshot!.takenAt}`,
+      catalogName: query.name,
+      params: query.params,
+      statement: query.text,
+      note: `As submitted: the statement that read what the analyst saw when case ${caseRecord.id} was submitted for review.`,
+    }));
     if (current instanceof Neo4jGraphSource) {
       const refs = nodeIds.map(parseNodeId);
       const mapping = current.mapping;
