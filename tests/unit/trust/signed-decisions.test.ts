@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterMembers, SnapshotQuery, Subgraph } from '../../../main/api';
+import { Case, type ClusterMembers, type SnapshotQuery, type Subgraph } from '../../../main/api';
 import { BlacklistOverlay } from '../../../main/core/cases/blacklist-overlay';
 import { CaseService } from '../../../main/core/cases/case-service';
 import { openInvestigation } from '../../../main/core/cases/investigation';
@@ -150,7 +150,10 @@ describe('M1: an approval is bound to exactly what was submitted', () => {
     await store.close();
     store = new FileInvestigationStore({ dataDir });
     const reloaded = new CaseService({ store, writeBack: new BlacklistOverlay(), trust, snapshotOf: async () => structuredClone(graphView) });
-    expect((await reloaded.get(submittedCase.id)).snapshot).not.toHaveProperty('queries');
+    const stored = await reloaded.get(submittedCase.id);
+    expect(stored.snapshot).not.toHaveProperty('queries');
+    // As the contract hands it on (validated output): the snapshot must hash as it was signed.
+    expect(canonicalHash(Case.parse(stored).snapshot)).toBe(olderSubmission.snapshotHash);
     expect((await reloaded.approve(submittedCase.id, 'ok', 'lee')).status).toBe('approved');
   });
 
