@@ -62,7 +62,7 @@ export interface InvestigationDependencies {
   /** Investigators' private keys: default 0600 files in <dataDir>/keys; the desktop passes its keychain. */
   keyVault?: KeyVault;
   /** The graph the submission snapshot is taken from; without one the snapshot holds the members only. */
-  source?: Pick<GraphSource, 'subgraph'>;
+  source?: Pick<GraphSource, 'subgraph' | 'subgraphQueries'>;
 }
 
 /**
