@@ -56,6 +56,16 @@ export const SignedDecision = z.strictObject({
 });
 export type SignedDecision = z.infer<typeof SignedDecision>;
 
+/** One Cypher statement a source ran to read the graph. */
+export const SnapshotQuery = z.strictObject({
+  /** Catalogued statement name (graph-queries/<name>.cypher). */
+  name: z.string().min(1),
+  /** The statement as run, placeholders filled with the graph's labels and types. */
+  text: z.string().min(1),
+  params: z.record(z.string(), z.unknown()),
+});
+export type SnapshotQuery = z.infer<typeof SnapshotQuery>;
+
 /** What the analyst saw when submitting, frozen with the case: review, push and evidence use it. */
 export const CaseSnapshot = z.strictObject({
   takenAt: z.iso.datetime(),
@@ -68,6 +78,12 @@ export const CaseSnapshot = z.strictObject({
   /** Members and identifiers with the property values shown, and the links among them. */
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
+  /**
+   * The Cypher statements that read `nodes` and `edges`, with their parameters as run (catalogued
+   * name and rendered text). Empty on the embedded demo graph, which runs no Cypher. Optional, not
+   * defaulted: snapshots stored before this field must hash as they were signed.
+   */
+  queries: z.array(SnapshotQuery).optional(),
 });
 export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
 

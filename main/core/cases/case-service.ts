@@ -7,6 +7,7 @@ import {
   type ReviewDecision,
   type ScoringDecision,
   type SignedDecision,
+  type SnapshotQuery,
   type Subgraph,
 } from '../../api';
 import { GENESIS_HASH, type AuditDraft } from '../audit/audit-chain';
@@ -25,8 +26,11 @@ export interface CaseServiceOptions {
   trust: TeamTrust;
   /** Where the graph store has roles: whether the user holds the configured team-lead role (default: yes). */
   holdsLeadRole?: (user: string) => boolean;
-  /** The members, identifiers and links among them as the graph shows them now (frozen on submit). */
-  snapshotOf: (cluster: ClusterMembers) => Promise<Subgraph>;
+  /**
+   * The members, identifiers and links among them as the graph shows them now (frozen on submit),
+   * with the Cypher the source ran to read them (none, or left out, on the embedded demo graph).
+   */
+  snapshotOf: (cluster: ClusterMembers) => Promise<Subgraph & { queries?: SnapshotQuery[] }>;
   now?: () => number;
   /** A fresh UUID: case ids and decision ids. */
   newId?: () => string;
@@ -167,8 +171,9 @@ export class CaseService {
   }
 
   /**
-   * Freezes what the analyst sees (members, links, property values, ring reasons and score) as the
-   * case's snapshot and signs the submission over it, so a change after submission is detected.
+   * Freezes what the analyst sees (members, links, property values, ring reasons and score, the
+   * queries that read them) as the case's snapshot and signs the submission over it, so a change
+   * after submission is detected.
    */
   async submit(caseId: string, version: number, actor: string): Promise<Case> {
     const current = await this.get(caseId);
@@ -188,6 +193,7 @@ export class CaseService {
         reasons: item.cluster.reasons,
         nodes: subgraph.nodes,
         edges: subgraph.edges,
+        queries: subgraph.queries ?? [],
       };
       const submission = signDecision(signer, {
         decision: 'submit',

@@ -62,7 +62,7 @@ export interface InvestigationDependencies {
   /** Investigators' private keys: default 0600 files in <dataDir>/keys; the desktop passes its keychain. */
   keyVault?: KeyVault;
   /** The graph the submission snapshot is taken from; without one the snapshot holds the members only. */
-  source?: Pick<GraphSource, 'subgraph'>;
+  source?: Pick<GraphSource, 'subgraph' | 'subgraphQueries'>;
 }
 
 /**
@@ -101,10 +101,13 @@ export async function openInvestigation(config: InvestigationConfig, dependencie
     writeBack,
     trust,
     holdsLeadRole: (user) => !config.leadRole || identity.holdsRole(user, config.leadRole),
-    snapshotOf: async (cluster) =>
-      dependencies.source
-        ? dependencies.source.subgraph([...cluster.accounts.map((a) => a.nodeId), ...cluster.identifierNodeIds], { includeSharedIdentifiers: true, signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) })
-        : { nodes: [], edges: [] },
+    snapshotOf: async (cluster) => {
+      const source = dependencies.source;
+      if (!source) return { nodes: [], edges: [], queries: [] };
+      const nodeIds = [...cluster.accounts.map((a) => a.nodeId), ...cluster.identifierNodeIds];
+      const subgraph = await source.subgraph(nodeIds, { includeSharedIdentifiers: true, signal: AbortSignal.timeout(SNAPSHOT_TIMEOUT_MS) });
+      return { ...subgraph, queries: source.subgraphQueries?.(nodeIds, { includeSharedIdentifiers: true }) ?? [] };
+    },
     now: dependencies.now,
     onDecisionQueued: () => outbox.kick(),
   });

@@ -29,7 +29,7 @@ import { parseNodeId } from '../sources/neo4j/dto-mapping';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
 import { writeFileAtomically } from '../store/atomic-write';
 import { layoutCaseGraph } from './graph-layout';
-import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, type RecordedQuery } from './package-files';
+import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, submittedQueries, type RecordedQuery } from './package-files';
 import { unmaskIdentifiers } from './pii-reveal';
 import { renderReportPdf, reportCaseTitle } from './report-pdf';
 import { REPORT_TEXT } from './report-text';
@@ -174,7 +174,7 @@ export class EvidenceService {
   private queriesRun(caseRecord: Case, nodeIds: string[], revealedNodeIds: string[]): RecordedQuery[] {
     const current = this.options.source instanceof ActiveGraphSource ? this.options.source.current : this.options.source;
     const entry = graphQueries['subgraph-between'];
-    const recorded: RecordedQuery[] = [];
+    const recorded: RecordedQuery[] = submittedQueries(caseRecord);
     if (current instanceof Neo4jGraphSource) {
       const refs = nodeIds.map(parseNodeId);
       const mapping = current.mapping;

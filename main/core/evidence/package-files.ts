@@ -4,7 +4,7 @@
  * manifest are built elsewhere from the same inputs.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { AuditEvent, GraphEdge, GraphNode, PropertyValue, Subgraph } from '../../api';
+import type { AuditEvent, Case, GraphEdge, GraphNode, PropertyValue, Subgraph } from '../../api';
 import type { NodePositions } from './graph-layout';
 
 /** One query run (or its catalogued equivalent) to build the package, with its parameters as run. */
@@ -130,6 +130,18 @@ export function cytoscapeJson(graph: Subgraph, positions: NodePositions): string
     })),
   };
   return `${JSON.stringify({ format: 'cytoscape.js elements', elements }, null, 2)}\n`;
+}
+
+/** The queries that read a submitted case's snapshot, as recorded on submission (none before submission or on the demo graph). */
+export function submittedQueries(caseRecord: Pick<Case, 'id' | 'snapshot'>): RecordedQuery[] {
+  const snapshot = caseRecord.snapshot;
+  return (snapshot?.queries ?? []).map((query) => ({
+    ranOn: `as submitted: read for the case's snapshot of ${snapshot!.takenAt}`,
+    catalogName: query.name,
+    params: query.params,
+    statement: query.text,
+    note: `As submitted: what the analyst saw when case ${caseRecord.id} was submitted for review was read by this statement.`,
+  }));
 }
 
 /** Every query behind the package as Cypher comments and text, parameters as run. */

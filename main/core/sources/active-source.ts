@@ -1,4 +1,4 @@
-import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TransactionsResult, FollowMoneyResult } from '../../api';
+import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SnapshotQuery, SourceInfo, Subgraph, TextSearchResult, TransactionsResult, FollowMoneyResult } from '../../api';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
 
 /**
@@ -54,6 +54,10 @@ export class ActiveGraphSource implements GraphSource {
 
   subgraph(nodeIds: readonly string[], options: SubgraphOptions): Promise<Subgraph> {
     return this.active.subgraph(nodeIds, options);
+  }
+
+  subgraphQueries(nodeIds: readonly string[], options: Pick<SubgraphOptions, 'includeSharedIdentifiers'>): SnapshotQuery[] {
+    return this.active.subgraphQueries?.(nodeIds, options) ?? [];
   }
 
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>> {

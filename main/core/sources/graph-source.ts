@@ -1,4 +1,4 @@
-import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
+import type { ExpandResult, SnapshotQuery, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
 
 export interface ExpandOptions {
   limit: number;
@@ -51,6 +51,11 @@ export interface GraphSource {
    * naming ids the graph does not have.
    */
   subgraph(nodeIds: readonly string[], options: SubgraphOptions): Promise<Subgraph>;
+  /**
+   * Optional: the Cypher statements `subgraph` runs for these arguments, as run. Sources that run
+   * no Cypher (the embedded demo graph) leave it out.
+   */
+  subgraphQueries?(nodeIds: readonly string[], options: Pick<SubgraphOptions, 'includeSharedIdentifiers'>): SnapshotQuery[];
   /**
    * The stored, unmasked values of identifier nodes (phone, card, e-mail, address, IP) by node id,
    * for an evidence export that includes personal data; ids that are not identifiers are left out.

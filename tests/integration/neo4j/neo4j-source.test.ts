@@ -1,3 +1,4 @@
+import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiError, IDENTIFIER_KINDS, type ConnectionSettings, type GraphNode } from '../../../main/api';
 import { ConnectionService } from '../../../main/core/connections/connection-service';
@@ -107,6 +108,25 @@ describe('Neo4j graph source on the seeded demo graph', () => {
     expect(byKindAndKey(fromNeo4j.nodes)).toEqual(byKindAndKey(fromEmbedded.nodes));
     const flows = (edges: typeof fromNeo4j.edges) => edges.filter((edge) => edge.kind !== 'identifier').sort((a, b) => a.id.localeCompare(b.id));
     expect(flows(fromNeo4j.edges)).toEqual(flows(fromEmbedded.edges));
+  });
+
+  it('records the subgraph query as run: its text and parameters, run again, read the same nodes', async () => {
+    const ring = dataset.plantedRings.find((planted) => planted.kind === 'shared-identity')!;
+    const nodeIds = ring.members.map((index) => `account:${userIdOf(index)}`);
+    const subgraph = await neo4j.subgraph(nodeIds, { includeSharedIdentifiers: true, signal: noSignal() });
+    const [recorded] = active.subgraphQueries(nodeIds, { includeSharedIdentifiers: true });
+    expect(recorded).toMatchObject({ name: 'subgraph-between', params: { accountIds: ring.members.map(userIdOf), includeSharedIdentifiers: true } });
+    expect(recorded.text).not.toContain('{{');
+    const driver = neo4jDriver.driver(server.uri, neo4jDriver.auth.basic(server.user, server.password));
+    try {
+      const { records } = await driver.executeQuery(recorded.text, recorded.params, { routing: 'READ' });
+      const drawn = records[0].get('drawn') as { node: { labels: string[]; properties: Record<string, unknown> } }[];
+      expect(drawn.length).toBe(subgraph.nodes.length);
+      const accountsRead = drawn.flatMap(({ node }) => (node.labels.includes('User') ? [String(node.properties.userId)] : []));
+      expect(accountsRead.sort()).toEqual(subgraph.nodes.filter((node) => node.kind === 'account').map((node) => node.key).sort());
+    } finally {
+      await driver.close();
+    }
   });
 
   it('pages through an IP hub without repeating or skipping an account', async () => {

@@ -335,6 +335,8 @@ describe('item 3: a submitted case’s evidence shows the as-of snapshot and wha
     const tagged = await call<Case>('cases', 'tag', { caseId: ringCase.id, version: (await call<Case>('cases', 'get', { caseId: ringCase.id })).version, reasonCode: 'fraud_ring', confidence: 0.9 });
     const submitted = await call<Case>('cases', 'submit', { caseId: tagged.id, version: tagged.version });
     expect(submitted.snapshot?.nodes.some((node) => node.kind === 'phone')).toBe(true);
+    // The embedded demo graph runs no Cypher: nothing to record as submitted.
+    expect(submitted.snapshot?.queries).toEqual([]);
     await call('review', 'approve', { caseId: ringCase.id, comment: 'ok' }, 'demo-lead');
     const live = await call<{ node: { blacklisted: boolean } }>('graph', 'nodeDetails', { nodeId: ringCase.cluster.accounts[0].nodeId });
     expect(live.node.blacklisted).toBe(true);

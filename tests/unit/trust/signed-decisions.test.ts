@@ -2,15 +2,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterMembers, Subgraph } from '../../../main/api';
+import { Case, type ClusterMembers, type SnapshotQuery, type Subgraph } from '../../../main/api';
 import { BlacklistOverlay } from '../../../main/core/cases/blacklist-overlay';
 import { CaseService } from '../../../main/core/cases/case-service';
 import { openInvestigation } from '../../../main/core/cases/investigation';
 import { resolveInvestigationConfig } from '../../../main/core/config';
 import { FileInvestigationStore } from '../../../main/core/store/file-investigation-store';
 import { certifyKey } from '../../../main/core/trust/certificate';
-import { decisionHash, reviewProblems } from '../../../main/core/trust/decisions';
-import { generateSigningKeyPair } from '../../../main/core/trust/signing';
+import { decisionHash, reviewProblems, signDecision } from '../../../main/core/trust/decisions';
+import { canonicalHash, generateSigningKeyPair } from '../../../main/core/trust/signing';
 import type { TeamTrust } from '../../../main/core/trust/team-trust';
 import { createTestTeam, type TestTeam } from '../../support/test-team';
 
@@ -128,6 +128,33 @@ describe('M1: an approval is bound to exactly what was submitted', () => {
     const snapshot = { ...submittedCase.snapshot!, reasons: ['made up'] };
     await store.commit({ cases: [{ doc: { ...submittedCase, snapshot }, expectedVersion: submittedCase.version }] });
     await expect(service.approve(submittedCase.id, '', 'lee')).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('freezes the queries that read the snapshot with it, so a rewritten query is detected', async () => {
+    const queries: SnapshotQuery[] = [{ name: 'subgraph-between', text: 'MATCH (a:`Account`) WHERE a.`userId` IN $accountIds RETURN a', params: { accountIds: ['U0000002', 'U0000003'], includeSharedIdentifiers: true } }];
+    service = new CaseService({ store, writeBack: new BlacklistOverlay(), trust, snapshotOf: async () => ({ ...structuredClone(graphView), queries: structuredClone(queries) }) });
+    const submittedCase = await submitted();
+    expect(submittedCase.snapshot?.queries).toEqual(queries);
+    const snapshot = { ...submittedCase.snapshot!, queries: [{ ...queries[0], params: { accountIds: ['U0000002'], includeSharedIdentifiers: true } }] };
+    await store.commit({ cases: [{ doc: { ...submittedCase, snapshot }, expectedVersion: submittedCase.version }] });
+    await expect(service.approve(submittedCase.id, '', 'lee')).rejects.toMatchObject({ code: 'conflict', reason: 'case_altered' });
+  });
+
+  it('still approves a snapshot signed before queries were recorded, after a reload from disk', async () => {
+    const submittedCase = await submitted();
+    const { queries: _recordedNow, ...olderSnapshot } = submittedCase.snapshot!;
+    const [submission] = submittedCase.signatures;
+    const { signature: _signature, actor: _actor, actorKey: _actorKey, ...signed } = submission;
+    const olderSubmission = signDecision(await trust.signerFor('ana'), { ...signed, snapshotHash: canonicalHash(olderSnapshot) });
+    await store.commit({ cases: [{ doc: { ...submittedCase, snapshot: olderSnapshot, signatures: [olderSubmission] }, expectedVersion: submittedCase.version }] });
+    await store.close();
+    store = new FileInvestigationStore({ dataDir });
+    const reloaded = new CaseService({ store, writeBack: new BlacklistOverlay(), trust, snapshotOf: async () => structuredClone(graphView) });
+    const stored = await reloaded.get(submittedCase.id);
+    expect(stored.snapshot).not.toHaveProperty('queries');
+    // As the contract hands it on (validated output): the snapshot must hash as it was signed.
+    expect(canonicalHash(Case.parse(stored).snapshot)).toBe(olderSubmission.snapshotHash);
+    expect((await reloaded.approve(submittedCase.id, 'ok', 'lee')).status).toBe('approved');
   });
 
   it('keeps what the analyst saw: a graph change after submission changes neither the snapshot nor the push', async () => {

@@ -3,8 +3,8 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type FollowMoneyResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
-import { hopLimit, quoteName, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
+import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type FollowMoneyResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SnapshotQuery, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
+import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
@@ -117,20 +117,7 @@ export class Neo4jGraphSource implements GraphSource {
 
   async subgraph(nodeIds: readonly string[], { includeSharedIdentifiers, signal }: SubgraphOptions): Promise<Subgraph> {
     const { client, mapping } = this.options;
-    const refs = nodeIds.map(parseNodeId);
-    const pick = (key: 'accountId' | 'merchantId' | 'elementId') => refs.flatMap((ref) => (ref[key] === null ? [] : [ref[key]]));
-    const [row] = await client.read(
-      'subgraph-between',
-      {
-        accountIds: pick('accountId'),
-        merchantIds: pick('merchantId'),
-        elementIds: pick('elementId'),
-        includeSharedIdentifiers,
-        transferType: mapping.transfer?.relationshipType ?? null,
-        paymentType: mapping.payment?.relationshipType ?? null,
-      },
-      { names: this.names, signal },
-    );
+    const [row] = await client.read('subgraph-between', this.subgraphParams(nodeIds, includeSharedIdentifiers), { names: this.names, signal });
     const idOfElement = new Map<string, string>();
     const nodes = (row?.drawn ?? []).map(({ node, degree }) => {
       const dto = toGraphNode(node, degree, mapping);
@@ -147,6 +134,25 @@ export class Neo4jGraphSource implements GraphSource {
       toGraphEdges(idOfElement.get(flow.source)!, idOfElement.get(flow.target)!, [{ ...flow, outgoing: true }], mapping),
     );
     return { nodes, edges };
+  }
+
+  subgraphQueries(nodeIds: readonly string[], { includeSharedIdentifiers }: Pick<SubgraphOptions, 'includeSharedIdentifiers'>): SnapshotQuery[] {
+    const entry = graphQueries['subgraph-between'];
+    return [{ name: entry.name, text: renderQuery(entry, this.names), params: this.subgraphParams(nodeIds, includeSharedIdentifiers) }];
+  }
+
+  private subgraphParams(nodeIds: readonly string[], includeSharedIdentifiers: boolean) {
+    const { mapping } = this.options;
+    const refs = nodeIds.map(parseNodeId);
+    const pick = (key: 'accountId' | 'merchantId' | 'elementId') => refs.flatMap((ref) => (ref[key] === null ? [] : [ref[key]]));
+    return {
+      accountIds: pick('accountId'),
+      merchantIds: pick('merchantId'),
+      elementIds: pick('elementId'),
+      includeSharedIdentifiers,
+      transferType: mapping.transfer?.relationshipType ?? null,
+      paymentType: mapping.payment?.relationshipType ?? null,
+    };
   }
 
   async revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>> {
