@@ -381,7 +381,9 @@ export class GraphView {
   /** Tells Cytoscape its container changed size (a panel opened or closed), keeping the view centred. */
   resize(): void {
     const before = { width: this.cy.width(), height: this.cy.height() };
-    const wasAllInView = this.allInView();
+    // A fit still animating (the first draw, while the details panel slides open) counts as all in
+    // view: its target was computed for the old width and would leave nodes under the panel.
+    const wasAllInView = this.cy.animated() || this.allInView();
     this.cy.resize();
     this.cy.panBy({ x: (this.cy.width() - before.width) / 2, y: (this.cy.height() - before.height) / 2 });
     // A side panel opened: what was all in view stays all in view (zooming out if it must).

@@ -63,6 +63,15 @@ describe('Explore: investigate a planted ring member', () => {
     const cardId = await nodeIdOf(fixture.card, 'card');
     await expect.poll(graphNodeIds).toEqual(expect.arrayContaining([phoneId, cardId]));
     await settle();
+    // The details panel opened beside the first draw: every node is still inside the canvas, none under the panel.
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    for (const id of await graphNodeIds()) {
+      const at = (await graphHook(page).clientPosition(id))!;
+      expect(at.x, id).toBeGreaterThan(canvas.x);
+      expect(at.x, id).toBeLessThan(canvas.x + canvas.width);
+      expect(at.y, id).toBeGreaterThan(canvas.y);
+      expect(at.y, id).toBeLessThan(canvas.y + canvas.height);
+    }
     await saveScreenshot(page, 'explore-03-neighbourhood');
   });
 
