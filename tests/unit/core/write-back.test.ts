@@ -41,7 +41,7 @@ describe('write-back of an approved case to the embedded graph', () => {
     core = await openCore(dataDir);
     const before = await accountShown(target);
 
-    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'ana');
+    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'selection', accounts: members } }, 'ana');
     const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'ana');
     await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
     await call('review', 'approve', { caseId: created.id, comment: 'shared devices, burst' }, 'lee');
@@ -72,7 +72,7 @@ describe('two RingScopes sharing one data directory', () => {
     otherCore = await openCore(dataDir); // the team lead's process
     const analystCore = core;
 
-    const created = await call('cases', 'create', { title: 'Cash-out', cluster: { origin: 'ring', accounts: members } }, 'ana');
+    const created = await call('cases', 'create', { title: 'Cash-out', cluster: { origin: 'selection', accounts: members } }, 'ana');
     const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'cash_out', confidence: 0.8 }, 'ana');
     await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
     expect((await accountShown(members[0].userId)).properties.blacklistCaseId).toBeUndefined();
@@ -92,7 +92,7 @@ describe('two RingScopes sharing one data directory', () => {
     core = await openCore(dataDir);
     otherCore = await openCore(dataDir);
     const analystCore = core;
-    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'ring', accounts: members } }, 'ana');
+    const created = await call('cases', 'create', { title: 'Synthetic identities', cluster: { origin: 'selection', accounts: members } }, 'ana');
     const tagged = await call('cases', 'tag', { caseId: created.id, version: created.version, reasonCode: 'fraud_ring', confidence: 0.9 }, 'ana');
     await call('cases', 'submit', { caseId: tagged.id, version: tagged.version }, 'ana');
     core = otherCore;
