@@ -7,7 +7,7 @@ import { FileLockTimeoutError, withFileLock } from './file-lock';
 import { checkedWrite, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
 
 /** The parts of node:fs/promises the store uses; tests pass a wrapper that fails like a full disk. */
-export type StoreFileSystem = Pick<typeof nodeFs, 'open' | 'mkdir' | 'truncate'>;
+export type StoreFileSystem = Pick<typeof nodeFs, 'open' | 'mkdir' | 'truncate' | 'chmod'>;
 
 export interface FileInvestigationStoreOptions {
   /** The user data directory; the store keeps investigation.jsonl and its lock file there. */
@@ -41,6 +41,8 @@ export class FileInvestigationStore implements InvestigationStore {
   private audit: AuditEvent[] = [];
   /** Bytes of the log already applied to the maps above. */
   private appliedBytes = 0;
+  /** Whether this instance made the data folder and log owner-only (an older version left them readable by all). */
+  private secured = false;
   /** Serialises this instance's operations; other processes are kept out by the lock file. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -71,6 +73,7 @@ export class FileInvestigationStore implements InvestigationStore {
     return this.serialised(async () => {
       try {
         await this.fs.mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
+        if (!this.secured) await this.secure();
         return await withFileLock(this.lockPath, () => this.commitLocked(change));
       } catch (error) {
         throw this.storageError(error);
@@ -106,6 +109,14 @@ export class FileInvestigationStore implements InvestigationStore {
     this.apply(record);
     this.appliedBytes += line.length;
     return structuredClone({ cases, outbox, audit });
+  }
+
+  private async secure(): Promise<void> {
+    await this.fs.chmod(this.options.dataDir, 0o700);
+    await this.fs.chmod(this.logPath, 0o600).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    this.secured = true;
   }
 
   private read<T>(pick: () => T): Promise<T> {

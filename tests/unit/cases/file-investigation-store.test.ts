@@ -33,6 +33,7 @@ function diskFillsUpOnAppend(failing: { on: boolean }): StoreFileSystem {
   return {
     mkdir: fs.mkdir,
     truncate: fs.truncate,
+    chmod: fs.chmod,
     open: (async (file: string, flags?: string) => {
       const handle = await fs.open(file, flags);
       if (flags !== 'a') return handle;
@@ -104,6 +105,7 @@ describe('FileInvestigationStore', () => {
     const denied: StoreFileSystem = {
       mkdir: fs.mkdir,
       truncate: fs.truncate,
+      chmod: fs.chmod,
       open: (async (file: string, flags?: string) => {
         if (flags === 'a') throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
         return fs.open(file, flags);
@@ -146,6 +148,16 @@ describe('file store permissions', () => {
   it('creates the data folder owner-only and the log readable by its owner only', async () => {
     const dataDir = path.join(await tempDataDir(), 'data');
     await new FileInvestigationStore({ dataDir }).commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] });
+    expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(path.join(dataDir, 'investigation.jsonl'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('tightens a data folder and log an earlier version left readable by everyone', async () => {
+    const dataDir = await tempDataDir();
+    await new FileInvestigationStore({ dataDir }).commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] });
+    await fs.chmod(dataDir, 0o755);
+    await fs.chmod(path.join(dataDir, 'investigation.jsonl'), 0o644);
+    await new FileInvestigationStore({ dataDir }).commit({ cases: [{ doc: sampleCase('C2'), expectedVersion: 0 }] });
     expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o700);
     expect((await fs.stat(path.join(dataDir, 'investigation.jsonl'))).mode & 0o777).toBe(0o600);
   });
