@@ -1,35 +1,28 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TransactionsResult, type ConnectionSettings, type MoneyLink } from '../../../main/api';
-import { ConnectionService } from '../../../main/core/connections/connection-service';
+import { TransactionsResult, type MoneyLink } from '../../../main/api';
 import type { DemoDataset } from '../../../main/core/demo/dataset';
-import { generateDemoDataset } from '../../../main/core/demo/generator';
-import { ActiveGraphSource } from '../../../main/core/sources/active-source';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 import type { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
+import { connectSeededSources, type SeededSources } from '../../support/seeded-sources';
 
 const server = inject('neo4j');
-const settings: ConnectionSettings = { name: 'Test graph', uri: server.uri, user: server.user, database: null, schemaMapping: null };
 const signal = () => new AbortController().signal;
 
 let dataset: DemoDataset;
 let embedded: EmbeddedGraphSource;
-let active: ActiveGraphSource;
+let sources: SeededSources;
 let neo4j: Neo4jGraphSource;
 
 /** What must agree between the sources: everything but the source-specific link id. */
 const comparable = (links: MoneyLink[]) => links.map(({ id: _id, ...rest }) => rest);
 
 beforeAll(async () => {
-  dataset = generateDemoDataset({ seed: server.seed, accounts: server.accounts });
-  embedded = EmbeddedGraphSource.fromDataset(dataset);
-  active = new ActiveGraphSource(embedded);
-  const connections = new ConnectionService({ dataDir: null, secrets: null, active });
-  await connections.connect({ settings, password: server.password });
-  neo4j = active.current as Neo4jGraphSource;
+  sources = await connectSeededSources(server);
+  ({ dataset, embedded, neo4j } = sources);
 });
 
 afterAll(async () => {
-  await active?.close();
+  await sources?.close();
 });
 
 describe('money links among selected accounts on the real Neo4j', () => {

@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { IDENTIFIER_KINDS, PathsResult, type ConnectionSettings } from '../../../main/api';
-import { ConnectionService } from '../../../main/core/connections/connection-service';
+import { IDENTIFIER_KINDS, PathsResult } from '../../../main/api';
 import type { DemoDataset } from '../../../main/core/demo/dataset';
-import { generateDemoDataset } from '../../../main/core/demo/generator';
-import { ActiveGraphSource } from '../../../main/core/sources/active-source';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 import type { PathRequest } from '../../../main/core/sources/graph-source';
 import type { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
+import { connectSeededSources, type SeededSources } from '../../support/seeded-sources';
 
 const server = inject('neo4j');
-const settings: ConnectionSettings = { name: 'Test graph', uri: server.uri, user: server.user, database: null, schemaMapping: null };
 const IDENTIFIER_TYPES = ['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL'];
 
 let dataset: DemoDataset;
 let embedded: EmbeddedGraphSource;
-let active: ActiveGraphSource;
+let sources: SeededSources;
 let neo4j: Neo4jGraphSource;
 
 /** Paths as sequences of kind:key (identifier ids differ between the sources; what they show does not). */
@@ -32,16 +29,12 @@ const request = (overrides: Partial<PathRequest> & Pick<PathRequest, 'fromId' | 
 });
 
 beforeAll(async () => {
-  dataset = generateDemoDataset({ seed: server.seed, accounts: server.accounts });
-  embedded = EmbeddedGraphSource.fromDataset(dataset);
-  active = new ActiveGraphSource(embedded);
-  const connections = new ConnectionService({ dataDir: null, secrets: null, active });
-  await connections.connect({ settings, password: server.password });
-  neo4j = active.current as Neo4jGraphSource;
+  sources = await connectSeededSources(server);
+  ({ dataset, embedded, neo4j } = sources);
 });
 
 afterAll(async () => {
-  await active?.close();
+  await sources?.close();
 });
 
 describe('paths on the real Neo4j (catalogued shortestPath) agree with the embedded BFS', () => {

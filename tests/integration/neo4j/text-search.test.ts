@@ -1,38 +1,31 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { IDENTIFIER_KINDS, TextSearchResult, type ConnectionSettings, type NodeKind } from '../../../main/api';
-import { ConnectionService } from '../../../main/core/connections/connection-service';
+import { IDENTIFIER_KINDS, TextSearchResult, type NodeKind } from '../../../main/api';
 import type { DemoDataset } from '../../../main/core/demo/dataset';
-import { generateDemoDataset } from '../../../main/core/demo/generator';
-import { ActiveGraphSource } from '../../../main/core/sources/active-source';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 import { ensureSearchIndexes } from '../../../main/core/sources/neo4j/seed';
 import type { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
+import { connectSeededSources, type SeededSources } from '../../support/seeded-sources';
 
 const server = inject('neo4j');
-const settings: ConnectionSettings = { name: 'Test graph', uri: server.uri, user: server.user, database: null, schemaMapping: null };
 const options = (limitPerKind = 20) => ({ limitPerKind, signal: new AbortController().signal });
 
 let dataset: DemoDataset;
 let embedded: EmbeddedGraphSource;
-let active: ActiveGraphSource;
+let sources: SeededSources;
 let neo4j: Neo4jGraphSource;
 
 const group = (result: TextSearchResult, kind: NodeKind) => result.groups.find((candidate) => candidate.kind === kind);
 const valuesOf = (kind: string) => dataset.identifiers.value.filter((_, j) => IDENTIFIER_KINDS[dataset.identifiers.kind[j]] === kind);
 
 beforeAll(async () => {
-  dataset = generateDemoDataset({ seed: server.seed, accounts: server.accounts });
-  embedded = EmbeddedGraphSource.fromDataset(dataset);
-  active = new ActiveGraphSource(embedded);
-  const connections = new ConnectionService({ dataDir: null, secrets: null, active });
-  await connections.connect({ settings, password: server.password });
-  neo4j = active.current as Neo4jGraphSource;
+  sources = await connectSeededSources(server);
+  ({ dataset, embedded, neo4j } = sources);
   // What seed:neo4j creates; a database seeded before search indexes existed gets them here.
   await ensureSearchIndexes(neo4j.client);
 });
 
 afterAll(async () => {
-  await active?.close();
+  await sources?.close();
 });
 
 describe('full-text search on the real Neo4j', () => {
