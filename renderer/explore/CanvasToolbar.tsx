@@ -2,12 +2,14 @@ import { useFormat } from '../i18n/format';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import BubbleChartIcon from '@mui/icons-material/BubbleChart';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
+import CloseFullscreenIcon from '@mui/icons-material/CloseFullscreen';
 import DeleteIcon from '@mui/icons-material/Delete';
 import DownloadIcon from '@mui/icons-material/Download';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import GroupWorkIcon from '@mui/icons-material/GroupWork';
 import HubIcon from '@mui/icons-material/Hub';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
+import OpenInFullIcon from '@mui/icons-material/OpenInFull';
 import PushPinIcon from '@mui/icons-material/PushPin';
 import PushPinOutlinedIcon from '@mui/icons-material/PushPinOutlined';
 import RedoIcon from '@mui/icons-material/Redo';
@@ -55,6 +57,9 @@ export interface CanvasToolbarProps {
   onGroupByIdentifier(): void;
   onGroupByCommunity(): void;
   onUngroup(): void;
+  /** Whether any group is drawn (collapse and expand act on the selected groups, or on all). */
+  hasGroups: boolean;
+  onCollapseGroups(collapsed: boolean): void;
   onExpandSelected(): void;
   onSelectNeighbours(): void;
   onSave(): void;
@@ -124,6 +129,8 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       {button(t('canvas.groupByIdentifier'), <HubIcon fontSize="small" />, props.onGroupByIdentifier, props.empty, 'canvas-group-by-identifier')}
       {button(t('canvas.groupByCommunity'), <BubbleChartIcon fontSize="small" />, props.onGroupByCommunity, props.empty, 'canvas-group-by-community')}
       {button(t('canvas.ungroup'), <CallSplitIcon fontSize="small" />, props.onUngroup, none, 'canvas-ungroup')}
+      {button(t('canvas.groups.collapse'), <CloseFullscreenIcon fontSize="small" />, () => props.onCollapseGroups(true), !props.hasGroups, 'canvas-collapse-groups')}
+      {button(t('canvas.groups.expand'), <OpenInFullIcon fontSize="small" />, () => props.onCollapseGroups(false), !props.hasGroups, 'canvas-expand-groups')}
       <Box sx={{ flex: 1 }} />
       {button(t('canvas.workspace.save'), <SaveIcon fontSize="small" />, props.onSave, props.empty, 'workspace-save')}
       {button(t('canvas.workspace.open'), <FolderOpenIcon fontSize="small" />, (event) => (props.recent.length > 0 ? setOpenAnchor(event.currentTarget) : props.onOpen()), false, 'workspace-open')}

@@ -259,6 +259,8 @@ export function ExploreScreen() {
           onGroupByIdentifier={() => explore.edit.groupBySharedIdentifier((identifier, members) => t('canvas.sharedGroupLabel', { label: identifier.label, count: members }))}
           onGroupByCommunity={() => explore.edit.groupByCommunity((index, members) => t('canvas.communityGroupLabel', { index, count: members }))}
           onUngroup={explore.edit.ungroupSelected}
+          hasGroups={Object.keys(explore.model.groups).length > 0}
+          onCollapseGroups={explore.edit.setGroupsCollapsed}
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}
           onSave={() => workspace.save(explore.model, source)}
@@ -289,6 +291,7 @@ export function ExploreScreen() {
             onExpandRequest={(nodeId) => void expand(nodeId)}
             onSelectionChange={explore.setSelectedIds}
             onNodesMoved={explore.edit.moveNodes}
+            onGroupToggle={explore.edit.toggleGroup}
           />
           {busy && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />}
 

@@ -14,6 +14,7 @@ import {
   removeNodes,
   replaceWith,
   setFilters,
+  setGroupsCollapsed,
   setHidden,
   setHighlighted,
   setPinned,
@@ -26,6 +27,7 @@ import {
   type Point,
 } from '../graph/canvas-model';
 import { communityGroups } from '../graph/community-groups';
+import { arrangeGroups } from '../graph/group-arrangement';
 import type { GraphView, LayoutKind } from '../graph/graph-view';
 import { toApiError } from '../shared/to-api-error';
 
@@ -231,19 +233,22 @@ export function useExploreGraph(pageSize: number) {
       },
       showHidden: () => run(showAllHidden()),
       pinSelected: (pinned: boolean) => run(setPinned(selection(), pinned)),
-      groupSelected: (label: string) => run(groupNodes([{ id: `group:${crypto.randomUUID()}`, label, memberIds: selection() }])),
+      groupSelected: (label: string) => run(groupNodes([{ id: `group:${crypto.randomUUID()}`, label, memberIds: selection() }], arrangeGroups)),
       groupBySharedIdentifier: (labelOf: (identifier: GraphNode, members: number) => string) => {
         const chosen = selection();
-        run(groupNodes(sharedIdentifierGroups(model(), chosen.length > 1 ? chosen : null, labelOf)));
+        run(groupNodes(sharedIdentifierGroups(model(), chosen.length > 1 ? chosen : null, labelOf), arrangeGroups));
       },
       groupByCommunity: (labelOf: (index: number, members: number) => string) => {
         const chosen = selection();
-        run(groupNodes(communityGroups(model(), chosen.length > 1 ? chosen : null, labelOf)));
+        run(groupNodes(communityGroups(model(), chosen.length > 1 ? chosen : null, labelOf), arrangeGroups));
       },
-      ungroupSelected: () => {
-        const groups = new Set(selection().map((id) => model().nodes[id]?.groupId).filter((id): id is string => Boolean(id)));
-        run(ungroup([...groups]));
+      ungroupSelected: () => run(ungroup(viewRef.current?.selectedGroupIds() ?? [])),
+      /** Collapses (or expands) the selected groups, or every group when none is selected. */
+      setGroupsCollapsed: (collapsed: boolean) => {
+        const chosen = viewRef.current?.selectedGroupIds() ?? [];
+        run(setGroupsCollapsed(chosen.length > 0 ? chosen : Object.keys(model().groups), collapsed));
       },
+      toggleGroup: (groupId: string) => run(setGroupsCollapsed([groupId], !model().groups[groupId]?.collapsed)),
       moveNodes: (positions: Record<string, Point>) => run(moveNodes(positions)),
       setFilters: (filters: CanvasFilters) => run(setFilters(filters)),
       dismissHighlight: () => run(setHighlighted([])),

@@ -11,16 +11,16 @@ export interface GraphCanvasProps extends GraphViewEvents {
 }
 
 /** Hosts one GraphView in a DOM element; the Cytoscape instance lives for the component's lifetime. */
-export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved }: GraphCanvasProps) {
+export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const theme = useTheme();
   const { t } = useTranslation();
   const palette = useMemo(() => graphPaletteFor(theme), [theme]);
   // Latest props for Cytoscape's event handlers, which are bound once when the view is created.
-  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, palette, t });
+  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, palette, t });
   useLayoutEffect(() => {
-    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, palette, t };
+    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, palette, t };
   });
 
   useEffect(() => {
@@ -31,7 +31,11 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionCha
       onExpandRequest: (nodeId) => latest.current.onExpandRequest(nodeId),
       onSelectionChange: (nodeIds) => latest.current.onSelectionChange(nodeIds),
       onNodesMoved: (positions) => latest.current.onNodesMoved(positions),
-    }, (count) => latest.current.t('graph.hubCount', { count }));
+      onGroupToggle: (groupId) => latest.current.onGroupToggle(groupId),
+    }, {
+      hubCount: (count) => latest.current.t('graph.hubCount', { count }),
+      groupMembers: (count) => latest.current.t('canvas.groups.members', { count }),
+    });
     viewRef.current = view;
     latest.current.onReady(view);
     const resizeObserver = new ResizeObserver(() => view.resize());

@@ -41,6 +41,8 @@ export interface NeighbourPage {
 export interface CanvasGroup {
   id: string;
   label: string;
+  /** Drawn as one node (its members' links re-routed to it) instead of a box around its members. */
+  collapsed: boolean;
 }
 
 /** Which elements the investigator filtered out, and whether they are greyed or hidden. */
@@ -63,7 +65,7 @@ export interface CanvasModel {
 }
 
 /** What a command did, named for the undo button (i18n keys under `canvas.command`). */
-export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'filter' | 'highlight' | 'open' | 'refresh';
+export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'collapse' | 'expand' | 'filter' | 'highlight' | 'open' | 'refresh';
 
 /** One undoable change. */
 export interface CanvasCommand {
@@ -104,7 +106,8 @@ export function placeAround(anchor: Point, count: number, awayFrom: Point | null
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-function centroid(points: readonly Point[]): Point | null {
+/** The mean of `points`; null when there are none. */
+export function centroid(points: readonly Point[]): Point | null {
   if (points.length === 0) return null;
   const sum = points.reduce((total, point) => ({ x: total.x + point.x, y: total.y + point.y }), { x: 0, y: 0 });
   return { x: sum.x / points.length, y: sum.y / points.length };
@@ -226,12 +229,41 @@ export function setPinned(ids: readonly string[], pinned: boolean): CanvasComman
 export function moveNodes(positions: Readonly<Record<string, Point>>, label: CommandLabel = 'move'): CanvasCommand {
   return {
     label,
-    apply: (model) =>
-      updateNodes(model, Object.keys(positions), (node) => {
-        const to = positions[node.node.id];
+    apply: (model) => {
+      const wanted = { ...positions, ...collapsedGroupMoves(model, positions) };
+      return updateNodes(model, Object.keys(wanted), (node) => {
+        const to = wanted[node.node.id];
         return node.pinned || (node.position.x === to.x && node.position.y === to.y) ? node : { ...node, position: { x: to.x, y: to.y } };
-      }),
+      });
+    },
   };
+}
+
+/** A collapsed group is drawn at its members' centre: moving it (by its id) moves its members with it. */
+function collapsedGroupMoves(model: CanvasModel, positions: Readonly<Record<string, Point>>): Record<string, Point> {
+  const moves: Record<string, Point> = {};
+  for (const [groupId, to] of Object.entries(positions)) {
+    if (!model.groups[groupId]?.collapsed) continue;
+    const members = groupMembers(model, groupId);
+    const from = centroid(members.map((member) => member.position))!;
+    for (const member of members) moves[member.node.id] = { x: round(member.position.x + to.x - from.x), y: round(member.position.y + to.y - from.y) };
+  }
+  return moves;
+}
+
+/** The nodes in a group, in the model's order. */
+export function groupMembers(model: CanvasModel, groupId: string): CanvasNode[] {
+  return Object.values(model.nodes).filter((node) => node.groupId === groupId);
+}
+
+/** Where a collapsed group is drawn: its members' centre. */
+export function groupCentre(model: CanvasModel, groupId: string): Point | null {
+  return centroid(groupMembers(model, groupId).map((member) => member.position));
+}
+
+/** Whether a node is drawn as itself, not folded into a collapsed group. */
+export function inCollapsedGroup(model: CanvasModel, node: CanvasNode): boolean {
+  return node.groupId !== null && model.groups[node.groupId]?.collapsed === true;
 }
 
 /** A group to make: its id, what it is called and who is in it. */
@@ -241,20 +273,39 @@ export interface GroupSpec {
   memberIds: readonly string[];
 }
 
-/** Puts nodes into groups (compound nodes); a node leaves the group it was in. */
-export function groupNodes(specs: readonly GroupSpec[]): CanvasCommand {
+/**
+ * Puts nodes into groups (compound nodes); a node leaves the group it was in. `arrange` (see
+ * group-arrangement.ts) then packs each new group's members together and moves other nodes out
+ * of its box, in the same undo step.
+ */
+export function groupNodes(specs: readonly GroupSpec[], arrange?: (model: CanvasModel, groupIds: readonly string[]) => Record<string, Point>): CanvasCommand {
   return {
     label: 'group',
     apply(model) {
-      const usable = specs.map((spec) => ({ ...spec, memberIds: spec.memberIds.filter((id) => model.nodes[id]) })).filter((spec) => spec.memberIds.length > 0 && !model.groups[spec.id]);
+      const usable = specs.map((spec) => ({ ...spec, memberIds: spec.memberIds.filter((id) => model.nodes[id] && !inCollapsedGroup(model, model.nodes[id])) })).filter((spec) => spec.memberIds.length > 0 && !model.groups[spec.id]);
       if (usable.length === 0) return model;
       const groups = { ...model.groups };
       const nodes = { ...model.nodes };
       for (const spec of usable) {
-        groups[spec.id] = { id: spec.id, label: spec.label };
+        groups[spec.id] = { id: spec.id, label: spec.label, collapsed: false };
         for (const id of spec.memberIds) nodes[id] = { ...nodes[id], groupId: spec.id };
       }
-      return withoutEmptyGroups({ ...model, nodes, groups });
+      const grouped = withoutEmptyGroups({ ...model, nodes, groups });
+      return arrange ? moveNodes(arrange(grouped, usable.map((spec) => spec.id).filter((id) => grouped.groups[id]))).apply(grouped) : grouped;
+    },
+  };
+}
+
+/** Folds groups into one node each (`collapsed`), or unfolds them back into boxes around their members. */
+export function setGroupsCollapsed(groupIds: readonly string[], collapsed: boolean): CanvasCommand {
+  return {
+    label: collapsed ? 'collapse' : 'expand',
+    apply(model) {
+      const changing = groupIds.filter((id) => model.groups[id] && model.groups[id].collapsed !== collapsed);
+      if (changing.length === 0) return model;
+      const groups = { ...model.groups };
+      for (const id of changing) groups[id] = { ...groups[id], collapsed };
+      return { ...model, groups };
     },
   };
 }

@@ -14,8 +14,8 @@ export interface ForceLayoutRun {
   cancel(): void;
 }
 
-/** Lays a large graph out with ForceAtlas2 in a Web Worker, reporting progress as a 0..1 fraction. */
-export function runForceLayoutInWorker(input: ForceLayoutInput, onProgress: (fraction: number) => void, iterations = 200): ForceLayoutRun {
+/** Lays a large graph out with ForceAtlas2 in a Web Worker, reporting progress as a 0..1 fraction; `iterations` is the most it runs (it stops once settled). */
+export function runForceLayoutInWorker(input: ForceLayoutInput, onProgress: (fraction: number) => void, iterations = 150): ForceLayoutRun {
   const index = new Map(input.ids.map((id, position) => [id, position]));
   const request: ForceLayoutRequest = {
     positions: Float64Array.from(input.positions.flatMap((point) => [point.x, point.y])),

@@ -149,6 +149,26 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
       },
     },
     {
+      // A collapsed group: one solid node standing for its members, name and member count below.
+      selector: 'node.canvas-group.collapsed',
+      style: {
+        shape: 'round-rectangle',
+        width: 56,
+        height: 56,
+        'background-opacity': 0.18,
+        'border-width': 3,
+        'border-style': 'double',
+        'text-valign': 'bottom',
+        'text-margin-y': 6,
+        'text-wrap': 'wrap',
+      },
+    },
+    {
+      // A link re-routed to a collapsed group: as many links as it stands for, counted on it.
+      selector: 'edge.folded-link',
+      style: { width: 'mapData(count, 1, 20, 1.5, 6)', 'line-color': palette.text, 'line-style': 'solid', opacity: 0.6, label: 'data(label)', 'font-size': 10, color: palette.text, 'text-background-color': palette.background, 'text-background-opacity': 1, 'text-background-padding': '2px' },
+    },
+    {
       // A pinned node: a solid ring outside its border.
       selector: 'node.pinned',
       style: { 'outline-width': 3, 'outline-color': palette.text, 'outline-offset': 3, 'outline-opacity': 0.8 },

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cyt
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import type { GraphNode } from '../../main/api';
-import { edgeFilteredOut, emptyCanvas, nodeFilteredOut, type CanvasModel, type CanvasNode, type Point } from './canvas-model';
+import { centroid, edgeFilteredOut, emptyCanvas, groupCentre, inCollapsedGroup, nodeFilteredOut, type CanvasModel, type CanvasNode, type Point } from './canvas-model';
 import { DEFAULT_NEIGHBOUR_PAGE_SIZE, edgeElement, nodeElement, type HubCountLabel } from './elements';
 import { runForceLayoutInWorker, type ForceLayoutRun } from './force-layout';
 import { graphStylesheet, type GraphPalette } from './graph-style';
@@ -26,6 +26,24 @@ export interface GraphViewEvents {
   onSelectionChange(nodeIds: string[]): void;
   /** The user dragged nodes to new places. */
   onNodesMoved(positions: Record<string, Point>): void;
+  /** A group was double-tapped: the user wants it collapsed, or expanded again. */
+  onGroupToggle(groupId: string): void;
+}
+
+/** Counts drawn on the canvas, in the investigator's language. */
+export interface CanvasCountLabels {
+  /** A hub's neighbour count, on its second label line. */
+  hubCount: HubCountLabel;
+  /** How many nodes a collapsed group holds, on its second label line. */
+  groupMembers(count: number): string;
+}
+
+export interface GraphViewOptions {
+  /**
+   * Draw with Cytoscape's (experimental) WebGL renderer: faster panning and zooming of thousands of
+   * nodes on a real GPU, slower than the 2D canvas without one. Fixed for the view's lifetime.
+   */
+  webgl?: boolean;
 }
 
 export const LAYOUT_KINDS = ['force', 'concentric', 'hierarchy', 'circle', 'grid'] as const;
@@ -62,11 +80,13 @@ export class GraphView {
     container: HTMLElement,
     palette: GraphPalette,
     events: GraphViewEvents,
-    private readonly hubCount: HubCountLabel,
+    private readonly labels: CanvasCountLabels,
+    options: GraphViewOptions = {},
   ) {
     registerExtensions();
     this.cy = cytoscape({
       container,
+      webgl: options.webgl ?? false,
       style: graphStylesheet(palette),
       minZoom: 0.05,
       maxZoom: 4,
@@ -82,7 +102,10 @@ export class GraphView {
       if (event.target === this.cy) events.onSelect(null, false);
     });
     this.cy.on('dbltap', 'node', (event) => {
-      if (!(event.target as NodeSingular).isParent()) events.onExpandRequest(event.target.id());
+      const target = event.target as NodeSingular;
+      // A group's box or collapsed node folds or unfolds the group; any other node asks for its neighbours.
+      if (this.model.groups[target.id()]) events.onGroupToggle(target.id());
+      else events.onExpandRequest(target.id());
     });
     this.cy.on('select unselect', 'node', () => {
       // One report per burst (a box selection selects many nodes one by one).
@@ -97,86 +120,153 @@ export class GraphView {
       const moved = dragged.isParent() ? dragged.descendants() : dragged.selected() ? this.cy.nodes(':selected') : dragged;
       const positions: Record<string, Point> = {};
       moved.forEach((node) => {
-        if (this.model.nodes[node.id()]) positions[node.id()] = roundPoint(node.position());
+        // A collapsed group's node moves with its members (see moveNodes).
+        if (this.model.nodes[node.id()] || this.model.groups[node.id()]?.collapsed) positions[node.id()] = roundPoint(node.position());
       });
       events.onNodesMoved(positions);
     });
   }
 
-  /** Draws `model`, changing only what differs from the model drawn before. */
+  /**
+   * Draws `model`, touching only what differs from the model drawn before: moving a thousand nodes
+   * changes their positions and nothing else, and an undone expand removes its nodes in one call,
+   * so Cytoscape restyles only the elements that changed.
+   */
   render(model: CanvasModel): void {
     const previous = this.model;
     this.model = model;
     const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters;
+    const groupsChanged = previous.groups !== model.groups;
     this.cy.batch(() => {
-      if (previous.groups !== model.groups) {
-        for (const group of Object.values(model.groups)) {
-          const drawn = this.cy.getElementById(group.id);
-          if (drawn.empty()) this.cy.add({ group: 'nodes', data: { id: group.id, label: group.label }, classes: 'canvas-group' });
-          else drawn.data('label', group.label);
-        }
-      }
-      if (previous.nodes !== model.nodes) {
-        this.removeAbsent(previous.nodes, model.nodes);
-        const additions: cytoscape.ElementDefinition[] = [];
-        for (const [id, current] of Object.entries(model.nodes)) {
-          const before = previous.nodes[id];
-          if (before === current && !restyleAll) continue;
-          const drawn = this.cy.getElementById(id);
-          const element = nodeElement(current.node, this.pageSize, this.hubCount);
-          const classes = this.classesFor(current, element.classes);
-          if (drawn.empty()) {
-            additions.push({ group: 'nodes', data: { ...element.data, parent: current.groupId ?? undefined }, position: { ...current.position }, classes, locked: current.pinned });
-            continue;
-          }
-          if (before !== current) {
-            drawn.data(element.data);
-            const { x, y } = drawn.position();
-            if (x !== current.position.x || y !== current.position.y) {
-              drawn.unlock();
-              drawn.position({ ...current.position });
-            }
-            if ((drawn.data('parent') ?? null) !== current.groupId) drawn.move({ parent: current.groupId });
-            if (current.pinned) drawn.lock();
-            else drawn.unlock();
-          }
-          drawn.classes(classes);
-        }
-        this.cy.add(additions);
-      } else if (restyleAll) {
-        for (const current of Object.values(model.nodes)) this.cy.getElementById(current.node.id).classes(this.classesFor(current, nodeElement(current.node, this.pageSize, this.hubCount).classes));
-      }
-      if (previous.edges !== model.edges || restyleAll) {
-        this.removeAbsent(previous.edges, model.edges);
-        const additions: cytoscape.ElementDefinition[] = [];
-        for (const [id, edge] of Object.entries(model.edges)) {
-          const element = edgeElement(edge);
-          const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
-          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
-          const drawn = this.cy.getElementById(id);
-          if (drawn.empty()) additions.push({ ...element, classes });
-          else drawn.classes(classes);
-        }
-        this.cy.add(additions);
-      }
-      if (previous.groups !== model.groups) {
-        for (const id of Object.keys(previous.groups)) {
-          if (model.groups[id]) continue;
-          const drawn = this.cy.getElementById(id);
-          // Removing a compound node removes its children: move them out first.
-          drawn.children().move({ parent: null });
-          drawn.remove();
-        }
-      }
+      if (groupsChanged) this.addGroups(model);
+      if (previous.nodes !== model.nodes || groupsChanged || restyleAll) this.renderNodes(previous, model, restyleAll);
+      if (previous.edges !== model.edges || groupsChanged || restyleAll) this.renderEdges(previous, model, restyleAll);
+      if (previous.nodes !== model.nodes || groupsChanged) this.renderCollapsedGroups(model);
+      if (groupsChanged) this.removeGroups(previous, model);
     });
   }
 
-  /** Removes, in one call, the elements drawn for `before` that `after` no longer has (an undone expand removes a thousand at once). */
-  private removeAbsent(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): void {
-    const gone = Object.keys(before).filter((id) => !(id in after));
-    if (gone.length === 0) return;
-    const ids = new Set(gone);
-    this.cy.remove(this.cy.elements().filter((element) => ids.has(element.id())));
+  private addGroups(model: CanvasModel): void {
+    for (const group of Object.values(model.groups)) {
+      if (this.cy.getElementById(group.id).empty()) this.cy.add({ group: 'nodes', data: { id: group.id, label: group.label }, classes: 'canvas-group' });
+    }
+  }
+
+  private removeGroups(previous: CanvasModel, model: CanvasModel): void {
+    for (const id of Object.keys(previous.groups)) {
+      if (model.groups[id]) continue;
+      const drawn = this.cy.getElementById(id);
+      // Removing a compound node removes its children: move them out first.
+      drawn.children().move({ parent: null });
+      drawn.remove();
+    }
+  }
+
+  private renderNodes(previous: CanvasModel, model: CanvasModel, restyleAll: boolean): void {
+    const gone: string[] = Object.keys(previous.nodes).filter((id) => !model.nodes[id]);
+    const additions: cytoscape.ElementDefinition[] = [];
+    for (const [id, current] of Object.entries(model.nodes)) {
+      const before = previous.nodes[id];
+      const wasDrawn = before !== undefined && !inCollapsedGroup(previous, before);
+      if (inCollapsedGroup(model, current)) {
+        if (wasDrawn) gone.push(id);
+        continue;
+      }
+      if (!wasDrawn) {
+        const element = nodeElement(current.node, this.pageSize, this.labels.hubCount);
+        additions.push({ group: 'nodes', data: { ...element.data, parent: current.groupId ?? undefined }, position: { ...current.position }, classes: this.classesFor(current, element.classes), locked: current.pinned });
+      } else if (before !== current || restyleAll) {
+        this.updateNode(before, current);
+      }
+    }
+    this.removeByIds(gone);
+    this.cy.add(additions);
+  }
+
+  /** Applies to one drawn node only what changed: data, position, group, pin, classes. */
+  private updateNode(before: CanvasNode, current: CanvasNode): void {
+    const drawn = this.cy.getElementById(current.node.id);
+    const element = nodeElement(current.node, this.pageSize, this.labels.hubCount);
+    if (before.node !== current.node) drawn.data(element.data);
+    if (before.position.x !== current.position.x || before.position.y !== current.position.y) {
+      drawn.unlock();
+      drawn.position({ ...current.position });
+      if (current.pinned) drawn.lock();
+    }
+    if ((drawn.data('parent') ?? null) !== current.groupId) drawn.move({ parent: current.groupId });
+    if (before.pinned !== current.pinned) {
+      if (current.pinned) drawn.lock();
+      else drawn.unlock();
+    }
+    drawn.classes(this.classesFor(current, element.classes));
+  }
+
+  /**
+   * Links whose both ends are drawn are drawn as themselves; a link with an end in a collapsed
+   * group is re-routed to the group's node, one link per pair of drawn ends with the count on it.
+   */
+  private renderEdges(previous: CanvasModel, model: CanvasModel, restyleAll: boolean): void {
+    const gone = previous.edges === model.edges ? [] : Object.keys(previous.edges).filter((id) => !model.edges[id]);
+    const additions: cytoscape.ElementDefinition[] = [];
+    const folded = new Map<string, { source: string; target: string; count: number }>();
+        for (const [id, edge] of Object.entries(model.edges)) {
+      const [source, target] = [this.drawnEnd(edge.source), this.drawnEnd(edge.target)];
+      const drawn = this.cy.getElementById(id);
+      if (source !== edge.source || target !== edge.target) {
+        if (drawn.nonempty()) gone.push(id);
+        if (source === target) continue;
+        const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+        const link = folded.get(key) ?? { source, target, count: 0 };
+        link.count++;
+        folded.set(key, link);
+        continue;
+      }
+      if (drawn.nonempty() && !restyleAll) continue;
+      const element = edgeElement(edge);
+      const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
+      const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
+      if (drawn.empty()) additions.push({ ...element, classes });
+      else drawn.classes(classes);
+    }
+    this.removeByIds(gone);
+    this.cy.add(additions);
+    this.renderFoldedLinks(folded);
+  }
+
+  private renderFoldedLinks(folded: ReadonlyMap<string, { source: string; target: string; count: number }>): void {
+    const wanted = new Map([...folded.values()].map((link) => [`folded:${link.source}|${link.target}`, link]));
+    this.cy.remove(this.cy.edges('.folded-link').filter((edge) => !wanted.has(edge.id())));
+    const additions: cytoscape.ElementDefinition[] = [];
+    for (const [id, link] of wanted) {
+      const label = link.count > 1 ? String(link.count) : '';
+      const drawn = this.cy.getElementById(id);
+      if (drawn.empty()) additions.push({ group: 'edges', data: { id, source: link.source, target: link.target, label, count: link.count }, classes: 'folded-link' });
+      else if (drawn.data('count') !== link.count) drawn.data({ label, count: link.count });
+    }
+    this.cy.add(additions);
+  }
+
+  /** A collapsed group is one node at its members' centre, labelled with how many it holds. */
+  private renderCollapsedGroups(model: CanvasModel): void {
+    const collapsed = Object.values(model.groups).filter((group) => group.collapsed);
+    for (const group of Object.values(model.groups)) this.cy.getElementById(group.id).toggleClass('collapsed', group.collapsed);
+    const members = new Map<string, CanvasNode[]>(collapsed.map((group) => [group.id, []]));
+    if (collapsed.length > 0) for (const node of Object.values(model.nodes)) if (node.groupId) members.get(node.groupId)?.push(node);
+    for (const group of Object.values(model.groups)) {
+      const drawn = this.cy.getElementById(group.id);
+      const inside = members.get(group.id);
+      const label = inside ? `${group.label}\n${this.labels.groupMembers(inside.length)}` : group.label;
+      if (drawn.data('label') !== label) drawn.data('label', label);
+      if (inside) drawn.position(centroid(inside.map((node) => node.position))!);
+    }
+  }
+
+  /** Removes, in one call, the drawn elements with these ids (an undone expand removes a thousand at once). */
+  private removeByIds(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const doomed = this.cy.collection();
+    for (const id of ids) doomed.merge(this.cy.getElementById(id));
+    this.cy.remove(doomed);
   }
 
   private classesFor(current: CanvasNode, base: string): string {
@@ -213,6 +303,12 @@ export class GraphView {
 
   selectedIds(): string[] {
     return this.cy.nodes(':selected').filter((node) => Boolean(this.model.nodes[node.id()])).map((node) => node.id());
+  }
+
+  /** Groups selected themselves (box or collapsed node) or through a selected member. */
+  selectedGroupIds(): string[] {
+    const ids = this.cy.nodes(':selected').map((node) => (this.model.groups[node.id()] ? node.id() : this.model.nodes[node.id()]?.groupId));
+    return [...new Set(ids.filter((id): id is string => Boolean(id)))];
   }
 
   /** The DTO behind a drawn node, for the details panel. */
@@ -261,7 +357,7 @@ export class GraphView {
    * the result into a command. Pinned nodes keep their places. Large force layouts run in a worker.
    */
   layout(kind: LayoutKind, onlyIds: readonly string[] | null, onProgress: (fraction: number) => void): LayoutRun {
-    const scope = new Set(onlyIds ?? Object.keys(this.model.nodes));
+    const scope = new Set(onlyIds ?? this.drawnNodes().map((node) => node.id));
     const inScope = this.cy.nodes().filter((node) => scope.has(node.id()) && !node.isParent());
     if (kind === 'force' && inScope.length > WORKER_LAYOUT_THRESHOLD) return this.workerForceLayout(scope, onProgress);
     const before = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }]));
@@ -333,13 +429,13 @@ export class GraphView {
   }
 
   private workerForceLayout(scope: Set<string>, onProgress: (fraction: number) => void): ForceLayoutRun {
-    const ids = Object.keys(this.model.nodes);
+    const nodes = this.drawnNodes();
     const run = runForceLayoutInWorker(
       {
-        ids,
-        positions: ids.map((id) => this.model.nodes[id].position),
-        fixed: ids.map((id) => this.model.nodes[id].pinned || !scope.has(id)),
-        edges: Object.values(this.model.edges).map((edge) => [edge.source, edge.target] as const),
+        ids: nodes.map((node) => node.id),
+        positions: nodes.map((node) => node.position),
+        fixed: nodes.map((node) => node.pinned || !scope.has(node.id)),
+        edges: Object.values(this.model.edges).map((edge) => [this.drawnEnd(edge.source), this.drawnEnd(edge.target)] as const),
       },
       onProgress,
     );
@@ -347,6 +443,23 @@ export class GraphView {
       result: run.result.then((positions) => positions && Object.fromEntries(Object.entries(positions).filter(([id]) => scope.has(id) && !this.model.nodes[id]?.pinned))),
       cancel: run.cancel,
     };
+  }
+
+  /** What is drawn as a node: nodes outside collapsed groups, and each collapsed group at its members' centre. */
+  private drawnNodes(): { id: string; position: Point; pinned: boolean }[] {
+    const nodes = Object.values(this.model.nodes)
+      .filter((node) => !inCollapsedGroup(this.model, node))
+      .map((node) => ({ id: node.node.id, position: node.position, pinned: node.pinned }));
+    const groups = Object.values(this.model.groups)
+      .filter((group) => group.collapsed)
+      .map((group) => ({ id: group.id, position: groupCentre(this.model, group.id)!, pinned: false }));
+    return [...nodes, ...groups];
+  }
+
+  /** The node a link's end is drawn at: itself, or the collapsed group it is folded into. */
+  private drawnEnd(nodeId: string): string {
+    const node = this.model.nodes[nodeId];
+    return inCollapsedGroup(this.model, node) ? node.groupId! : nodeId;
   }
 
   setPalette(palette: GraphPalette): void {

@@ -10,14 +10,15 @@ import { emptyCanvas, type CanvasModel, type CanvasNode } from './canvas-model';
 import { RISK_BANDS } from './risk';
 
 export const WORKSPACE_FORMAT = 'ringscope-workspace';
-export const WORKSPACE_VERSION = 1;
+/** Version 2 saves whether each group is collapsed; version 1 files open with every group expanded. */
+export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_EXTENSION = '.ringscope';
 
 const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
-export const WorkspaceFile = z.strictObject({
+const WorkspaceFileV1 = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(WORKSPACE_VERSION),
+  version: z.literal(1),
   savedAt: z.string(),
   source: z.strictObject({ kind: z.enum(['embedded', 'neo4j']), name: z.string() }).nullable(),
   nodes: z.array(
@@ -41,7 +42,16 @@ export const WorkspaceFile = z.strictObject({
     mode: z.enum(['grey', 'hide']),
   }),
 });
+
+export const WorkspaceFile = WorkspaceFileV1.extend({
+  version: z.literal(WORKSPACE_VERSION),
+  groups: z.array(z.strictObject({ id: z.string().min(1), label: z.string(), collapsed: z.boolean() })),
+});
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
+
+/** A version 1 file, upgraded to the current version. */
+const UpgradedV1 = WorkspaceFileV1.transform((file): WorkspaceFile => ({ ...file, version: WORKSPACE_VERSION, groups: file.groups.map((group) => ({ ...group, collapsed: false })) }));
+const OPENED_VERSIONS: readonly unknown[] = [1, WORKSPACE_VERSION];
 
 export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): WorkspaceFile {
   return {
@@ -65,11 +75,13 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   } catch {
     throw new WorkspaceFileError('notJson');
   }
-  const parsed = WorkspaceFile.safeParse(json);
-  if (parsed.success) return parsed.data;
   const format = (json as { format?: unknown; version?: unknown } | null)?.format;
   if (format !== WORKSPACE_FORMAT) throw new WorkspaceFileError('notWorkspace');
-  if ((json as { version?: unknown }).version !== WORKSPACE_VERSION) throw new WorkspaceFileError('unsupportedVersion');
+  const version = (json as { version?: unknown }).version;
+  if (!OPENED_VERSIONS.includes(version)) throw new WorkspaceFileError('unsupportedVersion');
+  // Checked against its own version's schema, so the first problem named is one that version has.
+  const parsed = version === WORKSPACE_VERSION ? WorkspaceFile.safeParse(json) : UpgradedV1.safeParse(json);
+  if (parsed.success) return parsed.data;
   throw new WorkspaceFileError('invalid', parsed.error.issues[0]?.path.join('.'));
 }
 

@@ -1,10 +1,13 @@
 /**
  * Bench suite `canvas` (issue #9): the Explore canvas in headless Chromium. Builds a bare page with
  * the renderer's canvas modules (tests/bench/canvas-harness) and measures, in the same run:
- * - the force layout of a 1,000-node / 2,000-edge graph in the Web Worker, and the longest
- *   main-thread task while it runs (the UI must stay responsive: target < 100 ms);
- * - first paint of 10,000 nodes / 20,000 edges through RingScope's canvas vs plain Cytoscape with
- *   the same elements, positions and stylesheet (target ≤ 1.2×);
+ * - the force layout of a 1,000-node / 2,000-edge graph in the Web Worker, drawing its result, and
+ *   the longest main-thread task from start to drawn result (the UI must stay responsive: target < 100 ms);
+ * - first paint and time to interactive (the frame answering the first wheel zoom) of 10,000 nodes
+ *   / 20,000 edges through RingScope's canvas vs plain Cytoscape with the same elements, positions
+ *   and stylesheet (target ≤ 1.2×), and RingScope's first paint with Cytoscape's WebGL renderer (in
+ *   a browser with the GPU allowed; headless it is SwiftShader, software, so the figure is a floor
+ *   for how WebGL does without a graphics card);
  * - undo of a 1,000-node expand (target < 100 ms).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,17 +16,20 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { launchChromium } from '../e2e/support/chromium';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium';
 import type { BenchFigures } from './results';
 
 const HARNESS_ROOT = path.resolve(__dirname, 'canvas-harness');
 const RUNS = 3;
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
+type PaintTimes = { firstPaintSeconds: number; interactiveSeconds: number };
 type CanvasBench = {
-  layout(nodes: number, edges: number): Promise<{ seconds: number; maxTaskMs: number; moved: number }>;
-  ringscopeFirstPaint(nodes: number, edges: number): Promise<number>;
-  plainFirstPaint(nodes: number, edges: number): Promise<number>;
+  layout(nodes: number, edges: number): Promise<{ seconds: number; applyMs: number; maxTaskMs: number; moved: number }>;
+  ringscopeFirstPaint(nodes: number, edges: number, webgl?: boolean): Promise<PaintTimes>;
+  plainFirstPaint(nodes: number, edges: number): Promise<PaintTimes>;
+  webglRenderer(): string | null;
   undoExpand(added: number): Promise<number>;
 };
 
@@ -41,46 +47,73 @@ function serve(root: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Opens the harness page and returns a caller for its `canvasBench` functions. */
+async function openHarness(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  await page.waitForFunction(() => 'canvasBench' in globalThis);
+  return <K extends keyof CanvasBench>(name: K, ...args: Parameters<CanvasBench[K]>) =>
+    page.evaluate(({ name, args }) => (globalThis as unknown as { canvasBench: Record<string, (...a: unknown[]) => unknown> }).canvasBench[name](...args), { name, args }) as Promise<Awaited<ReturnType<CanvasBench[K]>>>;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function runCanvasBench(log: (line: string) => void): Promise<BenchFigures> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-canvas-bench-'));
   let server: Server | null = null;
-  const browser = await launchChromium();
+  let browser: Browser = await launchChromium();
   try {
     log('building the canvas harness');
     await build({ root: HARNESS_ROOT, base: './', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, modulePreload: { polyfill: false } } });
     server = await serve(outDir);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
-    await page.waitForFunction(() => 'canvasBench' in globalThis);
-    const bench = <K extends keyof CanvasBench>(name: K, ...args: Parameters<CanvasBench[K]>) =>
-      page.evaluate(({ name, args }) => ((globalThis as unknown as { canvasBench: Record<string, (...a: unknown[]) => unknown> }).canvasBench[name](...args)), { name, args }) as Promise<Awaited<ReturnType<CanvasBench[K]>>>;
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
+    const bench = await openHarness(browser, url);
 
     const layouts = [];
     for (let run = 0; run < RUNS; run++) layouts.push(await bench('layout', 1_000, 2_000));
-    log(`1k/2k worker layout: ${layouts.map((run) => run.seconds.toFixed(3)).join(', ')} s; longest main-thread task ${layouts.map((run) => run.maxTaskMs.toFixed(0)).join(', ')} ms`);
+    log(`1k/2k worker layout: ${layouts.map((run) => run.seconds.toFixed(3)).join(', ')} s; drawing it ${layouts.map((run) => run.applyMs.toFixed(0)).join(', ')} ms; longest main-thread task ${layouts.map((run) => run.maxTaskMs.toFixed(0)).join(', ')} ms`);
 
-    const ringscope: number[] = [];
-    const plain: number[] = [];
+    const ringscope: PaintTimes[] = [];
+    const plain: PaintTimes[] = [];
     for (let run = 0; run < RUNS; run++) {
       // Alternated, so neither side always runs on a warmer page.
       plain.push(await bench('plainFirstPaint', 10_000, 20_000));
-      ringscope.push(await bench('ringscopeFirstPaint', 10_000, 20_000));
+      ringscope.push(await bench('ringscopeFirstPaint', 10_000, 20_000, false));
     }
-    log(`10k/20k first paint: RingScope ${ringscope.map((value) => value.toFixed(2)).join(', ')} s; plain Cytoscape ${plain.map((value) => value.toFixed(2)).join(', ')} s`);
+    const seconds = (times: PaintTimes[], key: keyof PaintTimes) => times.map((time) => time[key].toFixed(2)).join(', ');
+    log(`10k/20k first paint: RingScope ${seconds(ringscope, 'firstPaintSeconds')} s; plain Cytoscape ${seconds(plain, 'firstPaintSeconds')} s`);
+    log(`10k/20k time to interactive: RingScope ${seconds(ringscope, 'interactiveSeconds')} s; plain Cytoscape ${seconds(plain, 'interactiveSeconds')} s`);
 
     const undos: number[] = [];
     for (let run = 0; run < RUNS; run++) undos.push(await bench('undoExpand', 1_000));
     log(`undo of a 1,000-node expand: ${undos.map((value) => value.toFixed(1)).join(', ')} ms`);
 
+    // WebGL needs a browser with the GPU allowed (the e2e one runs with --disable-gpu), and a page of
+    // its own: Cytoscape's WebGL renderer changes the canvas renderer's shared prototype.
+    await browser.close();
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'] });
+    const webglBench = await openHarness(browser, url);
+    const webglRenderer = await webglBench('webglRenderer');
+    const webgl: PaintTimes[] = [];
+    if (webglRenderer) for (let run = 0; run < RUNS; run++) webgl.push(await webglBench('ringscopeFirstPaint', 10_000, 20_000, true));
+    log(`10k/20k first paint with WebGL (${webglRenderer ?? 'no WebGL'}): ${seconds(webgl, 'firstPaintSeconds')} s; interactive ${seconds(webgl, 'interactiveSeconds')} s`);
+
+    const firstPaint = (times: PaintTimes[]) => median(times.map((time) => time.firstPaintSeconds));
+    const interactive = (times: PaintTimes[]) => median(times.map((time) => time.interactiveSeconds));
     return {
       layout1kSeconds: round(median(layouts.map((run) => run.seconds))),
+      applyLayout1kMs: round(median(layouts.map((run) => run.applyMs)), 1),
       maxMainThreadTaskMsDuringLayout: round(Math.max(...layouts.map((run) => run.maxTaskMs)), 1),
-      firstPaint10kSeconds: round(median(ringscope)),
-      plainCytoscapeFirstPaint10kSeconds: round(median(plain)),
-      firstPaint10kRatio: round(median(ringscope) / median(plain), 2),
+      firstPaint10kSeconds: round(firstPaint(ringscope)),
+      plainCytoscapeFirstPaint10kSeconds: round(firstPaint(plain)),
+      firstPaint10kRatio: round(firstPaint(ringscope) / firstPaint(plain), 2),
+      interactive10kSeconds: round(interactive(ringscope)),
+      plainCytoscapeInteractive10kSeconds: round(interactive(plain)),
+      interactive10kRatio: round(interactive(ringscope) / interactive(plain), 2),
+      webglFirstPaint10kSeconds: webglRenderer ? round(firstPaint(webgl)) : null,
+      webglInteractive10kSeconds: webglRenderer ? round(interactive(webgl)) : null,
+      webglRenderer,
       undo1kExpandMs: round(median(undos), 1),
       runs: RUNS,
     };

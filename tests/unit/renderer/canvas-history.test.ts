@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, Subgraph } from '../../../main/api';
 import { amend, execute, HISTORY_LIMIT, redo, startHistory, undo } from '../../../renderer/graph/canvas-history';
 import { communityGroups } from '../../../renderer/graph/community-groups';
+import { arrangeGroups } from '../../../renderer/graph/group-arrangement';
 import {
   addSubgraph,
   addWithHighlight,
@@ -15,6 +16,7 @@ import {
   removeNodes,
   replaceWith,
   setFilters,
+  setGroupsCollapsed,
   setHidden,
   setHighlighted,
   setPinned,
@@ -57,7 +59,11 @@ const commands: Record<string, (model: CanvasModel) => CanvasCommand> = {
   pin: () => setPinned(['a1'], true),
   move: () => moveNodes({ a1: { x: 500, y: 500 }, a2: { x: -3, y: 4 } }),
   group: () => groupNodes([{ id: 'g1', label: 'Ring', memberIds: ['a1', 'a2'] }]),
+  'group and arrange': () => groupNodes([{ id: 'g1', label: 'Ring', memberIds: ['a1', 'a2', 'p1'] }], arrangeGroups),
   ungroup: () => ungroup(['g1']),
+  collapse: () => setGroupsCollapsed(['g1'], true),
+  'expand a collapsed group': () => setGroupsCollapsed(['g1'], false),
+  'move a collapsed group': () => moveNodes({ g1: { x: 900, y: 900 } }),
   filter: () => setFilters({ nodeKinds: ['phone'], edgeKinds: ['transfer'], riskBands: ['high'], blacklist: 'exclude', mode: 'hide' }),
   highlight: () => setHighlighted(['a3']),
 };
@@ -66,7 +72,8 @@ const commands: Record<string, (model: CanvasModel) => CanvasCommand> = {
 function startFor(name: string): CanvasModel {
   let model = built();
   if (name === 'show hidden') model = setHidden(['a1'], true).apply(model);
-  if (name === 'ungroup') model = groupNodes([{ id: 'g1', label: 'Ring', memberIds: ['a1', 'a2'] }]).apply(model);
+  if (['ungroup', 'collapse', 'expand a collapsed group', 'move a collapsed group'].includes(name)) model = groupNodes([{ id: 'g1', label: 'Ring', memberIds: ['a1', 'a2'] }]).apply(model);
+  if (['expand a collapsed group', 'move a collapsed group'].includes(name)) model = setGroupsCollapsed(['g1'], true).apply(model);
   return model;
 }
 

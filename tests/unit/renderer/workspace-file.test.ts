@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../main/api';
-import { addSubgraph, emptyCanvas, groupNodes, setFilters, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { addSubgraph, emptyCanvas, groupNodes, setFilters, setGroupsCollapsed, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
 import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WorkspaceFileError } from '../../../renderer/graph/workspace-file';
 
 function account(id: string): GraphNode {
@@ -45,8 +45,24 @@ describe('workspace files', () => {
     const valid = toWorkspaceFile(built, source, new Date());
     expect(codeOf('not json')).toBe('notJson');
     expect(codeOf('{"format":"something-else"}')).toBe('notWorkspace');
-    expect(codeOf(JSON.stringify({ ...valid, version: 2 }))).toBe('unsupportedVersion');
+    expect(codeOf(JSON.stringify({ ...valid, version: 3 }))).toBe('unsupportedVersion');
+    expect(codeOf(JSON.stringify({ ...valid, groups: [{ id: 'g', label: 'Ring' }] }))).toBe('invalid');
     expect(codeOf(JSON.stringify({ ...valid, nodes: [{ id: 'a' }] }))).toBe('invalid');
     expect(codeOf(JSON.stringify({ ...valid, extra: true }))).toBe('invalid');
+  });
+
+  it('keeps a collapsed group collapsed through a save and open', () => {
+    const collapsed = setGroupsCollapsed(['g'], true).apply(built);
+    const { model } = workspaceModel(parseWorkspaceFile(JSON.stringify(toWorkspaceFile(collapsed, source, new Date()))), graph);
+    expect(model.groups.g.collapsed).toBe(true);
+    expect(model).toEqual(collapsed);
+  });
+
+  it('opens a version 1 file (saved before groups could collapse) with its groups expanded', () => {
+    const current = toWorkspaceFile(built, source, new Date('2026-11-30T05:00:00Z'));
+    const versionOne = { ...current, version: 1, groups: current.groups.map(({ id, label }) => ({ id, label })) };
+    const { model } = workspaceModel(parseWorkspaceFile(JSON.stringify(versionOne)), graph);
+    expect(model).toEqual(built);
+    expect(() => parseWorkspaceFile(JSON.stringify({ ...versionOne, groups: [{ id: 'g', label: 'Ring', collapsed: true }] }))).toThrow(WorkspaceFileError);
   });
 });
