@@ -145,6 +145,7 @@ export function ExploreScreen() {
       installGraphTestHook({
         nodeIds: () => Object.keys(explore.model.nodes),
         clientPosition: (nodeId) => viewRef.current?.clientPosition(nodeId) ?? null,
+        clientBox: (elementId) => viewRef.current?.clientBox(elementId) ?? null,
         edgeCount: () => Object.keys(explore.model.edges).length,
         highlightedIds: () => [...explore.model.highlighted],
         select: (nodeId) => select(nodeId),

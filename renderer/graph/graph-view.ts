@@ -75,6 +75,8 @@ export class GraphView {
   /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
   private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
   private selectionReport: number | null = null;
+  /** Ids of the links drawn re-routed to collapsed groups. */
+  private foldedLinkIds = new Set<string>();
 
   constructor(
     container: HTMLElement,
@@ -176,29 +178,34 @@ export class GraphView {
         const element = nodeElement(current.node, this.pageSize, this.labels.hubCount);
         additions.push({ group: 'nodes', data: { ...element.data, parent: current.groupId ?? undefined }, position: { ...current.position }, classes: this.classesFor(current, element.classes), locked: current.pinned });
       } else if (before !== current || restyleAll) {
-        this.updateNode(before, current);
+        this.updateNode(before, current, restyleAll);
       }
     }
     this.removeByIds(gone);
     this.cy.add(additions);
   }
 
-  /** Applies to one drawn node only what changed: data, position, group, pin, classes. */
-  private updateNode(before: CanvasNode, current: CanvasNode): void {
+  /**
+   * Applies to one drawn node only what changed: data, position, group, pin, classes. A move (a
+   * layout of a thousand nodes) sets positions and nothing else, so nothing is restyled.
+   */
+  private updateNode(before: CanvasNode, current: CanvasNode, restyle: boolean): void {
+    // Moving a node into or out of a group re-creates its element: move first, then look it up.
+    if (before.groupId !== current.groupId) this.cy.getElementById(current.node.id).move({ parent: current.groupId });
     const drawn = this.cy.getElementById(current.node.id);
-    const element = nodeElement(current.node, this.pageSize, this.labels.hubCount);
-    if (before.node !== current.node) drawn.data(element.data);
+    const element = before.node !== current.node || restyle || before.pinned !== current.pinned || before.hidden !== current.hidden || before.page !== current.page ? nodeElement(current.node, this.pageSize, this.labels.hubCount) : null;
+    if (before.node !== current.node) drawn.data(element!.data);
     if (before.position.x !== current.position.x || before.position.y !== current.position.y) {
-      drawn.unlock();
+      // A pinned node is locked in Cytoscape, which ignores positions set on a locked node.
+      if (before.pinned) drawn.unlock();
       drawn.position({ ...current.position });
-      if (current.pinned) drawn.lock();
+      if (before.pinned && current.pinned) drawn.lock();
     }
-    if ((drawn.data('parent') ?? null) !== current.groupId) drawn.move({ parent: current.groupId });
     if (before.pinned !== current.pinned) {
       if (current.pinned) drawn.lock();
       else drawn.unlock();
     }
-    drawn.classes(this.classesFor(current, element.classes));
+    if (element) drawn.classes(this.classesFor(current, element.classes));
   }
 
   /**
@@ -235,7 +242,8 @@ export class GraphView {
 
   private renderFoldedLinks(folded: ReadonlyMap<string, { source: string; target: string; count: number }>): void {
     const wanted = new Map([...folded.values()].map((link) => [`folded:${link.source}|${link.target}`, link]));
-    this.cy.remove(this.cy.edges('.folded-link').filter((edge) => !wanted.has(edge.id())));
+    this.removeByIds([...this.foldedLinkIds].filter((id) => !wanted.has(id)));
+    this.foldedLinkIds = new Set(wanted.keys());
     const additions: cytoscape.ElementDefinition[] = [];
     for (const [id, link] of wanted) {
       const label = link.count > 1 ? String(link.count) : '';
@@ -328,6 +336,15 @@ export class GraphView {
     const rendered = element.renderedPosition();
     const box = this.cy.container()!.getBoundingClientRect();
     return { x: box.left + rendered.x, y: box.top + rendered.y };
+  }
+
+  /** The box a node or group takes on screen with its label, in page (client) coordinates; null when it is not drawn. */
+  clientBox(elementId: string): { x1: number; y1: number; x2: number; y2: number } | null {
+    const element = this.cy.getElementById(elementId);
+    if (element.empty() || !element.visible()) return null;
+    const box = element.renderedBoundingBox({ includeLabels: true });
+    const page = this.cy.container()!.getBoundingClientRect();
+    return { x1: page.left + box.x1, y1: page.top + box.y1, x2: page.left + box.x2, y2: page.top + box.y2 };
   }
 
   /** Shows the whole graph (or `nodeIds`), without zooming in past MAX_FIT_ZOOM. */

@@ -10,6 +10,8 @@ export interface GraphTestHook {
   highlightedIds(): string[];
   /** Where a node is drawn in page coordinates, so a test can double-click it with the real mouse. */
   clientPosition(nodeId: string): { x: number; y: number } | null;
+  /** The box a node or group takes on screen with its label, in page coordinates; null when it is not drawn. */
+  clientBox(elementId: string): { x1: number; y1: number; x2: number; y2: number } | null;
   /** Selects a node as a tap would (opens the details panel). */
   select(nodeId: string): void;
   /** Expands a node as a double-click would; resolves when its neighbours are drawn. */
@@ -21,7 +23,7 @@ export interface GraphTestHook {
   /** Where the canvas model keeps a node, in graph coordinates; null when it is not on the canvas. */
   modelPosition(nodeId: string): { x: number; y: number } | null;
   /** The groups on the canvas with their members. */
-  groups(): { id: string; label: string; memberIds: string[] }[];
+  groups(): { id: string; label: string; collapsed: boolean; memberIds: string[] }[];
   /** Ids of the pinned nodes. */
   pinnedIds(): string[];
 }

@@ -126,6 +126,44 @@ describe('Canvas: build, edit, keep and export an investigation', () => {
     await saveScreenshot(page, 'canvas-04-grouped');
   });
 
+  it('grouping moves every node that is not in the group out of its box', async () => {
+    const [group] = await hook().groups();
+    const box = await hook().clientBox(group.id);
+    expect(box).not.toBeNull();
+    const outsiders = (await hook().visibleNodeIds()).filter((id) => !group.memberIds.includes(id));
+    expect(outsiders.length).toBeGreaterThan(0);
+    for (const id of outsiders) {
+      const other = (await hook().clientBox(id))!;
+      const overlaps = other.x1 < box!.x2 && box!.x1 < other.x2 && other.y1 < box!.y2 && box!.y1 < other.y2;
+      expect(overlaps, `${id} overlaps the group box`).toBe(false);
+    }
+  });
+
+  it('collapses the group into one node and expands it again with a double-click; undo collapses it back', async () => {
+    const [group] = await hook().groups();
+    const edgesBefore = await hook().edgeCount();
+    await page.locator('body').press('Escape');
+    await page.getByTestId('canvas-collapse-groups').click();
+    await expect.poll(async () => (await hook().groups())[0].collapsed).toBe(true);
+    expect(await hook().visibleNodeIds()).not.toContain(memberId);
+    expect(await hook().visibleNodeIds()).not.toContain(phoneId);
+    expect(await hook().clientBox(group.id)).not.toBeNull();
+    expect(await hook().edgeCount()).toBe(edgesBefore);
+    await settle();
+    await saveScreenshot(page, 'canvas-04b-collapsed');
+
+    const collapsedAt = (await hook().clientPosition(group.id))!;
+    await page.mouse.dblclick(collapsedAt.x, collapsedAt.y);
+    await expect.poll(async () => (await hook().groups())[0].collapsed).toBe(false);
+    await expect.poll(() => hook().visibleNodeIds()).toEqual(expect.arrayContaining([memberId, phoneId]));
+    await page.getByTestId('canvas-undo').click();
+    await expect.poll(async () => (await hook().groups())[0].collapsed).toBe(true);
+    await page.getByTestId('canvas-redo').click();
+    await expect.poll(() => hook().visibleNodeIds()).toEqual(expect.arrayContaining([memberId, phoneId]));
+    await settle();
+    await saveScreenshot(page, 'canvas-04c-expanded-again');
+  });
+
   it('pins a node, and a relayout moves the others but never the pinned one; undo restores every position', async () => {
     const others = (await hook().nodeIds()).filter((id) => id !== memberId && id !== cardId);
     await clickNode(memberId);
@@ -157,7 +195,7 @@ describe('Canvas: build, edit, keep and export an investigation', () => {
     workspacePath = saved.path;
     expect(saved.download.suggestedFilename()).toMatch(/\.ringscope$/);
     const file = JSON.parse(await readFile(workspacePath, 'utf8')) as { format: string; version: number; nodes: { id: string; pinned: boolean; hidden: boolean }[]; groups: unknown[] };
-    expect(file).toMatchObject({ format: 'ringscope-workspace', version: 1 });
+    expect(file).toMatchObject({ format: 'ringscope-workspace', version: 2 });
     expect(file.nodes.find((node) => node.id === memberId)?.pinned).toBe(true);
     expect(file.nodes.find((node) => node.id === cardId)?.hidden).toBe(true);
     expect(file.groups).toHaveLength(1);

@@ -60,6 +60,7 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     edgeCount: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeCount()),
     highlightedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.highlightedIds()),
     clientPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.clientPosition(id), nodeId),
+    clientBox: (elementId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.clientBox(id), elementId),
     select: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.select(id), nodeId),
     expand: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.expand(id), nodeId),
     selectedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.selectedIds()),
