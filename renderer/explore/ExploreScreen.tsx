@@ -38,7 +38,9 @@ import { useExploreGraph, type OpenMode } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
+import { useWebglDrawing } from './use-webgl-drawing';
 import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentWorkspace } from './use-workspace';
+import { WebglDrawingSwitch } from './WebglDrawingSwitch';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
@@ -58,6 +60,7 @@ export function ExploreScreen() {
   const [query, setQuery] = useState('');
   const search = useSearch();
   const [pageSize, setPageSize] = usePageSize();
+  const [webgl, setWebgl] = useWebglDrawing();
   const explore = useExploreGraph(pageSize);
   const workspace = useWorkspace();
   const health = useHealth();
@@ -235,6 +238,9 @@ export function ExploreScreen() {
             ))}
           </TextField>
         </Box>
+        <Box sx={{ px: 2, pt: 1 }}>
+          <WebglDrawingSwitch on={webgl} onChange={setWebgl} />
+        </Box>
         <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
           <GraphLegend pageSize={pageSize} filters={explore.model.filters} onEditFilters={() => setSideTab('filters')} />
         </Box>
@@ -293,6 +299,7 @@ export function ExploreScreen() {
             onSelectionChange={explore.setSelectedIds}
             onNodesMoved={explore.edit.moveNodes}
             onGroupToggle={explore.edit.toggleGroup}
+            webgl={webgl}
           />
           {busy && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />}
 

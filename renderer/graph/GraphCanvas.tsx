@@ -8,10 +8,12 @@ import { GraphView, type GraphViewEvents } from './graph-view';
 export interface GraphCanvasProps extends GraphViewEvents {
   /** Receives the GraphView once it exists, and null when it is destroyed. */
   onReady(view: GraphView | null): void;
+  /** Draw with WebGL; changing it rebuilds the view (Cytoscape picks its renderer once). */
+  webgl?: boolean;
 }
 
 /** Hosts one GraphView in a DOM element; the Cytoscape instance lives for the component's lifetime. */
-export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle }: GraphCanvasProps) {
+export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, webgl = false }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const theme = useTheme();
@@ -35,9 +37,11 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionCha
     }, {
       hubCount: (count) => latest.current.t('graph.hubCount', { count }),
       groupMembers: (count) => latest.current.t('canvas.groups.members', { count }),
-    });
+    }, { webgl });
     viewRef.current = view;
     latest.current.onReady(view);
+    // A rebuilt view (the renderer switched) shows what was drawn, all of it.
+    view.fit(undefined, false);
     const resizeObserver = new ResizeObserver(() => view.resize());
     resizeObserver.observe(container);
     return () => {
@@ -46,7 +50,7 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionCha
       view.destroy();
       viewRef.current = null;
     };
-  }, []);
+  }, [webgl]);
 
   useEffect(() => {
     viewRef.current?.setPalette(palette);

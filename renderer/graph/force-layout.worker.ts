@@ -24,9 +24,9 @@ const scope = self as unknown as { onmessage: ((event: MessageEvent<ForceLayoutR
 scope.onmessage = ({ data }) => {
   const { positions, fixed, edges, iterations, edgeLength } = data;
   const count = fixed.length;
-  // With nothing fixed, the layout may start from the current arrangement moved to the origin and
-  // scaled to where it settles; the result is moved back to the arrangement's centre.
-  const seed = fixed.includes(1) ? { cx: 0, cy: 0, scale: 1 } : settledSeed(positions);
+  // The layout starts from the current arrangement (fixed nodes included) moved to the origin and
+  // scaled to where ForceAtlas2 settles; the result is mapped back to the canvas the same way.
+  const seed = settledSeed(positions);
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (let node = 0; node < count; node++) {
     // Coincident nodes have no force between them: spread them a little, deterministically.
@@ -52,13 +52,12 @@ scope.onmessage = ({ data }) => {
   }
   const result = new Float64Array(2 * count);
   readPositions(graph, result);
-  scaleToEdgeLength(result, fixed, edges, edgeLength);
-  if (seed.scale !== 1) {
-    for (let node = 0; node < count; node++) {
-      result[2 * node] += seed.cx;
-      result[2 * node + 1] += seed.cy;
-    }
+  for (let node = 0; node < count; node++) {
+    // Fixed nodes get their own positions back exactly, not a float's round trip.
+    result[2 * node] = fixed[node] ? positions[2 * node] : result[2 * node] / seed.scale + seed.cx;
+    result[2 * node + 1] = fixed[node] ? positions[2 * node + 1] : result[2 * node + 1] / seed.scale + seed.cy;
   }
+  scaleToEdgeLength(result, fixed, edges, edgeLength);
   // Transferred, not copied: the canvas gets the buffer itself.
   scope.postMessage({ type: 'done', positions: result }, [result.buffer]);
 };

@@ -97,6 +97,8 @@ export class GraphView {
       selectionType: 'single',
     });
     this.cy.on('tap', 'node', (event) => {
+      // A group (its box or collapsed node) is selected for collapse, expand or ungroup, but it is no graph node to show details of.
+      if (this.model.groups[event.target.id()]) return;
       const original = event.originalEvent as MouseEvent | undefined;
       events.onSelect(event.target.id(), Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey)));
     });
