@@ -3,12 +3,12 @@ import FormHelperText from '@mui/material/FormHelperText';
 import Switch from '@mui/material/Switch';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { webglAvailable } from './use-webgl-drawing';
+import { webglHelps } from './use-webgl-drawing';
 
-/** The setting that switches the canvas to WebGL drawing; disabled where the browser has no WebGL 2. */
+/** The setting that switches the canvas to WebGL drawing; disabled where WebGL would not help (no graphics card). */
 export function WebglDrawingSwitch({ on, onChange }: { on: boolean; onChange(on: boolean): void }) {
   const { t } = useTranslation();
-  const available = useMemo(webglAvailable, []);
+  const available = useMemo(webglHelps, []);
   return (
     <>
       <FormControlLabel

@@ -1,11 +1,16 @@
 import { useState } from 'react';
 
 const STORAGE_KEY = 'ringscope.explore.webgl';
+/** Renderers that draw WebGL on the CPU: there WebGL is slower than the 2D canvas (canvas bench). */
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software/i;
 
-/** Whether this browser can draw with WebGL 2 at all (a graphics card, or a driver that allows it). */
-export function webglAvailable(): boolean {
+/** Whether WebGL drawing can help here: WebGL 2 on a graphics card, not a software fallback. */
+export function webglHelps(): boolean {
   try {
-    return document.createElement('canvas').getContext('webgl2') !== null;
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return !info || !SOFTWARE_RENDERERS.test(String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)));
   } catch {
     return false;
   }
@@ -17,7 +22,7 @@ export function webglAvailable(): boolean {
  * nodes with a graphics card, and is still marked experimental by Cytoscape.
  */
 export function useWebglDrawing(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState(() => localStorage.getItem(STORAGE_KEY) === 'true' && webglAvailable());
+  const [on, setOn] = useState(() => localStorage.getItem(STORAGE_KEY) === 'true' && webglHelps());
   const choose = (next: boolean) => {
     localStorage.setItem(STORAGE_KEY, String(next));
     setOn(next);
