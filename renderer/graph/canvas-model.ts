@@ -244,9 +244,8 @@ function collapsedGroupMoves(model: CanvasModel, positions: Readonly<Record<stri
   const moves: Record<string, Point> = {};
   for (const [groupId, to] of Object.entries(positions)) {
     if (!model.groups[groupId]?.collapsed) continue;
-    const members = groupMembers(model, groupId);
-    const from = centroid(members.map((member) => member.position))!;
-    for (const member of members) moves[member.node.id] = { x: round(member.position.x + to.x - from.x), y: round(member.position.y + to.y - from.y) };
+    const from = groupCentre(model, groupId)!;
+    for (const member of groupMembers(model, groupId)) moves[member.node.id] = { x: round(member.position.x + to.x - from.x), y: round(member.position.y + to.y - from.y) };
   }
   return moves;
 }
