@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CanvasModel } from '../graph/canvas-model';
 import { proposeStyleRule, STYLE_CHANNELS, STYLE_TARGETS, styleableProperties, styleValue, type StyleChannel, type StyleRule, type StyleTarget } from '../graph/style-rules';
-import { StyleRulesLegend, styleRuleTitle } from '../graph/StyleRulesLegend';
+import { styleRuleTitle } from '../graph/StyleRulesLegend';
 
 /**
  * Adds and removes styling rules: pick nodes or links, a property and colour, size or border; the
@@ -55,11 +55,6 @@ export function StyleRulesPanel({ model, onChange }: { model: CanvasModel; onCha
           </Tooltip>
         </Box>
       ))}
-      {model.styleRules.length > 0 && (
-        <Box sx={{ mb: 1 }}>
-          <StyleRulesLegend rules={model.styleRules} />
-        </Box>
-      )}
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1, mt: 1 }}>
         <TextField select size="small" label={t('links.rules.target')} value={target} onChange={(event) => setTarget(event.target.value as StyleTarget)} slotProps={{ htmlInput: { 'data-testid': 'style-rule-target' } }}>
           {STYLE_TARGETS.map((value) => (

@@ -13,7 +13,8 @@ export function styleRuleTitle(rule: StyleRule, t: TFunction): string {
 /** What a rule's entry or range holds: "merchant", "< 0.25", "0.25 – 0.5", "≥ 0.75". */
 export function styleEntryLabels(rule: StyleRule, format: Formatters): string[] {
   if (rule.mapping.type === 'categories') return rule.mapping.entries.map((entry) => entry.value);
-  return rule.mapping.ranges.map(({ min, max }) => (min === null ? `< ${format.number(max)}` : max === null ? `≥ ${format.number(min)}` : `${format.number(min)} – ${format.number(max)}`));
+  const bound = (value: number | null) => format.number(value, 4);
+  return rule.mapping.ranges.map(({ min, max }) => (min === null ? `< ${bound(max)}` : max === null ? `≥ ${bound(min)}` : `${bound(min)} – ${bound(max)}`));
 }
 
 /** A swatch for a rule's output: a filled dot for colours, a dot of that size (capped) for sizes, a ring for borders. */

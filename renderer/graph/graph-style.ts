@@ -175,8 +175,10 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
         'font-size': 9,
         color: palette.text,
         'text-rotation': 'autorotate',
-        'text-outline-color': palette.background,
-        'text-outline-width': 2,
+        // A backdrop rather than an outline: the label sits on its own line and must read over it.
+        'text-background-color': palette.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
         'min-zoomed-font-size': 8,
       },
     },
@@ -186,6 +188,8 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
       selector: 'edge:selected',
       style: { width: 3, opacity: 1, 'line-color': palette.selection, 'target-arrow-color': palette.selection },
     },
+    // A selected link keeps its money width and gets a glow, so the link the details panel shows stands out.
     { selector: 'edge[moneyWidth]:selected', style: { width: 'data(moneyWidth)' } },
+    { selector: 'edge:selected', style: { 'underlay-color': palette.selection, 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
   ] as StylesheetJson;
 }

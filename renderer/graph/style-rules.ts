@@ -97,8 +97,8 @@ export function ruleStyleData(rules: readonly StyleRule[], target: StyleTarget, 
 
 /** Distinct, readable colours for categories (Tableau 10). */
 export const CATEGORY_COLORS = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1', '#FF9DA7', '#9C755F', '#BAB0AC'] as const;
-/** Light to dark for ranges of numbers. */
-const RANGE_COLORS = ['#C6DBEF', '#6BAED6', '#2171B5', '#08306B'] as const;
+/** Light to dark for ranges of numbers (purples: apart from the risk colours, and dark enough for the white icons). */
+const RANGE_COLORS = ['#B4A7D6', '#8E7CC3', '#674EA7', '#351C75'] as const;
 const RANGE_SIZES: Record<StyleTarget, readonly number[]> = { node: [22, 32, 44, 58], edge: [1.5, 3, 5, 8] };
 const CATEGORY_SIZES: Record<StyleTarget, readonly number[]> = { node: [24, 34, 44, 54], edge: [1.5, 3, 5, 7] };
 
@@ -114,7 +114,8 @@ export function proposeStyleRule(id: string, target: StyleTarget, property: stri
     const low = Math.min(...numbers);
     const step = (Math.max(...numbers) - low) / 4;
     const outputs = channel === 'size' ? RANGE_SIZES[target] : RANGE_COLORS;
-    const bound = (index: number) => Math.round((low + index * step) * 100) / 100;
+    // Three significant digits: readable bounds whether the values are scores (0.0123) or amounts (12,300).
+    const bound = (index: number) => Number((low + index * step).toPrecision(3));
     return {
       id,
       target,

@@ -14,6 +14,8 @@ import { TransactionsTable } from './TransactionsTable';
 
 /** graph.transactions takes at most this many accounts. */
 const MAX_SELECTED = 2_000;
+/** Rows shown before the table scrolls: the canvas above keeps most of the height. */
+const TABLE_HEIGHT = 240;
 
 type TransactionsState = { status: 'loading' } | { status: 'ok'; result: TransactionsResult } | { status: 'error'; error: ApiError };
 
@@ -49,7 +51,7 @@ export function TransactionsDrawer({ nodeIds, onSelectLink, onClose }: Transacti
   }, [api, key]);
 
   return (
-    <Box data-testid="transactions-drawer" component="section" aria-label={t('links.transactions.title')} sx={{ borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', px: 2, pt: 1, pb: 1.5, maxHeight: '45%', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+    <Box data-testid="transactions-drawer" component="section" aria-label={t('links.transactions.title')} sx={{ borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', px: 2, pt: 1, pb: 1.5, flexShrink: 0 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Typography variant="subtitle2" component="h2" sx={{ flex: 1 }}>
           {t('links.transactions.title')} · {t('canvas.selection.count', { count: nodeIds.length })}
@@ -65,10 +67,10 @@ export function TransactionsDrawer({ nodeIds, onSelectLink, onClose }: Transacti
           {t('links.transactions.selectHint')}
         </Typography>
       )}
-      <Box sx={{ minHeight: 0, overflow: 'hidden' }}>
+      <Box>
         {state.status === 'loading' && <Skeleton variant="rounded" height={120} />}
         {state.status === 'error' && <ErrorNotice error={state.error} />}
-        {state.status === 'ok' && nodeIds.length >= 2 && <TransactionsTable links={state.result.links} truncated={state.result.truncated} onSelect={onSelectLink} />}
+        {state.status === 'ok' && nodeIds.length >= 2 && <TransactionsTable links={state.result.links} truncated={state.result.truncated} onSelect={onSelectLink} maxHeight={TABLE_HEIGHT} />}
       </Box>
     </Box>
   );

@@ -38,10 +38,10 @@ describe('styling rules', () => {
     expect(ranges?.mapping).toEqual({
       type: 'ranges',
       ranges: [
-        { min: null, max: 0.2, output: '#C6DBEF' },
-        { min: 0.2, max: 0.4, output: '#6BAED6' },
-        { min: 0.4, max: 0.6, output: '#2171B5' },
-        { min: 0.6, max: null, output: '#08306B' },
+        { min: null, max: 0.2, output: '#B4A7D6' },
+        { min: 0.2, max: 0.4, output: '#8E7CC3' },
+        { min: 0.4, max: 0.6, output: '#674EA7' },
+        { min: 0.6, max: null, output: '#351C75' },
       ],
     });
     const categories = proposeStyleRule('k', 'node', 'channel', 'border', ['web', 'app', 'web']);
