@@ -2,7 +2,8 @@
  * Money links in a real browser against the browser-mode server and the embedded demo graph: open a
  * laundering-cycle member's neighbourhood, click the folded transfer edge to the next member, read
  * each transaction behind it in the details panel, list the transactions among a selection, and
- * colour nodes by a styling rule that the legend then shows. Needs `npm run build` first.
+ * colour nodes by a styling rule that the legend then shows, and see an opened ring's members coloured by
+ * the ring's score. Needs `npm run build` first.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,29 @@ describe('Money links: read a folded link, list transactions, style by a rule', 
     // The rule is one canvas command: undo takes it away again.
     await page.keyboard.press('Control+z');
     await expect.poll(() => legendRule.count()).toBe(0);
+  });
+
+  it('colours the members of an opened ring by the higher of their own risk and the ring score', async () => {
+    await page.getByRole('button', { name: 'Rings' }).click();
+    await page.getByTestId('run-detection').click();
+    const top = page.getByTestId('ring-row').first();
+    await top.waitFor({ timeout: 60_000 });
+    const ringScore = Number(await top.getByTestId('ring-score').textContent());
+    expect(ringScore).toBeGreaterThanOrEqual(0.7);
+    await top.getByTestId('open-in-explore').click();
+    await page.getByRole('button', { name: 'Replace the canvas' }).click();
+    await expect.poll(() => graphHook(page).highlightedIds().then((ids) => ids.length), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const members = await graphHook(page).highlightedIds();
+    const drawn = await Promise.all(members.map((id) => graphHook(page).drawnData(id)));
+    // Every member of a high-scoring ring reads high, whatever its own model score.
+    expect(drawn.map((member) => member?.classes.find((name) => name.startsWith('risk-')))).toEqual(members.map(() => 'risk-high'));
+    expect(drawn.some((member) => typeof member?.data.riskScore === 'number' && member.data.riskScore >= ringScore)).toBe(true);
+    expect(await page.getByTestId('legend-ring-halo').textContent()).toContain("higher of its own risk and the ring's score");
+    await settle();
+    await saveScreenshot(page, 'money-05-ring-members');
+  });
+
+  it('raised no page or console errors', () => {
     expect(pageErrors).toEqual([]);
   });
 });
