@@ -26,7 +26,7 @@ export interface GraphTestHook {
   pinnedIds(): string[];
   /** The links on the canvas as the model keeps them (folded money links carry count and totalAmount). */
   edges(): { id: string; source: string; target: string; kind: string; properties: Record<string, string | number | boolean | null> }[];
-  /** Selects a link as a tap would (the details panel shows it). */
+  /** Shows a link in the details panel and marks it selected, as a transactions row does (selected nodes stay selected). */
   selectEdge(edgeId: string): void;
   /** Where a link's midpoint is drawn in page coordinates; null when it is not drawn. */
   edgeClientPosition(edgeId: string): { x: number; y: number } | null;
