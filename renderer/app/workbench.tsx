@@ -15,6 +15,8 @@ export interface ExploreRequest {
   title: string;
   /** Lines shown under the title, e.g. the ring's reasons. */
   notes?: string[];
+  /** The opened ring's score: its members are coloured by the higher of their own risk and this. */
+  ringScore?: number;
 }
 
 /** A request to open one case on the Cases screen; `requestId` changes with every request. */

@@ -33,7 +33,7 @@ import { useCase, type CaseState } from './use-case';
 /** What Explore should draw for a case: its accounts and identifiers, the accounts highlighted. */
 export function exploreRequestFor(item: Case, t: TFunction) {
   const accountIds = item.cluster.accounts.map((account) => account.nodeId);
-  return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${caseTitle(item, t)}` };
+  return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${caseTitle(item, t)}`, ringScore: item.cluster.score ?? undefined };
 }
 
 /**

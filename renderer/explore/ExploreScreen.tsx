@@ -21,6 +21,8 @@ import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
 import { WorkspaceFileError } from '../graph/workspace-file';
+import { LinkDetails } from '../money/LinkDetails';
+import { TransactionsDrawer } from '../money/TransactionsDrawer';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
@@ -33,7 +35,9 @@ import { OpenModeDialog } from './OpenModeDialog';
 import { SearchPanel } from './SearchPanel';
 import { SelectionPanel } from './SelectionPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { StyleRulesPanel } from './StyleRulesPanel';
 import { useCanvasKeys } from './use-canvas-keys';
+import { useConnectionStyleRules } from './use-connection-style-rules';
 import { useExploreGraph, type OpenMode } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
@@ -78,6 +82,9 @@ export function ExploreScreen() {
   const [sideTab, setSideTab] = useState<SideTab>('search');
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<WorkspaceNotice | null>(null);
+  // Links (issue #10): the link shown in the details panel, and whether the transactions drawer is open.
+  const [focusedEdgeId, setFocusedEdgeId] = useState<string | null>(null);
+  const [transactionsOpen, setTransactionsOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const drawnCount = explore.counts.nodes;
   const drawnCountRef = useRef(drawnCount);
@@ -86,7 +93,7 @@ export function ExploreScreen() {
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
-      void show(request.nodeIds, request.highlightIds, mode);
+      void show(request.nodeIds, request.highlightIds, mode, request.ringScore ?? null);
     },
     [show],
   );
@@ -112,6 +119,16 @@ export function ExploreScreen() {
     setShown(null);
     dismissHighlight();
   }, [dismissHighlight]);
+
+  /** Shows a link in the details panel (a tap on it, a transactions row), keeping the selected nodes. */
+  const focusEdge = useCallback(
+    (edgeId: string) => {
+      select(null, true);
+      viewRef.current?.selectEdge(edgeId);
+      setFocusedEdgeId(edgeId);
+    },
+    [select, viewRef],
+  );
 
   const runSearch = useCallback(
     (text: string) => {
@@ -154,11 +171,16 @@ export function ExploreScreen() {
         modelPosition: (nodeId) => explore.model.nodes[nodeId]?.position ?? null,
         groups: () => Object.values(explore.model.groups).map((group) => ({ ...group, memberIds: Object.values(explore.model.nodes).filter((node) => node.groupId === group.id).map((node) => node.node.id) })),
         pinnedIds: () => Object.values(explore.model.nodes).filter((node) => node.pinned).map((node) => node.node.id),
+        edges: () => Object.values(explore.model.edges).map(({ id, source, target, kind, properties }) => ({ id, source, target, kind, properties })),
+        selectEdge: (edgeId) => focusEdge(edgeId),
+        edgeClientPosition: (edgeId) => viewRef.current?.edgeClientPosition(edgeId) ?? null,
+        drawnData: (id) => viewRef.current?.drawnData(id) ?? null,
       }),
-    [select, expand, viewRef, explore.model],
+    [select, expand, viewRef, explore.model, focusEdge],
   );
 
   const source = health.status === 'ok' ? health.health.source : null;
+  useConnectionStyleRules(source, explore.model.styleRules, explore.edit.adoptStyleRules);
 
   const openWorkspaceText = async (text: string) => {
     setNotice(null);
@@ -187,6 +209,7 @@ export function ExploreScreen() {
   const exportCsv = () => downloadBlob(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`);
 
   const { selectedNode } = explore;
+  const focusedEdge = focusedEdgeId ? explore.model.edges[focusedEdgeId] : undefined;
   const empty = drawnCount === 0;
   const busy = explore.task !== null || search.loading || explore.loadingNodes;
   const lastPast = explore.history.past.at(-1);
@@ -211,9 +234,15 @@ export function ExploreScreen() {
               onSelectAll={explore.edit.selectAll}
               onInvert={explore.edit.invertSelection}
               onClear={() => select(null)}
+              onShowTransactions={() => setTransactionsOpen(true)}
             />
           )}
-          {sideTab === 'filters' && <FilterPanel filters={explore.model.filters} onChange={explore.edit.setFilters} />}
+          {sideTab === 'filters' && (
+            <>
+              <FilterPanel filters={explore.model.filters} onChange={explore.edit.setFilters} />
+              <StyleRulesPanel model={explore.model} onChange={explore.edit.setStyleRules} />
+            </>
+          )}
         </Box>
         {/* In the side column rather than over the canvas, so it never hides part of the graph. */}
         <Box sx={{ borderTop: 1, borderColor: 'divider', px: 2, pt: 1.5 }}>
@@ -235,7 +264,7 @@ export function ExploreScreen() {
           </TextField>
         </Box>
         <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
-          <GraphLegend pageSize={pageSize} filters={explore.model.filters} onEditFilters={() => setSideTab('filters')} />
+          <GraphLegend pageSize={pageSize} filters={explore.model.filters} styleRules={explore.model.styleRules} onEditFilters={() => setSideTab('filters')} />
         </Box>
       </Box>
 
@@ -285,7 +314,11 @@ export function ExploreScreen() {
         <Box sx={{ position: 'relative', flex: 1, minHeight: 0, overflow: 'hidden' }}>
           <GraphCanvas
             onReady={explore.attachView}
-            onSelect={(nodeId, additive) => select(nodeId, additive)}
+            onSelect={(nodeId, additive) => {
+              setFocusedEdgeId(null);
+              select(nodeId, additive);
+            }}
+            onSelectEdge={focusEdge}
             onExpandRequest={(nodeId) => void expand(nodeId)}
             onSelectionChange={explore.setSelectedIds}
             onNodesMoved={explore.edit.moveNodes}
@@ -367,7 +400,29 @@ export function ExploreScreen() {
             </Overlay>
           )}
         </Box>
+        {transactionsOpen && (
+          <TransactionsDrawer
+            nodeIds={explore.selectedIds}
+            onSelectLink={(link) => focusEdge(`${link.source}-${link.type}->${link.target}`)}
+            onClose={() => setTransactionsOpen(false)}
+          />
+        )}
       </Box>
+
+      {focusedEdge && !selectedNode && (
+        <Box sx={{ width: DETAILS_WIDTH, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+          <LinkDetails
+            edge={focusedEdge}
+            source={explore.model.nodes[focusedEdge.source]?.node}
+            target={explore.model.nodes[focusedEdge.target]?.node}
+            onSelectNode={(nodeId) => {
+              setFocusedEdgeId(null);
+              select(nodeId);
+            }}
+            onClose={() => setFocusedEdgeId(null)}
+          />
+        </Box>
+      )}
 
       {selectedNode && (
         <Box sx={{ width: DETAILS_WIDTH, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>

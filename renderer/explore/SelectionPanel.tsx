@@ -5,12 +5,13 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../main/api';
 import { KindBadge } from '../shared/KindBadge';
 
 /** Lists the selected nodes; a click focuses one (details panel). */
-export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInvert, onClear }: { nodes: readonly GraphNode[]; focusedId: string | null; onFocus(nodeId: string): void; onSelectAll(): void; onInvert(): void; onClear(): void }) {
+export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInvert, onClear, onShowTransactions }: { nodes: readonly GraphNode[]; focusedId: string | null; onFocus(nodeId: string): void; onSelectAll(): void; onInvert(): void; onClear(): void; onShowTransactions?(): void }) {
   const { t } = useTranslation();
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }} data-testid="selection-panel">
@@ -28,6 +29,13 @@ export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInver
           {t('canvas.selection.none')}
         </Button>
       </Box>
+      {onShowTransactions && (
+        <Box sx={{ px: 1.5 }}>
+          <Button size="small" startIcon={<ReceiptLongIcon />} onClick={onShowTransactions} disabled={nodes.length < 2} data-testid="show-transactions">
+            {t('links.transactions.show')}
+          </Button>
+        </Box>
+      )}
       {nodes.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1 }}>
           {t('canvas.selection.hint')}

@@ -27,6 +27,7 @@ import {
 } from '../graph/canvas-model';
 import { communityGroups } from '../graph/community-groups';
 import type { GraphView, LayoutKind } from '../graph/graph-view';
+import { setStyleRules, type StyleRule } from '../graph/style-rules';
 import { toApiError } from '../shared/to-api-error';
 
 export type { NeighbourPage } from '../graph/canvas-model';
@@ -137,16 +138,16 @@ export function useExploreGraph(pageSize: number) {
     viewRef.current?.setPageSize(pageSize);
   }, [pageSize]);
 
-  /** Draws the given nodes and the links among them, instead of or beside what is drawn, highlighting some. */
+  /** Draws the given nodes and the links among them, instead of or beside what is drawn, highlighting some (an opened ring scoring `ringScore`). */
   const show = useCallback(
-    async (nodeIds: readonly string[], highlightIds: readonly string[], mode: OpenMode = 'replace') => {
+    async (nodeIds: readonly string[], highlightIds: readonly string[], mode: OpenMode = 'replace', ringScore: number | null = null) => {
       setLoadingNodes(true);
       setError(null);
       try {
         const subgraph = await api.graph.subgraph({ nodeIds: nodeIds.slice(0, MAX_SHOWN_NODES), includeSharedIdentifiers: true });
         if (mode === 'replace') select(null);
         const drawnBefore = new Set(Object.keys(model().nodes));
-        run(mode === 'replace' ? replaceWith(subgraph, highlightIds) : addWithHighlight(subgraph, highlightIds));
+        run(mode === 'replace' ? replaceWith(subgraph, highlightIds, ringScore) : addWithHighlight(subgraph, highlightIds, ringScore));
         const fresh = subgraph.nodes.map((node) => node.id).filter((id) => !drawnBefore.has(id));
         const positions = fresh.length > 0 ? await viewRef.current?.layout('force', mode === 'replace' ? null : fresh, () => undefined).result : null;
         // Opening and laying out is one step: a single undo goes back to the canvas before.
@@ -246,6 +247,9 @@ export function useExploreGraph(pageSize: number) {
       },
       moveNodes: (positions: Record<string, Point>) => run(moveNodes(positions)),
       setFilters: (filters: CanvasFilters) => run(setFilters(filters)),
+      setStyleRules: (rules: readonly StyleRule[]) => run(setStyleRules(rules)),
+      /** The connection's saved rules, taken on without an undo step (nothing the investigator did). */
+      adoptStyleRules: (rules: readonly StyleRule[]) => commit(amend(historyRef.current, setStyleRules(rules))),
       dismissHighlight: () => run(setHighlighted([])),
       clear: () => {
         run(clearCanvas());
@@ -258,7 +262,7 @@ export function useExploreGraph(pageSize: number) {
         viewRef.current?.fit();
       },
     }),
-    [run, select, selectOnly],
+    [commit, run, select, selectOnly],
   );
 
   /** Fresher data for drawn nodes (the details answer): not an undo step. */

@@ -2,6 +2,8 @@ import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
+import { moneyEdgeLabel } from './money-edges';
 import { graphPaletteFor } from './graph-palette';
 import { GraphView, type GraphViewEvents } from './graph-view';
 
@@ -11,16 +13,17 @@ export interface GraphCanvasProps extends GraphViewEvents {
 }
 
 /** Hosts one GraphView in a DOM element; the Cytoscape instance lives for the component's lifetime. */
-export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved }: GraphCanvasProps) {
+export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onSelectEdge }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const theme = useTheme();
   const { t } = useTranslation();
+  const format = useFormat();
   const palette = useMemo(() => graphPaletteFor(theme), [theme]);
   // Latest props for Cytoscape's event handlers, which are bound once when the view is created.
-  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, palette, t });
+  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onSelectEdge, palette, t, format });
   useLayoutEffect(() => {
-    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, palette, t };
+    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onSelectEdge, palette, t, format };
   });
 
   useEffect(() => {
@@ -31,7 +34,8 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionCha
       onExpandRequest: (nodeId) => latest.current.onExpandRequest(nodeId),
       onSelectionChange: (nodeIds) => latest.current.onSelectionChange(nodeIds),
       onNodesMoved: (positions) => latest.current.onNodesMoved(positions),
-    }, (count) => latest.current.t('graph.hubCount', { count }));
+      onSelectEdge: (edgeId) => latest.current.onSelectEdge?.(edgeId),
+    }, (count) => latest.current.t('graph.hubCount', { count }), (summary) => moneyEdgeLabel(summary, latest.current.t, latest.current.format));
     viewRef.current = view;
     latest.current.onReady(view);
     const resizeObserver = new ResizeObserver(() => view.resize());

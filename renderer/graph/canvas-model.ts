@@ -12,6 +12,7 @@
  */
 import type { EdgeKind, GraphEdge, GraphNode, NodeKind, Subgraph } from '../../main/api';
 import { riskBand, type RiskBand } from './risk';
+import type { StyleRule } from './style-rules';
 
 export interface Point {
   x: number;
@@ -60,10 +61,14 @@ export interface CanvasModel {
   /** Nodes drawn with a halo (an opened ring's members). */
   readonly highlighted: readonly string[];
   readonly filters: CanvasFilters;
+  /** The score of the opened ring each highlighted member belongs to (the highest, if several). */
+  readonly ringScores: Readonly<Record<string, number>>;
+  /** The investigator's styling rules (style-rules.ts), in the order they apply. */
+  readonly styleRules: readonly StyleRule[];
 }
 
 /** What a command did, named for the undo button (i18n keys under `canvas.command`). */
-export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'filter' | 'highlight' | 'open' | 'refresh';
+export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'filter' | 'highlight' | 'open' | 'refresh' | 'style';
 
 /** One undoable change. */
 export interface CanvasCommand {
@@ -74,7 +79,7 @@ export interface CanvasCommand {
 export const NO_FILTERS: CanvasFilters = { nodeKinds: [], edgeKinds: [], riskBands: [], blacklist: 'any', mode: 'grey' };
 
 export function emptyCanvas(): CanvasModel {
-  return { nodes: {}, edges: {}, groups: {}, highlighted: [], filters: NO_FILTERS };
+  return { nodes: {}, edges: {}, groups: {}, highlighted: [], filters: NO_FILTERS, ringScores: {}, styleRules: [] };
 }
 
 /** Distance from a parent to its first ring of new neighbours, and between rings. */
@@ -162,31 +167,47 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
   };
 }
 
-/** Replaces everything drawn with `subgraph` (an opened ring), highlighting `highlightIds`. */
-export function replaceWith(subgraph: Subgraph, highlightIds: readonly string[]): CanvasCommand {
+/** A new canvas with the investigator's settings (filters, styling rules) kept. */
+function blankCanvas(model: CanvasModel): CanvasModel {
+  return { ...emptyCanvas(), filters: model.filters, styleRules: model.styleRules };
+}
+
+/** `scores` with every highlighted id given `ringScore`, keeping a higher score a node already has. */
+function withRingScore(scores: Readonly<Record<string, number>>, ids: readonly string[], ringScore: number | null): Readonly<Record<string, number>> {
+  if (ringScore === null || ids.length === 0) return scores;
+  const next = { ...scores };
+  for (const id of ids) next[id] = Math.max(next[id] ?? ringScore, ringScore);
+  return next;
+}
+
+/** Replaces everything drawn with `subgraph` (an opened ring scoring `ringScore`), highlighting `highlightIds`. */
+export function replaceWith(subgraph: Subgraph, highlightIds: readonly string[], ringScore: number | null = null): CanvasCommand {
   return {
     label: 'replace',
     apply: (model) => {
-      const added = addSubgraph(subgraph).apply({ ...emptyCanvas(), filters: model.filters });
-      return { ...added, highlighted: highlightIds.filter((id) => added.nodes[id]) };
+      const added = addSubgraph(subgraph).apply(blankCanvas(model));
+      const highlighted = highlightIds.filter((id) => added.nodes[id]);
+      return { ...added, highlighted, ringScores: withRingScore({}, highlighted, ringScore) };
     },
   };
 }
 
 /** Adds `subgraph` to what is drawn (an opened ring added to the investigation), highlighting its members too. */
-export function addWithHighlight(subgraph: Subgraph, highlightIds: readonly string[]): CanvasCommand {
+export function addWithHighlight(subgraph: Subgraph, highlightIds: readonly string[], ringScore: number | null = null): CanvasCommand {
   return {
     label: 'add',
     apply: (model) => {
       const added = addSubgraph(subgraph).apply(model);
-      const highlighted = [...new Set([...added.highlighted, ...highlightIds.filter((id) => added.nodes[id])])];
-      return added === model && highlighted.length === model.highlighted.length ? model : { ...added, highlighted };
+      const members = highlightIds.filter((id) => added.nodes[id]);
+      const highlighted = [...new Set([...added.highlighted, ...members])];
+      const ringScores = withRingScore(added.ringScores, members, ringScore);
+      return added === model && highlighted.length === model.highlighted.length && ringScores === model.ringScores ? model : { ...added, highlighted, ringScores };
     },
   };
 }
 
 export function clearCanvas(): CanvasCommand {
-  return { label: 'clear', apply: (model) => (Object.keys(model.nodes).length === 0 ? model : { ...emptyCanvas(), filters: model.filters }) };
+  return { label: 'clear', apply: (model) => (Object.keys(model.nodes).length === 0 ? model : blankCanvas(model)) };
 }
 
 /** Removes nodes, their links, their highlight, and groups left empty. */

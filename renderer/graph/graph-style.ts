@@ -91,6 +91,10 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     },
     ...kindRules,
     ...riskRules,
+    // The investigator's styling rules (style-rules.ts) win over kind and risk; the blacklist rim still wins over theirs.
+    { selector: 'node[ruleColor]', style: { 'background-color': 'data(ruleColor)' } },
+    { selector: 'node[ruleSize]', style: { width: 'data(ruleSize)', height: 'data(ruleSize)' } },
+    { selector: 'node[ruleBorder]', style: { 'border-width': 4, 'border-color': 'data(ruleBorder)' } },
     { selector: 'node.blacklisted', style: { 'border-width': 5, 'border-color': palette.blacklist } },
     {
       // A collapsed hub: larger, dashed rim, and its neighbour count on a second label line.
@@ -161,9 +165,31 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     },
     { selector: 'edge.faded', style: { opacity: 0.1 } },
     ...edgeRules,
+    // A folded money edge: width by total amount, label with count and total (money-edges.ts).
+    { selector: 'edge[moneyWidth]', style: { width: 'data(moneyWidth)' } },
+    {
+      selector: 'edge[label]',
+      style: {
+        label: 'data(label)',
+        'font-family': palette.fontFamily,
+        'font-size': 9,
+        color: palette.text,
+        'text-rotation': 'autorotate',
+        // A backdrop rather than an outline: the label sits on its own line and must read over it.
+        'text-background-color': palette.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
+      },
+    },
+    { selector: 'edge[ruleColor]', style: { 'line-color': 'data(ruleColor)', 'target-arrow-color': 'data(ruleColor)' } },
+    { selector: 'edge[ruleSize]', style: { width: 'data(ruleSize)' } },
     {
       selector: 'edge:selected',
       style: { width: 3, opacity: 1, 'line-color': palette.selection, 'target-arrow-color': palette.selection },
     },
+    // A selected link keeps its money width and gets a glow, so the link the details panel shows stands out.
+    { selector: 'edge[moneyWidth]:selected', style: { width: 'data(moneyWidth)' } },
+    { selector: 'edge:selected', style: { 'underlay-color': palette.selection, 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
   ] as StylesheetJson;
 }

@@ -4,9 +4,11 @@ import svg from 'cytoscape-svg';
 import type { GraphNode } from '../../main/api';
 import { edgeFilteredOut, emptyCanvas, nodeFilteredOut, type CanvasModel, type CanvasNode, type Point } from './canvas-model';
 import { DEFAULT_NEIGHBOUR_PAGE_SIZE, edgeElement, nodeElement, type HubCountLabel } from './elements';
+import type { MoneyEdgeLabel } from './money-edges';
 import { runForceLayoutInWorker, type ForceLayoutRun } from './force-layout';
 import { graphStylesheet, type GraphPalette } from './graph-style';
 import { riskBand } from './risk';
+import { ruleStyleData, RULE_STYLE_KEYS } from './style-rules';
 
 let extensionsRegistered = false;
 function registerExtensions(): void {
@@ -26,6 +28,8 @@ export interface GraphViewEvents {
   onSelectionChange(nodeIds: string[]): void;
   /** The user dragged nodes to new places. */
   onNodesMoved(positions: Record<string, Point>): void;
+  /** A link was tapped: the details panel shows it. */
+  onSelectEdge?(edgeId: string): void;
 }
 
 export const LAYOUT_KINDS = ['force', 'concentric', 'hierarchy', 'circle', 'grid'] as const;
@@ -63,6 +67,7 @@ export class GraphView {
     palette: GraphPalette,
     events: GraphViewEvents,
     private readonly hubCount: HubCountLabel,
+    private readonly moneyLabel?: MoneyEdgeLabel,
   ) {
     registerExtensions();
     this.cy = cytoscape({
@@ -78,6 +83,7 @@ export class GraphView {
       const original = event.originalEvent as MouseEvent | undefined;
       events.onSelect(event.target.id(), Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey)));
     });
+    this.cy.on('tap', 'edge', (event) => events.onSelectEdge?.(event.target.id()));
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) events.onSelect(null, false);
     });
@@ -107,7 +113,7 @@ export class GraphView {
   render(model: CanvasModel): void {
     const previous = this.model;
     this.model = model;
-    const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters;
+    const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters || previous.ringScores !== model.ringScores || previous.styleRules !== model.styleRules;
     this.cy.batch(() => {
       if (previous.groups !== model.groups) {
         for (const group of Object.values(model.groups)) {
@@ -123,14 +129,14 @@ export class GraphView {
           const before = previous.nodes[id];
           if (before === current && !restyleAll) continue;
           const drawn = this.cy.getElementById(id);
-          const element = nodeElement(current.node, this.pageSize, this.hubCount);
+          const element = this.nodeElementFor(current);
           const classes = this.classesFor(current, element.classes);
           if (drawn.empty()) {
             additions.push({ group: 'nodes', data: { ...element.data, parent: current.groupId ?? undefined }, position: { ...current.position }, classes, locked: current.pinned });
             continue;
           }
+          if (before !== current || restyleAll) setData(drawn, element.data);
           if (before !== current) {
-            drawn.data(element.data);
             const { x, y } = drawn.position();
             if (x !== current.position.x || y !== current.position.y) {
               drawn.unlock();
@@ -144,18 +150,27 @@ export class GraphView {
         }
         this.cy.add(additions);
       } else if (restyleAll) {
-        for (const current of Object.values(model.nodes)) this.cy.getElementById(current.node.id).classes(this.classesFor(current, nodeElement(current.node, this.pageSize, this.hubCount).classes));
+        for (const current of Object.values(model.nodes)) {
+          const element = this.nodeElementFor(current);
+          const drawn = this.cy.getElementById(current.node.id);
+          setData(drawn, element.data);
+          drawn.classes(this.classesFor(current, element.classes));
+        }
       }
       if (previous.edges !== model.edges || restyleAll) {
         this.removeAbsent(previous.edges, model.edges);
         const additions: cytoscape.ElementDefinition[] = [];
         for (const [id, edge] of Object.entries(model.edges)) {
-          const element = edgeElement(edge);
+          const element = edgeElement(edge, this.moneyLabel);
+          Object.assign(element.data, ruleStyleData(model.styleRules, 'edge', edge));
           const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
           const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
           const drawn = this.cy.getElementById(id);
           if (drawn.empty()) additions.push({ ...element, classes });
-          else drawn.classes(classes);
+          else {
+            setData(drawn, element.data);
+            drawn.classes(classes);
+          }
         }
         this.cy.add(additions);
       }
@@ -177,6 +192,12 @@ export class GraphView {
     if (gone.length === 0) return;
     const ids = new Set(gone);
     this.cy.remove(this.cy.elements().filter((element) => ids.has(element.id())));
+  }
+
+  /** The node's element with its ring score and the styling rules' look. */
+  private nodeElementFor(current: CanvasNode) {
+    const element = nodeElement(current.node, this.pageSize, this.hubCount, this.model.ringScores[current.node.id] ?? null);
+    return { ...element, data: { ...element.data, ...ruleStyleData(this.model.styleRules, 'node', current.node) } };
   }
 
   private classesFor(current: CanvasNode, base: string): string {
@@ -209,6 +230,31 @@ export class GraphView {
     const extent = this.cy.extent();
     const { x, y } = node.position();
     if (x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2) this.cy.animate({ center: { eles: node } }, { duration: 250 });
+  }
+
+  /** Marks one link as the selected link (a row of the transactions table); selected nodes stay selected. */
+  selectEdge(edgeId: string): void {
+    this.cy.batch(() => {
+      this.cy.edges(':selected').unselect();
+      this.cy.getElementById(edgeId).select();
+    });
+  }
+
+  /** An element's drawn data (scalars only) and classes, for the e2e test hook; null when it is not drawn. */
+  drawnData(id: string): { data: Record<string, string | number | boolean | null>; classes: string[] } | null {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return null;
+    const data = Object.fromEntries(Object.entries(element.data() as Record<string, unknown>).filter((entry): entry is [string, string | number | boolean | null] => entry[1] === null || typeof entry[1] !== 'object'));
+    return { data, classes: element.classes() };
+  }
+
+  /** Where a link's midpoint is drawn, in page coordinates; null when it is not drawn. */
+  edgeClientPosition(edgeId: string): { x: number; y: number } | null {
+    const edge = this.cy.getElementById(edgeId);
+    if (edge.empty() || !edge.isEdge()) return null;
+    const rendered = edge.renderedMidpoint();
+    const box = this.cy.container()!.getBoundingClientRect();
+    return { x: box.left + rendered.x, y: box.top + rendered.y };
   }
 
   selectedIds(): string[] {
@@ -419,6 +465,13 @@ export class GraphView {
     const level = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor));
     this.cy.animate({ zoom: { level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } } }, { duration: 150 });
   }
+}
+
+/** Sets an element's data, removing the styling-rule fields it no longer has (data() only merges). */
+function setData(element: cytoscape.CollectionReturnValue, data: Record<string, unknown>): void {
+  element.data(data);
+  const stale = RULE_STYLE_KEYS.filter((key) => data[key] === undefined && element.data(key) !== undefined);
+  if (stale.length > 0) element.removeData(stale.join(' '));
 }
 
 function roundPoint({ x, y }: Point): Point {

@@ -19,3 +19,14 @@ export function riskBand(score: number | null): RiskBand {
   if (score >= RISK_THRESHOLDS.medium) return 'medium';
   return 'low';
 }
+
+/**
+ * The score an account is coloured by: the higher of its own and its opened ring's score, so a
+ * member of a 0.93 ring never reads "low" because its own model score is low. Unknown stays unknown
+ * only when both are.
+ */
+export function accountRiskScore(own: number | null, ringScore: number | null): number | null {
+  if (ringScore === null || Number.isNaN(ringScore)) return own;
+  if (own === null || Number.isNaN(own)) return ringScore;
+  return Math.max(own, ringScore);
+}

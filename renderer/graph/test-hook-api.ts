@@ -24,4 +24,12 @@ export interface GraphTestHook {
   groups(): { id: string; label: string; memberIds: string[] }[];
   /** Ids of the pinned nodes. */
   pinnedIds(): string[];
+  /** The links on the canvas as the model keeps them (folded money links carry count and totalAmount). */
+  edges(): { id: string; source: string; target: string; kind: string; properties: Record<string, string | number | boolean | null> }[];
+  /** Shows a link in the details panel and marks it selected, as a transactions row does (selected nodes stay selected). */
+  selectEdge(edgeId: string): void;
+  /** Where a link's midpoint is drawn in page coordinates; null when it is not drawn. */
+  edgeClientPosition(edgeId: string): { x: number; y: number } | null;
+  /** A drawn node's or link's Cytoscape data (scalars: label, moneyWidth, riskScore, ruleColor…) and classes. */
+  drawnData(id: string): { data: Record<string, string | number | boolean | null>; classes: string[] } | null;
 }

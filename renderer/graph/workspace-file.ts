@@ -1,6 +1,7 @@
 /**
  * The `.ringscope` workspace file: the canvas model saved by reference (node and link ids with
  * positions, pins, hidden marks, groups, filters, highlight) plus the graph source it came from.
+ * Version 2 adds the styling rules and the opened rings' scores; version 1 files still open.
  * Node data is not saved: opening a workspace fetches the nodes again from the connected source,
  * so what is shown is current, and nodes the source no longer has are named.
  */
@@ -8,16 +9,17 @@ import { z } from 'zod';
 import { EdgeKind, NodeKind, type SourceInfo, type Subgraph } from '../../main/api';
 import { emptyCanvas, type CanvasModel, type CanvasNode } from './canvas-model';
 import { RISK_BANDS } from './risk';
+import { StyleRules } from './style-rules';
 
 export const WORKSPACE_FORMAT = 'ringscope-workspace';
-export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_EXTENSION = '.ringscope';
 
 const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
-export const WorkspaceFile = z.strictObject({
+const WorkspaceFileV1 = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(WORKSPACE_VERSION),
+  version: z.literal(1),
   savedAt: z.string(),
   source: z.strictObject({ kind: z.enum(['embedded', 'neo4j']), name: z.string() }).nullable(),
   nodes: z.array(
@@ -41,9 +43,18 @@ export const WorkspaceFile = z.strictObject({
     mode: z.enum(['grey', 'hide']),
   }),
 });
-export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 
-export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): WorkspaceFile {
+const WorkspaceFileV2 = WorkspaceFileV1.extend({
+  version: z.literal(WORKSPACE_VERSION),
+  styleRules: StyleRules,
+  ringScores: z.record(z.string(), z.number().finite()),
+});
+
+export const WorkspaceFile = z.discriminatedUnion('version', [WorkspaceFileV1, WorkspaceFileV2]);
+export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
+const SUPPORTED_VERSIONS: readonly unknown[] = [1, WORKSPACE_VERSION];
+
+export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): z.infer<typeof WorkspaceFileV2> {
   return {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
@@ -54,6 +65,8 @@ export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, s
     groups: Object.values(model.groups).map((group) => ({ ...group })),
     highlighted: [...model.highlighted],
     filters: { ...model.filters, nodeKinds: [...model.filters.nodeKinds], edgeKinds: [...model.filters.edgeKinds], riskBands: [...model.filters.riskBands] },
+    styleRules: structuredClone([...model.styleRules]),
+    ringScores: Object.fromEntries(Object.entries(model.ringScores).filter(([id]) => model.nodes[id])),
   };
 }
 
@@ -69,7 +82,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (parsed.success) return parsed.data;
   const format = (json as { format?: unknown; version?: unknown } | null)?.format;
   if (format !== WORKSPACE_FORMAT) throw new WorkspaceFileError('notWorkspace');
-  if ((json as { version?: unknown }).version !== WORKSPACE_VERSION) throw new WorkspaceFileError('unsupportedVersion');
+  if (!SUPPORTED_VERSIONS.includes((json as { version?: unknown }).version)) throw new WorkspaceFileError('unsupportedVersion');
   throw new WorkspaceFileError('invalid', parsed.error.issues[0]?.path.join('.'));
 }
 
@@ -105,7 +118,15 @@ export function workspaceModel(file: WorkspaceFile, fetched: Subgraph): { model:
   const groups = Object.fromEntries(file.groups.filter((group) => usedGroups.has(group.id)).map((group) => [group.id, group]));
   for (const node of Object.values(nodes)) if (node.groupId && !groups[node.groupId]) nodes[node.node.id] = { ...node, groupId: null };
   return {
-    model: { ...emptyCanvas(), nodes, edges, groups, highlighted: file.highlighted.filter((id) => nodes[id]), filters: file.filters },
+    model: {
+      ...emptyCanvas(),
+      nodes,
+      edges,
+      groups,
+      highlighted: file.highlighted.filter((id) => nodes[id]),
+      filters: file.filters,
+      ...(file.version === 1 ? {} : { styleRules: file.styleRules, ringScores: Object.fromEntries(Object.entries(file.ringScores).filter(([id]) => nodes[id])) }),
+    },
     missingNodeIds,
   };
 }

@@ -157,7 +157,7 @@ describe('Canvas: build, edit, keep and export an investigation', () => {
     workspacePath = saved.path;
     expect(saved.download.suggestedFilename()).toMatch(/\.ringscope$/);
     const file = JSON.parse(await readFile(workspacePath, 'utf8')) as { format: string; version: number; nodes: { id: string; pinned: boolean; hidden: boolean }[]; groups: unknown[] };
-    expect(file).toMatchObject({ format: 'ringscope-workspace', version: 1 });
+    expect(file).toMatchObject({ format: 'ringscope-workspace', version: 2 });
     expect(file.nodes.find((node) => node.id === memberId)?.pinned).toBe(true);
     expect(file.nodes.find((node) => node.id === cardId)?.hidden).toBe(true);
     expect(file.groups).toHaveLength(1);

@@ -67,5 +67,9 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     modelPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.modelPosition(id), nodeId),
     groups: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.groups()),
     pinnedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.pinnedIds()),
+    edges: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edges()),
+    selectEdge: (edgeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.selectEdge(id), edgeId),
+    edgeClientPosition: (edgeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeClientPosition(id), edgeId),
+    drawnData: (id) => page.evaluate((elementId) => (globalThis as unknown as HookWindow).__ringscopeGraph.drawnData(elementId), id),
   };
 }

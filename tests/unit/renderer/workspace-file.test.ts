@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../main/api';
-import { addSubgraph, emptyCanvas, groupNodes, setFilters, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { addSubgraph, addWithHighlight, emptyCanvas, groupNodes, setFilters, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { setStyleRules, type StyleRule } from '../../../renderer/graph/style-rules';
 import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WorkspaceFileError } from '../../../renderer/graph/workspace-file';
 
 function account(id: string): GraphNode {
@@ -45,8 +46,31 @@ describe('workspace files', () => {
     const valid = toWorkspaceFile(built, source, new Date());
     expect(codeOf('not json')).toBe('notJson');
     expect(codeOf('{"format":"something-else"}')).toBe('notWorkspace');
-    expect(codeOf(JSON.stringify({ ...valid, version: 2 }))).toBe('unsupportedVersion');
+    expect(codeOf(JSON.stringify({ ...valid, version: 3 }))).toBe('unsupportedVersion');
     expect(codeOf(JSON.stringify({ ...valid, nodes: [{ id: 'a' }] }))).toBe('invalid');
     expect(codeOf(JSON.stringify({ ...valid, extra: true }))).toBe('invalid');
+  });
+
+  it('keeps styling rules and ring scores through a save and open (version 2)', () => {
+    const rule: StyleRule = { id: 'r1', target: 'node', property: 'riskScore', channel: 'color', mapping: { type: 'ranges', ranges: [{ min: null, max: 0.5, output: '#C6DBEF' }, { min: 0.5, max: null, output: '#08306B' }] } };
+    const styled = [setStyleRules([rule]), addWithHighlight({ nodes: [], edges: [] }, ['a', 'b'], 0.93)].reduce((model, command) => command.apply(model), built);
+    const file = parseWorkspaceFile(JSON.stringify(toWorkspaceFile(styled, source, new Date())));
+    expect(file.version).toBe(2);
+    const { model } = workspaceModel(file, graph);
+    expect(model.styleRules).toEqual([rule]);
+    expect(model.ringScores).toEqual({ a: 0.93, b: 0.93 });
+    expect(model).toEqual(styled);
+  });
+
+  it('still opens a version 1 file (no rules, no ring scores)', () => {
+    const { styleRules: _rules, ringScores: _scores, ...v1 } = { ...toWorkspaceFile(built, source, new Date()), version: 1 };
+    const { model } = workspaceModel(parseWorkspaceFile(JSON.stringify(v1)), graph);
+    expect(model.styleRules).toEqual([]);
+    expect(Object.keys(model.nodes)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rejects a rule that does not fit its channel', () => {
+    const bad = { ...toWorkspaceFile(built, source, new Date()), styleRules: [{ id: 'r', target: 'node', property: 'kind', channel: 'size', mapping: { type: 'categories', entries: [{ value: 'account', output: '#FF0000' }] } }] };
+    expect(() => parseWorkspaceFile(JSON.stringify(bad))).toThrow(WorkspaceFileError);
   });
 });
