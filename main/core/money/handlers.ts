@@ -5,7 +5,7 @@ import type { GraphSource } from '../sources/graph-source';
 /** Movements listed in one link's details (a supplier paid daily for years is still readable). */
 const LINK_DETAILS_LIMIT = 5_000;
 
-type MoneyGraphMethods = 'paths' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
+type MoneyGraphMethods = 'paths' | 'pathLinkTypes' | 'pathToKnownBad' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
 
 /**
  * The graph methods of issue #10: paths, full-text search, transactions among a selection, link
@@ -38,6 +38,11 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
         if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', { reason: 'input_invalid', fields: [{ path: 'toId', message: 'must differ from fromId' }] });
         await beforeRead();
         return source.paths({ fromId, toId, linkTypes: [...new Set(linkTypes)], maxHops, limit: all ? limit : 1, signal });
+      },
+      pathLinkTypes: async () => ({ linkTypes: source.pathLinkTypes() }),
+      pathToKnownBad: async ({ nodeId, maxHops }, { signal }) => {
+        await beforeRead();
+        return source.pathToKnownBad(nodeId, { maxHops, signal });
       },
   };
 }

@@ -1,4 +1,4 @@
-import type { ExpandResult, SnapshotQuery, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
+import type { ExpandResult, SnapshotQuery, NodeDetails, PathLinkType, PathsResult, PathToKnownBadResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
 
 export interface ExpandOptions {
   limit: number;
@@ -64,6 +64,10 @@ export interface GraphSource {
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>>;
   /** Shortest path(s) between two nodes; `no_path_within_hops` when none is short enough. */
   paths(request: PathRequest): Promise<PathsResult>;
+  /** The relationship types `paths` may follow: every mapped identifier and money link type. */
+  pathLinkTypes(): PathLinkType[];
+  /** Shortest path over every type of `pathLinkTypes` from a node to the nearest other known-bad account. */
+  pathToKnownBad(nodeId: string, options: { maxHops: number; signal: AbortSignal }): Promise<PathToKnownBadResult>;
   /** Every money link (transfer, payment; not folded) between two of the given nodes, oldest first; other and unknown ids add nothing. */
   moneyLinks(nodeIds: readonly string[], options: MoneyLinkOptions): Promise<TransactionsResult>;
   /** Money links hop by hop from a node along the money (forward) or against it (backward), each link once, up to `limit` links. */

@@ -83,3 +83,50 @@ describe('paths on the real Neo4j (catalogued shortestPath) agree with the embed
     await expect(neo4j.paths(request({ ...ends, toId: 'account:U9999999' }))).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('the path to the nearest known-bad account agrees between Neo4j (ANY SHORTEST) and the embedded BFS', () => {
+  const signal = new AbortController().signal;
+  const knownBadOf = (index: number) => dataset.accounts.blacklisted[index] === 1;
+
+  /** The first accounts (not known-bad themselves) whose nearest known-bad account the embedded graph finds. */
+  async function accountsNearKnownBad(count: number, maxHops: number) {
+    const found: { nodeId: string; length: number }[] = [];
+    for (let index = 0; index < dataset.accounts.count && found.length < count; index++) {
+      if (knownBadOf(index)) continue;
+      const nodeId = embedded.accountNodeId(index);
+      const result = await embedded.pathToKnownBad(nodeId, { maxHops, signal });
+      if (result.status === 'found') found.push({ nodeId, length: result.length! });
+    }
+    return found;
+  }
+
+  it('finds the same nearest known-bad account at the same distance, along a path of real hops', async () => {
+    const near = await accountsNearKnownBad(5, 4);
+    expect(near.length).toBe(5);
+    for (const { nodeId, length } of near) {
+      const fromEmbedded = await embedded.pathToKnownBad(nodeId, { maxHops: 4, signal });
+      const fromNeo4j = await neo4j.pathToKnownBad(nodeId, { maxHops: 4, signal });
+      expect(fromNeo4j).toMatchObject({ status: 'found', length, knownBadId: fromEmbedded.knownBadId });
+      const path = fromNeo4j.path!;
+      expect(path.nodeIds[0]).toBe(nodeId);
+      expect(path.nodeIds).toHaveLength(length + 1);
+      const edges = new Map(fromNeo4j.edges.map((edge) => [edge.id, edge]));
+      // Hop i joins nodes i and i + 1, in either direction.
+      path.edgeIds.forEach((edgeId, i) => expect([edges.get(edgeId)!.source, edges.get(edgeId)!.target].sort()).toEqual([path.nodeIds[i], path.nodeIds[i + 1]].sort()));
+      expect(fromNeo4j.nodes.find((node) => node.id === fromNeo4j.knownBadId)?.blacklisted).toBe(true);
+    }
+  });
+
+  it('answers "none within N hops" on both when the nearest known-bad account is farther', async () => {
+    const [{ nodeId, length }] = (await accountsNearKnownBad(20, 4)).filter((account) => account.length >= 2);
+    const closer = { maxHops: length - 1, signal };
+    const expected = { status: 'no_path_within_hops', maxHops: length - 1, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
+    expect(await neo4j.pathToKnownBad(nodeId, closer)).toEqual(expected);
+    expect(await embedded.pathToKnownBad(nodeId, closer)).toEqual(expected);
+  });
+
+  it('refuses an account the graph does not have', async () => {
+    await expect(neo4j.pathToKnownBad('account:U9999999', { maxHops: 2, signal })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(embedded.pathToKnownBad('account:U9999999', { maxHops: 2, signal })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
