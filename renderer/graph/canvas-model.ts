@@ -57,7 +57,7 @@ export interface CanvasModel {
   readonly nodes: Readonly<Record<string, CanvasNode>>;
   readonly edges: Readonly<Record<string, GraphEdge>>;
   readonly groups: Readonly<Record<string, CanvasGroup>>;
-  /** Nodes drawn with a halo (an opened ring's members). */
+  /** Nodes (an opened ring's members) and edges (a found path) drawn highlighted. */
   readonly highlighted: readonly string[];
   readonly filters: CanvasFilters;
 }
@@ -110,7 +110,7 @@ function centroid(points: readonly Point[]): Point | null {
   return { x: sum.x / points.length, y: sum.y / points.length };
 }
 
-function canvasNode(node: GraphNode, position: Point): CanvasNode {
+export function canvasNode(node: GraphNode, position: Point): CanvasNode {
   return { node, position, pinned: false, hidden: false, groupId: null, page: null };
 }
 
@@ -198,7 +198,7 @@ export function removeNodes(ids: readonly string[]): CanvasCommand {
       if (doomed.size === 0) return model;
       const nodes = Object.fromEntries(Object.entries(model.nodes).filter(([id]) => !doomed.has(id)));
       const edges = Object.fromEntries(Object.entries(model.edges).filter(([, edge]) => !doomed.has(edge.source) && !doomed.has(edge.target)));
-      return withoutEmptyGroups({ ...model, nodes, edges, highlighted: model.highlighted.filter((id) => !doomed.has(id)) });
+      return withoutEmptyGroups({ ...model, nodes, edges, highlighted: model.highlighted.filter((id) => nodes[id] || edges[id]) });
     },
   };
 }

@@ -152,7 +152,7 @@ export class GraphView {
         for (const [id, edge] of Object.entries(model.edges)) {
           const element = edgeElement(edge);
           const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
-          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
+          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}${model.highlighted.includes(id) ? ' highlighted' : ''}`;
           const drawn = this.cy.getElementById(id);
           if (drawn.empty()) additions.push({ ...element, classes });
           else drawn.classes(classes);

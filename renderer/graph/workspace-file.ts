@@ -105,7 +105,7 @@ export function workspaceModel(file: WorkspaceFile, fetched: Subgraph): { model:
   const groups = Object.fromEntries(file.groups.filter((group) => usedGroups.has(group.id)).map((group) => [group.id, group]));
   for (const node of Object.values(nodes)) if (node.groupId && !groups[node.groupId]) nodes[node.node.id] = { ...node, groupId: null };
   return {
-    model: { ...emptyCanvas(), nodes, edges, groups, highlighted: file.highlighted.filter((id) => nodes[id]), filters: file.filters },
+    model: { ...emptyCanvas(), nodes, edges, groups, highlighted: file.highlighted.filter((id) => nodes[id] || edges[id]), filters: file.filters },
     missingNodeIds,
   };
 }
