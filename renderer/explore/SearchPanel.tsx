@@ -62,7 +62,7 @@ export function SearchPanel({ query, onQueryChange, onSearch, state, onOpen, sel
         />
       </Box>
       {otherError && <ErrorNotice error={otherError} sx={{ mx: 1.5, mb: 1 }} />}
-      {state.query !== null && (
+      {state.query !== null && (matchCount > 0 || !state.error) && (
         <Typography variant="caption" color="text.secondary" sx={{ px: 2, pb: 0.5 }} role="status">
           {matchCount === 0 ? t('search.noResults', { query: state.query }) : t('search.matches', { count: matchCount })}
         </Typography>

@@ -18,7 +18,8 @@ const idle: SearchState = { query: null, hits: [], groups: [], loading: false, e
 
 /**
  * Runs the exact search and the full-text search together; a slower earlier search never overwrites
- * the answer of a later one. The exact search's error is the one shown when both fail.
+ * the answer of a later one. What either found is shown, with the first error (the exact search's
+ * when both failed).
  */
 export function useSearch(): SearchState & { search(query: string): Promise<void>; reset(): void } {
   const api = useApi();
@@ -31,16 +32,14 @@ export function useSearch(): SearchState & { search(query: string): Promise<void
       setState((previous) => ({ ...previous, loading: true, error: null }));
       const [exact, fullText] = await Promise.allSettled([api.graph.search({ query }), api.graph.textSearch({ query })]);
       if (request !== latest.current) return;
-      if (exact.status === 'rejected' && fullText.status === 'rejected') {
-        setState({ ...idle, error: toApiError(exact.reason) });
-        return;
-      }
+      const failure = exact.status === 'rejected' ? exact.reason : fullText.status === 'rejected' ? fullText.reason : null;
       setState({
-        query,
+        // Nothing answered: there is no result to title.
+        query: exact.status === 'rejected' && fullText.status === 'rejected' ? null : query,
         hits: exact.status === 'fulfilled' ? exact.value.hits : [],
         groups: fullText.status === 'fulfilled' ? fullText.value.groups : [],
         loading: false,
-        error: null,
+        error: failure === null ? null : toApiError(failure),
       });
     },
     [api],
