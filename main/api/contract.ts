@@ -81,7 +81,7 @@ export const apiContract = {
     textSearch: method(money.TextSearchInput, money.TextSearchResult),
     /** The relationship types the active source maps, which graph.paths may follow. */
     pathLinkTypes: method(z.strictObject({}), money.PathLinkTypesResult),
-    /** Shortest mapped path from an account to the nearest known-bad account; "none within N hops" is an answer. */
+    /** Shortest path over shared identifiers and transfers from an account to the nearest other known-bad account; "none within N hops" is an answer. */
     pathToKnownBad: method(money.PathToKnownBadInput, money.PathToKnownBadResult),
     /** Every money link (unfolded) among the selected accounts and merchants, oldest first, optionally in a time window. */
     transactions: method(money.TransactionsInput, money.TransactionsResult),

@@ -89,8 +89,9 @@ export const PathToKnownBadInput = z
 export type PathToKnownBadInput = z.output<typeof PathToKnownBadInput>;
 
 /**
- * The shortest path over every mapped link type from an account to the nearest other known-bad
- * account (of several equally near, the one with the smallest id). `no_known_bad_marker`: the
+ * The shortest path over the mapped identifier and transfer links (not card payments: a merchant
+ * links thousands) from an account to the nearest other known-bad account (of several equally
+ * near, the one with the smallest id). `no_known_bad_marker`: the
  * mapping marks no account known-bad, so there is nothing to look for.
  */
 export const PathToKnownBadResult = z

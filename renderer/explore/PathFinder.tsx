@@ -16,12 +16,15 @@ import { PathDialog } from './PathDialog';
 export function PathFinder({ selected, onAdd }: { selected: readonly GraphNode[]; onAdd(found: FoundPaths): void }) {
   const { t } = useTranslation();
   const [ends, setEnds] = useState<{ from: GraphNode; to: GraphNode } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const pair = selected.length === 2 ? { from: selected[0], to: selected[1] } : null;
+  const selectionKey = selected.map((node) => node.id).join(' ');
+  // The note is about the pair it connected: once another selection is made it is old news.
+  const [shownNotice, setNotice] = useState<{ text: string; selectionKey: string } | null>(null);
+  const notice = shownNotice?.selectionKey === selectionKey ? shownNotice.text : null;
 
   const found = (result: PathsResult) => {
     onAdd(result);
-    if (ends) setNotice(pathOutcome(t, result, { from: ends.from.label, to: ends.to.label }).text);
+    if (ends) setNotice({ text: pathOutcome(t, result, { from: ends.from.label, to: ends.to.label }).text, selectionKey });
     setEnds(null);
   };
 

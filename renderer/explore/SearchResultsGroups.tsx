@@ -29,7 +29,7 @@ export function SearchHitRow({ hit, selected, onOpen, testId }: { hit: SearchHit
   );
 }
 
-/** Full-text matches under a header per kind, each saying when it shows only the first of many. */
+/** Full-text matches under a header per kind; under the header, when it lists only the first of many, a note says so. */
 export function SearchResultsGroups({ sections, selectedId, onOpen }: { sections: readonly SearchSection[]; selectedId: string | null; onOpen(hit: SearchHit): void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -44,14 +44,14 @@ export function SearchResultsGroups({ sections, selectedId, onOpen }: { sections
                 <span>{t(`kinds.${section.kind}`)}</span>
                 <span>{section.totalIsLowerBound ? t('pathSearch.search.moreThan', { total }) : total}</span>
               </ListSubheader>
-              {section.hits.map((hit) => (
-                <SearchHitRow key={hit.node.id} hit={hit} selected={hit.node.id === selectedId} onOpen={onOpen} testId="search-group-hit" />
-              ))}
               {section.cut && (
-                <Typography component="li" variant="caption" color="text.secondary" data-testid="search-group-cut" sx={{ display: 'block', px: 2, pb: 1 }}>
+                <Typography component="li" variant="caption" color="text.secondary" data-testid="search-group-cut" sx={{ display: 'block', px: 2, pb: 0.5 }}>
                   {t(section.totalIsLowerBound ? 'pathSearch.search.cutLowerBound' : 'pathSearch.search.cut', { shown: format.number(section.listed), total })}
                 </Typography>
               )}
+              {section.hits.map((hit) => (
+                <SearchHitRow key={hit.node.id} hit={hit} selected={hit.node.id === selectedId} onOpen={onOpen} testId="search-group-hit" />
+              ))}
             </Box>
           </Box>
         );

@@ -15,9 +15,14 @@ export interface SearchSection {
   cut: boolean;
 }
 
+/** Accounts and merchants (found by id or name) before the identifiers, which mostly match as parts of addresses and e-mails. */
+const FIRST_KINDS: readonly NodeKind[] = ['account', 'merchant'];
+const rank = (kind: NodeKind) => (FIRST_KINDS.includes(kind) ? FIRST_KINDS.indexOf(kind) : FIRST_KINDS.length);
+
 export function searchSections(exactHits: readonly SearchHit[], groups: readonly TextSearchGroup[]): SearchSection[] {
   const listedAbove = new Set(exactHits.map((hit) => hit.node.id));
-  return groups.flatMap((group) => {
+  const ordered = [...groups].sort((a, b) => rank(a.kind) - rank(b.kind));
+  return ordered.flatMap((group) => {
     const hits = group.hits.filter((hit) => !listedAbove.has(hit.node.id));
     if (hits.length === 0 && group.total <= group.hits.length) return [];
     return [{ kind: group.kind, hits, total: group.total, totalIsLowerBound: group.totalIsLowerBound, listed: group.hits.length, cut: group.totalIsLowerBound || group.total > group.hits.length }];

@@ -141,10 +141,13 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
         : [];
       const awayFrom = anchor ? (centroid(drawnNeighbours) ?? centroid(Object.values(model.nodes).map((drawn) => drawn.position))) : null;
       const placed = fresh.filter((node) => node.id !== options.anchorId);
-      const positions = placeAround(anchorPosition, placed.length, awayFrom && (awayFrom.x !== anchorPosition.x || awayFrom.y !== anchorPosition.y) ? awayFrom : null);
-      placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
+      const around = placeAround(anchorPosition, placed.length, awayFrom && (awayFrom.x !== anchorPosition.x || awayFrom.y !== anchorPosition.y) ? awayFrom : null);
       const seed = fresh.find((node) => node.id === options.anchorId);
-      if (seed) nodes[seed.id] = canvasNode(seed, anchorPosition);
+      // A searched node opened on a drawn canvas goes right of the drawing with its neighbours, not on top of what is there.
+      const shift = seed && !anchor && Object.keys(model.nodes).length > 0 ? besideDrawing(model, anchorPosition, around) : { x: 0, y: 0 };
+      const positions = around.map((position) => ({ x: round(position.x + shift.x), y: round(position.y + shift.y) }));
+      placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
+      if (seed) nodes[seed.id] = canvasNode(seed, { x: round(anchorPosition.x + shift.x), y: round(anchorPosition.y + shift.y) });
       const page = options.anchorPage;
       const anchored = options.anchorId ? nodes[options.anchorId] : undefined;
       if (anchored && page && (anchored.page?.nextOffset !== page.nextOffset || anchored.page?.totalNeighbours !== page.totalNeighbours)) {
@@ -160,6 +163,13 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
       return changed ? { ...model, nodes, edges } : model;
     },
   };
+}
+
+/** How far to move a node placed at `centre` with its new neighbours at `around` so all of them are right of the drawing. */
+function besideDrawing(model: CanvasModel, centre: Point, around: readonly Point[]): Point {
+  const reach = Math.max(0, ...around.map((position) => Math.hypot(position.x - centre.x, position.y - centre.y)));
+  const rightEdge = Math.max(...Object.values(model.nodes).map((drawn) => drawn.position.x));
+  return { x: rightEdge + reach + RING_SPACING - centre.x, y: 0 };
 }
 
 /** Replaces everything drawn with `subgraph` (an opened ring), highlighting `highlightIds`. */

@@ -1,9 +1,17 @@
-import { ApiError } from '../../api';
+import { ApiError, type PathLinkType } from '../../api';
 import type { ApiHandlers } from '../api-handlers';
 import type { GraphSource } from '../sources/graph-source';
 
 /** Movements listed in one link's details (a supplier paid daily for years is still readable). */
 const LINK_DETAILS_LIMIT = 5_000;
+
+/**
+ * What the path to the nearest known-bad account may follow: shared identifiers and transfers. Not
+ * card payments: a merchant is paid by thousands, and "paid the same café" explains no risk.
+ */
+export function knownBadLinkTypes(linkTypes: readonly PathLinkType[]): string[] {
+  return linkTypes.filter((linkType) => linkType.kind !== 'payment').map((linkType) => linkType.type);
+}
 
 type MoneyGraphMethods = 'paths' | 'pathLinkTypes' | 'pathToKnownBad' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
 
@@ -42,7 +50,7 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
       pathLinkTypes: async () => ({ linkTypes: source.pathLinkTypes() }),
       pathToKnownBad: async ({ nodeId, maxHops }, { signal }) => {
         await beforeRead();
-        return source.pathToKnownBad(nodeId, { maxHops, signal });
+        return source.pathToKnownBad(nodeId, { linkTypes: knownBadLinkTypes(source.pathLinkTypes()), maxHops, signal });
       },
   };
 }

@@ -13,7 +13,7 @@
 import { ApiError, IDENTIFIER_KINDS, inTimeWindow, linksInTimeWindow, type FollowMoneyResult, NODE_KINDS, type ExpandResult, type MoneyLink, type TransactionsResult, type NodeKind, type GraphPath, type PathLinkType, type PathsResult, type PathToKnownBadResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
 import { nearestPath, shortestPaths, type PathStep } from './path-search';
 import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
@@ -42,6 +42,12 @@ const TRANSFERRED_TO = 'TRANSFERRED_TO';
 const PAID = 'PAID';
 /** Every relationship type of the demo graph: what a path search may be asked to follow. */
 const LINK_TYPES: ReadonlySet<string> = new Set([...Object.values(IDENTIFIER_RELATIONSHIP), TRANSFERRED_TO, PAID]);
+function requireKnownTypes(linkTypes: readonly string[]): void {
+  const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
+  if (unknownTypes.length) {
+    throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }] });
+  }
+}
 /** How many records to scan between two cancellation checks on a hub. */
 const CANCEL_CHECK_INTERVAL = 4_096;
 
@@ -319,10 +325,7 @@ export class EmbeddedGraphSource implements GraphSource {
   }
 
   async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
-    const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
-    if (unknownTypes.length) {
-      throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }] });
-    }
+    requireKnownTypes(linkTypes);
     this.requireNode(fromId);
     this.requireNode(toId);
     const walk = this.pathWalk(linkTypes, signal);
@@ -338,9 +341,10 @@ export class EmbeddedGraphSource implements GraphSource {
     ];
   }
 
-  async pathToKnownBad(nodeId: string, { maxHops, signal }: { maxHops: number; signal: AbortSignal }): Promise<PathToKnownBadResult> {
+  async pathToKnownBad(nodeId: string, { linkTypes, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
+    requireKnownTypes(linkTypes);
     this.requireNode(nodeId);
-    const walk = this.pathWalk([...LINK_TYPES], signal);
+    const walk = this.pathWalk(linkTypes, signal);
     const isKnownBad = (id: string) => id.startsWith('account:') && this.toNode(this.requireNode(id)).blacklisted;
     const path = nearestPath(nodeId, isKnownBad, walk.steps, { maxHops, signal });
     if (!path) return { status: 'no_path_within_hops', maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };

@@ -23,6 +23,12 @@ export interface PathRequest {
   signal: AbortSignal;
 }
 
+export interface KnownBadPathOptions {
+  linkTypes: readonly string[];
+  maxHops: number;
+  signal: AbortSignal;
+}
+
 export interface MoneyLinkOptions {
   window: TimeWindow | null;
   limit: number;
@@ -66,8 +72,8 @@ export interface GraphSource {
   paths(request: PathRequest): Promise<PathsResult>;
   /** The relationship types `paths` may follow: every mapped identifier and money link type. */
   pathLinkTypes(): PathLinkType[];
-  /** Shortest path over every type of `pathLinkTypes` from a node to the nearest other known-bad account. */
-  pathToKnownBad(nodeId: string, options: { maxHops: number; signal: AbortSignal }): Promise<PathToKnownBadResult>;
+  /** Shortest path over the given link types (each one `pathLinkTypes` lists) from a node to the nearest other known-bad account. */
+  pathToKnownBad(nodeId: string, options: KnownBadPathOptions): Promise<PathToKnownBadResult>;
   /** Every money link (transfer, payment; not folded) between two of the given nodes, oldest first; other and unknown ids add nothing. */
   moneyLinks(nodeIds: readonly string[], options: MoneyLinkOptions): Promise<TransactionsResult>;
   /** Money links hop by hop from a node along the money (forward) or against it (backward), each link once, up to `limit` links. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { IDENTIFIER_KINDS, PathsResult } from '../../../main/api';
 import type { DemoDataset } from '../../../main/core/demo/dataset';
+import { knownBadLinkTypes } from '../../../main/core/money/handlers';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 import type { PathRequest } from '../../../main/core/sources/graph-source';
 import type { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
@@ -86,6 +87,10 @@ describe('paths on the real Neo4j (catalogued shortestPath) agree with the embed
 
 describe('the path to the nearest known-bad account agrees between Neo4j (ANY SHORTEST) and the embedded BFS', () => {
   const signal = new AbortController().signal;
+  let linkTypes: string[];
+  beforeAll(() => {
+    linkTypes = knownBadLinkTypes(embedded.pathLinkTypes());
+  });
   const knownBadOf = (index: number) => dataset.accounts.blacklisted[index] === 1;
 
   /** The first accounts (not known-bad themselves) whose nearest known-bad account the embedded graph finds. */
@@ -94,7 +99,7 @@ describe('the path to the nearest known-bad account agrees between Neo4j (ANY SH
     for (let index = 0; index < dataset.accounts.count && found.length < count; index++) {
       if (knownBadOf(index)) continue;
       const nodeId = embedded.accountNodeId(index);
-      const result = await embedded.pathToKnownBad(nodeId, { maxHops, signal });
+      const result = await embedded.pathToKnownBad(nodeId, { linkTypes, maxHops, signal });
       if (result.status === 'found') found.push({ nodeId, length: result.length! });
     }
     return found;
@@ -104,8 +109,8 @@ describe('the path to the nearest known-bad account agrees between Neo4j (ANY SH
     const near = await accountsNearKnownBad(5, 4);
     expect(near.length).toBe(5);
     for (const { nodeId, length } of near) {
-      const fromEmbedded = await embedded.pathToKnownBad(nodeId, { maxHops: 4, signal });
-      const fromNeo4j = await neo4j.pathToKnownBad(nodeId, { maxHops: 4, signal });
+      const fromEmbedded = await embedded.pathToKnownBad(nodeId, { linkTypes, maxHops: 4, signal });
+      const fromNeo4j = await neo4j.pathToKnownBad(nodeId, { linkTypes, maxHops: 4, signal });
       expect(fromNeo4j).toMatchObject({ status: 'found', length, knownBadId: fromEmbedded.knownBadId });
       const path = fromNeo4j.path!;
       expect(path.nodeIds[0]).toBe(nodeId);
@@ -119,14 +124,14 @@ describe('the path to the nearest known-bad account agrees between Neo4j (ANY SH
 
   it('answers "none within N hops" on both when the nearest known-bad account is farther', async () => {
     const [{ nodeId, length }] = (await accountsNearKnownBad(20, 4)).filter((account) => account.length >= 2);
-    const closer = { maxHops: length - 1, signal };
+    const closer = { linkTypes, maxHops: length - 1, signal };
     const expected = { status: 'no_path_within_hops', maxHops: length - 1, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
     expect(await neo4j.pathToKnownBad(nodeId, closer)).toEqual(expected);
     expect(await embedded.pathToKnownBad(nodeId, closer)).toEqual(expected);
   });
 
   it('refuses an account the graph does not have', async () => {
-    await expect(neo4j.pathToKnownBad('account:U9999999', { maxHops: 2, signal })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(embedded.pathToKnownBad('account:U9999999', { maxHops: 2, signal })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(neo4j.pathToKnownBad('account:U9999999', { linkTypes, maxHops: 2, signal })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(embedded.pathToKnownBad('account:U9999999', { linkTypes, maxHops: 2, signal })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

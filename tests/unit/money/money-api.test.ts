@@ -5,6 +5,7 @@ import type { DemoDataset } from '../../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
 import { createMoneyGraphHandlers } from '../../../main/core/money/handlers';
+import { knownBadLinkTypes } from '../../../main/core/money/handlers';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 
 describe('money and paths Api on the embedded demo graph (through the dispatcher, outputs checked against the contract)', () => {
@@ -116,11 +117,14 @@ describe('money and paths Api on the embedded demo graph (through the dispatcher
     let nodeId = '';
     for (let index = 0; !nodeId; index++) {
       if (dataset.accounts.blacklisted[index] === 1) continue;
-      if ((await source.pathToKnownBad(source.accountNodeId(index), { maxHops: 2, signal })).status === 'found') nodeId = source.accountNodeId(index);
+      if ((await source.pathToKnownBad(source.accountNodeId(index), { linkTypes: knownBadLinkTypes(source.pathLinkTypes()), maxHops: 2, signal })).status === 'found') nodeId = source.accountNodeId(index);
     }
     const result = await call<PathToKnownBadResult>('pathToKnownBad', { nodeId });
     expect(result).toMatchObject({ status: 'found', maxHops: 4, length: 2 });
     expect(result.path!.nodeIds[0]).toBe(nodeId);
+    // Shared identifiers and transfers only: a merchant paid by thousands explains nothing.
+    expect(result.edges.length).toBe(2);
+    expect(result.edges.every((edge) => edge.kind !== 'payment')).toBe(true);
     expect(result.nodes.find((node) => node.id === result.knownBadId)?.blacklisted).toBe(true);
     expect(await call<PathToKnownBadResult>('pathToKnownBad', { nodeId, maxHops: 1 })).toMatchObject({ status: 'no_path_within_hops', maxHops: 1, path: null });
     await expect(call('pathToKnownBad', { nodeId, maxHops: 11 })).rejects.toMatchObject({ code: 'invalid_input' });

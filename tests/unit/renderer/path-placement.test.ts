@@ -64,3 +64,15 @@ describe('adding a found path to the canvas', () => {
     expect([...removed.highlighted].sort()).toEqual(['account:A', 'account:B']);
   });
 });
+
+describe('opening a searched account on a drawn canvas', () => {
+  it('puts it and its neighbours right of the drawing instead of on top of the first account', () => {
+    const first = addSubgraph({ nodes: [node('account:A'), node('device:1', 'device')], edges: [edge('account:A', 'device:1')] }, { anchorId: 'account:A' }).apply(emptyCanvas());
+    const second = addSubgraph({ nodes: [node('account:B'), node('device:1', 'device'), node('phone:2', 'phone')], edges: [edge('account:B', 'device:1'), edge('account:B', 'phone:2')] }, { anchorId: 'account:B' }).apply(first);
+    const rightOfFirst = Math.max(...Object.values(first.nodes).map((drawn) => drawn.position.x));
+    expect(second.nodes['account:A'].position).toEqual(first.nodes['account:A'].position);
+    expect(second.nodes['device:1'].position).toEqual(first.nodes['device:1'].position);
+    expect(second.nodes['account:B'].position.x).toBeGreaterThan(rightOfFirst);
+    expect(second.nodes['phone:2'].position.x).toBeGreaterThan(rightOfFirst);
+  });
+});

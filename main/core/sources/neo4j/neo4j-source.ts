@@ -6,7 +6,7 @@
 import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type FollowMoneyResult, type MoneyLink, type TransactionsResult, type NodeKind, type GraphPath, type PathLinkType, type PathsResult, type PathToKnownBadResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SnapshotQuery, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
 import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type PlainNode, type QueryRow, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
 import { identifierPlaceholders, mappingPlaceholders, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { edgeKindOf, mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
@@ -175,12 +175,6 @@ export class Neo4jGraphSource implements GraphSource {
 
   async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
     const { client } = this.options;
-    // Only mapped types, which were checked against the discovered schema, may enter the statement.
-    const mapped = new Set(this.pathLinkTypes().map((linkType) => linkType.type));
-    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
-    if (unknownTypes.length) {
-      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }] });
-    }
     const names = this.pathNames(linkTypes, maxHops);
     const ends = { from: parseNodeId(fromId), to: parseNodeId(toId), ...this.moneyTypes() };
     // One more than asked for tells whether the list was cut.
@@ -204,10 +198,10 @@ export class Neo4jGraphSource implements GraphSource {
     ];
   }
 
-  async pathToKnownBad(nodeId: string, { maxHops, signal }: { maxHops: number; signal: AbortSignal }): Promise<PathToKnownBadResult> {
+  async pathToKnownBad(nodeId: string, { linkTypes, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
     const none = { maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
+    const names = this.pathNames(linkTypes, maxHops);
     if (!this.options.mapping.account.blacklistedProperty) return { status: 'no_known_bad_marker', ...none };
-    const names = this.pathNames(this.pathLinkTypes().map((linkType) => linkType.type), maxHops);
     const rows = await this.options.client.read('path-to-known-bad', { from: parseNodeId(nodeId), ...this.moneyTypes() }, { names, signal });
     if (rows.length === 0) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId } });
     const found = rows[0].path;
@@ -216,8 +210,14 @@ export class Neo4jGraphSource implements GraphSource {
     return { status: 'found', maxHops, length: found.nodes.length - 1, knownBadId: paths[0].nodeIds.at(-1)!, path: paths[0], nodes, edges };
   }
 
-  /** Placeholders of a path statement: the mapping's names, the (mapped, quoted) link types and the hop bound. */
+  /** Placeholders of a path statement: the mapping's names, the link types and the hop bound; refuses a type the mapping does not have. */
   private pathNames(linkTypes: readonly string[], maxHops: number): Record<string, QuotedName> {
+    // Only mapped types, which were checked against the discovered schema, may enter the statement.
+    const mapped = new Set(this.pathLinkTypes().map((linkType) => linkType.type));
+    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
+    if (unknownTypes.length) {
+      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }] });
+    }
     return { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
   }
 
