@@ -165,11 +165,14 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
   };
 }
 
-/** How far to move a node placed at `centre` with its new neighbours at `around` so all of them are right of the drawing. */
+/**
+ * How far to move a node placed at `centre` with its new neighbours at `around` so all of them are
+ * right of the drawing; a little lower too, so its links to drawn nodes do not run along a row of them.
+ */
 function besideDrawing(model: CanvasModel, centre: Point, around: readonly Point[]): Point {
   const reach = Math.max(0, ...around.map((position) => Math.hypot(position.x - centre.x, position.y - centre.y)));
   const rightEdge = Math.max(...Object.values(model.nodes).map((drawn) => drawn.position.x));
-  return { x: rightEdge + reach + RING_SPACING - centre.x, y: 0 };
+  return { x: rightEdge + reach + RING_SPACING - centre.x, y: (reach + RING_SPACING) / 2 };
 }
 
 /** Replaces everything drawn with `subgraph` (an opened ring), highlighting `highlightIds`. */

@@ -28,6 +28,18 @@ function unit(from: Point, to: Point, fallback: Point): Point {
   return length === 0 ? fallback : { x: dx / length, y: dy / length };
 }
 
+/** Closer than this to a drawn node, a new node would cover it. */
+const MIN_GAP = 60;
+
+/** `wanted`, or the nearest spot above or below it that covers none of `taken`. */
+function clearOf(wanted: Point, taken: readonly Point[]): Point {
+  for (let step = 0; step < 40; step++) {
+    const candidate = { x: wanted.x, y: round(wanted.y + laneOf(step) * (MIN_GAP / 2)) };
+    if (taken.every((point) => Math.hypot(point.x - candidate.x, point.y - candidate.y) >= MIN_GAP)) return candidate;
+  }
+  return wanted;
+}
+
 /** Lane 0 for the first path, then 1, -1, 2, -2 … */
 const laneOf = (index: number) => (index % 2 === 1 ? 1 : -1) * Math.ceil(index / 2);
 
@@ -68,7 +80,9 @@ export function placePathNodes(drawn: Readonly<Record<string, Point>>, paths: re
       let j = i;
       while (j < ids.length && !at(ids[j])) j++;
       const run = ids.slice(i, j);
-      runPositions(i > 0 ? at(ids[i - 1]) : null, j < ids.length ? at(ids[j]) : null, run.length, laneOf(index), centre).forEach((position, k) => (placed[run[k]] = position));
+      runPositions(i > 0 ? at(ids[i - 1]) : null, j < ids.length ? at(ids[j]) : null, run.length, laneOf(index), centre).forEach((position, k) => {
+        placed[run[k]] = clearOf(position, [...points, ...Object.values(placed)]);
+      });
       i = j;
     }
   });

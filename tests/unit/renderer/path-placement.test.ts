@@ -76,3 +76,13 @@ describe('opening a searched account on a drawn canvas', () => {
     expect(second.nodes['phone:2'].position.x).toBeGreaterThan(rightOfFirst);
   });
 });
+
+describe('placing path nodes clear of what is drawn', () => {
+  it('moves a new node off a drawn node that sits where the path would put it', () => {
+    const drawn = { 'account:A': { x: 0, y: 0 }, 'merchant:M': { x: 240, y: 0 }, 'account:X': { x: -300, y: 0 } };
+    const positions = placePathNodes(drawn, [{ nodeIds: ['account:A', 'ip:1', 'account:Z'], edgeIds: ['e1', 'e2'] }]);
+    for (const placed of Object.values(positions)) {
+      for (const other of Object.values(drawn)) expect(Math.hypot(placed.x - other.x, placed.y - other.y)).toBeGreaterThanOrEqual(60);
+    }
+  });
+});
