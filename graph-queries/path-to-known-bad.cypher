@@ -12,8 +12,9 @@ CALL {
 WITH node AS start LIMIT 1
 CALL {
   WITH start
-  // One breadth-first search from start to every known-bad account in reach, one shortest path each.
-  OPTIONAL MATCH path = ANY SHORTEST (start)-[:{{linkTypes}}]-{1,{{maxHops}}}(bad:{{accountLabel}} WHERE bad.{{accountBlacklistedProperty}} = true AND bad <> start)
+  // One breadth-first search from start to every known-bad account in reach, one shortest path each,
+  // never through a hub: an identifier with more than $hubCutoff links (as ring detection excludes it).
+  OPTIONAL MATCH path = ANY SHORTEST (start) ((from)-[:{{linkTypes}}]-(to) WHERE to:{{accountLabel}} OR COUNT { (to)--() } <= $hubCutoff){1,{{maxHops}}} (bad:{{accountLabel}} WHERE bad.{{accountBlacklistedProperty}} = true AND bad <> start)
   WITH path, bad ORDER BY length(path), bad.{{accountIdProperty}} LIMIT 1
   RETURN nodes(path) AS pathNodes, relationships(path) AS pathHops
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTIFIER_KINDS } from '../../main/api';
 import { DEFAULT_DEMO_OPTIONS, userIdOf, type DemoDataset } from '../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../main/core/demo/generator';
-import { knownBadLinkTypes } from '../../main/core/money/handlers';
+import { knownBadSearch } from '../../main/core/money/handlers';
 import { EmbeddedGraphSource } from '../../main/core/sources/embedded-source';
 import { graphHook, launchChromium, openWorkbenchPage, saveScreenshot } from './support/chromium';
 import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
@@ -134,7 +134,7 @@ describe('Explore: paths between accounts, grouped search, the path to a known-b
     for (const ring of dataset.plantedRings) {
       for (const member of ring.members) {
         if (expected || dataset.accounts.blacklisted[member] === 1) continue;
-        const result = await source.pathToKnownBad(source.accountNodeId(member), { linkTypes: knownBadLinkTypes(source.pathLinkTypes()), maxHops: 4, signal });
+        const result = await source.pathToKnownBad(source.accountNodeId(member), { ...knownBadSearch(source.pathLinkTypes()), maxHops: 4, signal });
         if (result.status === 'found' && result.length === 2) {
           expected = result;
           account = { userId: userIdOf(member), nodeId: source.accountNodeId(member) };

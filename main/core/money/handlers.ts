@@ -1,4 +1,5 @@
 import { ApiError, type PathLinkType } from '../../api';
+import { DEFAULT_PROJECTION_OPTIONS } from '../analytics/projection';
 import type { ApiHandlers } from '../api-handlers';
 import type { GraphSource } from '../sources/graph-source';
 
@@ -6,11 +7,12 @@ import type { GraphSource } from '../sources/graph-source';
 const LINK_DETAILS_LIMIT = 5_000;
 
 /**
- * What the path to the nearest known-bad account may follow: shared identifiers and transfers. Not
- * card payments: a merchant is paid by thousands, and "paid the same café" explains no risk.
+ * What the path to the nearest known-bad account may follow: shared identifiers and transfers, not
+ * card payments (a merchant is paid by thousands: "paid the same café" explains no risk), and no hub
+ * identifier such as an office IP (the cutoff ring detection uses).
  */
-export function knownBadLinkTypes(linkTypes: readonly PathLinkType[]): string[] {
-  return linkTypes.filter((linkType) => linkType.kind !== 'payment').map((linkType) => linkType.type);
+export function knownBadSearch(linkTypes: readonly PathLinkType[]): { linkTypes: string[]; hubCutoff: number } {
+  return { linkTypes: linkTypes.filter((linkType) => linkType.kind !== 'payment').map((linkType) => linkType.type), hubCutoff: DEFAULT_PROJECTION_OPTIONS.supernodeCutoff };
 }
 
 type MoneyGraphMethods = 'paths' | 'pathLinkTypes' | 'pathToKnownBad' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
@@ -50,7 +52,7 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
       pathLinkTypes: async () => ({ linkTypes: source.pathLinkTypes() }),
       pathToKnownBad: async ({ nodeId, maxHops }, { signal }) => {
         await beforeRead();
-        return source.pathToKnownBad(nodeId, { linkTypes: knownBadLinkTypes(source.pathLinkTypes()), maxHops, signal });
+        return source.pathToKnownBad(nodeId, { ...knownBadSearch(source.pathLinkTypes()), maxHops, signal });
       },
   };
 }

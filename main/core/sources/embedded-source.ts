@@ -42,6 +42,7 @@ const TRANSFERRED_TO = 'TRANSFERRED_TO';
 const PAID = 'PAID';
 /** Every relationship type of the demo graph: what a path search may be asked to follow. */
 const LINK_TYPES: ReadonlySet<string> = new Set([...Object.values(IDENTIFIER_RELATIONSHIP), TRANSFERRED_TO, PAID]);
+/** Refuses a relationship type the demo graph does not have. */
 function requireKnownTypes(linkTypes: readonly string[]): void {
   const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
   if (unknownTypes.length) {
@@ -341,18 +342,21 @@ export class EmbeddedGraphSource implements GraphSource {
     ];
   }
 
-  async pathToKnownBad(nodeId: string, { linkTypes, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
+  async pathToKnownBad(nodeId: string, { linkTypes, hubCutoff, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
     requireKnownTypes(linkTypes);
     this.requireNode(nodeId);
-    const walk = this.pathWalk(linkTypes, signal);
+    const walk = this.pathWalk(linkTypes, signal, hubCutoff);
     const isKnownBad = (id: string) => id.startsWith('account:') && this.toNode(this.requireNode(id)).blacklisted;
     const path = nearestPath(nodeId, isKnownBad, walk.steps, { maxHops, signal });
     if (!path) return { status: 'no_path_within_hops', maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
     return { status: 'found', maxHops, length: path.edgeIds.length, knownBadId: path.nodeIds.at(-1)!, path, ...walk.drawn([path]) };
   }
 
-  /** Neighbours along the given link types for a path search, and the DTOs of what the found paths pass. */
-  private pathWalk(linkTypes: readonly string[], signal: AbortSignal) {
+  /**
+   * Neighbours along the given link types for a path search (never into an identifier with more
+   * than `hubCutoff` links), and the DTOs of what the found paths pass.
+   */
+  private pathWalk(linkTypes: readonly string[], signal: AbortSignal, hubCutoff = Infinity) {
     const allowed = new Set(linkTypes);
     const rawEdges = new Map<string, Neighbour['edges'][number]>();
     const refs = new Map<string, NodeRef>();
@@ -360,7 +364,7 @@ export class EmbeddedGraphSource implements GraphSource {
       this.neighboursOf(refs.get(nodeId) ?? this.requireNode(nodeId), signal).flatMap((neighbour) => {
         // Transfers both ways are two edges; a path needs one of them.
         const edge = neighbour.edges.find((candidate) => allowed.has(candidate.type));
-        if (!edge) return [];
+        if (!edge || this.identifierLinkCount(neighbour.ref) > hubCutoff) return [];
         const node = this.nodeId(neighbour.ref);
         const edgeId = this.edgeId(edge);
         refs.set(node, neighbour.ref);
@@ -451,6 +455,12 @@ export class EmbeddedGraphSource implements GraphSource {
       currency: null,
       at: new Date(at).toISOString(),
     };
+  }
+
+  /** How many accounts link to an identifier (0 for accounts and merchants). */
+  private identifierLinkCount(ref: NodeRef): number {
+    if (ref.kind === 'account' || ref.kind === 'merchant') return 0;
+    return this.linksByIdentifier.offsets[ref.index + 1] - this.linksByIdentifier.offsets[ref.index];
   }
 
   /** Word-start search over ids, merchant names and categories and identifier values (same matches as the Neo4j full-text indexes). */

@@ -25,6 +25,8 @@ export interface PathRequest {
 
 export interface KnownBadPathOptions {
   linkTypes: readonly string[];
+  /** Identifiers with more links than this are hubs (an office IP) and are not passed through, as in ring detection. */
+  hubCutoff: number;
   maxHops: number;
   signal: AbortSignal;
 }

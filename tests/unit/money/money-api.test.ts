@@ -5,7 +5,7 @@ import type { DemoDataset } from '../../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
 import { createMoneyGraphHandlers } from '../../../main/core/money/handlers';
-import { knownBadLinkTypes } from '../../../main/core/money/handlers';
+import { knownBadSearch } from '../../../main/core/money/handlers';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 
 describe('money and paths Api on the embedded demo graph (through the dispatcher, outputs checked against the contract)', () => {
@@ -117,7 +117,7 @@ describe('money and paths Api on the embedded demo graph (through the dispatcher
     let nodeId = '';
     for (let index = 0; !nodeId; index++) {
       if (dataset.accounts.blacklisted[index] === 1) continue;
-      if ((await source.pathToKnownBad(source.accountNodeId(index), { linkTypes: knownBadLinkTypes(source.pathLinkTypes()), maxHops: 2, signal })).status === 'found') nodeId = source.accountNodeId(index);
+      if ((await source.pathToKnownBad(source.accountNodeId(index), { ...knownBadSearch(source.pathLinkTypes()), maxHops: 2, signal })).status === 'found') nodeId = source.accountNodeId(index);
     }
     const result = await call<PathToKnownBadResult>('pathToKnownBad', { nodeId });
     expect(result).toMatchObject({ status: 'found', maxHops: 4, length: 2 });

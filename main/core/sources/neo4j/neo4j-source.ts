@@ -198,11 +198,11 @@ export class Neo4jGraphSource implements GraphSource {
     ];
   }
 
-  async pathToKnownBad(nodeId: string, { linkTypes, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
+  async pathToKnownBad(nodeId: string, { linkTypes, hubCutoff, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
     const none = { maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
     const names = this.pathNames(linkTypes, maxHops);
     if (!this.options.mapping.account.blacklistedProperty) return { status: 'no_known_bad_marker', ...none };
-    const rows = await this.options.client.read('path-to-known-bad', { from: parseNodeId(nodeId), ...this.moneyTypes() }, { names, signal });
+    const rows = await this.options.client.read('path-to-known-bad', { from: parseNodeId(nodeId), hubCutoff, ...this.moneyTypes() }, { names, signal });
     if (rows.length === 0) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId } });
     const found = rows[0].path;
     if (!found) return { status: 'no_path_within_hops', ...none };
