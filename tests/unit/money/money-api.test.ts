@@ -112,12 +112,12 @@ describe('money and paths Api on the embedded demo graph (through the dispatcher
   });
 
   it('explains an account by its path to the nearest other known-bad account, with a hop limit and strict input', async () => {
-    // A ring member sharing identifiers with a blacklisted account.
+    // An account two hops from a blacklisted one.
     const signal = new AbortController().signal;
     let nodeId = '';
     for (let index = 0; !nodeId; index++) {
       if (dataset.accounts.blacklisted[index] === 1) continue;
-      if ((await source.pathToKnownBad(source.accountNodeId(index), { ...knownBadSearch(source.pathLinkTypes()), maxHops: 2, signal })).status === 'found') nodeId = source.accountNodeId(index);
+      if ((await source.pathToKnownBad(source.accountNodeId(index), { ...knownBadSearch(source.pathLinkTypes()), maxHops: 2, signal })).length === 2) nodeId = source.accountNodeId(index);
     }
     const result = await call<PathToKnownBadResult>('pathToKnownBad', { nodeId });
     expect(result).toMatchObject({ status: 'found', maxHops: 4, length: 2 });
