@@ -23,8 +23,9 @@ describe('the path to the nearest known-bad account in words', () => {
     expect(knownBadSentence(i18n.getFixedT('zh-CN'), result)).toBe('2 跳：与 U0000009（黑名单） 共用设备 D-88a1…');
   });
 
-  it('reads money by its direction: received from one account, then shares a device with the known-bad one', () => {
+  it('reads money by its direction and chains the steps: received from one account, who shares a device with the known-bad one', () => {
     const result = found([start, middle, device, bad], [edge(middle.id, start.id, 'transfer'), edge(middle.id, device.id, 'identifier'), edge(bad.id, device.id, 'identifier')]);
-    expect(knownBadSentence(i18n.getFixedT('en'), result)).toBe('3 hops: received money from U0000005, then shares device D-88a1… with U0000009 (blacklisted)');
+    expect(knownBadSentence(i18n.getFixedT('en'), result)).toBe('3 hops: received money from U0000005, who shares device D-88a1… with U0000009 (blacklisted)');
+    expect(knownBadSentence(i18n.getFixedT('zh-CN'), result)).toBe('3 跳：收到 U0000005 的转账，后者与 U0000009（黑名单） 共用设备 D-88a1…');
   });
 });
