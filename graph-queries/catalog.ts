@@ -113,6 +113,7 @@ const definitions = {
   },
   'shortest-path': { params: PathEnds, row: PathRow },
   'all-shortest-paths': { params: PathEnds.extend({ limit: Limit }), row: PathRow },
+  'path-to-known-bad': { params: PathEnds.omit({ to: true }).extend({ hubCutoff: z.number().int().nonnegative() }), row: PathRow },
   'fulltext-index-list': { params: noParams, row: z.object({ name: z.string(), labels: z.array(z.string()), properties: z.array(z.string()) }) },
   'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
   'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },

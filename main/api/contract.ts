@@ -79,6 +79,10 @@ export const apiContract = {
     paths: method(money.PathsInput, money.PathsResult),
     /** Full-text search (merchant names, cities, e-mail domains, card last four, phone formats) grouped by kind, with totals. */
     textSearch: method(money.TextSearchInput, money.TextSearchResult),
+    /** The relationship types the active source maps, which graph.paths may follow. */
+    pathLinkTypes: method(z.strictObject({}), money.PathLinkTypesResult),
+    /** Shortest path over shared identifiers and transfers from an account to the nearest other known-bad account; "none within N hops" is an answer. */
+    pathToKnownBad: method(money.PathToKnownBadInput, money.PathToKnownBadResult),
     /** Every money link (unfolded) among the selected accounts and merchants, oldest first, optionally in a time window. */
     transactions: method(money.TransactionsInput, money.TransactionsResult),
     /** One drawn edge: its kind and folded totals, and for a money edge every movement it folds. */

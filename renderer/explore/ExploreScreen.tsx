@@ -31,11 +31,14 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { DetailsPanel } from './DetailsPanel';
 import { ExploreEmptyState } from './ExploreEmptyState';
 import { FilterPanel } from './FilterPanel';
+import { KnownBadPath } from './KnownBadPath';
 import { OpenModeDialog } from './OpenModeDialog';
+import { PathFinder } from './PathFinder';
 import { SearchPanel } from './SearchPanel';
 import { SelectionPanel } from './SelectionPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StyleRulesPanel } from './StyleRulesPanel';
+import { useAddPaths } from './use-add-paths';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useConnectionStyleRules } from './use-connection-style-rules';
 import { useExploreGraph, type OpenMode } from './use-explore-graph';
@@ -72,6 +75,7 @@ export function ExploreScreen() {
     if (details.status === 'ok') refresh([details.details.node]);
   }, [details, refresh]);
   const { select, expand, show, viewRef } = explore;
+  const addPaths = useAddPaths(explore.run, viewRef);
   const { search: runQuery } = search;
   const { exploreRequest, sourceRevision } = useWorkbench();
   const { reset: resetSearch } = search;
@@ -163,7 +167,10 @@ export function ExploreScreen() {
         nodeIds: () => Object.keys(explore.model.nodes),
         clientPosition: (nodeId) => viewRef.current?.clientPosition(nodeId) ?? null,
         edgeCount: () => Object.keys(explore.model.edges).length,
-        highlightedIds: () => [...explore.model.highlighted],
+        highlightedIds: () => explore.model.highlighted.filter((id) => explore.model.nodes[id]),
+        edgeIds: () => Object.keys(explore.model.edges),
+        highlightedEdgeIds: () => explore.model.highlighted.filter((id) => explore.model.edges[id]),
+        selectMany: (nodeIds) => explore.selectOnly(nodeIds),
         select: (nodeId) => select(nodeId),
         expand: (nodeId) => expand(nodeId),
         selectedIds: () => viewRef.current?.selectedIds() ?? [],
@@ -176,7 +183,7 @@ export function ExploreScreen() {
         edgeClientPosition: (edgeId) => viewRef.current?.edgeClientPosition(edgeId) ?? null,
         drawnData: (id) => viewRef.current?.drawnData(id) ?? null,
       }),
-    [select, expand, viewRef, explore.model, focusEdge],
+    [select, expand, viewRef, explore.model, focusEdge, explore.selectOnly],
   );
 
   const source = health.status === 'ok' ? health.health.source : null;
@@ -323,6 +330,7 @@ export function ExploreScreen() {
             onSelectionChange={explore.setSelectedIds}
             onNodesMoved={explore.edit.moveNodes}
           />
+          <PathFinder selected={selectedNodes} onAdd={addPaths} />
           {busy && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />}
 
           {empty && !explore.task && !explore.loadingNodes && (
@@ -434,7 +442,12 @@ export function ExploreScreen() {
             busy={explore.task !== null}
             onExpand={() => void expand(selectedNode.id)}
             onClose={() => select(null)}
-            accountRisk={<PropagatedRisk nodeId={selectedNode.id} onSelect={(nodeId) => (explore.model.nodes[nodeId] ? select(nodeId) : void runSearch(nodeId.replace(/^account:/, '')))} />}
+            accountRisk={
+              <>
+                <PropagatedRisk nodeId={selectedNode.id} onSelect={(nodeId) => (explore.model.nodes[nodeId] ? select(nodeId) : void runSearch(nodeId.replace(/^account:/, '')))} />
+                <KnownBadPath nodeId={selectedNode.id} onAdd={addPaths} />
+              </>
+            }
           />
         </Box>
       )}

@@ -58,7 +58,7 @@ export interface CanvasModel {
   readonly nodes: Readonly<Record<string, CanvasNode>>;
   readonly edges: Readonly<Record<string, GraphEdge>>;
   readonly groups: Readonly<Record<string, CanvasGroup>>;
-  /** Nodes drawn with a halo (an opened ring's members). */
+  /** Nodes (an opened ring's members) and edges (a found path) drawn highlighted. */
   readonly highlighted: readonly string[];
   readonly filters: CanvasFilters;
   /** The score of the opened ring each highlighted member belongs to (the highest, if several). */
@@ -115,7 +115,7 @@ function centroid(points: readonly Point[]): Point | null {
   return { x: sum.x / points.length, y: sum.y / points.length };
 }
 
-function canvasNode(node: GraphNode, position: Point): CanvasNode {
+export function canvasNode(node: GraphNode, position: Point): CanvasNode {
   return { node, position, pinned: false, hidden: false, groupId: null, page: null };
 }
 
@@ -146,10 +146,13 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
         : [];
       const awayFrom = anchor ? (centroid(drawnNeighbours) ?? centroid(Object.values(model.nodes).map((drawn) => drawn.position))) : null;
       const placed = fresh.filter((node) => node.id !== options.anchorId);
-      const positions = placeAround(anchorPosition, placed.length, awayFrom && (awayFrom.x !== anchorPosition.x || awayFrom.y !== anchorPosition.y) ? awayFrom : null);
-      placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
+      const around = placeAround(anchorPosition, placed.length, awayFrom && (awayFrom.x !== anchorPosition.x || awayFrom.y !== anchorPosition.y) ? awayFrom : null);
       const seed = fresh.find((node) => node.id === options.anchorId);
-      if (seed) nodes[seed.id] = canvasNode(seed, anchorPosition);
+      // A searched node opened on a drawn canvas goes right of the drawing with its neighbours, not on top of what is there.
+      const shift = seed && !anchor && Object.keys(model.nodes).length > 0 ? besideDrawing(model, anchorPosition, around) : { x: 0, y: 0 };
+      const positions = around.map((position) => ({ x: round(position.x + shift.x), y: round(position.y + shift.y) }));
+      placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
+      if (seed) nodes[seed.id] = canvasNode(seed, { x: round(anchorPosition.x + shift.x), y: round(anchorPosition.y + shift.y) });
       const page = options.anchorPage;
       const anchored = options.anchorId ? nodes[options.anchorId] : undefined;
       if (anchored && page && (anchored.page?.nextOffset !== page.nextOffset || anchored.page?.totalNeighbours !== page.totalNeighbours)) {
@@ -178,6 +181,16 @@ function withRingScore(scores: Readonly<Record<string, number>>, ids: readonly s
   const next = { ...scores };
   for (const id of ids) next[id] = Math.max(next[id] ?? ringScore, ringScore);
   return next;
+}
+
+/**
+ * How far to move a node placed at `centre` with its new neighbours at `around` so all of them are
+ * right of the drawing; a little lower too, so its links to drawn nodes do not run along a row of them.
+ */
+function besideDrawing(model: CanvasModel, centre: Point, around: readonly Point[]): Point {
+  const reach = Math.max(0, ...around.map((position) => Math.hypot(position.x - centre.x, position.y - centre.y)));
+  const rightEdge = Math.max(...Object.values(model.nodes).map((drawn) => drawn.position.x));
+  return { x: rightEdge + reach + RING_SPACING - centre.x, y: (reach + RING_SPACING) / 2 };
 }
 
 /** Replaces everything drawn with `subgraph` (an opened ring scoring `ringScore`), highlighting `highlightIds`. */
@@ -219,7 +232,7 @@ export function removeNodes(ids: readonly string[]): CanvasCommand {
       if (doomed.size === 0) return model;
       const nodes = Object.fromEntries(Object.entries(model.nodes).filter(([id]) => !doomed.has(id)));
       const edges = Object.fromEntries(Object.entries(model.edges).filter(([, edge]) => !doomed.has(edge.source) && !doomed.has(edge.target)));
-      return withoutEmptyGroups({ ...model, nodes, edges, highlighted: model.highlighted.filter((id) => !doomed.has(id)) });
+      return withoutEmptyGroups({ ...model, nodes, edges, highlighted: model.highlighted.filter((id) => nodes[id] || edges[id]) });
     },
   };
 }

@@ -185,6 +185,11 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     { selector: 'edge[ruleColor]', style: { 'line-color': 'data(ruleColor)', 'target-arrow-color': 'data(ruleColor)' } },
     { selector: 'edge[ruleSize]', style: { width: 'data(ruleSize)' } },
     {
+      // A found path: its links in the halo colour of its nodes, drawn over the others.
+      selector: 'edge.highlighted',
+      style: { width: 4, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 9 },
+    },
+    {
       selector: 'edge:selected',
       style: { width: 3, opacity: 1, 'line-color': palette.selection, 'target-arrow-color': palette.selection },
     },

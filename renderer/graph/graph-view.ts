@@ -164,7 +164,7 @@ export class GraphView {
           const element = edgeElement(edge, this.moneyLabel);
           Object.assign(element.data, ruleStyleData(model.styleRules, 'edge', edge));
           const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
-          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
+          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}${model.highlighted.includes(id) ? ' highlighted' : ''}`;
           const drawn = this.cy.getElementById(id);
           if (drawn.empty()) additions.push({ ...element, classes });
           else {

@@ -6,8 +6,14 @@ export interface GraphTestHook {
   /** Ids of the nodes on the canvas. */
   nodeIds(): string[];
   edgeCount(): number;
-  /** Ids of the nodes drawn highlighted (an opened ring's members). */
+  /** Ids of the edges on the canvas. */
+  edgeIds(): string[];
+  /** Ids of the nodes drawn highlighted (an opened ring's members, a found path). */
   highlightedIds(): string[];
+  /** Ids of the edges drawn highlighted (a found path). */
+  highlightedEdgeIds(): string[];
+  /** Selects exactly these nodes, as a box selection would. */
+  selectMany(nodeIds: string[]): void;
   /** Where a node is drawn in page coordinates, so a test can double-click it with the real mouse. */
   clientPosition(nodeId: string): { x: number; y: number } | null;
   /** Selects a node as a tap would (opens the details panel). */

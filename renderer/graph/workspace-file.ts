@@ -123,7 +123,7 @@ export function workspaceModel(file: WorkspaceFile, fetched: Subgraph): { model:
       nodes,
       edges,
       groups,
-      highlighted: file.highlighted.filter((id) => nodes[id]),
+      highlighted: file.highlighted.filter((id) => nodes[id] || edges[id]),
       filters: file.filters,
       ...(file.version === 1 ? {} : { styleRules: file.styleRules, ringScores: Object.fromEntries(Object.entries(file.ringScores).filter(([id]) => nodes[id])) }),
     },
