@@ -109,6 +109,19 @@ describe('rings Api on the embedded 20k demo graph', () => {
     expect(withEvidence.length).toBeGreaterThan(0);
   });
 
+  it('gives a round-amount burst reason the time window of its payments, spanning exactly the cited duration', () => {
+    const bursts = details.flatMap((detail) => detail.reasons).filter((reason) => reason.code === 'merchant_burst');
+    expect(bursts.length).toBeGreaterThan(0);
+    for (const reason of bursts) {
+      expect(reason.timeWindow).not.toBeNull();
+      const { from, to } = reason.timeWindow!;
+      // Half-open: the last payment lies 1 ms before `to`.
+      expect(Date.parse(to) - 1 - Date.parse(from)).toBe(reason.params.durationMs);
+    }
+    const sharedOnly = details.flatMap((detail) => detail.reasons).filter((reason) => reason.code === 'shared_identifiers');
+    expect(sharedOnly.every((reason) => reason.timeWindow === null)).toBe(true);
+  });
+
   it('explains an account near blacklisted ones by its top contributing neighbours', async () => {
     const blacklisted = details.find((detail) => detail.blacklistedCount > 0 && detail.memberCount > detail.blacklistedCount)!;
     const candidates = await Promise.all(blacklisted.memberIds.map((nodeId) => api.call<AccountRisk>('rings', 'accountRisk', { nodeId })));
