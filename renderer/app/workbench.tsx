@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { RingClusterDetail } from '../../main/api';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
@@ -15,6 +16,8 @@ export interface ExploreRequest {
   title: string;
   /** Lines shown under the title, e.g. the ring's reasons. */
   notes?: string[];
+  /** The flagged cluster opened, so Explore lists its money flows and reasons with their time windows. */
+  ring?: { clusterId: string; reasons: RingClusterDetail['reasons'] };
 }
 
 /** A request to open one case on the Cases screen; `requestId` changes with every request. */

@@ -21,6 +21,10 @@ import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
 import { WorkspaceFileError } from '../graph/workspace-file';
+import { MoneyPanel } from '../money/MoneyPanel';
+import { TimelineStrip } from '../money/TimelineStrip';
+import { useFollowMoney } from '../money/use-follow-money';
+import { useTimeWindow } from '../money/use-time-window';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
@@ -43,7 +47,7 @@ import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentW
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
 
-type SideTab = 'search' | 'selection' | 'filters';
+type SideTab = 'search' | 'selection' | 'filters' | 'money';
 
 /** A note above the canvas about the last opened workspace: saved nodes the source no longer has. */
 interface WorkspaceNotice {
@@ -68,6 +72,9 @@ export function ExploreScreen() {
     if (details.status === 'ok') refresh([details.details.node]);
   }, [details, refresh]);
   const { select, expand, show, viewRef } = explore;
+  const timeline = useTimeWindow(explore.model, viewRef);
+  const followMoney = useFollowMoney(explore.run, viewRef, timeline);
+  const { setWindow: setTimeWindow, setHighlight: setLinkHighlight } = timeline;
   const { search: runQuery } = search;
   const { exploreRequest, sourceRevision } = useWorkbench();
   const { reset: resetSearch } = search;
@@ -86,9 +93,12 @@ export function ExploreScreen() {
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
+      setTimeWindow(null);
+      setLinkHighlight(null);
+      if (request.ring) setSideTab('money');
       void show(request.nodeIds, request.highlightIds, mode);
     },
-    [show],
+    [show, setTimeWindow, setLinkHighlight],
   );
 
   // Another screen opened something: on an empty canvas draw it, else ask whether to replace or add.
@@ -154,8 +164,11 @@ export function ExploreScreen() {
         modelPosition: (nodeId) => explore.model.nodes[nodeId]?.position ?? null,
         groups: () => Object.values(explore.model.groups).map((group) => ({ ...group, memberIds: Object.values(explore.model.nodes).filter((node) => node.groupId === group.id).map((node) => node.node.id) })),
         pinnedIds: () => Object.values(explore.model.nodes).filter((node) => node.pinned).map((node) => node.node.id),
+        timeWindow: () => timeline.timeWindow,
+        edgeIdsWithClass: (className) => viewRef.current?.edgeIdsWithClass(className) ?? [],
+        edgeIds: () => Object.keys(explore.model.edges),
       }),
-    [select, expand, viewRef, explore.model],
+    [select, expand, viewRef, explore.model, timeline.timeWindow],
   );
 
   const source = health.status === 'ok' ? health.health.source : null;
@@ -198,8 +211,12 @@ export function ExploreScreen() {
           <Tab value="search" label={t('canvas.tabs.search')} data-testid="tab-search" />
           <Tab value="selection" label={t('canvas.tabs.selection', { count: explore.selectedIds.length })} data-testid="tab-selection" />
           <Tab value="filters" label={filtersActive(explore.model.filters) ? t('canvas.tabs.filtersOn') : t('canvas.tabs.filters')} data-testid="tab-filters" />
+          <Tab value="money" label={t('timeline.tab')} data-testid="tab-money" />
         </Tabs>
         <Box sx={{ flex: 1, minHeight: 0, overflowY: sideTab === 'filters' ? 'auto' : 'hidden' }}>
+          {sideTab === 'money' && (
+            <MoneyPanel ring={shown?.ring ?? null} timeline={timeline} followMoney={followMoney} focusedNode={selectedNode} edges={Object.values(explore.model.edges)} labelOf={(id) => explore.model.nodes[id]?.node.label ?? id} />
+          )}
           {sideTab === 'search' && (
             <SearchPanel query={query} onQueryChange={setQuery} onSearch={runSearch} state={search} onOpen={(hit) => void explore.open(hit.node)} selectedId={explore.focusedId} />
           )}
@@ -367,6 +384,7 @@ export function ExploreScreen() {
             </Overlay>
           )}
         </Box>
+        <TimelineStrip timeline={timeline} />
       </Box>
 
       {selectedNode && (

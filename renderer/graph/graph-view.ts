@@ -57,6 +57,11 @@ export class GraphView {
   /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
   private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
   private selectionReport: number | null = null;
+  /** Money edges with no movement in the timeline's window, and whether they are greyed or hidden (not part of the undoable model: a brush move is not an edit). */
+  private timeFiltered: ReadonlySet<string> = new Set();
+  private timeFilterMode: 'grey' | 'hide' = 'grey';
+  /** Money edges highlighted along a flow or a reason's window, and the flow step shown now. */
+  private linkHighlight: { ids: ReadonlySet<string>; currentId: string | null } = { ids: new Set(), currentId: null };
 
   constructor(
     container: HTMLElement,
@@ -152,7 +157,7 @@ export class GraphView {
         for (const [id, edge] of Object.entries(model.edges)) {
           const element = edgeElement(edge);
           const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
-          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
+          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}${this.moneyClasses(id)}`;
           const drawn = this.cy.getElementById(id);
           if (drawn.empty()) additions.push({ ...element, classes });
           else drawn.classes(classes);
@@ -177,6 +182,51 @@ export class GraphView {
     if (gone.length === 0) return;
     const ids = new Set(gone);
     this.cy.remove(this.cy.elements().filter((element) => ids.has(element.id())));
+  }
+
+  /**
+   * Greys or hides the money edges outside the timeline's window. Only edges whose state changes are
+   * touched, in one batch, so dragging the brush over 20,000 links redraws within a frame or two.
+   */
+  setTimeFilter(outside: ReadonlySet<string>, mode: 'grey' | 'hide'): void {
+    const before = this.timeFiltered;
+    const modeChanged = mode !== this.timeFilterMode;
+    this.timeFiltered = outside;
+    this.timeFilterMode = mode;
+    const changed = modeChanged ? new Set([...before, ...outside]) : symmetricDifference(before, outside);
+    this.restyleMoneyEdges(changed);
+  }
+
+  /** Highlights money edges (a cycle, a fan-in, a reason's payments), `currentId` the most (the step shown now). */
+  setLinkHighlight(ids: readonly string[], currentId: string | null = null): void {
+    const before = this.linkHighlight;
+    this.linkHighlight = { ids: new Set(ids), currentId };
+    this.restyleMoneyEdges(new Set([...before.ids, ...ids, ...(before.currentId ? [before.currentId] : []), ...(currentId ? [currentId] : [])]));
+  }
+
+  /** Ids of the drawn edges that carry a class (e2e checks what the timeline greyed or highlighted). */
+  edgeIdsWithClass(className: string): string[] {
+    return this.cy.edges(`.${className}`).map((edge) => edge.id());
+  }
+
+  private restyleMoneyEdges(ids: ReadonlySet<string>): void {
+    this.cy.batch(() => {
+      for (const id of ids) {
+        const drawn = this.cy.getElementById(id);
+        if (drawn.empty()) continue;
+        for (const className of MONEY_CLASSES) drawn.removeClass(className);
+        const classes = this.moneyClasses(id).trim();
+        if (classes) drawn.addClass(classes);
+      }
+    });
+  }
+
+  private moneyClasses(edgeId: string): string {
+    let classes = '';
+    if (this.timeFiltered.has(edgeId)) classes += this.timeFilterMode === 'hide' ? ' time-hidden' : ' time-faded';
+    if (this.linkHighlight.ids.has(edgeId)) classes += ' money-path';
+    if (this.linkHighlight.currentId === edgeId) classes += ' money-step';
+    return classes;
   }
 
   private classesFor(current: CanvasNode, base: string): string {
@@ -419,6 +469,15 @@ export class GraphView {
     const level = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor));
     this.cy.animate({ zoom: { level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } } }, { duration: 150 });
   }
+}
+
+const MONEY_CLASSES = ['time-hidden', 'time-faded', 'money-path', 'money-step'] as const;
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const changed = new Set<string>();
+  for (const id of a) if (!b.has(id)) changed.add(id);
+  for (const id of b) if (!a.has(id)) changed.add(id);
+  return changed;
 }
 
 function roundPoint({ x, y }: Point): Point {

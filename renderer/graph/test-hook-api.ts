@@ -24,4 +24,10 @@ export interface GraphTestHook {
   groups(): { id: string; label: string; memberIds: string[] }[];
   /** Ids of the pinned nodes. */
   pinnedIds(): string[];
+  /** The timeline's window (null when none is set). */
+  timeWindow(): { from: string | null; to: string | null } | null;
+  /** Ids of the drawn edges carrying a class: `time-faded`/`time-hidden` (outside the window), `money-path`/`money-step` (highlighted money). */
+  edgeIdsWithClass(className: string): string[];
+  /** Ids of the edges on the canvas. */
+  edgeIds(): string[];
 }

@@ -86,3 +86,9 @@ export function moneyEdges(links: readonly MoneyLink[]): GraphEdge[] {
     properties: { count: edge.count, totalAmount: edge.totalAmount, firstAt: edge.firstAt, lastAt: edge.lastAt },
   }));
 }
+
+/** The drawn transfer edge of each step of a money flow (null where that edge is not on the canvas). */
+export function stepEdgeIds(steps: readonly { source: string; target: string }[], edges: readonly Pick<GraphEdge, 'id' | 'source' | 'target' | 'kind'>[]): (string | null)[] {
+  const byEnds = new Map(edges.filter((edge) => edge.kind === 'transfer').map((edge) => [`${edge.source}\n${edge.target}`, edge.id]));
+  return steps.map((step) => byEnds.get(`${step.source}\n${step.target}`) ?? null);
+}

@@ -49,6 +49,7 @@ export function RingsScreen() {
           highlightIds: detail.memberIds,
           title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: format.score(detail.score) }),
           notes: detail.reasons.map(reasonText),
+          ring: { clusterId: detail.clusterId, reasons: detail.reasons },
         });
       } catch (failure) {
         setOpenError(toApiError(failure));

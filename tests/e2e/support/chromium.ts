@@ -67,5 +67,8 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     modelPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.modelPosition(id), nodeId),
     groups: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.groups()),
     pinnedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.pinnedIds()),
+    timeWindow: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.timeWindow()),
+    edgeIdsWithClass: (className) => page.evaluate((name) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIdsWithClass(name), className),
+    edgeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIds()),
   };
 }

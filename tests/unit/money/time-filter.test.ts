@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linksInTimeWindow, type MoneyLink } from '../../../main/api';
-import { buildMoneyTimeIndex, edgesInWindowAmong, edgesOutsideWindow, firstPlayWindow, moneyEdges, nextPlayWindow } from '../../../renderer/money/time-filter';
+import { buildMoneyTimeIndex, stepEdgeIds, edgesInWindowAmong, edgesOutsideWindow, firstPlayWindow, moneyEdges, nextPlayWindow } from '../../../renderer/money/time-filter';
 
 const hour = (h: number) => Date.UTC(2026, 2, 1, h);
 const link = (id: string, source: string, target: string, h: number | null, amount: number | null = 100): MoneyLink => ({
@@ -56,6 +56,13 @@ describe('timeline time filter', () => {
       kind: 'transfer',
       properties: { count: 2, totalAmount: 200, firstAt: new Date(hour(1)).toISOString(), lastAt: new Date(hour(5)).toISOString() },
     });
+  });
+});
+
+describe('money flow steps on the canvas', () => {
+  it('finds the drawn transfer edge of each step in order, null where it is not drawn', () => {
+    const edges = [...moneyEdges([link('1', 'a', 'b', 1), link('2', 'b', 'c', 2)]), { id: 'a-USES->d', source: 'c', target: 'a', kind: 'identifier' as const }];
+    expect(stepEdgeIds([{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }, { source: 'c', target: 'a' }], edges)).toEqual(['a-TRANSFERRED_TO->b', 'b-TRANSFERRED_TO->c', null]);
   });
 });
 
