@@ -44,7 +44,7 @@ export function MoneyPanel({ ring, timeline, followMoney, focusedNode, edges, la
   const { t } = useTranslation();
   const reasonText = useRingReasonText();
   const [flowFocus, setFlowFocus] = useState<FlowFocus | null>(null);
-  const { setWindow, setHighlight } = timeline;
+  const { focusWindow, setHighlight } = timeline;
 
   const focusFlow = (focus: FlowFocus | null) => {
     setFlowFocus(focus);
@@ -55,7 +55,7 @@ export function MoneyPanel({ ring, timeline, followMoney, focusedNode, edges, la
     const ids = stepEdgeIds(focus.flow.steps, edges);
     setHighlight({ kind: 'edges', edgeIds: ids.filter((id): id is string => id !== null), currentId: ids[focus.step] });
     // The flow's own span: the rest of the money greys out around it.
-    setWindow({ from: Date.parse(focus.flow.startedAt), to: Date.parse(focus.flow.endedAt) + 1 });
+    focusWindow({ from: Date.parse(focus.flow.startedAt), to: Date.parse(focus.flow.endedAt) + 1 });
   };
 
   return (
@@ -80,7 +80,7 @@ export function MoneyPanel({ ring, timeline, followMoney, focusedNode, edges, la
                     onClick={() => {
                       setFlowFocus(null);
                       const window = toWindowMs(timeWindow);
-                      setWindow(window);
+                      focusWindow(window);
                       setHighlight({ kind: 'among', nodeIds: reason.evidenceNodeIds, window });
                     }}
                     sx={{ borderRadius: 1, alignItems: 'flex-start' }}
@@ -118,7 +118,7 @@ function FollowMoneyForm({ node, timeline, followMoney }: { node: GraphNode | nu
         {canFollow ? t('timeline.follow.from', { label: node.label }) : t('timeline.follow.pickNode')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        <ToggleButtonGroup size="small" exclusive value={direction} onChange={(_event, value: FollowMoneyInput['direction'] | null) => value && setDirection(value)} aria-label={t('timeline.follow.direction')}>
+        <ToggleButtonGroup size="small" exclusive value={direction} sx={{ flex: 1, '& .MuiToggleButton-root': { flex: 1, textTransform: 'none' } }} onChange={(_event, value: FollowMoneyInput['direction'] | null) => value && setDirection(value)} aria-label={t('timeline.follow.direction')}>
           <ToggleButton value="forward" data-testid="follow-forward">
             {t('timeline.follow.forward')}
           </ToggleButton>

@@ -1,6 +1,8 @@
 import ClearIcon from '@mui/icons-material/Clear';
 import PauseIcon from '@mui/icons-material/Pause';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import ZoomInIcon from '@mui/icons-material/ZoomIn';
+import ZoomOutMapIcon from '@mui/icons-material/ZoomOutMap';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Slider from '@mui/material/Slider';
@@ -37,7 +39,7 @@ export function TimelineStrip({ timeline }: { timeline: TimeWindowState }) {
 
   return (
     <Box data-testid="timeline-strip" sx={{ borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', px: 2, pt: 1, pb: 0.5, display: 'flex', gap: 2, alignItems: 'center' }}>
-      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, width: 210, flexShrink: 0 }}>
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, width: 250, flexShrink: 0 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
           <Tooltip title={timeline.playing ? t('timeline.pause') : t('timeline.play')}>
             <IconButton size="small" onClick={timeline.togglePlay} aria-label={timeline.playing ? t('timeline.pause') : t('timeline.play')} data-testid="timeline-play">
@@ -52,6 +54,21 @@ export function TimelineStrip({ timeline }: { timeline: TimeWindowState }) {
               {t('timeline.hide')}
             </ToggleButton>
           </ToggleButtonGroup>
+          {timeline.zoomed ? (
+            <Tooltip title={t('timeline.zoomOut')}>
+              <IconButton size="small" onClick={timeline.zoomOut} aria-label={t('timeline.zoomOut')} data-testid="timeline-zoom-out">
+                <ZoomOutMapIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          ) : (
+            window && (
+              <Tooltip title={t('timeline.zoomIn')}>
+                <IconButton size="small" onClick={timeline.zoomToWindow} aria-label={t('timeline.zoomIn')} data-testid="timeline-zoom-in">
+                  <ZoomInIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
+            )
+          )}
           {window && (
             <Tooltip title={t('timeline.clear')}>
               <IconButton size="small" onClick={() => timeline.setWindow(null)} aria-label={t('timeline.clear')} data-testid="timeline-clear">
@@ -65,6 +82,10 @@ export function TimelineStrip({ timeline }: { timeline: TimeWindowState }) {
           <br />
           {t('timeline.linksInWindow', { count: timeline.indexedEdges, shown: timeline.edgesInWindow })}
           {timeline.truncated ? ` ${t('timeline.truncated')}` : ''}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'flex', gap: 1.5 }}>
+          <Legend color={theme.palette.warning.main} text={t('timeline.moneyLinks')} />
+          <Legend color={theme.palette.info.main} text={t('timeline.accountsCreated')} />
         </Typography>
       </Box>
       <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -96,13 +117,9 @@ export function TimelineStrip({ timeline }: { timeline: TimeWindowState }) {
           data-testid="timeline-brush"
           sx={{ py: 0.5, mt: -0.5 }}
         />
-        <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: -0.5 }}>
+        <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2, mt: -0.5, whiteSpace: 'nowrap' }}>
           <Typography variant="caption" color="text.secondary">
             {format.dateTime(new Date(extent.start).toISOString())}
-          </Typography>
-          <Typography variant="caption" color="text.secondary" sx={{ display: 'flex', gap: 1.5 }}>
-            <Legend color={theme.palette.warning.main} text={t('timeline.moneyLinks')} />
-            <Legend color={theme.palette.info.main} text={t('timeline.accountsCreated')} />
           </Typography>
           <Typography variant="caption" color="text.secondary">
             {format.dateTime(new Date(extent.end).toISOString())}

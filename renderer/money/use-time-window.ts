@@ -5,7 +5,7 @@ import type { CanvasModel } from '../graph/canvas-model';
 import type { GraphView } from '../graph/graph-view';
 import { toApiError } from '../shared/to-api-error';
 import { buildMoneyTimeIndex, edgesInWindowAmong, edgesOutsideWindow, firstPlayWindow, nextPlayWindow, type WindowMs } from './time-filter';
-import { timelineBins } from './timeline';
+import { timelineBins, timeSpan, zoomAround, type TimeSpan } from './timeline';
 
 /** Bars of the histogram: fine enough to brush a burst of a few hours in a month of data. */
 export const TIMELINE_BINS = 80;
@@ -42,6 +42,8 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
   const [mode, setMode] = useState<'grey' | 'hide'>('grey');
   const [playing, setPlaying] = useState(false);
   const [highlight, setHighlight] = useState<LinkHighlight | null>(null);
+  /** The part of time the strip shows when zoomed on a window (null: the whole span). */
+  const [zoom, setZoom] = useState<TimeSpan | null>(null);
 
   useEffect(() => {
     const nodeIds = nodesKey ? nodesKey.split('\n') : [];
@@ -62,10 +64,9 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
   const index = useMemo(() => buildMoneyTimeIndex(loaded.links), [loaded.links]);
   const creationTimes = Object.values(model.nodes).flatMap((drawn) => (drawn.node.kind === 'account' && typeof drawn.node.properties.createdAt === 'string' ? [drawn.node.properties.createdAt] : []));
   const creationKey = creationTimes.join(',');
-  const bins = useMemo(
-    () => timelineBins(loaded.links.map((link) => link.at), creationKey ? creationKey.split(',') : [], TIMELINE_BINS),
-    [loaded.links, creationKey],
-  );
+  const linkTimes = useMemo(() => loaded.links.map((link) => link.at), [loaded.links]);
+  const whole = useMemo(() => timeSpan([...linkTimes, ...(creationKey ? creationKey.split(',') : [])]), [linkTimes, creationKey]);
+  const bins = useMemo(() => timelineBins(linkTimes, creationKey ? creationKey.split(',') : [], TIMELINE_BINS, zoom ?? undefined), [linkTimes, creationKey, zoom]);
   const extent = bins.length > 0 ? { start: bins[0].start, end: bins[bins.length - 1].end } : null;
 
   const outside = useMemo(() => edgesOutsideWindow(index, window), [index, window]);
@@ -110,6 +111,15 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
     setWindow(next);
   }, []);
 
+  /** Sets a window and zooms the strip on it (a reason's or a flow's few hours would be a sliver of months). */
+  const focusWindow = useCallback(
+    (next: WindowMs) => {
+      brush(next);
+      setZoom(whole ? zoomAround(next, whole) : null);
+    },
+    [brush, whole],
+  );
+
   return {
     links: loaded.links,
     truncated: loaded.truncated,
@@ -121,6 +131,10 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
     /** The window as the contract takes it (graph.followMoney), null when none is set. */
     timeWindow: window ? toTimeWindow(window) : null,
     setWindow: brush,
+    focusWindow,
+    zoomed: zoom !== null,
+    zoomToWindow: () => window && whole && setZoom(zoomAround(window, whole)),
+    zoomOut: () => setZoom(null),
     /** How many drawn money edges have a movement inside the window. */
     edgesInWindow: index.size - outside.size,
     indexedEdges: index.size,
