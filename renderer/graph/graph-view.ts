@@ -157,12 +157,14 @@ export class GraphView {
         for (const [id, edge] of Object.entries(model.edges)) {
           const element = edgeElement(edge);
           const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
-          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}${this.moneyClasses(id)}`;
+          const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
           const drawn = this.cy.getElementById(id);
           if (drawn.empty()) additions.push({ ...element, classes });
           else drawn.classes(classes);
         }
         this.cy.add(additions);
+        // Edges just drawn or restyled keep the timeline's window and highlight.
+        this.restyleMoneyEdges(new Set([...this.timeFiltered, ...this.linkHighlight.ids]));
       }
       if (previous.groups !== model.groups) {
         for (const id of Object.keys(previous.groups)) {

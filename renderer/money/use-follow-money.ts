@@ -1,17 +1,12 @@
 import { useCallback, useState, type RefObject } from 'react';
-import type { ApiError, FollowMoneyInput, FollowMoneyResult } from '../../main/api';
+import type { ApiError, FollowMoneyInput } from '../../main/api';
 import { useApi } from '../api/api-context';
-import { addSubgraph, type CanvasCommand } from '../graph/canvas-model';
+import type { CanvasCommand } from '../graph/canvas-model';
 import type { GraphView } from '../graph/graph-view';
 import { toApiError } from '../shared/to-api-error';
+import { followMoneyCommand } from './follow-money';
 import { moneyEdges } from './time-filter';
 import type { TimeWindowState } from './use-time-window';
-
-/** Adds what following the money found, as one undo step: new nodes around the node followed (the expand placement), existing ones stay. */
-export function followMoneyCommand(found: Pick<FollowMoneyResult, 'nodes' | 'links'>, fromId: string): CanvasCommand {
-  const add = addSubgraph({ nodes: found.nodes, edges: moneyEdges(found.links) }, { anchorId: fromId });
-  return { label: 'follow', apply: (model) => add.apply(model) };
-}
 
 export interface FollowMoneyRequest {
   nodeId: string;
