@@ -166,7 +166,8 @@ function FlowSteps({ focus, labelOf, onFocus }: { focus: FlowFocus; labelOf: (no
             {t('timeline.flows.transfer', {
               source: labelOf(transfer.source),
               target: labelOf(transfer.target),
-              amount: transfer.amount === null ? t('money.unknown') : format.amount(transfer.amount),
+              // Flow steps carry no currency: the amount is shown as stored, never in an assumed currency.
+              amount: transfer.amount === null ? t('money.unknown') : format.number(transfer.amount, 2),
               at: format.dateTime(transfer.at),
             })}
           </Typography>
