@@ -30,12 +30,19 @@ const toTimeWindow = (window: WindowMs): TimeWindow => ({ from: new Date(window.
  */
 export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView | null>) {
   const api = useApi();
-  const moneyNodeIds = Object.values(model.nodes)
-    .filter((drawn) => drawn.node.kind === 'account' || drawn.node.kind === 'merchant')
-    .map((drawn) => drawn.node.id)
-    .sort();
-  // A string, so moving nodes (a new `nodes` object, the same ids) does not reload.
-  const nodesKey = moneyNodeIds.join('\n');
+  const nodes = model.nodes;
+  // Strings, so moving nodes (a new `nodes` object, the same ids and times) neither reloads nor re-bins.
+  const { nodesKey, creationKey } = useMemo(() => {
+    const drawn = Object.values(nodes);
+    return {
+      nodesKey: drawn
+        .filter((entry) => entry.node.kind === 'account' || entry.node.kind === 'merchant')
+        .map((entry) => entry.node.id)
+        .sort()
+        .join('\n'),
+      creationKey: drawn.flatMap((entry) => (entry.node.kind === 'account' && typeof entry.node.properties.createdAt === 'string' ? [entry.node.properties.createdAt] : [])).join(','),
+    };
+  }, [nodes]);
   const [loaded, setLoaded] = useState<{ links: MoneyLink[]; truncated: boolean }>({ links: [], truncated: false });
   const [error, setError] = useState<ApiError | null>(null);
   const [window, setWindow] = useState<WindowMs | null>(null);
@@ -53,7 +60,11 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
     }
     let current = true;
     api.graph.transactions({ nodeIds: nodeIds.slice(0, MAX_TRANSACTION_NODES), limit: 50_000 }).then(
-      (result) => current && setLoaded({ links: result.links, truncated: result.truncated || nodeIds.length > MAX_TRANSACTION_NODES }),
+      (result) => {
+        if (!current) return;
+        setError(null);
+        setLoaded({ links: result.links, truncated: result.truncated || nodeIds.length > MAX_TRANSACTION_NODES });
+      },
       (failure: unknown) => current && setError(toApiError(failure)),
     );
     return () => {
@@ -62,8 +73,6 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
   }, [api, nodesKey]);
 
   const index = useMemo(() => buildMoneyTimeIndex(loaded.links), [loaded.links]);
-  const creationTimes = Object.values(model.nodes).flatMap((drawn) => (drawn.node.kind === 'account' && typeof drawn.node.properties.createdAt === 'string' ? [drawn.node.properties.createdAt] : []));
-  const creationKey = creationTimes.join(',');
   const linkTimes = useMemo(() => loaded.links.map((link) => link.at), [loaded.links]);
   const whole = useMemo(() => timeSpan([...linkTimes, ...(creationKey ? creationKey.split(',') : [])]), [linkTimes, creationKey]);
   const bins = useMemo(() => timelineBins(linkTimes, creationKey ? creationKey.split(',') : [], TIMELINE_BINS, zoom ?? undefined), [linkTimes, creationKey, zoom]);
