@@ -99,6 +99,11 @@ export function MoneyPanel({ ring, timeline, followMoney, focusedNode, edges, la
           </Section>
         </>
       )}
+      {timeline.highlight && (
+        <Button size="small" onClick={() => focusFlow(null)} data-testid="clear-money-highlight" sx={{ mb: 1 }}>
+          {t('timeline.clearHighlight')}
+        </Button>
+      )}
       <Section title={t('timeline.follow.title')}>
         <FollowMoneyForm node={focusedNode} timeline={timeline} followMoney={followMoney} />
       </Section>
