@@ -147,6 +147,9 @@ describe('Timeline, money flows and follow the money in Explore', () => {
     await settle();
     await saveScreenshot(page, 'timeline-06-followed');
 
+    await page.getByTestId('clear-money-highlight').click();
+    await expect.poll(() => hook().edgeIdsWithClass('money-path')).toEqual([]);
+
     await page.keyboard.press('Control+z');
     await expect.poll(() => hook().nodeIds().then((ids) => ids.length), { timeout: 10_000 }).toBe(before.length);
     expect(after.length).toBeGreaterThan(before.length);
