@@ -58,6 +58,13 @@ export function MoneyFlowsList({ clusterId, labelOf, focus, onFocus }: MoneyFlow
 
   if (error) return <ErrorNotice error={error} onClose={() => setError(null)} />;
   if (!flows) return null;
+  if (flows.cycles.length === 0 && flows.fanIns.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="money-flows-none">
+        {t('timeline.flows.none')}
+      </Typography>
+    );
+  }
   return (
     <Box data-testid="money-flows">
       <FlowSection

@@ -46,4 +46,10 @@ describe('MoneyFlowsList', () => {
     fireEvent.click(within(steps).getByTestId('flow-previous'));
     expect(onFocus).toHaveBeenLastCalledWith({ flow: flows.cycles[0], step: 0 });
   });
+
+  it('says so when the ring has no money cycle and no fan-in', async () => {
+    const none = { rings: { moneyFlows: vi.fn(async () => ({ cycles: [], fanIns: [] })) } } as unknown as Api;
+    renderWithProviders(<MoneyFlowsList clusterId="C-2" labelOf={String} focus={null} onFocus={() => undefined} />, none);
+    expect((await screen.findByTestId('money-flows-none')).textContent).toBe('No money cycle or fan-in inside this ring.');
+  });
 });
