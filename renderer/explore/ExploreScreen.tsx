@@ -166,7 +166,6 @@ export function ExploreScreen() {
         pinnedIds: () => Object.values(explore.model.nodes).filter((node) => node.pinned).map((node) => node.node.id),
         timeWindow: () => timeline.timeWindow,
         edgeIdsWithClass: (className) => viewRef.current?.edgeIdsWithClass(className) ?? [],
-        edgeIds: () => Object.keys(explore.model.edges),
       }),
     [select, expand, viewRef, explore.model, timeline.timeWindow],
   );

@@ -28,6 +28,4 @@ export interface GraphTestHook {
   timeWindow(): { from: string | null; to: string | null } | null;
   /** Ids of the drawn edges carrying a class: `time-faded`/`time-hidden` (outside the window), `money-path`/`money-step` (highlighted money). */
   edgeIdsWithClass(className: string): string[];
-  /** Ids of the edges on the canvas. */
-  edgeIds(): string[];
 }

@@ -41,7 +41,7 @@ function lowerBound(times: Float64Array, value: number): number {
 }
 
 /** Whether any of the ascending times lies in the window. */
-export function anyTimeInWindow(times: Float64Array, window: WindowMs): boolean {
+function anyTimeInWindow(times: Float64Array, window: WindowMs): boolean {
   const first = lowerBound(times, window.from);
   return first < times.length && times[first] < window.to;
 }

@@ -8,7 +8,7 @@ import { buildMoneyTimeIndex, edgesInWindowAmong, edgesOutsideWindow, firstPlayW
 import { timelineBins, timeSpan, zoomAround, type TimeSpan } from './timeline';
 
 /** Bars of the histogram: fine enough to brush a burst of a few hours in a month of data. */
-export const TIMELINE_BINS = 80;
+const TIMELINE_BINS = 80;
 /** Play moves the window by one bin this often. */
 const PLAY_INTERVAL_MS = 700;
 /** graph.transactions takes at most this many nodes (TransactionsInput). */
@@ -130,7 +130,6 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
   );
 
   return {
-    links: loaded.links,
     truncated: loaded.truncated,
     error,
     dismissError: () => setError(null),
@@ -153,7 +152,6 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
     togglePlay,
     highlight,
     setHighlight,
-    highlightedIds,
   };
 }
 

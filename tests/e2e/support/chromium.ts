@@ -69,6 +69,5 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     pinnedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.pinnedIds()),
     timeWindow: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.timeWindow()),
     edgeIdsWithClass: (className) => page.evaluate((name) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIdsWithClass(name), className),
-    edgeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIds()),
   };
 }
