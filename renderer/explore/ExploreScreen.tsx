@@ -74,7 +74,7 @@ export function ExploreScreen() {
   const { select, expand, show, viewRef } = explore;
   const timeline = useTimeWindow(explore.model, viewRef);
   const followMoney = useFollowMoney(explore.run, viewRef, timeline);
-  const { setWindow: setTimeWindow, setHighlight: setLinkHighlight } = timeline;
+  const { reset: resetTimeline } = timeline;
   const { search: runQuery } = search;
   const { exploreRequest, sourceRevision } = useWorkbench();
   const { reset: resetSearch } = search;
@@ -93,12 +93,11 @@ export function ExploreScreen() {
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
-      setTimeWindow(null);
-      setLinkHighlight(null);
+      resetTimeline();
       if (request.ring) setSideTab('money');
       void show(request.nodeIds, request.highlightIds, mode);
     },
-    [show, setTimeWindow, setLinkHighlight],
+    [show, resetTimeline],
   );
 
   // Another screen opened something: on an empty canvas draw it, else ask whether to replace or add.

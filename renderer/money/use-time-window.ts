@@ -129,6 +129,13 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
     [brush, whole],
   );
 
+  /** Back to no window, no zoom and no highlight (another ring replaced the canvas). */
+  const reset = useCallback(() => {
+    brush(null);
+    setZoom(null);
+    setHighlight(null);
+  }, [brush]);
+
   return {
     truncated: loaded.truncated,
     error,
@@ -140,6 +147,7 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
     timeWindow: window ? toTimeWindow(window) : null,
     setWindow: brush,
     focusWindow,
+    reset,
     zoomed: zoom !== null,
     zoomToWindow: () => window && whole && setZoom(zoomAround(window, whole)),
     zoomOut: () => setZoom(null),
