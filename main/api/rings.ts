@@ -132,6 +132,12 @@ export const RingsGetInput = z.strictObject({ clusterId: z.string().min(1, 'is r
 export const RingReasonWithEvidence = RingReasonDto.extend({
   /** Nodes the reason is about (accounts of a cycle, the fan-in hub and its senders, …). */
   evidenceNodeIds: z.array(z.string()),
+  /**
+   * For a reason about a span of time (a cycle, a fan-in, a round-amount burst, accounts opened
+   * together): the half-open window [from, to) from its first to its last cited transfer, payment or
+   * account opening; otherwise null.
+   */
+  timeWindow: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
 });
 
 export const RingClusterDetail = RingClusterSummary.extend({

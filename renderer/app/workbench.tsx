@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { RingClusterDetail } from '../../main/api';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
@@ -17,6 +18,8 @@ export interface ExploreRequest {
   notes?: string[];
   /** The opened ring's score: its members are coloured by the higher of their own risk and this. */
   ringScore?: number;
+  /** The flagged cluster opened, so Explore lists its money flows and reasons with their time windows. */
+  ring?: { clusterId: string; reasons: RingClusterDetail['reasons'] };
 }
 
 /** A request to open one case on the Cases screen; `requestId` changes with every request. */

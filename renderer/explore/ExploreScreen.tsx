@@ -23,6 +23,10 @@ import { installGraphTestHook } from '../graph/test-hook';
 import { WorkspaceFileError } from '../graph/workspace-file';
 import { LinkDetails } from '../money/LinkDetails';
 import { TransactionsDrawer } from '../money/TransactionsDrawer';
+import { MoneyPanel } from '../money/MoneyPanel';
+import { TimelineStrip } from '../money/TimelineStrip';
+import { useFollowMoney } from '../money/use-follow-money';
+import { useTimeWindow } from '../money/use-time-window';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
@@ -50,7 +54,7 @@ import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentW
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
 
-type SideTab = 'search' | 'selection' | 'filters';
+type SideTab = 'search' | 'selection' | 'filters' | 'money';
 
 /** A note above the canvas about the last opened workspace: saved nodes the source no longer has. */
 interface WorkspaceNotice {
@@ -76,6 +80,9 @@ export function ExploreScreen() {
   }, [details, refresh]);
   const { select, expand, show, viewRef } = explore;
   const addPaths = useAddPaths(explore.run, viewRef);
+  const timeline = useTimeWindow(explore.model, viewRef);
+  const followMoney = useFollowMoney(explore.run, viewRef, timeline);
+  const { reset: resetTimeline } = timeline;
   const { search: runQuery } = search;
   const { exploreRequest, sourceRevision } = useWorkbench();
   const { reset: resetSearch } = search;
@@ -97,9 +104,11 @@ export function ExploreScreen() {
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
+      resetTimeline();
+      if (request.ring) setSideTab('money');
       void show(request.nodeIds, request.highlightIds, mode, request.ringScore ?? null);
     },
-    [show],
+    [show, resetTimeline],
   );
 
   // Another screen opened something: on an empty canvas draw it, else ask whether to replace or add.
@@ -182,8 +191,10 @@ export function ExploreScreen() {
         selectEdge: (edgeId) => focusEdge(edgeId),
         edgeClientPosition: (edgeId) => viewRef.current?.edgeClientPosition(edgeId) ?? null,
         drawnData: (id) => viewRef.current?.drawnData(id) ?? null,
+        timeWindow: () => timeline.timeWindow,
+        edgeIdsWithClass: (className) => viewRef.current?.edgeIdsWithClass(className) ?? [],
       }),
-    [select, expand, viewRef, explore.model, focusEdge, explore.selectOnly],
+    [select, expand, viewRef, explore.model, focusEdge, explore.selectOnly, timeline.timeWindow],
   );
 
   const source = health.status === 'ok' ? health.health.source : null;
@@ -228,8 +239,12 @@ export function ExploreScreen() {
           <Tab value="search" label={t('canvas.tabs.search')} data-testid="tab-search" />
           <Tab value="selection" label={t('canvas.tabs.selection', { count: explore.selectedIds.length })} data-testid="tab-selection" />
           <Tab value="filters" label={filtersActive(explore.model.filters) ? t('canvas.tabs.filtersOn') : t('canvas.tabs.filters')} data-testid="tab-filters" />
+          <Tab value="money" label={t('timeline.tab')} data-testid="tab-money" />
         </Tabs>
         <Box sx={{ flex: 1, minHeight: 0, overflowY: sideTab === 'filters' ? 'auto' : 'hidden' }}>
+          {sideTab === 'money' && (
+            <MoneyPanel ring={shown?.ring ?? null} timeline={timeline} followMoney={followMoney} focusedNode={selectedNode} edges={Object.values(explore.model.edges)} labelOf={(id) => explore.model.nodes[id]?.node.label ?? id} />
+          )}
           {sideTab === 'search' && (
             <SearchPanel query={query} onQueryChange={setQuery} onSearch={runSearch} state={search} onOpen={(hit) => void explore.open(hit.node)} selectedId={explore.focusedId} />
           )}
@@ -415,6 +430,7 @@ export function ExploreScreen() {
             onClose={() => setTransactionsOpen(false)}
           />
         )}
+        <TimelineStrip timeline={timeline} />
       </Box>
 
       {focusedEdge && !selectedNode && (

@@ -68,7 +68,7 @@ export interface CanvasModel {
 }
 
 /** What a command did, named for the undo button (i18n keys under `canvas.command`). */
-export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'filter' | 'highlight' | 'open' | 'refresh' | 'style';
+export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'filter' | 'highlight' | 'open' | 'refresh' | 'style' | 'follow';
 
 /** One undoable change. */
 export interface CanvasCommand {

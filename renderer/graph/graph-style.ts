@@ -189,6 +189,11 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
       selector: 'edge.highlighted',
       style: { width: 4, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 9 },
     },
+    // The timeline: money edges outside its window, and edges along a money flow or a reason's window.
+    { selector: 'edge.time-faded', style: { opacity: 0.08 } },
+    { selector: 'edge.time-hidden', style: { display: 'none' } },
+    { selector: 'edge.money-path', style: { width: 5, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 20 } },
+    { selector: 'edge.money-step', style: { width: 8, 'line-color': palette.selection, 'target-arrow-color': palette.selection, 'z-index': 21 } },
     {
       selector: 'edge:selected',
       style: { width: 3, opacity: 1, 'line-color': palette.selection, 'target-arrow-color': palette.selection },

@@ -61,6 +61,11 @@ export class GraphView {
   /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
   private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
   private selectionReport: number | null = null;
+  /** Money edges with no movement in the timeline's window, and whether they are greyed or hidden (not part of the undoable model: a brush move is not an edit). */
+  private timeFiltered: ReadonlySet<string> = new Set();
+  private timeFilterMode: 'grey' | 'hide' = 'grey';
+  /** Money edges highlighted along a flow or a reason's window, and the flow step shown now. */
+  private linkHighlight: { ids: ReadonlySet<string>; currentId: string | null } = { ids: new Set(), currentId: null };
 
   constructor(
     container: HTMLElement,
@@ -173,6 +178,8 @@ export class GraphView {
           }
         }
         this.cy.add(additions);
+        // Edges just drawn or restyled keep the timeline's window and highlight.
+        this.restyleMoneyEdges(new Set([...this.timeFiltered, ...this.linkHighlight.ids]));
       }
       if (previous.groups !== model.groups) {
         for (const id of Object.keys(previous.groups)) {
@@ -198,6 +205,51 @@ export class GraphView {
   private nodeElementFor(current: CanvasNode) {
     const element = nodeElement(current.node, this.pageSize, this.hubCount, this.model.ringScores[current.node.id] ?? null);
     return { ...element, data: { ...element.data, ...ruleStyleData(this.model.styleRules, 'node', current.node) } };
+  }
+
+  /**
+   * Greys or hides the money edges outside the timeline's window. Only edges whose state changes are
+   * touched, in one batch, so dragging the brush over 20,000 links redraws within a frame or two.
+   */
+  setTimeFilter(outside: ReadonlySet<string>, mode: 'grey' | 'hide'): void {
+    const before = this.timeFiltered;
+    const modeChanged = mode !== this.timeFilterMode;
+    this.timeFiltered = outside;
+    this.timeFilterMode = mode;
+    const changed = modeChanged ? new Set([...before, ...outside]) : symmetricDifference(before, outside);
+    this.restyleMoneyEdges(changed);
+  }
+
+  /** Highlights money edges (a cycle, a fan-in, a reason's payments), `currentId` the most (the step shown now). */
+  setLinkHighlight(ids: readonly string[], currentId: string | null = null): void {
+    const before = this.linkHighlight;
+    this.linkHighlight = { ids: new Set(ids), currentId };
+    this.restyleMoneyEdges(new Set([...before.ids, ...ids, ...(before.currentId ? [before.currentId] : []), ...(currentId ? [currentId] : [])]));
+  }
+
+  /** Ids of the drawn edges that carry a class (e2e checks what the timeline greyed or highlighted). */
+  edgeIdsWithClass(className: string): string[] {
+    return this.cy.edges(`.${className}`).map((edge) => edge.id());
+  }
+
+  private restyleMoneyEdges(ids: ReadonlySet<string>): void {
+    this.cy.batch(() => {
+      for (const id of ids) {
+        const drawn = this.cy.getElementById(id);
+        if (drawn.empty()) continue;
+        for (const className of MONEY_CLASSES) drawn.removeClass(className);
+        const classes = this.moneyClasses(id).trim();
+        if (classes) drawn.addClass(classes);
+      }
+    });
+  }
+
+  private moneyClasses(edgeId: string): string {
+    let classes = '';
+    if (this.timeFiltered.has(edgeId)) classes += this.timeFilterMode === 'hide' ? ' time-hidden' : ' time-faded';
+    if (this.linkHighlight.ids.has(edgeId)) classes += ' money-path';
+    if (this.linkHighlight.currentId === edgeId) classes += ' money-step';
+    return classes;
   }
 
   private classesFor(current: CanvasNode, base: string): string {
@@ -472,6 +524,15 @@ function setData(element: cytoscape.CollectionReturnValue, data: Record<string, 
   element.data(data);
   const stale = RULE_STYLE_KEYS.filter((key) => data[key] === undefined && element.data(key) !== undefined);
   if (stale.length > 0) element.removeData(stale.join(' '));
+}
+
+const MONEY_CLASSES = ['time-hidden', 'time-faded', 'money-path', 'money-step'] as const;
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const changed = new Set<string>();
+  for (const id of a) if (!b.has(id)) changed.add(id);
+  for (const id of b) if (!a.has(id)) changed.add(id);
+  return changed;
 }
 
 function roundPoint({ x, y }: Point): Point {

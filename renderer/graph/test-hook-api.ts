@@ -38,4 +38,8 @@ export interface GraphTestHook {
   edgeClientPosition(edgeId: string): { x: number; y: number } | null;
   /** A drawn node's or link's Cytoscape data (scalars: label, moneyWidth, riskScore, ruleColor…) and classes. */
   drawnData(id: string): { data: Record<string, string | number | boolean | null>; classes: string[] } | null;
+  /** The timeline's window (null when none is set). */
+  timeWindow(): { from: string | null; to: string | null } | null;
+  /** Ids of the drawn edges carrying a class: `time-faded`/`time-hidden` (outside the window), `money-path`/`money-step` (highlighted money). */
+  edgeIdsWithClass(className: string): string[];
 }

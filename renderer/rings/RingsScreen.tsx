@@ -50,6 +50,7 @@ export function RingsScreen() {
           title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: format.score(detail.score) }),
           notes: detail.reasons.map(reasonText),
           ringScore: detail.score,
+          ring: { clusterId: detail.clusterId, reasons: detail.reasons },
         });
       } catch (failure) {
         setOpenError(toApiError(failure));

@@ -7,18 +7,12 @@
  *   the same elements, positions and stylesheet (target ≤ 1.2×);
  * - undo of a 1,000-node expand (target < 100 ms).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
-import { launchChromium } from '../e2e/support/chromium';
+import { withHarnessPage } from './harness-page';
 import type { BenchFigures } from './results';
 
 const HARNESS_ROOT = path.resolve(__dirname, 'canvas-harness');
 const RUNS = 3;
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
 type CanvasBench = {
   layout(nodes: number, edges: number): Promise<{ seconds: number; maxTaskMs: number; moved: number }>;
@@ -27,34 +21,11 @@ type CanvasBench = {
   undoExpand(added: number): Promise<number>;
 };
 
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const file = path.join(root, path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
-    try {
-      const body = readFileSync(file.endsWith(path.sep) ? path.join(file, 'index.html') : file);
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function runCanvasBench(log: (line: string) => void): Promise<BenchFigures> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-canvas-bench-'));
-  let server: Server | null = null;
-  const browser = await launchChromium();
-  try {
-    log('building the canvas harness');
-    await build({ root: HARNESS_ROOT, base: './', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, modulePreload: { polyfill: false } } });
-    server = await serve(outDir);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
-    await page.waitForFunction(() => 'canvasBench' in globalThis);
+  return withHarnessPage(HARNESS_ROOT, 'canvasBench', log, async (page) => {
     const bench = <K extends keyof CanvasBench>(name: K, ...args: Parameters<CanvasBench[K]>) =>
       page.evaluate(({ name, args }) => ((globalThis as unknown as { canvasBench: Record<string, (...a: unknown[]) => unknown> }).canvasBench[name](...args)), { name, args }) as Promise<Awaited<ReturnType<CanvasBench[K]>>>;
 
@@ -84,9 +55,5 @@ export async function runCanvasBench(log: (line: string) => void): Promise<Bench
       undo1kExpandMs: round(median(undos), 1),
       runs: RUNS,
     };
-  } finally {
-    await browser.close();
-    server?.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -17,6 +17,8 @@ export interface RingReason extends RingReasonMessage {
   weight: number;
   /** What to highlight in the graph: the accounts, transfers or payments (indexes) the reason is about. */
   evidence?: { accounts: number[]; transfers?: number[]; payments?: number[] };
+  /** Epoch ms of the first and last event the reason cites when they are not transfers or payments (accounts opened together). */
+  span?: { startedAt: number; endedAt: number };
 }
 
 /** Which ring kind each reason points to; blacklisted members say nothing about the modus operandi. */
@@ -178,10 +180,14 @@ function ageBurstReason(members: readonly number[], input: RingDetectionInput, o
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   let best = 0;
+  let span = { startedAt: 0, endedAt: 0 };
   let left = 0;
   for (let right = 0; right < opened.length; right++) {
     while (opened[right] - opened[left] > options.ageBurstWindowMs) left++;
-    best = Math.max(best, right - left + 1);
+    if (right - left + 1 > best) {
+      best = right - left + 1;
+      span = { startedAt: opened[left], endedAt: opened[right] };
+    }
   }
   const fraction = best / members.length;
   if (best < options.ageBurstMinAccounts || fraction < options.ageBurstMinShare) return null;
@@ -191,6 +197,7 @@ function ageBurstReason(members: readonly number[], input: RingDetectionInput, o
     weight: 0.5 * fraction * fraction,
     code: 'opening_burst',
     params: { opened: best, accounts: members.length, windowMs: options.ageBurstWindowMs },
+    span,
   };
 }
 

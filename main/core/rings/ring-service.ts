@@ -172,7 +172,12 @@ export class RingService {
         const merchants = [...new Set((reason.evidence?.payments ?? []).map((payment) => input.payments.merchant[payment]))].map((merchant) =>
           graph.merchantNodeId(merchant),
         );
-        return { kind: reason.kind, code: reason.code, params: reason.params, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants] };
+        const times = reason.span
+          ? [reason.span.startedAt, reason.span.endedAt]
+          : [...(reason.evidence?.transfers ?? []).map((transfer) => input.transfers.at[transfer]), ...(reason.evidence?.payments ?? []).map((payment) => input.payments.at[payment])];
+        // Half-open like every TimeWindow: `to` lies just after the last cited movement.
+        const timeWindow = times.length > 0 ? { from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times) + 1).toISOString() } : null;
+        return { kind: reason.kind, code: reason.code, params: reason.params, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants], timeWindow };
       }),
     };
   }

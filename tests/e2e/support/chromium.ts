@@ -74,5 +74,7 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     selectEdge: (edgeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.selectEdge(id), edgeId),
     edgeClientPosition: (edgeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeClientPosition(id), edgeId),
     drawnData: (id) => page.evaluate((elementId) => (globalThis as unknown as HookWindow).__ringscopeGraph.drawnData(elementId), id),
+    timeWindow: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.timeWindow()),
+    edgeIdsWithClass: (className) => page.evaluate((name) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIdsWithClass(name), className),
   };
 }
