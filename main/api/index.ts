@@ -12,3 +12,4 @@ export * from './money';
 export * from './trust';
 export * from './csv';
 export * from './money-links';
+export * from './workspace';

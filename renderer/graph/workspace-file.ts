@@ -4,44 +4,12 @@
  * Node data is not saved: opening a workspace fetches the nodes again from the connected source,
  * so what is shown is current, and nodes the source no longer has are named.
  */
-import { z } from 'zod';
-import { EdgeKind, NodeKind, type SourceInfo, type Subgraph } from '../../main/api';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFile, type SourceInfo, type Subgraph } from '../../main/api';
 import { emptyCanvas, type CanvasModel, type CanvasNode } from './canvas-model';
-import { RISK_BANDS } from './risk';
 
-export const WORKSPACE_FORMAT = 'ringscope-workspace';
-export const WORKSPACE_VERSION = 1;
+// The format is part of the contract (main/api/workspace.ts): a case keeps named views in it too.
+export { WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFile };
 export const WORKSPACE_EXTENSION = '.ringscope';
-
-const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
-
-export const WorkspaceFile = z.strictObject({
-  format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(WORKSPACE_VERSION),
-  savedAt: z.string(),
-  source: z.strictObject({ kind: z.enum(['embedded', 'neo4j']), name: z.string() }).nullable(),
-  nodes: z.array(
-    z.strictObject({
-      id: z.string().min(1),
-      position: Point,
-      pinned: z.boolean(),
-      hidden: z.boolean(),
-      groupId: z.string().nullable(),
-      page: z.strictObject({ totalNeighbours: z.number().int().nonnegative(), nextOffset: z.number().int().nonnegative().nullable() }).nullable(),
-    }),
-  ),
-  edges: z.array(z.string().min(1)),
-  groups: z.array(z.strictObject({ id: z.string().min(1), label: z.string() })),
-  highlighted: z.array(z.string()),
-  filters: z.strictObject({
-    nodeKinds: z.array(NodeKind),
-    edgeKinds: z.array(EdgeKind),
-    riskBands: z.array(z.enum(RISK_BANDS)),
-    blacklist: z.enum(['any', 'only', 'exclude']),
-    mode: z.enum(['grey', 'hide']),
-  }),
-});
-export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 
 export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): WorkspaceFile {
   return {

@@ -38,6 +38,8 @@ export function sampleCase(id: string, overrides: Partial<Case> = {}): Case {
     reviews: [],
     snapshot: null,
     signatures: [],
+    views: [],
+    chosenViewId: null,
     createdBy: 'ana',
     createdAt: at,
     updatedBy: 'ana',

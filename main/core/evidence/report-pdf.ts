@@ -9,6 +9,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subgraph, UiLocale } from '../../api';
 import type { ValueChange } from './changes-since';
+import type { CasePicture } from './case-picture';
 import type { NodePositions } from './graph-layout';
 import { REPORT_TEXT, type ReportText } from './report-text';
 import { ringReasonText } from './reason-text';
@@ -16,7 +17,8 @@ import { ringReasonText } from './reason-text';
 export interface ReportInput {
   caseRecord: Case;
   graph: Subgraph;
-  positions: NodePositions;
+  /** What the graph section draws and where: the case's chosen view, or a layout made for the report. */
+  picture: CasePicture;
   auditEvents: readonly AuditEvent[];
   exportedBy: string;
   exportedAt: string;
@@ -210,7 +212,8 @@ function drawSummary(doc: Doc, input: ReportInput, { text, time, score }: Words)
   ]);
 }
 
-function drawGraph(doc: Doc, { graph, positions, caseRecord }: ReportInput, { text }: Words): void {
+function drawGraph(doc: Doc, { picture, caseRecord }: ReportInput, { text, time }: Words): void {
+  const { drawn: graph, positions, view } = picture;
   const boxHeight = 340;
   const legendHeight = 30;
   if (doc.y + boxHeight + legendHeight + 40 > pageBottom(doc)) doc.addPage();
@@ -225,6 +228,11 @@ function drawGraph(doc: Doc, { graph, positions, caseRecord }: ReportInput, { te
   }
   doc.y = box.y + box.height + 8;
   drawLegend(doc, graph, text);
+  if (view) {
+    regular(doc, 8, MUTED);
+    doc.text(text.pictureFromView(view.name, view.savedBy, time(view.savedAt), view.hiddenNodes, view.addedNodes), MARGIN, doc.y + 4, { width: contentWidth(doc) });
+    doc.moveDown(0.5);
+  }
 }
 
 function drawNetwork(doc: Doc, graph: Subgraph, positions: NodePositions, box: { x: number; y: number; width: number; height: number }, members: Set<string>): void {
