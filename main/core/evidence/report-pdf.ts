@@ -216,7 +216,9 @@ function drawGraph(doc: Doc, { picture, caseRecord }: ReportInput, { text, time 
   const { drawn: graph, positions, view } = picture;
   const boxHeight = 340;
   const legendHeight = 30;
-  if (doc.y + boxHeight + legendHeight + 40 > pageBottom(doc)) doc.addPage();
+  // Room for the line naming the chosen view too, so it never runs onto the next page.
+  const captionHeight = view ? 30 : 0;
+  if (doc.y + boxHeight + legendHeight + captionHeight + 40 > pageBottom(doc)) doc.addPage();
   sectionTitle(doc, text.sections.graph(graph.nodes.length, graph.edges.length));
   const box = { x: MARGIN, y: doc.y, width: contentWidth(doc), height: boxHeight };
   doc.roundedRect(box.x, box.y, box.width, box.height, 4).lineWidth(0.5).strokeColor(RULE).stroke();
