@@ -20,7 +20,8 @@ import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
-import { WorkspaceFileError } from '../graph/workspace-file';
+import { toWorkspaceFile, WorkspaceFileError, type WorkspaceFile } from '../graph/workspace-file';
+import { SaveViewDialog } from '../cases/SaveViewDialog';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
@@ -38,7 +39,7 @@ import { useExploreGraph, type OpenMode } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
-import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentWorkspace } from './use-workspace';
+import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type OpenedWorkspace, type RecentWorkspace } from './use-workspace';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
@@ -47,7 +48,7 @@ type SideTab = 'search' | 'selection' | 'filters';
 
 /** A note above the canvas about the last opened workspace: saved nodes the source no longer has. */
 interface WorkspaceNotice {
-  severity: 'warning' | 'error';
+  severity: 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -60,7 +61,6 @@ export function ExploreScreen() {
   const [pageSize, setPageSize] = usePageSize();
   const explore = useExploreGraph(pageSize);
   const workspace = useWorkspace();
-  const health = useHealth();
   const details = useNodeDetails(explore.focusedId);
   const { refresh } = explore;
   // The details answer is the freshest view of the focused node: redraw it from there.
@@ -77,18 +77,46 @@ export function ExploreScreen() {
   const [pendingRequest, setPendingRequest] = useState<ExploreRequest | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('search');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [saveViewOpen, setSaveViewOpen] = useState(false);
   const [notice, setNotice] = useState<WorkspaceNotice | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const drawnCount = explore.counts.nodes;
   const drawnCountRef = useRef(drawnCount);
   drawnCountRef.current = drawnCount;
 
+  const { load: loadCanvas } = explore.edit;
+  const { loadFile: loadWorkspaceFile } = workspace;
+  const health = useHealth();
+  const source = health.status === 'ok' ? health.health.source : null;
+  const sourceName = source?.name ?? null;
+
+  /** Draws a saved canvas (a file, a case's view) instead of or beside what is drawn, and says what it lacks. */
+  const openWorkspace = useCallback(
+    async (read: () => Promise<OpenedWorkspace>, mode: OpenMode) => {
+      setNotice(null);
+      try {
+        const opened = await read();
+        loadCanvas(opened.model, mode);
+        const fromOtherSource = opened.file.source && sourceName && opened.file.source.name !== sourceName ? t('canvas.workspace.otherSource', { source: opened.file.source.name }) : '';
+        if (opened.missingNodeIds.length > 0) {
+          setNotice({ severity: 'warning', text: `${t('canvas.workspace.missing', { count: opened.missingNodeIds.length, ids: opened.missingNodeIds.slice(0, 10).join(', ') })} ${fromOtherSource}`.trim() });
+        } else if (fromOtherSource) setNotice({ severity: 'warning', text: fromOtherSource });
+      } catch (failure) {
+        if (failure instanceof WorkspaceFileError) setNotice({ severity: 'error', text: t(`canvas.workspace.errors.${failure.code}`, { at: failure.at ?? '' }) });
+        else setNotice({ severity: 'error', text: t('canvas.workspace.errors.fetch', { reason: toApiError(failure).message }) });
+      }
+    },
+    [loadCanvas, sourceName, t],
+  );
+
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
-      void show(request.nodeIds, request.highlightIds, mode);
+      const saved: WorkspaceFile | undefined = request.workspace;
+      if (saved) void openWorkspace(() => loadWorkspaceFile(saved), mode);
+      else void show(request.nodeIds, request.highlightIds, mode);
     },
-    [show],
+    [show, openWorkspace, loadWorkspaceFile],
   );
 
   // Another screen opened something: on an empty canvas draw it, else ask whether to replace or add.
@@ -158,22 +186,9 @@ export function ExploreScreen() {
     [select, expand, viewRef, explore.model],
   );
 
-  const source = health.status === 'ok' ? health.health.source : null;
-
   const openWorkspaceText = async (text: string) => {
-    setNotice(null);
-    try {
-      const opened = await workspace.load(text);
-      explore.edit.load(opened.model);
-      setShown(null);
-      const fromOtherSource = opened.file.source && source && opened.file.source.name !== source.name ? t('canvas.workspace.otherSource', { source: opened.file.source.name }) : '';
-      if (opened.missingNodeIds.length > 0) {
-        setNotice({ severity: 'warning', text: `${t('canvas.workspace.missing', { count: opened.missingNodeIds.length, ids: opened.missingNodeIds.slice(0, 10).join(', ') })} ${fromOtherSource}`.trim() });
-      } else if (fromOtherSource) setNotice({ severity: 'warning', text: fromOtherSource });
-    } catch (failure) {
-      if (failure instanceof WorkspaceFileError) setNotice({ severity: 'error', text: t(`canvas.workspace.errors.${failure.code}`, { at: failure.at ?? '' }) });
-      else setNotice({ severity: 'error', text: t('canvas.workspace.errors.fetch', { reason: toApiError(failure).message }) });
-    }
+    setShown(null);
+    await openWorkspace(() => workspace.load(text), 'replace');
   };
 
   const exportPng = (scale: number) => {
@@ -262,6 +277,7 @@ export function ExploreScreen() {
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}
           onSave={() => workspace.save(explore.model, source)}
+          onSaveToCase={() => setSaveViewOpen(true)}
           onOpen={() => fileInput.current?.click()}
           recent={workspace.recent}
           onOpenRecent={(recent: RecentWorkspace) => void openWorkspaceText(recent.text)}
@@ -394,6 +410,16 @@ export function ExploreScreen() {
         }}
       />
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SaveViewDialog
+        open={saveViewOpen}
+        defaultCaseId={shown?.caseId ?? null}
+        workspace={() => toWorkspaceFile(explore.model, source, new Date())}
+        onClose={() => setSaveViewOpen(false)}
+        onSaved={(item, name) => {
+          setSaveViewOpen(false);
+          setNotice({ severity: 'success', text: t('caseViews.saved', { name, caseId: item.id }) });
+        }}
+      />
     </Box>
   );
 }

@@ -69,10 +69,9 @@ export function useWorkspace() {
     }
   }, []);
 
-  /** Parses a workspace file's text and fetches its nodes from the connected source. */
-  const load = useCallback(
-    async (text: string): Promise<OpenedWorkspace> => {
-      const file = parseWorkspaceFile(text);
+  /** Fetches a workspace's nodes from the connected source (a file's, or a view a case keeps). */
+  const loadFile = useCallback(
+    async (file: WorkspaceFile): Promise<OpenedWorkspace> => {
       const ids = file.nodes.map((node) => node.id);
       const fetched: Subgraph = { nodes: [], edges: [] };
       for (let start = 0; start < ids.length; start += FETCH_CHUNK) {
@@ -85,7 +84,10 @@ export function useWorkspace() {
     [api],
   );
 
-  return { recent, save, load };
+  /** Parses a workspace file's text and fetches its nodes. */
+  const load = useCallback((text: string) => loadFile(parseWorkspaceFile(text)), [loadFile]);
+
+  return { recent, save, load, loadFile };
 }
 
 /** The selected nodes and the links among them as one CSV (formula-like cells defused). */
