@@ -13,3 +13,4 @@ export * from './trust';
 export * from './csv';
 export * from './money-links';
 export * from './workspace';
+export * from './desktop-files';
