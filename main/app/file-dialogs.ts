@@ -18,6 +18,7 @@ import {
   type SaveFileKind,
   type SaveFileResult,
 } from '../api';
+import { writeFileAtomically } from '../core/store/atomic-write';
 import { FILES_CHANNELS } from './channels';
 import { FORBIDDEN, isFromAppMainFrame } from './ipc';
 
@@ -47,21 +48,21 @@ export function registerFileDialogs(options: FileDialogOptions): void {
       try {
         return { ok: true, value: await run(parsed.data, window) };
       } catch (error) {
-        const failure = error instanceof ApiError ? error : new ApiError('unavailable', `The file could not be written or read: ${error instanceof Error ? error.message : String(error)}`, { reason: 'file_write_failed' });
+        const failure = error instanceof ApiError ? error : new ApiError('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`, { reason: 'internal_error' });
         return { ok: false, error: failure.toBody() };
       }
     });
 
   handle(FILES_CHANNELS.save, SaveFileInput, async (input, window): Promise<SaveFileResult> => {
     const target = await chooseSavePath(window, input.suggestedName, FILTERS[input.kind]);
-    if (target) await fs.writeFile(target, Buffer.from(input.contentBase64, 'base64'));
+    if (target) await writeFileAtomically(target, Buffer.from(input.contentBase64, 'base64'), 'the export');
     return { path: target };
   });
 
   handle(FILES_CHANNELS.saveEvidence, SaveEvidenceInput, async ({ fileName }, window): Promise<SaveFileResult> => {
     const packagePath = await options.evidencePackagePath(fileName);
     const target = await chooseSavePath(window, fileName, FILTERS.evidence);
-    if (target) await fs.copyFile(packagePath, target);
+    if (target) await writeFileAtomically(target, await fs.readFile(packagePath), 'the evidence package');
     return { path: target };
   });
 

@@ -25,6 +25,7 @@ import { SaveViewDialog } from '../cases/SaveViewDialog';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
+import { errorText } from '../shared/error-text';
 import { toApiError } from '../shared/to-api-error';
 import { CanvasToolbar } from './CanvasToolbar';
 import { DetailsPanel } from './DetailsPanel';
@@ -39,7 +40,8 @@ import { useExploreGraph, type OpenMode } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
-import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type OpenedWorkspace, type RecentWorkspace } from './use-workspace';
+import { isDesktopShell, openWorkspaceDialog, saveExport } from '../api/file-save';
+import { selectionCsv, timestampedName, useWorkspace, type OpenedWorkspace, type RecentWorkspace } from './use-workspace';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
@@ -186,6 +188,7 @@ export function ExploreScreen() {
     [select, expand, viewRef, explore.model],
   );
 
+  const showSaveFailure = (failure: unknown) => setNotice({ severity: 'error', text: t('desktopFiles.failed', { reason: errorText(t, toApiError(failure)) }) });
   const openWorkspaceText = async (text: string) => {
     setShown(null);
     await openWorkspace(() => workspace.load(text), 'replace');
@@ -193,13 +196,18 @@ export function ExploreScreen() {
 
   const exportPng = (scale: number) => {
     const blob = viewRef.current?.png(scale, theme.palette.background.default);
-    if (blob) downloadBlob(blob, `${timestampedName('ringscope')}@${scale}x.png`);
+    if (blob) void saveExport(blob, `${timestampedName('ringscope')}@${scale}x.png`, 'png').catch(showSaveFailure);
   };
   const exportSvg = () => {
     const text = viewRef.current?.svg(theme.palette.background.default);
-    if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`);
+    if (text) void saveExport(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`, 'svg').catch(showSaveFailure);
   };
-  const exportCsv = () => downloadBlob(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`);
+  const exportCsv = () => void saveExport(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`, 'csv').catch(showSaveFailure);
+  // The desktop shell asks where with the system's open dialog; the browser with its file input.
+  const openWorkspaceFile = () => {
+    if (!isDesktopShell()) return fileInput.current?.click();
+    openWorkspaceDialog().then((chosen) => chosen && openWorkspaceText(chosen.text), showSaveFailure);
+  };
 
   const { selectedNode } = explore;
   const empty = drawnCount === 0;
@@ -276,9 +284,9 @@ export function ExploreScreen() {
           onUngroup={explore.edit.ungroupSelected}
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}
-          onSave={() => workspace.save(explore.model, source)}
+          onSave={() => void workspace.save(explore.model, source).catch(showSaveFailure)}
           onSaveToCase={() => setSaveViewOpen(true)}
-          onOpen={() => fileInput.current?.click()}
+          onOpen={openWorkspaceFile}
           recent={workspace.recent}
           onOpenRecent={(recent: RecentWorkspace) => void openWorkspaceText(recent.text)}
           onExportPng={exportPng}

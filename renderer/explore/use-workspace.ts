@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { csvText, type SourceInfo, type Subgraph } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { saveExport } from '../api/file-save';
 import type { CanvasModel } from '../graph/canvas-model';
 import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WORKSPACE_EXTENSION, type WorkspaceFile } from '../graph/workspace-file';
 
@@ -27,18 +28,6 @@ function readRecent(): RecentWorkspace[] {
   }
 }
 
-/** Offers `blob` as a download (browser mode; the desktop shell shows its save dialog for downloads). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A file name safe on every desktop, with the local date: `ringscope-2026-11-30-0512`. */
 export function timestampedName(prefix: string, now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -57,11 +46,12 @@ export function useWorkspace() {
   const api = useApi();
   const [recent, setRecent] = useState<RecentWorkspace[]>(readRecent);
 
-  const save = useCallback((model: CanvasModel, source: SourceInfo | null) => {
+  /** Saves the canvas as a workspace file (save dialog or download); nothing is kept when the dialog is cancelled. */
+  const save = useCallback(async (model: CanvasModel, source: SourceInfo | null) => {
     const now = new Date();
     const text = `${JSON.stringify(toWorkspaceFile(model, source, now), null, 2)}\n`;
     const name = `${timestampedName('ringscope')}${WORKSPACE_EXTENSION}`;
-    downloadBlob(new Blob([text], { type: 'application/json' }), name);
+    if (!(await saveExport(new Blob([text], { type: 'application/json' }), name, 'workspace'))) return;
     if (text.length <= RECENT_MAX_CHARS) {
       const next = [{ name, savedAt: now.toISOString(), text }, ...readRecent()].slice(0, RECENT_LIMIT);
       localStorage.setItem(RECENT_STORAGE_KEY, JSON.stringify(next));

@@ -53,6 +53,12 @@ describe('the desktop save and open dialogs', () => {
     ]);
   });
 
+  it('says where and why when the chosen place cannot be written', async () => {
+    fakeElectron.dialog.nextPath = path.join(dir, 'exports', PACKAGE, 'inside-a-file.csv');
+    const answer = await invoke(FILES_CHANNELS.save, { suggestedName: 'selection.csv', kind: 'csv', contentBase64: '' });
+    expect(answer.error).toMatchObject({ code: 'unavailable', reason: 'file_write_failed', params: { path: fakeElectron.dialog.nextPath, cause: 'path_blocked' } });
+  });
+
   it('writes nothing when the user cancels', async () => {
     fakeElectron.dialog.nextPath = null;
     expect(await invoke(FILES_CHANNELS.save, { suggestedName: 'selection.csv', kind: 'csv', contentBase64: '' })).toEqual({ ok: true, value: { path: null } });
