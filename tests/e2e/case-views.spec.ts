@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEnvelope, Case } from '../../main/api';
+import type { ApiEnvelope, Case, Subgraph } from '../../main/api';
 import { DEFAULT_DEMO_OPTIONS } from '../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../main/core/demo/generator';
 import { verifyEvidencePackage } from '../../main/core/evidence/verify-package';
@@ -39,6 +39,8 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
   let phoneId: string;
   let cardId: string;
   let caseId: string;
+  /** What "Show in Explore" draws for the case: its members and the identifiers they share. */
+  let caseGraphIds: string[];
   /** The canvas as saved in the view: its nodes, where the members were, and the hidden phone. */
   let viewNodeIds: string[];
   let viewPositions: Map<string, { x: number; y: number }>;
@@ -69,6 +71,13 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(expected);
   }
 
+  async function apiCall<T>(area: string, method: string, input: unknown): Promise<T> {
+    const response = await fetch(new URL(`api/${area}/${method}`, server.baseUrl), { method: 'POST', headers: { 'Content-Type': 'application/json', ...server.authHeaders }, body: JSON.stringify(input) });
+    const envelope = (await response.json()) as ApiEnvelope<T>;
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    return envelope.value;
+  }
+
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'ringscope-case-views-e2e-'));
     server = await startRingScopeServer({ RINGSCOPE_DATA_DIR: dataDir, RINGSCOPE_DEMO_SEED: String(DEFAULT_DEMO_OPTIONS.seed), RINGSCOPE_DEMO_ACCOUNTS: String(DEFAULT_DEMO_OPTIONS.accounts) });
@@ -77,14 +86,10 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     memberIds = await Promise.all(members.map((userId) => findNodeId(server, userId, 'account')));
     phoneId = await findNodeId(server, fixture.sharedPhone, 'phone');
     cardId = await findNodeId(server, fixture.card, 'card');
-    const response = await fetch(new URL('api/cases/create', server.baseUrl), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...server.authHeaders },
-      body: JSON.stringify({ title: 'Shared phone ring', cluster: { origin: 'selection', accounts: members.map((userId, i) => ({ nodeId: memberIds[i], userId })) } }),
-    });
-    const created = (await response.json()) as ApiEnvelope<Case>;
-    if (!created.ok) throw new Error(created.error.message);
-    caseId = created.value.id;
+    caseId = (await apiCall<Case>('cases', 'create', { title: 'Shared phone ring', cluster: { origin: 'selection', accounts: members.map((userId, i) => ({ nodeId: memberIds[i], userId })) } })).id;
+    caseGraphIds = sorted((await apiCall<Subgraph>('graph', 'subgraph', { nodeIds: memberIds, includeSharedIdentifiers: true })).nodes.map((node) => node.id));
+    expect(caseGraphIds).toEqual(expect.arrayContaining([...memberIds, phoneId]));
+    expect(caseGraphIds).not.toContain(cardId);
   });
 
   afterAll(async () => {
@@ -161,12 +166,12 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     expect(before).toEqual(viewNodeIds);
 
     await openIntoCanvas(showInExplore, 'replace', 'case-views-04-open-mode');
-    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...memberIds, phoneId]));
+    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(caseGraphIds);
     await saveScreenshot(page, 'case-views-05-replaced');
     await undo(before);
 
     await openIntoCanvas(showInExplore, 'add');
-    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...new Set([...before, ...memberIds, phoneId])]));
+    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...new Set([...before, ...caseGraphIds])]));
     expect(await hook().highlightedIds()).toEqual(expect.arrayContaining(memberIds));
     await undo(before);
   });
@@ -175,7 +180,7 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     const openView = () => page.getByTestId('case-view-open').click();
     // Start from the case graph alone, so the view brings back what that lacks (the card).
     await openIntoCanvas(() => page.getByTestId('case-detail').getByRole('button', { name: 'Show in Explore' }).click(), 'replace');
-    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...memberIds, phoneId]));
+    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(caseGraphIds);
     const caseGraphOnly = await nodeIds();
     // Drawn beside the view, a node of the case graph keeps its place: remember where the members are now.
     const drawnPositions = new Map(await Promise.all(memberIds.map(async (id) => [id, (await hook().modelPosition(id))!] as const)));
@@ -189,7 +194,7 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     await undo(caseGraphOnly);
 
     await openIntoCanvas(openView, 'add');
-    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(viewNodeIds);
+    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...new Set([...caseGraphIds, ...viewNodeIds])]));
     for (const id of memberIds) expect(await hook().modelPosition(id)).toEqual(drawnPositions.get(id));
     await undo(caseGraphOnly);
     expect(pageErrors).toEqual([]);
