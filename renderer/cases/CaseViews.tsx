@@ -38,31 +38,32 @@ export function CaseViews({ item, editable, busy, onOpen, onChoose, onRemove }: 
       {item.views.map((view) => {
         const chosen = view.id === item.chosenViewId;
         return (
-          <Box key={view.id} data-testid="case-view" sx={{ display: 'flex', alignItems: 'center', gap: 1, borderLeft: 3, borderColor: chosen ? 'primary.main' : 'divider', pl: 1.5 }}>
-            <Box sx={{ flex: 1, minWidth: 0 }}>
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }} data-testid="case-view-name">
-                  {view.name}
-                </Typography>
-                {chosen && <Chip size="small" color="primary" variant="outlined" label={t('caseViews.chosen')} data-testid="case-view-chosen" />}
-              </Stack>
-              <Typography variant="caption" color="text.secondary">
-                {t('caseViews.meta', { count: view.workspace.nodes.length, user: view.savedBy, at: format.dateTime(view.savedAt) })}
+          // Name and details above, actions below: the case page's side column is narrow.
+          <Box key={view.id} data-testid="case-view" sx={{ borderLeft: 3, borderColor: chosen ? 'primary.main' : 'divider', pl: 1.5 }}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }} data-testid="case-view-name">
+                {view.name}
               </Typography>
-            </Box>
-            <Button size="small" startIcon={<TravelExploreIcon />} onClick={() => onOpen(view)} data-testid="case-view-open">
-              {t('caseViews.open')}
-            </Button>
-            <Button size="small" disabled={!editable || busy} onClick={() => onChoose(chosen ? null : view.id)} data-testid="case-view-choose">
-              {chosen ? t('caseViews.unchoose') : t('caseViews.choose')}
-            </Button>
-            <Tooltip title={t('caseViews.remove')}>
-              <span>
-                <IconButton size="small" aria-label={t('caseViews.remove')} disabled={!editable || busy} onClick={() => onRemove(view)} data-testid="case-view-remove">
-                  <DeleteOutlineIcon fontSize="small" />
-                </IconButton>
-              </span>
-            </Tooltip>
+              {chosen && <Chip size="small" color="primary" variant="outlined" label={t('caseViews.chosen')} data-testid="case-view-chosen" />}
+            </Stack>
+            <Typography variant="caption" color="text.secondary" component="div">
+              {t('caseViews.meta', { count: view.workspace.nodes.length, user: view.savedBy, at: format.dateTime(view.savedAt) })}
+            </Typography>
+            <Stack direction="row" spacing={0.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', ml: -0.75 }}>
+              <Button size="small" startIcon={<TravelExploreIcon />} onClick={() => onOpen(view)} data-testid="case-view-open">
+                {t('caseViews.open')}
+              </Button>
+              <Button size="small" disabled={!editable || busy} onClick={() => onChoose(chosen ? null : view.id)} data-testid="case-view-choose">
+                {chosen ? t('caseViews.unchoose') : t('caseViews.choose')}
+              </Button>
+              <Tooltip title={t('caseViews.remove')}>
+                <span>
+                  <IconButton size="small" aria-label={t('caseViews.remove')} disabled={!editable || busy} onClick={() => onRemove(view)} data-testid="case-view-remove">
+                    <DeleteOutlineIcon fontSize="small" />
+                  </IconButton>
+                </span>
+              </Tooltip>
+            </Stack>
           </Box>
         );
       })}

@@ -55,13 +55,16 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     await expect.poll(() => page.getByTestId('case-detail').getByTestId('case-id').textContent(), { timeout: 15_000 }).toContain(caseId);
   }
 
-  /** Opens into a drawn canvas (from the case page) and answers the replace-or-add question. */
+  /** Opens into a drawn canvas (from the case page, or wherever `open` goes) and answers the replace-or-add question. */
   async function openIntoCanvas(open: () => Promise<void>, mode: 'replace' | 'add', screenshot?: string) {
-    await openCasePage();
     await open();
     const dialog = page.getByTestId('open-mode-dialog');
     await dialog.getByTestId(`open-mode-${mode}`).waitFor({ timeout: 15_000 });
-    if (screenshot) await saveScreenshot(page, screenshot);
+    // The dialog fades in: photographed once it is fully shown.
+    if (screenshot) {
+      await expect.poll(() => dialog.locator('.MuiDialog-container').evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+      await saveScreenshot(page, screenshot);
+    }
     await dialog.getByTestId(`open-mode-${mode}`).click();
     await dialog.waitFor({ state: 'hidden' });
   }
@@ -161,7 +164,10 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
   });
 
   it('"Show in Explore" asks replace or add: replace clears the canvas, add keeps it, and Ctrl+Z undoes either', async () => {
-    const showInExplore = () => page.getByTestId('case-detail').getByRole('button', { name: 'Show in Explore' }).click();
+    const showInExplore = async () => {
+      await openCasePage();
+      await page.getByTestId('case-detail').getByRole('button', { name: 'Show in Explore' }).click();
+    };
     const before = await nodeIds();
     expect(before).toEqual(viewNodeIds);
 
@@ -177,9 +183,15 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
   });
 
   it('"Open in Explore" puts the view back as saved (nodes, positions, hidden phone) instead of or beside the canvas, each undoable', async () => {
-    const openView = () => page.getByTestId('case-view-open').click();
+    const openView = async () => {
+      await openCasePage();
+      await page.getByTestId('case-view-open').click();
+    };
     // Start from the case graph alone, so the view brings back what that lacks (the card).
-    await openIntoCanvas(() => page.getByTestId('case-detail').getByRole('button', { name: 'Show in Explore' }).click(), 'replace');
+    await openIntoCanvas(async () => {
+      await openCasePage();
+      await page.getByTestId('case-detail').getByRole('button', { name: 'Show in Explore' }).click();
+    }, 'replace');
     await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(caseGraphIds);
     const caseGraphOnly = await nodeIds();
     // Drawn beside the view, a node of the case graph keeps its place: remember where the members are now.
@@ -197,6 +209,33 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...new Set([...caseGraphIds, ...viewNodeIds])]));
     for (const id of memberIds) expect(await hook().modelPosition(id)).toEqual(drawnPositions.get(id));
     await undo(caseGraphOnly);
+  });
+
+  it('"Open ring" from Rings asks replace or add too: replace draws the ring alone, add keeps the canvas, Ctrl+Z undoes either', async () => {
+    const before = await nodeIds();
+    await openScreen('Rings');
+    await page.getByTestId('run-detection').click();
+    const top = page.getByTestId('ring-row').first();
+    await top.waitFor({ timeout: 60_000 });
+    const clusterId = (await apiCall<{ clusters: { clusterId: string }[] }>('rings', 'list', { limit: 1 })).clusters[0].clusterId;
+    expect(await top.textContent()).toContain(clusterId);
+    const ring = await apiCall<{ memberIds: string[]; identifierIds: string[]; reasons: { evidenceNodeIds: string[] }[] }>('rings', 'get', { clusterId });
+    const ringNodeIds = [...new Set([...ring.memberIds, ...ring.identifierIds, ...ring.reasons.flatMap((reason) => reason.evidenceNodeIds)])];
+    const ringGraphIds = sorted((await apiCall<Subgraph>('graph', 'subgraph', { nodeIds: ringNodeIds, includeSharedIdentifiers: true })).nodes.map((node) => node.id));
+    expect(before.filter((id) => !ringGraphIds.includes(id)).length).toBeGreaterThan(0);
+    const openRing = async () => {
+      await openScreen('Rings');
+      await top.getByTestId('open-in-explore').click();
+    };
+
+    await openIntoCanvas(openRing, 'replace');
+    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(ringGraphIds);
+    await undo(before);
+
+    await openIntoCanvas(openRing, 'add');
+    await expect.poll(nodeIds, { timeout: 15_000 }).toEqual(sorted([...new Set([...before, ...ringGraphIds])]));
+    await saveScreenshot(page, 'case-views-07-ring-added');
+    await undo(before);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -214,10 +214,12 @@ function drawSummary(doc: Doc, input: ReportInput, { text, time, score }: Words)
 
 function drawGraph(doc: Doc, { picture, caseRecord }: ReportInput, { text, time }: Words): void {
   const { drawn: graph, positions, view } = picture;
-  const boxHeight = 340;
+  const caption = view ? text.pictureFromView(view.name, view.savedBy, time(view.savedAt), view.hiddenNodes, view.addedNodes) : null;
+  // A slightly lower box leaves room for the lines naming the chosen view, so the picture still fits below the summary.
+  const boxHeight = caption ? 320 : 340;
   const legendHeight = 30;
-  // Room for the line naming the chosen view too, so it never runs onto the next page.
-  const captionHeight = view ? 30 : 0;
+  regular(doc, 8, MUTED);
+  const captionHeight = caption ? doc.heightOfString(caption, { width: contentWidth(doc) }) + 8 : 0;
   if (doc.y + boxHeight + legendHeight + captionHeight + 40 > pageBottom(doc)) doc.addPage();
   sectionTitle(doc, text.sections.graph(graph.nodes.length, graph.edges.length));
   const box = { x: MARGIN, y: doc.y, width: contentWidth(doc), height: boxHeight };
@@ -230,9 +232,9 @@ function drawGraph(doc: Doc, { picture, caseRecord }: ReportInput, { text, time 
   }
   doc.y = box.y + box.height + 8;
   drawLegend(doc, graph, text);
-  if (view) {
+  if (caption) {
     regular(doc, 8, MUTED);
-    doc.text(text.pictureFromView(view.name, view.savedBy, time(view.savedAt), view.hiddenNodes, view.addedNodes), MARGIN, doc.y + 4, { width: contentWidth(doc) });
+    doc.text(caption, MARGIN, doc.y + 4, { width: contentWidth(doc) });
     doc.moveDown(0.5);
   }
 }
