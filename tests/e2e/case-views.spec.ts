@@ -62,7 +62,7 @@ describe('Case views: save the canvas to a case, picture the evidence with it, o
     await dialog.getByTestId(`open-mode-${mode}`).waitFor({ timeout: 15_000 });
     // The dialog fades in: photographed once it is fully shown.
     if (screenshot) {
-      await expect.poll(() => dialog.locator('.MuiDialog-container').evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+      await expect.poll(() => dialog.locator('.MuiDialog-container').evaluate((element) => (element as unknown as { style: { opacity: string } }).style.opacity)).toBe('1');
       await saveScreenshot(page, screenshot);
     }
     await dialog.getByTestId(`open-mode-${mode}`).click();

@@ -102,6 +102,14 @@ export function describeInvestigationStoreContract(name: string, makeFixture: ()
       expect(await store.getCase('C1')).toMatchObject({ title: 'By Lee', version: 2 });
     });
 
+    it('reads a case stored before cases kept named views as one with none', async () => {
+      const { store } = await fixture();
+      const { views: _views, chosenViewId: _chosen, ...older } = sampleCase('C1');
+      await store.commit({ cases: [{ doc: older as Case, expectedVersion: 0 }] });
+      expect(await store.getCase('C1')).toMatchObject({ views: [], chosenViewId: null });
+      expect((await store.listCases()).map((item) => [item.views, item.chosenViewId])).toEqual([[[], null]]);
+    });
+
     it('refuses to create a case whose id already exists', async () => {
       const { store } = await fixture();
       await store.commit({ cases: [{ doc: sampleCase('C1'), expectedVersion: 0 }] });
