@@ -188,7 +188,7 @@ export function ExploreScreen() {
     [select, expand, viewRef, explore.model],
   );
 
-  const showSaveFailure = (failure: unknown) => setNotice({ severity: 'error', text: t('desktopFiles.failed', { reason: errorText(t, toApiError(failure)) }) });
+  const showFileFailure = (failure: unknown) => setNotice({ severity: 'error', text: t('desktopFiles.failed', { reason: errorText(t, toApiError(failure)) }) });
   const openWorkspaceText = async (text: string) => {
     setShown(null);
     await openWorkspace(() => workspace.load(text), 'replace');
@@ -196,17 +196,17 @@ export function ExploreScreen() {
 
   const exportPng = (scale: number) => {
     const blob = viewRef.current?.png(scale, theme.palette.background.default);
-    if (blob) void saveExport(blob, `${timestampedName('ringscope')}@${scale}x.png`, 'png').catch(showSaveFailure);
+    if (blob) void saveExport(blob, `${timestampedName('ringscope')}@${scale}x.png`, 'png').catch(showFileFailure);
   };
   const exportSvg = () => {
     const text = viewRef.current?.svg(theme.palette.background.default);
-    if (text) void saveExport(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`, 'svg').catch(showSaveFailure);
+    if (text) void saveExport(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`, 'svg').catch(showFileFailure);
   };
-  const exportCsv = () => void saveExport(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`, 'csv').catch(showSaveFailure);
+  const exportCsv = () => void saveExport(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`, 'csv').catch(showFileFailure);
   // The desktop shell asks where with the system's open dialog; the browser with its file input.
   const openWorkspaceFile = () => {
     if (!isDesktopShell()) return fileInput.current?.click();
-    openWorkspaceDialog().then((chosen) => chosen && openWorkspaceText(chosen.text), showSaveFailure);
+    openWorkspaceDialog().then((chosen) => chosen && openWorkspaceText(chosen.text), showFileFailure);
   };
 
   const { selectedNode } = explore;
@@ -284,7 +284,7 @@ export function ExploreScreen() {
           onUngroup={explore.edit.ungroupSelected}
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}
-          onSave={() => void workspace.save(explore.model, source).catch(showSaveFailure)}
+          onSave={() => void workspace.save(explore.model, source).catch(showFileFailure)}
           onSaveToCase={() => setSaveViewOpen(true)}
           onOpen={openWorkspaceFile}
           recent={workspace.recent}
