@@ -115,6 +115,11 @@ export const apiContract = {
     addNote: method(investigation.CaseNoteInput.strict(), investigation.Case),
     tag: method(investigation.CaseTagInput.strict(), investigation.Case),
     updateMembers: method(investigation.CaseMembersInput.strict(), investigation.Case),
+    /** Keeps the canvas as a named view of the case (a name already used replaces that view); choose: make it the package's picture. */
+    saveView: method(investigation.CaseSaveViewInput.strict(), investigation.Case),
+    /** Marks the view the evidence package draws its picture from, or none. */
+    chooseView: method(investigation.CaseChooseViewInput.strict(), investigation.Case),
+    removeView: method(investigation.CaseRemoveViewInput.strict(), investigation.Case),
     submit: method(investigation.CaseTransitionInput.strict(), investigation.Case),
     reopen: method(investigation.CaseTransitionInput.strict(), investigation.Case),
     close: method(investigation.CaseTransitionInput.strict(), investigation.Case),

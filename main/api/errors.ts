@@ -49,6 +49,7 @@ export const API_ERROR_REASONS = {
     'delivery_missing',
     'database_missing',
     'evidence_package_missing',
+    'case_view_missing',
   ],
   unavailable: [
     'server_unreachable',
@@ -82,6 +83,7 @@ export const API_ERROR_REASONS = {
     'delivery_in_progress',
     'submission_missing',
     'case_altered',
+    'case_views_full',
   ],
   forbidden: [
     'neo4j_permission_denied',

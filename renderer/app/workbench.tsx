@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { RingClusterDetail } from '../../main/api';
+import type { RingClusterDetail, WorkspaceFile } from '../../main/api';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
@@ -20,6 +20,10 @@ export interface ExploreRequest {
   ringScore?: number;
   /** The flagged cluster opened, so Explore lists its money flows and reasons with their time windows. */
   ring?: { clusterId: string; reasons: RingClusterDetail['reasons'] };
+  /** The case this comes from: "Save view to case…" offers it first. */
+  caseId?: string;
+  /** A saved canvas (a case's view) to draw as it was saved, instead of laying out `nodeIds`. */
+  workspace?: WorkspaceFile;
 }
 
 /** A request to open one case on the Cases screen; `requestId` changes with every request. */

@@ -20,7 +20,8 @@ import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
-import { WorkspaceFileError } from '../graph/workspace-file';
+import { toWorkspaceFile, WorkspaceFileError, type WorkspaceFile } from '../graph/workspace-file';
+import { SaveViewDialog } from '../cases/SaveViewDialog';
 import { LinkDetails } from '../money/LinkDetails';
 import { TransactionsDrawer } from '../money/TransactionsDrawer';
 import { MoneyPanel } from '../money/MoneyPanel';
@@ -30,6 +31,7 @@ import { useTimeWindow } from '../money/use-time-window';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
+import { errorText } from '../shared/error-text';
 import { toApiError } from '../shared/to-api-error';
 import { CanvasToolbar } from './CanvasToolbar';
 import { DetailsPanel } from './DetailsPanel';
@@ -49,7 +51,8 @@ import { useExploreGraph, type OpenMode } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
-import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentWorkspace } from './use-workspace';
+import { isDesktopShell, openWorkspaceDialog, saveExport } from '../api/file-save';
+import { selectionCsv, timestampedName, useWorkspace, type OpenedWorkspace, type RecentWorkspace } from './use-workspace';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
@@ -58,7 +61,7 @@ type SideTab = 'search' | 'selection' | 'filters' | 'money';
 
 /** A note above the canvas about the last opened workspace: saved nodes the source no longer has. */
 interface WorkspaceNotice {
-  severity: 'warning' | 'error';
+  severity: 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -71,7 +74,6 @@ export function ExploreScreen() {
   const [pageSize, setPageSize] = usePageSize();
   const explore = useExploreGraph(pageSize);
   const workspace = useWorkspace();
-  const health = useHealth();
   const details = useNodeDetails(explore.focusedId);
   const { refresh } = explore;
   // The details answer is the freshest view of the focused node: redraw it from there.
@@ -92,6 +94,7 @@ export function ExploreScreen() {
   const [pendingRequest, setPendingRequest] = useState<ExploreRequest | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('search');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [saveViewOpen, setSaveViewOpen] = useState(false);
   const [notice, setNotice] = useState<WorkspaceNotice | null>(null);
   // Links (issue #10): the link shown in the details panel, and whether the transactions drawer is open.
   const [focusedEdgeId, setFocusedEdgeId] = useState<string | null>(null);
@@ -101,14 +104,41 @@ export function ExploreScreen() {
   const drawnCountRef = useRef(drawnCount);
   drawnCountRef.current = drawnCount;
 
+  const { load: loadCanvas } = explore.edit;
+  const { loadFile: loadWorkspaceFile } = workspace;
+  const health = useHealth();
+  const source = health.status === 'ok' ? health.health.source : null;
+  const sourceName = source?.name ?? null;
+
+  /** Draws a saved canvas (a file, a case's view) instead of or beside what is drawn, and says what it lacks. */
+  const openWorkspace = useCallback(
+    async (read: () => Promise<OpenedWorkspace>, mode: OpenMode) => {
+      setNotice(null);
+      try {
+        const opened = await read();
+        loadCanvas(opened.model, mode);
+        const fromOtherSource = opened.file.source && sourceName && opened.file.source.name !== sourceName ? t('canvas.workspace.otherSource', { source: opened.file.source.name }) : '';
+        if (opened.missingNodeIds.length > 0) {
+          setNotice({ severity: 'warning', text: `${t('canvas.workspace.missing', { count: opened.missingNodeIds.length, ids: opened.missingNodeIds.slice(0, 10).join(', ') })} ${fromOtherSource}`.trim() });
+        } else if (fromOtherSource) setNotice({ severity: 'warning', text: fromOtherSource });
+      } catch (failure) {
+        if (failure instanceof WorkspaceFileError) setNotice({ severity: 'error', text: t(`canvas.workspace.errors.${failure.code}`, { at: failure.at ?? '' }) });
+        else setNotice({ severity: 'error', text: t('canvas.workspace.errors.fetch', { reason: toApiError(failure).message }) });
+      }
+    },
+    [loadCanvas, sourceName, t],
+  );
+
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
       resetTimeline();
       if (request.ring) setSideTab('money');
-      void show(request.nodeIds, request.highlightIds, mode, request.ringScore ?? null);
+      const saved: WorkspaceFile | undefined = request.workspace;
+      if (saved) void openWorkspace(() => loadWorkspaceFile(saved), mode);
+      else void show(request.nodeIds, request.highlightIds, mode, request.ringScore ?? null);
     },
-    [show, resetTimeline],
+    [show, resetTimeline, openWorkspace, loadWorkspaceFile],
   );
 
   // Another screen opened something: on an empty canvas draw it, else ask whether to replace or add.
@@ -197,34 +227,28 @@ export function ExploreScreen() {
     [select, expand, viewRef, explore.model, focusEdge, explore.selectOnly, timeline.timeWindow],
   );
 
-  const source = health.status === 'ok' ? health.health.source : null;
   useConnectionStyleRules(source, explore.model.styleRules, explore.edit.adoptStyleRules);
 
+  const showFileFailure = (failure: unknown) => setNotice({ severity: 'error', text: t('desktopFiles.failed', { reason: errorText(t, toApiError(failure)) }) });
   const openWorkspaceText = async (text: string) => {
-    setNotice(null);
-    try {
-      const opened = await workspace.load(text);
-      explore.edit.load(opened.model);
-      setShown(null);
-      const fromOtherSource = opened.file.source && source && opened.file.source.name !== source.name ? t('canvas.workspace.otherSource', { source: opened.file.source.name }) : '';
-      if (opened.missingNodeIds.length > 0) {
-        setNotice({ severity: 'warning', text: `${t('canvas.workspace.missing', { count: opened.missingNodeIds.length, ids: opened.missingNodeIds.slice(0, 10).join(', ') })} ${fromOtherSource}`.trim() });
-      } else if (fromOtherSource) setNotice({ severity: 'warning', text: fromOtherSource });
-    } catch (failure) {
-      if (failure instanceof WorkspaceFileError) setNotice({ severity: 'error', text: t(`canvas.workspace.errors.${failure.code}`, { at: failure.at ?? '' }) });
-      else setNotice({ severity: 'error', text: t('canvas.workspace.errors.fetch', { reason: toApiError(failure).message }) });
-    }
+    setShown(null);
+    await openWorkspace(() => workspace.load(text), 'replace');
   };
 
   const exportPng = (scale: number) => {
     const blob = viewRef.current?.png(scale, theme.palette.background.default);
-    if (blob) downloadBlob(blob, `${timestampedName('ringscope')}@${scale}x.png`);
+    if (blob) void saveExport(blob, `${timestampedName('ringscope')}@${scale}x.png`, 'png').catch(showFileFailure);
   };
   const exportSvg = () => {
     const text = viewRef.current?.svg(theme.palette.background.default);
-    if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`);
+    if (text) void saveExport(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`, 'svg').catch(showFileFailure);
   };
-  const exportCsv = () => downloadBlob(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`);
+  const exportCsv = () => void saveExport(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`, 'csv').catch(showFileFailure);
+  // The desktop shell asks where with the system's open dialog; the browser with its file input.
+  const openWorkspaceFile = () => {
+    if (!isDesktopShell()) return fileInput.current?.click();
+    openWorkspaceDialog().then((chosen) => chosen && openWorkspaceText(chosen.text), showFileFailure);
+  };
 
   const { selectedNode } = explore;
   const focusedEdge = focusedEdgeId ? explore.model.edges[focusedEdgeId] : undefined;
@@ -312,8 +336,9 @@ export function ExploreScreen() {
           onUngroup={explore.edit.ungroupSelected}
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}
-          onSave={() => workspace.save(explore.model, source)}
-          onOpen={() => fileInput.current?.click()}
+          onSave={() => void workspace.save(explore.model, source).catch(showFileFailure)}
+          onSaveToCase={() => setSaveViewOpen(true)}
+          onOpen={openWorkspaceFile}
           recent={workspace.recent}
           onOpenRecent={(recent: RecentWorkspace) => void openWorkspaceText(recent.text)}
           onExportPng={exportPng}
@@ -478,6 +503,16 @@ export function ExploreScreen() {
         }}
       />
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SaveViewDialog
+        open={saveViewOpen}
+        defaultCaseId={shown?.caseId ?? null}
+        workspace={() => toWorkspaceFile(explore.model, source, new Date())}
+        onClose={() => setSaveViewOpen(false)}
+        onSaved={(item, name) => {
+          setSaveViewOpen(false);
+          setNotice({ severity: 'success', text: t('caseViews.saved', { name, caseId: item.id }) });
+        }}
+      />
     </Box>
   );
 }

@@ -29,6 +29,7 @@ import { communityGroups } from '../graph/community-groups';
 import type { GraphView, LayoutKind } from '../graph/graph-view';
 import { setStyleRules, type StyleRule } from '../graph/style-rules';
 import { toApiError } from '../shared/to-api-error';
+import { openSavedCanvas, type OpenMode } from './open-saved-canvas';
 
 export type { NeighbourPage } from '../graph/canvas-model';
 
@@ -50,8 +51,7 @@ export interface LayoutTask {
   cancel(): void;
 }
 
-/** Where opened nodes go: instead of what is drawn, or added to it. */
-export type OpenMode = 'replace' | 'add';
+export type { OpenMode };
 
 /**
  * The Explore canvas's state: the canvas model and its undo history, the selection, the expand
@@ -255,9 +255,9 @@ export function useExploreGraph(pageSize: number) {
         run(clearCanvas());
         select(null);
       },
-      /** Puts a saved model on the canvas as one undoable step. */
-      load: (loaded: CanvasModel) => {
-        run({ label: 'open', apply: () => loaded });
+      /** Puts a saved model on the canvas, instead of or beside what is drawn, as one undoable step. */
+      load: (loaded: CanvasModel, mode: OpenMode = 'replace') => {
+        run(openSavedCanvas(loaded, mode));
         select(null);
         viewRef.current?.fit();
       },

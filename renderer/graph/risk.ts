@@ -1,5 +1,7 @@
-/** Risk bands an analyst reads at a glance; one definition for the graph, the legend and the risk bar. */
-export const RISK_BANDS = ['low', 'medium', 'high', 'unknown'] as const;
+import { RISK_BANDS } from '../../main/api';
+
+/** Risk bands an analyst reads at a glance; one definition (in the contract) for the graph, the legend, the risk bar and saved views. */
+export { RISK_BANDS };
 export type RiskBand = (typeof RISK_BANDS)[number];
 
 /** Lower bounds of the medium and high bands (scores are in [0, 1]). */

@@ -4,46 +4,11 @@
  * canvas model (so a change is an undoable command and a workspace saves them) and evaluated here
  * by pure functions the GraphView and the legend share.
  */
-import { z } from 'zod';
-import type { GraphEdge, GraphNode, PropertyValue } from '../../main/api';
+import type { GraphEdge, GraphNode, PropertyValue, StyleChannel, StyleRule, StyleTarget } from '../../main/api';
 import type { CanvasCommand } from './canvas-model';
 
-export const STYLE_TARGETS = ['node', 'edge'] as const;
-export type StyleTarget = (typeof STYLE_TARGETS)[number];
-/** colour: node fill / line colour; size: node diameter / line width; border: node rim colour (links have none). */
-export const STYLE_CHANNELS = ['color', 'size', 'border'] as const;
-export type StyleChannel = (typeof STYLE_CHANNELS)[number];
-
-const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
-const Size = z.number().finite().min(1).max(120);
-const Output = z.union([HexColor, Size]);
-
-export const StyleRule = z
-  .strictObject({
-    id: z.string().min(1).max(64),
-    target: z.enum(STYLE_TARGETS),
-    /** A built-in field (kind, riskScore, degree, blacklisted, type) or a key of the element's properties. */
-    property: z.string().min(1).max(200),
-    channel: z.enum(STYLE_CHANNELS),
-    mapping: z.discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('categories'), entries: z.array(z.strictObject({ value: z.string(), output: Output })).min(1).max(50) }),
-      z.strictObject({
-        type: z.literal('ranges'),
-        /** [min, max): an open end is null. The first range that holds the value wins. */
-        ranges: z.array(z.strictObject({ min: z.number().finite().nullable(), max: z.number().finite().nullable(), output: Output })).min(1).max(20),
-      }),
-    ]),
-  })
-  .superRefine((rule, context) => {
-    if (rule.target === 'edge' && rule.channel === 'border') context.addIssue({ code: 'custom', message: 'links have no border', path: ['channel'] });
-    const outputs = rule.mapping.type === 'categories' ? rule.mapping.entries : rule.mapping.ranges;
-    const wanted = rule.channel === 'size' ? 'number' : 'string';
-    outputs.forEach((entry, index) => {
-      if (typeof entry.output !== wanted) context.addIssue({ code: 'custom', message: rule.channel === 'size' ? 'must be a size' : 'must be a colour', path: ['mapping', rule.mapping.type === 'categories' ? 'entries' : 'ranges', index, 'output'] });
-    });
-  });
-export type StyleRule = z.infer<typeof StyleRule>;
-export const StyleRules = z.array(StyleRule).max(50);
+// The rules' schema is part of the workspace format (main/api/workspace.ts): a case's views keep them too.
+export { STYLE_CHANNELS, STYLE_TARGETS, StyleRule, StyleRules, type StyleChannel, type StyleTarget } from '../../main/api';
 
 /** What the rules give one element; a channel no rule matched is left to the default look. */
 export interface RuleStyle {

@@ -5,56 +5,14 @@
  * Node data is not saved: opening a workspace fetches the nodes again from the connected source,
  * so what is shown is current, and nodes the source no longer has are named.
  */
-import { z } from 'zod';
-import { EdgeKind, NodeKind, type SourceInfo, type Subgraph } from '../../main/api';
+import { SUPPORTED_WORKSPACE_VERSIONS, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFile, type CurrentWorkspaceFile, type SourceInfo, type Subgraph } from '../../main/api';
 import { emptyCanvas, type CanvasModel, type CanvasNode } from './canvas-model';
-import { RISK_BANDS } from './risk';
-import { StyleRules } from './style-rules';
 
-export const WORKSPACE_FORMAT = 'ringscope-workspace';
-export const WORKSPACE_VERSION = 2;
+// The format is part of the contract (main/api/workspace.ts): a case keeps named views in it too.
+export { WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFile };
 export const WORKSPACE_EXTENSION = '.ringscope';
 
-const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
-
-const WorkspaceFileV1 = z.strictObject({
-  format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(1),
-  savedAt: z.string(),
-  source: z.strictObject({ kind: z.enum(['embedded', 'neo4j']), name: z.string() }).nullable(),
-  nodes: z.array(
-    z.strictObject({
-      id: z.string().min(1),
-      position: Point,
-      pinned: z.boolean(),
-      hidden: z.boolean(),
-      groupId: z.string().nullable(),
-      page: z.strictObject({ totalNeighbours: z.number().int().nonnegative(), nextOffset: z.number().int().nonnegative().nullable() }).nullable(),
-    }),
-  ),
-  edges: z.array(z.string().min(1)),
-  groups: z.array(z.strictObject({ id: z.string().min(1), label: z.string() })),
-  highlighted: z.array(z.string()),
-  filters: z.strictObject({
-    nodeKinds: z.array(NodeKind),
-    edgeKinds: z.array(EdgeKind),
-    riskBands: z.array(z.enum(RISK_BANDS)),
-    blacklist: z.enum(['any', 'only', 'exclude']),
-    mode: z.enum(['grey', 'hide']),
-  }),
-});
-
-const WorkspaceFileV2 = WorkspaceFileV1.extend({
-  version: z.literal(WORKSPACE_VERSION),
-  styleRules: StyleRules,
-  ringScores: z.record(z.string(), z.number().finite()),
-});
-
-export const WorkspaceFile = z.discriminatedUnion('version', [WorkspaceFileV1, WorkspaceFileV2]);
-export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
-const SUPPORTED_VERSIONS: readonly unknown[] = [1, WORKSPACE_VERSION];
-
-export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): z.infer<typeof WorkspaceFileV2> {
+export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): CurrentWorkspaceFile {
   return {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
@@ -82,7 +40,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (parsed.success) return parsed.data;
   const format = (json as { format?: unknown; version?: unknown } | null)?.format;
   if (format !== WORKSPACE_FORMAT) throw new WorkspaceFileError('notWorkspace');
-  if (!SUPPORTED_VERSIONS.includes((json as { version?: unknown }).version)) throw new WorkspaceFileError('unsupportedVersion');
+  if (!SUPPORTED_WORKSPACE_VERSIONS.includes((json as { version?: unknown }).version as number)) throw new WorkspaceFileError('unsupportedVersion');
   throw new WorkspaceFileError('invalid', parsed.error.issues[0]?.path.join('.'));
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../main/api';
-import { addSubgraph, addWithHighlight, emptyCanvas, groupNodes, setFilters, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { addSubgraph, addWithHighlight, emptyCanvas, groupNodes, moveNodes, setFilters, setHidden, setHighlighted, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
 import { setStyleRules, type StyleRule } from '../../../renderer/graph/style-rules';
+import { openSavedCanvas } from '../../../renderer/explore/open-saved-canvas';
 import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WorkspaceFileError } from '../../../renderer/graph/workspace-file';
 
 function account(id: string): GraphNode {
@@ -72,5 +73,25 @@ describe('workspace files', () => {
   it('rejects a rule that does not fit its channel', () => {
     const bad = { ...toWorkspaceFile(built, source, new Date()), styleRules: [{ id: 'r', target: 'node', property: 'kind', channel: 'size', mapping: { type: 'categories', entries: [{ value: 'account', output: '#FF0000' }] } }] };
     expect(() => parseWorkspaceFile(JSON.stringify(bad))).toThrow(WorkspaceFileError);
+  });
+});
+
+describe('opening a saved canvas onto a drawn one', () => {
+  const drawn = [moveNodes({ b: { x: 900, y: 900 } }), setHighlighted(['b'])].reduce((model, command) => command.apply(model), addSubgraph({ nodes: [account('b'), account('d')], edges: [] }).apply(emptyCanvas()));
+
+  it('replaces what is drawn with the saved canvas as it was saved', () => {
+    expect(openSavedCanvas(built, 'replace').apply(drawn)).toEqual(built);
+  });
+
+  it('adds the saved canvas beside what is drawn: drawn nodes keep their place, saved ones bring theirs, pins, hidden marks and groups', () => {
+    const added = openSavedCanvas(built, 'add').apply(drawn);
+    expect(Object.keys(added.nodes).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(added.nodes.b.position).toEqual({ x: 900, y: 900 });
+    expect(added.nodes.a).toEqual(built.nodes.a);
+    expect(added.nodes.c.hidden).toBe(true);
+    expect(added.groups).toEqual(built.groups);
+    expect(Object.keys(added.edges).sort()).toEqual(['a-b', 'b-c']);
+    expect(added.highlighted).toEqual(['b']);
+    expect(added.filters).toEqual(drawn.filters);
   });
 });
