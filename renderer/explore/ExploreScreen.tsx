@@ -39,6 +39,7 @@ import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
 import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentWorkspace } from './use-workspace';
+import { namedIdentifierTypes } from '../graph/identifier-names';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
@@ -235,7 +236,7 @@ export function ExploreScreen() {
           </TextField>
         </Box>
         <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
-          <GraphLegend pageSize={pageSize} filters={explore.model.filters} onEditFilters={() => setSideTab('filters')} />
+          <GraphLegend pageSize={pageSize} filters={explore.model.filters} onEditFilters={() => setSideTab('filters')} namedIdentifiers={namedIdentifierTypes(Object.values(explore.model.nodes).map(({ node }) => node))} />
         </Box>
       </Box>
 

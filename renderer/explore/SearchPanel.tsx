@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../main/api';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { KindBadge } from '../shared/KindBadge';
+import { nodeKindName } from '../graph/identifier-names';
 import type { SearchState } from './use-search';
 
 export interface SearchPanelProps {
@@ -77,11 +78,11 @@ export function SearchPanel({ query, onQueryChange, onSearch, state, onOpen, sel
             sx={{ borderRadius: 1, gap: 1 }}
           >
             <ListItemIcon sx={{ minWidth: 0 }}>
-              <KindBadge kind={hit.node.kind} riskScore={hit.node.riskScore} size={26} />
+              <KindBadge kind={hit.node.kind} riskScore={hit.node.riskScore} size={26} icon={hit.node.identifierType?.icon} />
             </ListItemIcon>
             <ListItemText
               primary={hit.node.label}
-              secondary={`${t(`kinds.${hit.node.kind}`)} · ${t('search.matchedOn', { field: hit.matchedOn })}`}
+              secondary={`${nodeKindName(hit.node, t)} · ${t('search.matchedOn', { field: hit.matchedOn })}`}
               slotProps={{ primary: { noWrap: true, sx: { fontWeight: 500 } }, secondary: { noWrap: true, variant: 'caption' } }}
             />
             {hit.node.blacklisted && <Chip label={t('details.blacklisted')} color="error" variant="outlined" sx={{ height: 20 }} />}

@@ -1,4 +1,4 @@
-import { IDENTIFIER_KINDS, type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
+import { type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
 import { accountName, identifierKindName, merchantName, type RingDetectionInput } from './input';
 import { findRoundAmountBursts, type FanInPattern, type PaymentIndex, type RoundAmountOptions, type TransferCycle } from './money-flows';
 import type { SharedIdentifierProjection } from './projection';
