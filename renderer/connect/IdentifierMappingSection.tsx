@@ -113,7 +113,6 @@ function IdentifierEntry({
           label={t('connect.schema.identifierEntries.displayName')}
           value={identifier.displayName ?? ''}
           placeholder={kindWord}
-          helperText={t('connect.schema.identifierEntries.displayNameHelp')}
           required={identifier.kind === null}
           onChange={(event) => onChange({ displayName: event.target.value === '' ? null : event.target.value })}
           slotProps={{ htmlInput: { maxLength: 40, 'data-testid': testId('name') }, inputLabel: { shrink: true } }}
@@ -126,7 +125,7 @@ function IdentifierEntry({
           onChange={(event) => onChange({ icon: event.target.value === KIND_ICON ? null : (event.target.value as IdentifierIcon) })}
           slotProps={{
             htmlInput: { 'data-testid': testId('icon') },
-            select: { renderValue: () => <IconChoice icon={icon} kind={identifier.kind} label={t(`connect.schema.identifierEntries.icons.${icon}`)} /> },
+            select: { displayEmpty: true, renderValue: () => <IconChoice icon={icon} kind={identifier.kind} label={t(`connect.schema.identifierEntries.icons.${icon}`)} /> },
           }}
         >
           <MenuItem value={KIND_ICON}>
