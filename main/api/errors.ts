@@ -35,6 +35,7 @@ export const API_ERROR_REASONS = {
     'account_not_in_cluster',
     'graph_too_large',
     'upstream_not_mapped',
+    'upstream_unsupported',
   ],
   not_found: [
     'method_unknown',

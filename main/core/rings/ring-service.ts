@@ -268,7 +268,7 @@ export class RingService {
     if (mode === 'upstream') {
       if (origin instanceof Neo4jGraphSource) return 'upstream';
       throw new ApiError('invalid_input', 'Upstream results are read from a Neo4j connection whose accounts carry a community id written by a batch job.', {
-        reason: 'detection_graph_unsupported',
+        reason: 'upstream_unsupported',
         fields: [{ path: 'mode', message: 'upstream results need a Neo4j connection' }],
       });
     }
