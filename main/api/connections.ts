@@ -137,7 +137,7 @@ export type SchemaMapping = z.infer<typeof SchemaMapping>;
 /** One reason the proposed mapping differs from the demo schema: a code plus the names involved. */
 export const SchemaNote = z
   .object({
-    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed']),
+    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed', 'identifier-proposed']),
     params: z.record(z.string(), z.string()),
   })
   .strict();

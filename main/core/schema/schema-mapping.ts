@@ -55,6 +55,7 @@ export type RelationshipEnds = Record<string, { from: string[]; to: string[] }>;
 
 const TIME_KEYS = ['at', 'time', 'timestamp', 'ts', 'createdAt', 'occurredAt'];
 const AMOUNT_KEYS = ['amount', 'value', 'sum'];
+const VALUE_KEYS = ['value', 'number', 'address', 'id', 'key', 'name'];
 /** Weight proposed for a discovered link kind until the investigator judges it. */
 const PROPOSED_LINK_WEIGHT = 0.5;
 
@@ -117,7 +118,25 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
       return [{ fromType, eventLabel, toType, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT }];
     });
 
-  return { mapping: { account, identifiers, transfer, payment, accountLinks, eventLinks }, notes };
+  // A label linked to accounts by one more type, either way, and leading nowhere else (an SSN, a
+  // wallet) is proposed as an identifier kind of the team's own, named after its label.
+  const taken = new Set([accountLabel, ...identifiers.map((i) => i.label), payment?.merchantLabel, ...eventLinks.map((link) => link.eventLabel)]);
+  const eventTypes = new Set(eventLinks.flatMap((link) => [link.fromType, link.toType]));
+  const teamIdentifiers = names.labels
+    .filter((label) => !taken.has(label) && names.nodeProperties[label]?.length)
+    .flatMap((label): IdentifierMapping[] => {
+      const free = names.relationshipTypes.filter((type) => !mapped.has(type) && !eventTypes.has(type) && !accountLinks.some((link) => link.relationshipType === type));
+      const outward = free.find((type) => fromAccounts(type) && ends[type].to.includes(label));
+      const inward = free.find((type) => ends[type]?.from.includes(label) && toAccounts(type));
+      const relationshipType = outward ?? inward;
+      if (!relationshipType) return [];
+      mapped.add(relationshipType);
+      notes.push({ code: 'identifier-proposed', params: { label, relationshipType } });
+      const valueProperty = firstOf(VALUE_KEYS, names.nodeProperties[label]) ?? names.nodeProperties[label][0];
+      return [{ kind: null, displayName: label, icon: null, label, valueProperty, relationshipType, direction: outward ? 'from-account' : 'to-account', weight: null, masking: 'mask' }];
+    });
+
+  return { mapping: { account, identifiers: [...identifiers, ...teamIdentifiers], transfer, payment, accountLinks, eventLinks }, notes };
 }
 
 declare const validated: unique symbol;

@@ -113,6 +113,9 @@ describe('accounts under two labels, identifiers of kinds the team named', () =>
     expect(ssns[0].identifierType).toEqual({ displayName: 'SSN', icon: 'id-card' });
     const ssn = await source.expand(ssns.find((node) => node.label === '•••89')!.id, { limit: 50, offset: 0, signal: new AbortController().signal });
     expect(ssn.nodes.map((node) => node.id).sort()).toEqual(['account:C0', 'account:C1', 'account:K0', 'account:K1']);
+    // An audited unmasked export reads the stored value back.
+    const ssnId = ssns.find((node) => node.label === '•••89')!.id;
+    expect(await source.revealIdentifiers([ssnId], new AbortController().signal)).toEqual(new Map([[ssnId, '123-45-6789']]));
   });
 
   it('shows a wallet the mapping marks show as stored, and finds it by its exact value', async () => {

@@ -158,6 +158,26 @@ describe('schema mapping', () => {
     expect(validateMapping(mapping, names).eventLinks).toHaveLength(1);
   });
 
+  it('proposes labels linked to accounts either way as identifier kinds the team defines, named after the label, with a note', () => {
+    const names: GraphNames = {
+      ...demoNames,
+      labels: [...demoNames.labels, 'SSN', 'Wallet'],
+      relationshipTypes: [...demoNames.relationshipTypes, 'ISSUED_TO', 'USES_WALLET'],
+      nodeProperties: { ...demoNames.nodeProperties, SSN: ['issuedAt', 'number'], Wallet: ['address', 'chain'] },
+    };
+    const ends = { ISSUED_TO: { from: ['SSN'], to: ['User'] }, USES_WALLET: { from: ['User'], to: ['Wallet'] }, USES_DEVICE: { from: ['User'], to: ['Device'] } };
+    const { mapping, notes } = proposeMapping(names, ends);
+    expect(mapping.identifiers.slice(DEMO_SCHEMA_MAPPING.identifiers.length)).toEqual([
+      { kind: null, displayName: 'SSN', icon: null, label: 'SSN', valueProperty: 'number', relationshipType: 'ISSUED_TO', direction: 'to-account', weight: null, masking: 'mask' },
+      { kind: null, displayName: 'Wallet', icon: null, label: 'Wallet', valueProperty: 'address', relationshipType: 'USES_WALLET', direction: 'from-account', weight: null, masking: 'mask' },
+    ]);
+    expect(notes).toEqual([
+      { code: 'identifier-proposed', params: { label: 'SSN', relationshipType: 'ISSUED_TO' } },
+      { code: 'identifier-proposed', params: { label: 'Wallet', relationshipType: 'USES_WALLET' } },
+    ]);
+    expect(validateMapping(mapping, names).identifiers).toHaveLength(DEMO_SCHEMA_MAPPING.identifiers.length + 2);
+  });
+
   it('reads a mapping saved with one account label and fixed identifier kinds as it was, with default names, pictures and masking', () => {
     // The shape saved before accounts had several labels and identifier entries their own names.
     const saved = {

@@ -9,7 +9,7 @@ import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
 import { identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
-import { edgeKindOf, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
@@ -166,10 +166,9 @@ export class Neo4jGraphSource implements GraphSource {
     const rows = await client.read('identifier-raw-values', { elementIds, identifierLabels: mapping.identifiers.map((identifier) => identifier.label) }, { signal });
     const revealed = new Map<string, string>();
     for (const { identifier } of rows) {
-      const kind = nodeKindOf(identifier, mapping);
-      const valueProperty = mapping.identifiers.find((candidate) => candidate.kind === kind)?.valueProperty;
-      const raw = valueProperty ? identifier.properties[valueProperty] : null;
-      if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
+      const entry = identifierEntryOf(identifier, mapping);
+      const raw = entry ? identifier.properties[entry.valueProperty] : null;
+      if (entry && raw !== null && raw !== undefined) revealed.set(`${identifierNodeKind(entry)}:${identifier.elementId}`, String(raw));
     }
     return revealed;
   }
