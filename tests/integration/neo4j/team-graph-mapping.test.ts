@@ -11,6 +11,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiErrorBody, RingClusterDetail, RingsDetectResult, RingsListResult, SchemaMapping } from '../../../main/api';
 import type { ApiHandlers } from '../../../main/core/api-handlers';
+import { Neo4jWriteBack } from '../../../main/core/cases/neo4j-write-back';
 import { ConnectionService } from '../../../main/core/connections/connection-service';
 import { createConnectionHandlers } from '../../../main/core/connections/handlers';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
@@ -133,6 +134,18 @@ describe('accounts under two labels, identifiers of kinds the team named', () =>
     expect(ssnRing?.reasons.find((reason) => reason.code === 'shared_identifiers')?.params).toEqual({ accounts: 4, kinds: ['SSN'], counts: [2] });
     const walletRing = clusters.find((cluster) => members(cluster).join() === 'C2,C3,K2');
     expect(walletRing?.reasons.find((reason) => reason.code === 'shared_identifiers')?.params).toEqual({ accounts: 3, kinds: ['Wallet'], counts: [1] });
+  });
+});
+
+describe('write-back to accounts under two labels', () => {
+  it('marks an approved client and customer with the label, and only them', async () => {
+    const source = active.current as Neo4jGraphSource;
+    const writeBack = new Neo4jWriteBack({ client: source.client, mapping: source.mapping, target: { mode: 'label', label: 'RsTeamBlacklisted' } });
+    await writeBack.markBlacklisted([{ nodeId: 'account:C0', userId: 'C0' }, { nodeId: 'account:K0', userId: 'K0' }], 'RS-TEAM-1');
+    const marked = await driver.executeQuery('MATCH (n:RsTeamBlacklisted) RETURN n.acctId AS id ORDER BY id');
+    expect(marked.records.map((record) => record.get('id'))).toEqual(['C0', 'K0']);
+    await writeBack.clearBlacklisted([{ nodeId: 'account:C0', userId: 'C0' }, { nodeId: 'account:K0', userId: 'K0' }], 'RS-TEAM-1');
+    expect((await driver.executeQuery('MATCH (n:RsTeamBlacklisted) RETURN count(n) AS n')).records[0].get('n').toNumber()).toBe(0);
   });
 });
 
