@@ -125,6 +125,8 @@ function IdentifierEntry({
           onChange={(event) => onChange({ icon: event.target.value === KIND_ICON ? null : (event.target.value as IdentifierIcon) })}
           slotProps={{
             htmlInput: { 'data-testid': testId('icon') },
+            // The empty value (the kind's own picture) is drawn too: keep the label above it.
+            inputLabel: { shrink: true },
             select: { displayEmpty: true, renderValue: () => <IconChoice icon={icon} kind={identifier.kind} label={t(`connect.schema.identifierEntries.icons.${icon}`)} /> },
           }}
         >
