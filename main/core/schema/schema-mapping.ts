@@ -118,8 +118,8 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
       return [{ fromType, eventLabel, toType, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT }];
     });
 
-  // A label linked to accounts by one more type, either way, and leading nowhere else (an SSN, a
-  // wallet) is proposed as an identifier kind of the team's own, named after its label.
+  // Any other label linked to accounts, either way, by a type nothing above maps (an SSN, a wallet)
+  // is proposed as an identifier kind of the team's own, named after its label.
   const taken = new Set([accountLabel, ...identifiers.map((i) => i.label), payment?.merchantLabel, ...eventLinks.map((link) => link.eventLabel)]);
   const eventTypes = new Set(eventLinks.flatMap((link) => [link.fromType, link.toType]));
   const teamIdentifiers = names.labels
