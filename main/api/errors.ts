@@ -34,6 +34,8 @@ export const API_ERROR_REASONS = {
     'detection_graph_unsupported',
     'account_not_in_cluster',
     'graph_too_large',
+    'upstream_not_mapped',
+    'upstream_unsupported',
   ],
   not_found: [
     'method_unknown',

@@ -53,6 +53,7 @@ import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
 import { isDesktopShell, openWorkspaceDialog, saveExport } from '../api/file-save';
 import { selectionCsv, timestampedName, useWorkspace, type OpenedWorkspace, type RecentWorkspace } from './use-workspace';
+import { namedIdentifierTypes } from '../graph/identifier-names';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
@@ -310,7 +311,13 @@ export function ExploreScreen() {
           </TextField>
         </Box>
         <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
-          <GraphLegend pageSize={pageSize} filters={explore.model.filters} styleRules={explore.model.styleRules} onEditFilters={() => setSideTab('filters')} />
+          <GraphLegend
+            pageSize={pageSize}
+            filters={explore.model.filters}
+            styleRules={explore.model.styleRules}
+            onEditFilters={() => setSideTab('filters')}
+            namedIdentifiers={namedIdentifierTypes(Object.values(explore.model.nodes).map(({ node }) => node))}
+          />
         </Box>
       </Box>
 

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../main/api';
 import { useFormat } from '../i18n/format';
+import { nodeKindName } from '../graph/identifier-names';
 import { KindBadge } from '../shared/KindBadge';
 import type { SearchSection } from './search-groups';
 
@@ -17,11 +18,11 @@ export function SearchHitRow({ hit, selected, onOpen, testId }: { hit: SearchHit
   return (
     <ListItemButton data-testid={testId} selected={selected} onClick={() => onOpen(hit)} sx={{ borderRadius: 1, gap: 1 }}>
       <ListItemIcon sx={{ minWidth: 0 }}>
-        <KindBadge kind={hit.node.kind} riskScore={hit.node.riskScore} size={26} />
+        <KindBadge kind={hit.node.kind} riskScore={hit.node.riskScore} size={26} icon={hit.node.identifierType?.icon} />
       </ListItemIcon>
       <ListItemText
         primary={hit.node.label}
-        secondary={`${t(`kinds.${hit.node.kind}`)} · ${t('search.matchedOn', { field: hit.matchedOn })}`}
+        secondary={`${nodeKindName(hit.node, t)} · ${t('search.matchedOn', { field: hit.matchedOn })}`}
         slotProps={{ primary: { noWrap: true, sx: { fontWeight: 500 } }, secondary: { noWrap: true, variant: 'caption' } }}
       />
       {hit.node.blacklisted && <Chip label={t('details.blacklisted')} color="error" variant="outlined" sx={{ height: 20 }} />}

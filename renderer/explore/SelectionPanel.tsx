@@ -9,6 +9,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../main/api';
 import { KindBadge } from '../shared/KindBadge';
+import { nodeKindName } from '../graph/identifier-names';
 
 /** Lists the selected nodes; a click focuses one (details panel). */
 export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInvert, onClear, onShowTransactions }: { nodes: readonly GraphNode[]; focusedId: string | null; onFocus(nodeId: string): void; onSelectAll(): void; onInvert(): void; onClear(): void; onShowTransactions?(): void }) {
@@ -45,9 +46,9 @@ export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInver
         {nodes.map((node) => (
           <ListItemButton key={node.id} selected={node.id === focusedId} onClick={() => onFocus(node.id)} sx={{ borderRadius: 1, gap: 1 }}>
             <ListItemIcon sx={{ minWidth: 0 }}>
-              <KindBadge kind={node.kind} riskScore={node.riskScore} size={22} />
+              <KindBadge kind={node.kind} riskScore={node.riskScore} size={22} icon={node.identifierType?.icon} />
             </ListItemIcon>
-            <ListItemText primary={node.label} secondary={t(`kinds.${node.kind}`)} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true, variant: 'caption' } }} />
+            <ListItemText primary={node.label} secondary={nodeKindName(node, t)} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true, variant: 'caption' } }} />
           </ListItemButton>
         ))}
       </List>

@@ -49,7 +49,7 @@ export function knownBadSentence(t: TFunction, result: PathToKnownBadResult): st
       // The last step arrives at the known-bad account: say so.
       to: index === found.length - 1 ? `${step.to.label}${t('pathSearch.knownBad.known')}` : step.to.label,
       via: step.via?.label ?? '',
-      kind: step.via && step.via.kind !== 'merchant' ? t(`pathSearch.knownBad.identifier.${step.via.kind}`) : '',
+      kind: step.via && step.via.kind !== 'merchant' ? (step.via.identifierType?.displayName ?? t(`pathSearch.knownBad.identifier.${step.via.kind}`)) : '',
     }),
   );
   return t('pathSearch.knownBad.sentence', { count: result.length ?? 0, steps: steps.join(t('pathSearch.knownBad.then')) });

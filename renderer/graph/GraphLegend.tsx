@@ -13,6 +13,7 @@ import { EDGE_KINDS, NODE_KINDS, type EdgeKind } from '../../main/api';
 import { KindBadge } from '../shared/KindBadge';
 import { filtersActive, type CanvasFilters } from './canvas-model';
 import { graphPaletteFor } from './graph-palette';
+import { nodeKindName, type NamedIdentifierType } from './identifier-names';
 import { EDGE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
 import type { StyleRule } from './style-rules';
@@ -21,7 +22,20 @@ import { StyleRulesLegend } from './StyleRulesLegend';
 const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
 
 /** What the graph's shapes, colours and line styles mean; collapsible, and remembered. */
-export function GraphLegend({ pageSize, filters, styleRules = [], onEditFilters }: { pageSize: number; filters: CanvasFilters; styleRules?: readonly StyleRule[]; onEditFilters(): void }) {
+export function GraphLegend({
+  pageSize,
+  filters,
+  styleRules = [],
+  onEditFilters,
+  namedIdentifiers = [],
+}: {
+  pageSize: number;
+  filters: CanvasFilters;
+  styleRules?: readonly StyleRule[];
+  onEditFilters(): void;
+  /** Identifier entries of the team's mapping drawn with their own name or picture. */
+  namedIdentifiers?: readonly NamedIdentifierType[];
+}) {
   const { t } = useTranslation();
   const palette = graphPaletteFor(useTheme());
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_STORAGE_KEY) !== 'false');
@@ -55,6 +69,9 @@ export function GraphLegend({ pageSize, filters, styleRules = [], onEditFilters 
           <Section title={t('legend.nodes')}>
             {NODE_KINDS.map((kind) => (
               <Row key={kind} marker={<KindBadge kind={kind} size={16} />} label={t(`kinds.${kind}`)} />
+            ))}
+            {namedIdentifiers.map((named) => (
+              <Row key={`${named.kind}-${named.displayName}-${named.icon}`} marker={<KindBadge kind={named.kind} icon={named.icon} size={16} />} label={nodeKindName({ kind: named.kind, identifierType: named }, t)} />
             ))}
           </Section>
           <Section title={t('legend.risk')}>

@@ -53,6 +53,8 @@ export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOU
   // Only accounts carry a model score; identifiers would all read "unknown" and add noise.
   if (node.kind === 'account') classes.push(`risk-${riskBand(riskScore)}`);
   if (node.blacklisted) classes.push('blacklisted');
+  // A mapped identifier entry's own picture (an SSN's ID card) over its kind's.
+  if (node.identifierType) classes.push(`icon-${node.identifierType.icon}`);
   return {
     group: 'nodes',
     data: {

@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
-import { EDGE_KINDS, NODE_KINDS } from '../../main/api';
-import { BLACKLIST_ICON_PATH, EDGE_KIND_VISUALS, NODE_KIND_VISUALS } from './node-kinds';
+import { EDGE_KINDS, IDENTIFIER_ICONS, NODE_KINDS } from '../../main/api';
+import { BLACKLIST_ICON_PATH, EDGE_KIND_VISUALS, IDENTIFIER_ICON_PATHS, NODE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS } from './risk';
 
 /** The theme colours the graph needs; taken from the MUI palette so the canvas follows light/dark. */
@@ -52,6 +52,7 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     selector: `node.kind-account.risk-${band}`,
     style: { 'background-color': RISK_COLORS[band] },
   }));
+  const iconRules = IDENTIFIER_ICONS.map((icon) => ({ selector: `node.icon-${icon}`, style: { 'background-image': svgIconDataUri(IDENTIFIER_ICON_PATHS[icon], '#FFFFFF') } }));
   const edgeRules = EDGE_KINDS.map((kind) => {
     const visual = EDGE_KIND_VISUALS[kind];
     return {
@@ -90,6 +91,7 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
       },
     },
     ...kindRules,
+    ...iconRules,
     ...riskRules,
     // The investigator's styling rules (style-rules.ts) win over kind and risk; the blacklist rim still wins over theirs.
     { selector: 'node[ruleColor]', style: { 'background-color': 'data(ruleColor)' } },

@@ -21,6 +21,8 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
 import { toApiError } from '../shared/to-api-error';
 import { ClusterTable } from './ClusterTable';
+import { DetectionModeFields } from './DetectionModeFields';
+import { UpstreamNotice } from './UpstreamNotice';
 import { ExcludedHubs } from './ExcludedHubs';
 import { RING_KIND_COLORS } from './ring-kind-colors';
 import { ScoreHistogram } from './ScoreHistogram';
@@ -106,6 +108,8 @@ export function RingsScreen() {
           />
         </Box>
 
+        <DetectionModeFields settings={settings} onChange={setSettings} disabled={task !== null} />
+
         {task ? (
           <TaskProgress
             label={task.progress?.state === 'running' ? t(`progress.step.${task.progress.step}`) : t('rings.running')}
@@ -134,8 +138,9 @@ export function RingsScreen() {
                 })}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-                {sourceName(detection.source, t)} · {detection.mode === 'gds' ? t('rings.modeGds') : t('rings.modeInProcess')}
+                {sourceName(detection.source, t)} · {detection.mode === 'gds' ? t('rings.modeGds') : detection.mode === 'upstream' ? t('rings.mode.modeUpstream') : t('rings.modeInProcess')}
               </Typography>
+              {detection.upstream && <UpstreamNotice upstream={detection.upstream} />}
               {detection.truncated && (
                 <Alert severity="warning" sx={{ mb: 1 }}>
                   {t('rings.truncated')}

@@ -5,6 +5,8 @@ const FILE_FAILURE_CAUSES = ['disk_full', 'not_writable', 'path_blocked', 'locke
 const RECORD_KINDS = ['case', 'delivery'] as const;
 const ALTERED_PARTS = ['signature', 'members', 'snapshot'] as const;
 const CASE_ACTIONS = Object.keys(CASE_ACTION_RULES) as CaseAction[];
+/** What would work on a graph too large for in-process detection, as the core names it (ring-service). */
+const GRAPH_TOO_LARGE_ADVICE = ['gds', 'upstream', 'gds_or_upstream', 'none'] as const;
 
 /** `value` as one of `codes`, or undefined when this build does not know it. */
 const codeIn = <C extends string>(codes: readonly C[], value: string | number): C | undefined => codes.find((code) => code === value);
@@ -24,6 +26,10 @@ const CODE_WORDS: Record<string, (t: TFunction, value: string | number) => strin
   action: (t, value) => {
     const action = codeIn(CASE_ACTIONS, value);
     return action ? t(`errors.caseAction.${action}`) : value;
+  },
+  advice: (t, value) => {
+    const advice = codeIn(GRAPH_TOO_LARGE_ADVICE, value);
+    return advice ? t(`errors.advice.${advice}`) : value;
   },
 };
 

@@ -1,5 +1,5 @@
-import { IDENTIFIER_KINDS, type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
-import { accountName, merchantName, type RingDetectionInput } from './input';
+import { type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
+import { accountName, identifierKindName, merchantName, type RingDetectionInput } from './input';
 import { findRoundAmountBursts, type FanInPattern, type PaymentIndex, type RoundAmountOptions, type TransferCycle } from './money-flows';
 import type { SharedIdentifierProjection } from './projection';
 
@@ -147,15 +147,17 @@ function sharedIdentifierReason(
       if (scratch.sharedCount[identifier]++ === 0) touched.push(identifier);
     }
   }
-  const identityKinds = new Set(options.identityKinds);
-  const sharedByKind = new Map<IdentifierKind, number>();
+  const identityKinds = new Set<string>(options.identityKinds);
+  const sharedByKind = new Map<string, number>();
   const sharingAccounts = new Set<number>();
   let evidence = 0;
   for (const identifier of touched) {
     const count = scratch.sharedCount[identifier];
     scratch.sharedCount[identifier] = 0;
-    const kind = IDENTIFIER_KINDS[input.identifiers.kind[identifier]];
-    if (count < 2 || !identityKinds.has(kind)) continue;
+    const kindIndex = input.identifiers.kind[identifier];
+    const kind = identifierKindName(input, kindIndex);
+    const identity = input.identifierKinds ? input.identifierKinds[kindIndex].identity : identityKinds.has(kind);
+    if (count < 2 || !identity) continue;
     sharedByKind.set(kind, (sharedByKind.get(kind) ?? 0) + 1);
     evidence += identifierWeight[identifier] * (count - 1);
     for (let k = projection.memberOffsets[identifier]; k < projection.memberOffsets[identifier + 1]; k++) {

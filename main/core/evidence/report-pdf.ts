@@ -39,6 +39,7 @@ const KIND_COLOURS: Record<NodeKind, string> = {
   card: '#B85C82',
   address: '#8D6E63',
   email: '#0277BD',
+  identifier: '#546E7A',
   merchant: '#7E57C2',
 };
 const EDGE_COLOURS: Record<GraphEdge['kind'], string> = { identifier: '#9AA5B1', transfer: '#1E73BE', payment: '#8E44AD' };

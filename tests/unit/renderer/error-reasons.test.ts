@@ -31,4 +31,15 @@ describe('error reasons', () => {
     expect(`${missing} ${altered} ${refused}`).not.toMatch(/\b(case|members|in_review|changeMembers)\b/);
     expect(errorText(i18n.t, new ApiError('conflict', 'altered', { reason: 'case_altered', params: { part: 'members' } }))).toContain('members');
   });
+
+  it('words a graph too large for this computer with what works on the connection: GDS, upstream results, both, or what to map', () => {
+    const text = (advice: string, language: string) =>
+      errorText(i18n.getFixedT(language), new ApiError('invalid_input', 'developer text', { reason: 'graph_too_large', params: { accounts: 120_000_000, maxAccounts: 5_000_000, advice } }));
+    expect(text('gds', 'en')).toContain('run detection server-side with GDS (this server has it)');
+    expect(text('upstream', 'en')).toContain('choose upstream results');
+    expect(text('upstream', 'en')).not.toContain('GDS');
+    expect(text('none', 'en')).toContain('map the upstream community id');
+    expect(text('gds_or_upstream', 'zh-CN')).toContain('选择上游结果');
+    expect(text('gds_or_upstream', 'zh-CN')).not.toContain('choose');
+  });
 });

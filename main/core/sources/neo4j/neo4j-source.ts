@@ -8,8 +8,8 @@ import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type 
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { identifierPlaceholders, mappingPlaceholders, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
-import { edgeKindOf, mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import { identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
@@ -44,14 +44,15 @@ export class Neo4jGraphSource implements GraphSource {
     const text = query.trim();
     const { client, mapping } = this.options;
     const read = { names: this.names, signal, timeoutMs: 15_000 };
-    const byIdentifierKind = mappedIdentifierKinds(mapping).map(async (kind) => {
-      const key = identifierSearchKey(kind, text);
-      if (key === null) return { kind, rows: [] };
-      const names = { ...this.names, ...identifierPlaceholders(mapping, kind) };
+    const byIdentifierKind = searchOrder(mapping).map(async (identifier) => {
+      // A kind of the team's own (SSN, wallet) is looked up as typed.
+      const key = identifier.kind ? identifierSearchKey(identifier.kind, text) : text;
+      if (key === null) return { identifier, rows: [] };
+      const names = { ...this.names, ...identifierPlaceholders(identifier) };
       // The normalised key finds values stored normalised (the demo's E.164 phones, digit-only cards);
       // the text as typed finds values stored in another exact form.
       const rows = await client.read('identifiers-by-value', { values: [...new Set([key, text])], limit }, { ...read, names });
-      return { kind, rows };
+      return { identifier, rows };
     });
     const [accounts, merchants, identifiers] = await Promise.all([
       /\s/.test(text) ? [] : client.read('search-accounts-by-id', { prefixes: [...new Set([text, text.toUpperCase()])], limit }, read),
@@ -69,8 +70,8 @@ export class Neo4jGraphSource implements GraphSource {
     };
     for (const row of accounts) add(toGraphNode(row.node, row.degree, mapping), mapping.account.idProperty);
     for (const row of merchants) add(toGraphNode(row.node, row.degree, mapping), mapping.payment?.merchantIdProperty ?? 'merchantId');
-    for (const { kind, rows } of identifiers) {
-      const matchedOn = mapping.identifiers.find((identifier) => identifier.kind === kind)?.valueProperty ?? kind;
+    for (const { identifier, rows } of identifiers) {
+      const matchedOn = identifier.valueProperty;
       for (const row of rows) {
         add(toGraphNode(row.node, row.degree, mapping), matchedOn);
         if (hits.length >= limit) break;
@@ -165,10 +166,9 @@ export class Neo4jGraphSource implements GraphSource {
     const rows = await client.read('identifier-raw-values', { elementIds, identifierLabels: mapping.identifiers.map((identifier) => identifier.label) }, { signal });
     const revealed = new Map<string, string>();
     for (const { identifier } of rows) {
-      const kind = nodeKindOf(identifier, mapping);
-      const valueProperty = mapping.identifiers.find((candidate) => candidate.kind === kind)?.valueProperty;
-      const raw = valueProperty ? identifier.properties[valueProperty] : null;
-      if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
+      const entry = identifierEntryOf(identifier, mapping);
+      const raw = entry ? identifier.properties[entry.valueProperty] : null;
+      if (entry && raw !== null && raw !== undefined) revealed.set(`${identifierNodeKind(entry)}:${identifier.elementId}`, String(raw));
     }
     return revealed;
   }
@@ -358,7 +358,7 @@ export class Neo4jGraphSource implements GraphSource {
     let usedIndex = false;
 
     // Searchable (label, property) pairs under the mapping; identifiers a text search makes no sense for are left out.
-    const searchable: { label: string; property: string }[] = [{ label: mapping.account.label, property: mapping.account.idProperty }];
+    const searchable: { label: string; property: string }[] = mapping.account.labels.map((label) => ({ label, property: mapping.account.idProperty }));
     if (mapping.payment) {
       const { merchantLabel, merchantIdProperty, merchantNameProperty, merchantCategoryProperty } = mapping.payment;
       for (const property of [merchantNameProperty, merchantIdProperty, merchantCategoryProperty]) if (property) searchable.push({ label: merchantLabel, property });
@@ -385,7 +385,7 @@ export class Neo4jGraphSource implements GraphSource {
     const lastFour = cardLastFour(text);
     const phone = phoneQuery(text);
     for (const identifier of mapping.identifiers) {
-      const names = { ...this.names, ...identifierPlaceholders(mapping, identifier.kind) };
+      const names = { ...this.names, ...identifierPlaceholders(identifier) };
       const matchedOn = identifier.valueProperty;
       if (identifier.kind === 'card' && lastFour) {
         searches.push(client.read('identifiers-by-suffix', { suffix: lastFour, ...counted }, { ...read, names }).then(([row]) => ({ ...row, matchedOn })));
