@@ -1,4 +1,17 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Fontsource's CSS offers every font slice as woff2 with a woff fallback; Chromium (browser mode and
+ * Electron) always takes the woff2, so the woff copies only added 6 MB to the app. Drop them.
+ */
+const woff2OnlyFonts: Plugin = {
+  name: 'ringscope-woff2-only-fonts',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return null;
+    return code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '');
+  },
+};
 
 // The renderer is a plain browser app: served by main/server in browser mode, loaded from
 // dist/renderer by the Electron shell. Relative base so both file:// and http:// work.
@@ -6,6 +19,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [woff2OnlyFonts],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

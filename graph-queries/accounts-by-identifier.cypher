@@ -1,5 +1,5 @@
 // Accounts linked to the identifier $elementId, in id order: who uses this phone, card, device?
-MATCH (account:{{accountLabel}})-[:{{identifierTypes}}]->(identifier)
+MATCH (account:{{accountLabel}}){{accountSide}}[:{{identifierTypes}}]{{identifierSide}}(identifier)
 WHERE elementId(identifier) = $elementId
 WITH DISTINCT account
 ORDER BY account.{{accountIdProperty}}

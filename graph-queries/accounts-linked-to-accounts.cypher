@@ -5,9 +5,9 @@ MATCH (account:{{accountLabel}})
 WHERE account.{{accountIdProperty}} = accountId
 CALL {
   WITH account
-  MATCH (account)-[:{{identifierTypes}}]->(identifier)
-  WHERE COUNT { (identifier)<-[:{{identifierTypes}}]-() } <= $supernodeCutoff
-  MATCH (identifier)<-[:{{identifierTypes}}]-(other:{{accountLabel}})
+  MATCH (account){{accountSide}}[:{{identifierTypes}}]{{identifierSide}}(identifier)
+  WHERE COUNT { (){{accountSide}}[:{{identifierTypes}}]{{identifierSide}}(identifier) } <= $supernodeCutoff
+  MATCH (other:{{accountLabel}}){{accountSide}}[:{{identifierTypes}}]{{identifierSide}}(identifier)
   RETURN other
   UNION
   WITH account

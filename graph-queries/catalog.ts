@@ -113,6 +113,7 @@ const definitions = {
   },
   'shortest-path': { params: PathEnds, row: PathRow },
   'all-shortest-paths': { params: PathEnds.extend({ limit: Limit }), row: PathRow },
+  'path-to-known-bad': { params: PathEnds.omit({ to: true }).extend({ hubCutoff: z.number().int().nonnegative() }), row: PathRow },
   'fulltext-index-list': { params: noParams, row: z.object({ name: z.string(), labels: z.array(z.string()), properties: z.array(z.string()) }) },
   'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
   'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },
@@ -222,6 +223,14 @@ const definitions = {
   'current-user': { params: noParams, row: z.object({ user: z.string(), roles: z.array(z.string()).nullable() }) },
   'server-components': { params: noParams, row: z.object({ name: z.string(), version: z.string(), edition: z.string() }) },
   'count-accounts': { params: noParams, row: z.object({ accounts: count }) },
+  'upstream-top-communities': {
+    params: z.object({ minSize: z.number().int().min(1), limit: Limit, rankBy: z.enum(['score', 'size']) }),
+    row: z.object({ community: z.union([z.string(), z.number()]), size: count, score: z.number().nullable() }),
+  },
+  'upstream-community-members': {
+    params: z.object({ community: z.union([z.string(), z.number()]), after: z.string(), limit: Limit }),
+    row: z.object({ accountId: z.string() }),
+  },
   'count-graph': { params: noParams, row: z.object({ nodes: count, relationships: count }) },
   constraints: { params: noParams, row: z.object({}) },
   'search-indexes': { params: noParams, row: z.object({}) },
@@ -307,6 +316,17 @@ export function quoteName(name: string): QuotedName {
   if (name.length === 0) throw new Error('A label, relationship type or property key cannot be empty');
   if (!PLAIN_NAME.test(name)) throw new Error(`Not a plain name (letters, digits, underscores): ${JSON.stringify(name.slice(0, 120))}`);
   return `\`${name}\`` as QuotedName;
+}
+
+/**
+ * The two ends of an `(account)…[:TYPES]…(identifier)` pattern (Cypher has no per-type direction):
+ * exact when every identifier relationship points the same way, either way when the mapping mixes them.
+ */
+export function identifierArrows(directions: readonly ('from-account' | 'to-account')[]): { accountSide: QuotedName; identifierSide: QuotedName } {
+  const ways = new Set(directions);
+  if (ways.size === 1 && ways.has('to-account')) return { accountSide: '<-' as QuotedName, identifierSide: '-' as QuotedName };
+  if (ways.size === 2) return { accountSide: '-' as QuotedName, identifierSide: '-' as QuotedName };
+  return { accountSide: '-' as QuotedName, identifierSide: '->' as QuotedName };
 }
 
 /**

@@ -4,7 +4,7 @@
 // Blacklisted accounts are projected even without a link: they are the seeds of risk propagation
 // (gds-pagerank-risk), and GDS refuses a source node missing from the projection.
 CALL {
-  MATCH (account:{{accountLabel}})-[link:{{identifierTypes}}]->(identifier)
+  MATCH (account:{{accountLabel}}){{accountSide}}[link:{{identifierTypes}}]{{identifierSide}}(identifier)
   WITH identifier, type(link) AS type, collect(DISTINCT account) AS sharers
   WHERE size(sharers) >= 2 AND size(sharers) <= $supernodeCutoff
   UNWIND sharers AS source

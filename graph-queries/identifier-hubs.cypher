@@ -1,7 +1,7 @@
 // Identifiers shared by more than $supernodeCutoff accounts in the whole graph (the hubs ring
 // detection leaves out, counted per link type as gds-project-shared-identifiers groups them): how
 // many there are, and the $limit largest.
-MATCH (account:{{accountLabel}})-[link:{{identifierTypes}}]->(identifier)
+MATCH (account:{{accountLabel}}){{accountSide}}[link:{{identifierTypes}}]{{identifierSide}}(identifier)
 WITH identifier, type(link) AS type, count(DISTINCT account) AS accountCount
 WHERE accountCount > $supernodeCutoff
 WITH identifier, type, accountCount

@@ -16,9 +16,9 @@ CALL {
          null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted, null AS targetKnownGood
   UNION ALL
   WITH account
-  MATCH (account)-[link:{{identifierTypes}}]->(identifier)
+  MATCH (account){{accountSide}}[link:{{identifierTypes}}]{{identifierSide}}(identifier)
   RETURN 'link' AS row, type(link) AS type, elementId(identifier) AS target,
-         COUNT { (identifier)<-[:{{identifierTypes}}]-() } AS sharedBy,
+         COUNT { (){{accountSide}}[:{{identifierTypes}}]{{identifierSide}}(identifier) } AS sharedBy,
          null AS amount, null AS at, null AS targetCreatedAt, null AS targetBlacklisted, null AS targetKnownGood
   UNION ALL
   WITH account

@@ -23,7 +23,7 @@ WITH collect(node) AS requested
 CALL {
   WITH requested
   UNWIND requested AS account
-  MATCH (account:{{accountLabel}})-[:{{identifierTypes}}]->(identifier)
+  MATCH (account:{{accountLabel}}){{accountSide}}[:{{identifierTypes}}]{{identifierSide}}(identifier)
   WHERE $includeSharedIdentifiers AND NOT identifier IN requested
   WITH identifier, count(DISTINCT account) AS sharers
   WHERE sharers >= 2

@@ -4,7 +4,7 @@
  * "account", "shared identifier", "transfer" and "payment" (like a Bloom perspective).
  */
 import { z } from 'zod';
-import { IDENTIFIER_KINDS, SourceInfo } from './model';
+import { IDENTIFIER_KINDS, IdentifierIcon, SourceInfo } from './model';
 
 /**
  * A label, relationship type or property key as named in the graph; quoted by the core before use.
@@ -22,8 +22,9 @@ const OptionalProperty = GraphName.nullable();
 /** How strongly one link of a mapped kind ties two accounts together, relative to sharing a device (1). */
 export const LinkWeight = z.number().min(0.01, 'must be between 0.01 and 1').max(1, 'must be between 0.01 and 1');
 
-export const AccountMapping = z.strictObject({
-  label: GraphName,
+const AccountFields = z.strictObject({
+  /** A node with any of these labels is an account (e.g. :Client and :Customer). */
+  labels: z.array(GraphName).min(1, 'name at least one account label').max(5, 'at most 5 account labels'),
   idProperty: GraphName,
   /** Creation time: datetime, epoch seconds or millis, or ISO text, read per value; unreadable is unknown. */
   createdAtProperty: OptionalProperty,
@@ -37,15 +38,43 @@ export const AccountMapping = z.strictObject({
   communityProperty: OptionalProperty.default(null),
 });
 
+/** Mappings saved before accounts could have several labels named one `label`: read as `labels: [label]`. */
+export const AccountMapping = z.preprocess((value) => {
+  if (typeof value !== 'object' || value === null || !('label' in value) || 'labels' in value) return value;
+  const { label, ...rest } = value as { label: unknown };
+  return { ...rest, labels: [label] };
+}, AccountFields);
+
+/** The investigator's word for an identifier kind ("SSN", "钱包地址"): shown, never put in a query. */
+export const IdentifierDisplayName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[^\p{Cc}<>]+$/u, 'must be plain text without control characters or angle brackets');
+
 export const IdentifierMapping = z.strictObject({
-  kind: z.enum(IDENTIFIER_KINDS),
+  /** The built-in kind this entry is (its default weight, masking and search rules); null for a kind of the team's own (SSN, wallet, IMEI). */
+  kind: z.enum(IDENTIFIER_KINDS).nullable().default(null),
+  /** Used in ring reasons ("7 accounts share 2 SSNs"), on the canvas and in the legend; null: the built-in kind's word. */
+  displayName: IdentifierDisplayName.nullable().default(null),
+  /** Null: the built-in kind's picture, or the generic one. */
+  icon: IdentifierIcon.nullable().default(null),
   label: GraphName,
   valueProperty: GraphName,
-  /** Relationship type from the account to the identifier, e.g. USES_DEVICE. */
+  /** Relationship type between the account and the identifier, e.g. USES_DEVICE. */
   relationshipType: GraphName,
-  /** Null: the kind's default weight (device 1, phone 0.9 … ip 0.3). */
+  /** Which way the relationship points: from the account (`(a)-[:USES_DEVICE]->(d)`) or to it (`(s:SSN)-[:ISSUED_TO]->(a)`). */
+  direction: z.enum(['from-account', 'to-account']).default('from-account'),
+  /** Null: the kind's default weight (device 1, phone 0.9 … ip 0.3; a kind of the team's own 0.5). */
   weight: LinkWeight.nullable().default(null),
+  /** mask: values are masked wherever they leave the core (Explore, reports, exports) by the kind's rule; show: as stored. */
+  masking: z.enum(['mask', 'show']).default('mask'),
 });
+export type IdentifierMapping = z.infer<typeof IdentifierMapping>;
+
+/** Identifier entries one mapping may hold. */
+export const MAX_IDENTIFIER_ENTRIES = 20;
 
 /** A relationship between two accounts (calls, referrals, guarantees, co-signing): `(a)-[TYPE]->(b)`. */
 export const AccountLinkMapping = z.strictObject({
@@ -89,22 +118,26 @@ export const PaymentMapping = z.strictObject({
 export const SchemaMapping = z
   .strictObject({
     account: AccountMapping,
-    identifiers: z.array(IdentifierMapping).max(IDENTIFIER_KINDS.length),
+    identifiers: z.array(IdentifierMapping).max(MAX_IDENTIFIER_ENTRIES),
     transfer: TransferMapping.nullable(),
     payment: PaymentMapping.nullable(),
     accountLinks: z.array(AccountLinkMapping).max(20).default([]),
     eventLinks: z.array(EventLinkMapping).max(20).default([]),
   })
-  .refine((mapping) => new Set(mapping.identifiers.map((i) => i.kind)).size === mapping.identifiers.length, {
-    message: 'each identifier kind may be mapped once',
-    path: ['identifiers'],
+  .superRefine((mapping, context) => {
+    const builtIn = mapping.identifiers.flatMap((identifier) => (identifier.kind ? [identifier.kind] : []));
+    if (new Set(builtIn).size !== builtIn.length) context.addIssue({ code: 'custom', message: 'each identifier kind may be mapped once', path: ['identifiers'] });
+    mapping.identifiers.forEach((identifier, index) => {
+      // A kind of the team's own has no word of RingScope's: reasons and the legend would have nothing to call it.
+      if (!identifier.kind && !identifier.displayName) context.addIssue({ code: 'custom', message: 'give a kind of your own a display name', path: ['identifiers', index, 'displayName'] });
+    });
   });
 export type SchemaMapping = z.infer<typeof SchemaMapping>;
 
 /** One reason the proposed mapping differs from the demo schema: a code plus the names involved. */
 export const SchemaNote = z
   .object({
-    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed']),
+    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed', 'identifier-proposed']),
     params: z.record(z.string(), z.string()),
   })
   .strict();

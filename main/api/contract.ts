@@ -79,6 +79,10 @@ export const apiContract = {
     paths: method(money.PathsInput, money.PathsResult),
     /** Full-text search (merchant names, cities, e-mail domains, card last four, phone formats) grouped by kind, with totals. */
     textSearch: method(money.TextSearchInput, money.TextSearchResult),
+    /** The relationship types the active source maps, which graph.paths may follow. */
+    pathLinkTypes: method(z.strictObject({}), money.PathLinkTypesResult),
+    /** Shortest path over shared identifiers and transfers from an account to the nearest other known-bad account; "none within N hops" is an answer. */
+    pathToKnownBad: method(money.PathToKnownBadInput, money.PathToKnownBadResult),
     /** Every money link (unfolded) among the selected accounts and merchants, oldest first, optionally in a time window. */
     transactions: method(money.TransactionsInput, money.TransactionsResult),
     /** One drawn edge: its kind and folded totals, and for a money edge every movement it folds. */
@@ -111,6 +115,11 @@ export const apiContract = {
     addNote: method(investigation.CaseNoteInput.strict(), investigation.Case),
     tag: method(investigation.CaseTagInput.strict(), investigation.Case),
     updateMembers: method(investigation.CaseMembersInput.strict(), investigation.Case),
+    /** Keeps the canvas as a named view of the case (a name already used replaces that view); choose: make it the package's picture. */
+    saveView: method(investigation.CaseSaveViewInput.strict(), investigation.Case),
+    /** Marks the view the evidence package draws its picture from, or none. */
+    chooseView: method(investigation.CaseChooseViewInput.strict(), investigation.Case),
+    removeView: method(investigation.CaseRemoveViewInput.strict(), investigation.Case),
     submit: method(investigation.CaseTransitionInput.strict(), investigation.Case),
     reopen: method(investigation.CaseTransitionInput.strict(), investigation.Case),
     close: method(investigation.CaseTransitionInput.strict(), investigation.Case),
@@ -180,6 +189,9 @@ export const PROGRESS_STEPS = [
   'rings.gds-louvain',
   'rings.gds-pagerank',
   'rings.gds-candidates',
+  'rings.upstream-ranking',
+  'rings.upstream-members',
+  'rings.upstream-load',
   'evidence.read-case',
   'evidence.load-graph',
   'evidence.read-audit',

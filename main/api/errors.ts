@@ -34,6 +34,8 @@ export const API_ERROR_REASONS = {
     'detection_graph_unsupported',
     'account_not_in_cluster',
     'graph_too_large',
+    'upstream_not_mapped',
+    'upstream_unsupported',
   ],
   not_found: [
     'method_unknown',
@@ -49,6 +51,7 @@ export const API_ERROR_REASONS = {
     'delivery_missing',
     'database_missing',
     'evidence_package_missing',
+    'case_view_missing',
   ],
   unavailable: [
     'server_unreachable',
@@ -82,6 +85,7 @@ export const API_ERROR_REASONS = {
     'delivery_in_progress',
     'submission_missing',
     'case_altered',
+    'case_views_full',
   ],
   forbidden: [
     'neo4j_permission_denied',

@@ -12,3 +12,5 @@ export * from './money';
 export * from './trust';
 export * from './csv';
 export * from './money-links';
+export * from './workspace';
+export * from './desktop-files';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RingKind } from './model';
 import { StoredRingReason } from './ring-reasons';
 import { CaseSnapshot, KeyCertificate, SignedDecision } from './trust';
+import { CaseViewWorkspace } from './workspace';
 
 export const CASE_STATUSES = ['open', 'in_review', 'approved', 'rejected', 'closed'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -20,6 +21,8 @@ export const CASE_ACTION_RULES = {
   edit: { from: ['open', 'in_review', 'approved', 'rejected'], to: null },
   tag: { from: ['open'], to: null },
   changeMembers: { from: ['open'], to: null },
+  /** Named views of the canvas (the package's picture): changeable until the case is closed. */
+  views: { from: ['open', 'in_review', 'approved', 'rejected'], to: null },
   submit: { from: ['open'], to: 'in_review' },
   approve: { from: ['in_review'], to: 'approved' },
   reject: { from: ['in_review'], to: 'rejected' },
@@ -83,6 +86,20 @@ export const ReviewDecision = z.strictObject({
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
+/** The most named views one case keeps. */
+export const MAX_CASE_VIEWS = 20;
+const ViewName = z.string().trim().min(1, 'name the view').max(120);
+
+/** A named view of the Explore canvas kept in a case, in the workspace format. */
+export const CaseView = z.strictObject({
+  id: z.string(),
+  name: ViewName,
+  savedBy: z.string(),
+  savedAt: Timestamp,
+  workspace: CaseViewWorkspace,
+});
+export type CaseView = z.infer<typeof CaseView>;
+
 export const Case = z.strictObject({
   id: z.string(),
   /** Bumped by every change; an update must name the version it was based on. */
@@ -107,6 +124,10 @@ export const Case = z.strictObject({
   snapshot: CaseSnapshot.nullable().default(null),
   /** Every signed review act on the case, in order: submit, then approve / reject / revoke. */
   signatures: z.array(SignedDecision).default([]),
+  /** Named views of the canvas, oldest first. */
+  views: z.array(CaseView).max(MAX_CASE_VIEWS).default([]),
+  /** The view the evidence package draws its picture from; null: the package lays the case graph out itself. */
+  chosenViewId: z.string().nullable().default(null),
   createdBy: z.string(),
   createdAt: Timestamp,
   updatedBy: z.string(),
@@ -149,6 +170,11 @@ export const CaseMembersInput = VersionedCaseRef.extend({
   addIdentifierNodeIds: z.array(Id).max(5000).default([]),
   removeIdentifierNodeIds: z.array(Id).max(5000).default([]),
 });
+/** Saving a view adds to the case (like a note), so it needs no version; a name already used replaces that view. */
+export const CaseSaveViewInput = CaseRef.extend({ name: ViewName, workspace: CaseViewWorkspace, choose: z.boolean().default(false) });
+/** viewId null: no chosen view, the package lays the case graph out itself. */
+export const CaseChooseViewInput = VersionedCaseRef.extend({ viewId: Id.nullable() });
+export const CaseRemoveViewInput = VersionedCaseRef.extend({ viewId: Id });
 export const CaseTransitionInput = VersionedCaseRef;
 export const CaseGetInput = CaseRef;
 export const ReviewInput = CaseRef.extend({ comment: z.string().trim().max(4000).default('') });

@@ -10,14 +10,23 @@ export const UI_LOCALES = ['en', 'zh-CN'] as const;
 export const UiLocale = z.enum(UI_LOCALES);
 export type UiLocale = z.infer<typeof UiLocale>;
 
-/** Kinds of node the workbench knows how to draw and reason about. */
-export const NODE_KINDS = ['account', 'device', 'phone', 'ip', 'card', 'address', 'email', 'merchant'] as const;
+/** Kinds of node the workbench knows how to draw and reason about; `identifier` is a kind a team mapped itself (SSN, wallet). */
+export const NODE_KINDS = ['account', 'device', 'phone', 'ip', 'card', 'address', 'email', 'identifier', 'merchant'] as const;
 export const NodeKind = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKind>;
 
 /** Shared identifiers: the things fraud rings reuse across accounts. */
 export const IDENTIFIER_KINDS = ['device', 'phone', 'ip', 'card', 'address', 'email'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** Pictures an identifier entry can be drawn with; `generic` for kinds RingScope has no picture of. */
+export const IDENTIFIER_ICONS = ['device', 'phone', 'ip', 'card', 'address', 'email', 'id-card', 'wallet', 'wifi', 'generic'] as const;
+export const IdentifierIcon = z.enum(IDENTIFIER_ICONS);
+export type IdentifierIcon = z.infer<typeof IdentifierIcon>;
+
+/** How the mapping names and draws an identifier node: the investigator's word (null: the kind's own) and picture. */
+export const IdentifierType = z.strictObject({ displayName: z.string().max(40).nullable(), icon: IdentifierIcon });
+export type IdentifierType = z.infer<typeof IdentifierType>;
 
 /** What an edge means to an investigator, whatever its relationship type is called in the graph. */
 export const EDGE_KINDS = ['identifier', 'transfer', 'payment'] as const;
@@ -47,6 +56,8 @@ export const GraphNode = z.strictObject({
   blacklisted: z.boolean(),
   /** Number of neighbours in the whole graph, when the source knows it cheaply (hub detection). */
   degree: z.number().int().nonnegative().nullable(),
+  /** Identifiers of a mapped entry with its own name or picture (a team's Neo4j); absent: drawn and named by kind. */
+  identifierType: IdentifierType.optional(),
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 

@@ -4,7 +4,7 @@
  * Answers are data and codes (e.g. `no_path_within_hops` with its `maxHops`), never English sentences.
  */
 import { z } from 'zod';
-import { GraphEdge, GraphNode, NodeKind } from './model';
+import { EdgeKind, GraphEdge, GraphNode, NodeKind } from './model';
 
 /** Same rule as contract.ts's TaskId (importing it from there would be a module cycle). */
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
@@ -62,6 +62,50 @@ export const PathsResult = z
   })
   .strict();
 export type PathsResult = z.infer<typeof PathsResult>;
+
+/** One relationship type a path may follow, as the active source maps it (for the path dialog's choices). */
+export const PathLinkType = z
+  .object({
+    type: z.string(),
+    kind: EdgeKind,
+    /** For identifier links, which identifier the type leads to; null for money links. */
+    identifierKind: NodeKind.nullable(),
+  })
+  .strict();
+export type PathLinkType = z.infer<typeof PathLinkType>;
+export const PathLinkTypesResult = z.object({ linkTypes: z.array(PathLinkType) }).strict();
+export type PathLinkTypesResult = z.infer<typeof PathLinkTypesResult>;
+
+/** How far the details panel looks for a known-bad account by default. */
+export const DEFAULT_KNOWN_BAD_HOPS = 4;
+
+export const PathToKnownBadInput = z
+  .object({
+    nodeId: NodeId,
+    maxHops: z.number().int('must be a whole number').min(1).max(MAX_PATH_HOPS).default(DEFAULT_KNOWN_BAD_HOPS),
+    taskId: TaskId.optional(),
+  })
+  .strict();
+export type PathToKnownBadInput = z.output<typeof PathToKnownBadInput>;
+
+/**
+ * The shortest path over the mapped identifier and transfer links (not card payments: a merchant
+ * links thousands) from an account to the nearest other known-bad account (of several equally
+ * near, the one with the smallest id). `no_known_bad_marker`: the
+ * mapping marks no account known-bad, so there is nothing to look for.
+ */
+export const PathToKnownBadResult = z
+  .object({
+    status: z.enum(['found', 'no_path_within_hops', 'no_known_bad_marker']),
+    maxHops: z.number().int(),
+    length: z.number().int().nullable(),
+    knownBadId: z.string().nullable(),
+    path: GraphPath.nullable(),
+    nodes: z.array(GraphNode),
+    edges: z.array(GraphEdge),
+  })
+  .strict();
+export type PathToKnownBadResult = z.infer<typeof PathToKnownBadResult>;
 
 /** One money movement (a transfer or a payment) as stored, not folded. */
 export const MoneyLink = z

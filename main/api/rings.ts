@@ -3,7 +3,7 @@
  * clusters, one cluster's members and evidence, and an account's propagated risk.
  */
 import { z } from 'zod';
-import { IDENTIFIER_KINDS, RingKind, SourceInfo } from './model';
+import { NodeKind, RingKind, SourceInfo } from './model';
 import { RingReasonCode, RingReasonParams } from './ring-reasons';
 
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
@@ -13,8 +13,11 @@ const Score = z.number().min(0, 'must be between 0 and 1').max(1, 'must be betwe
 export const RING_REASON_KINDS = ['shared-identifiers', 'account-age-burst', 'money-cycle', 'blacklisted-members', 'fan-in', 'round-amount-payments'] as const;
 export const RingReasonKind = z.enum(RING_REASON_KINDS);
 
-/** Where detection runs: in RingScope (on the embedded graph or a loaded Neo4j window) or server-side with Neo4j GDS. */
-export const DETECTION_MODES = ['in-process', 'gds'] as const;
+/**
+ * Where detection runs: in RingScope (on the embedded graph or the whole Neo4j graph, streamed),
+ * server-side with Neo4j GDS, or on upstream results (communities a batch job wrote, top ones loaded).
+ */
+export const DETECTION_MODES = ['in-process', 'gds', 'upstream'] as const;
 export const DetectionMode = z.enum(DETECTION_MODES);
 export type DetectionMode = z.infer<typeof DetectionMode>;
 
@@ -35,11 +38,26 @@ export const RingsDetectInput = z.strictObject({
    * a larger graph is refused with the advice to run GDS server-side or read upstream results.
    */
   maxAccounts: z.number().int().min(1_000).max(50_000_000).optional(),
+  /** Upstream mode: how many communities to load, best ranked first (default 200). */
+  upstreamCommunities: z.number().int().min(1).max(10_000).optional(),
+  /** Upstream mode: members read per community at most (default 500). */
+  upstreamMaxMembers: z.number().int().min(2).max(100_000).optional(),
+  /** Upstream mode: rank communities by their highest upstream risk score (default) or by size. */
+  upstreamRankBy: z.enum(['score', 'size']).optional(),
 });
+
+/** What upstream mode read: how many communities, how ranked, and how many had more members than were loaded. */
+export const UpstreamSummary = z.strictObject({
+  communities: z.number().int().nonnegative(),
+  cappedCommunities: z.number().int().nonnegative(),
+  rankBy: z.enum(['score', 'size']),
+  maxMembers: z.number().int().positive(),
+});
+export type UpstreamSummary = z.infer<typeof UpstreamSummary>;
 
 export const ExcludedHub = z.strictObject({
   nodeId: z.string(),
-  kind: z.enum(IDENTIFIER_KINDS),
+  kind: NodeKind,
   /** The identifier's value, masked like everywhere else. */
   maskedLabel: z.string(),
   accountCount: z.number().int().nonnegative(),
@@ -71,6 +89,8 @@ export const RingsDetectResult = z.strictObject({
   mode: DetectionMode,
   /** True when a Neo4j load stopped at maxRelationships: only part of the graph was searched. */
   truncated: z.boolean(),
+  /** Upstream mode only. */
+  upstream: UpstreamSummary.optional(),
   /** What the mapping lacks and detection therefore did not use (empty for the demo graph). */
   notMapped: z.array(UnmappedEvidence),
   detectedAt: z.string(),
@@ -132,6 +152,12 @@ export const RingsGetInput = z.strictObject({ clusterId: z.string().min(1, 'is r
 export const RingReasonWithEvidence = RingReasonDto.extend({
   /** Nodes the reason is about (accounts of a cycle, the fan-in hub and its senders, …). */
   evidenceNodeIds: z.array(z.string()),
+  /**
+   * For a reason about a span of time (a cycle, a fan-in, a round-amount burst, accounts opened
+   * together): the half-open window [from, to) from its first to its last cited transfer, payment or
+   * account opening; otherwise null.
+   */
+  timeWindow: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
 });
 
 export const RingClusterDetail = RingClusterSummary.extend({

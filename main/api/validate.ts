@@ -7,12 +7,17 @@ export function parseMethodInput(area: string, name: string, raw: unknown): unkn
   const spec = lookupMethod(area, name);
   const result = spec.input.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
+  throw invalidInputError(`${area}.${name}`, result.error);
+}
+
+/** The invalid_input ApiError for a call (`method`, e.g. "cases.saveView") whose input failed its schema, naming each bad field. */
+export function invalidInputError(method: string, error: z.ZodError): ApiError {
+  const fields = error.issues.map((issue) => ({
     path: issue.path.length ? issue.path.join('.') : '(input)',
     message: issue.message,
   }));
   const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-  throw new ApiError('invalid_input', `Invalid input for ${area}.${name} — ${summary}`, { reason: 'input_invalid', params: { method: `${area}.${name}` }, fields });
+  return new ApiError('invalid_input', `Invalid input for ${method} — ${summary}`, { reason: 'input_invalid', params: { method }, fields });
 }
 
 /** Parses a handler's result; a failure here is a bug in the core, reported as internal. */

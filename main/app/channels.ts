@@ -6,6 +6,13 @@
 /** Invoke channel of one Api method, e.g. "ringscope:graph.search". */
 export const apiChannel = (methodPath: string): string => `ringscope:${methodPath}`;
 
+/** The desktop file dialogs (file-dialogs.ts), exposed by the preload as window.ringscope.files. */
+export const FILES_CHANNELS = {
+  save: 'ringscope:files.save',
+  saveEvidence: 'ringscope:files.saveEvidence',
+  openWorkspace: 'ringscope:files.openWorkspace',
+} as const;
+
 /** Main → renderer channel carrying the core's ProgressEvents. */
 export const PROGRESS_CHANNEL = 'ringscope:progress';
 

@@ -4,7 +4,7 @@ import type { ApiDispatcher } from '../core/dispatcher';
 import { isAppUrl } from './app-protocol';
 import { apiChannel, methodListArgument, PROGRESS_CHANNEL } from './channels';
 
-const FORBIDDEN: ApiEnvelope<never> = {
+export const FORBIDDEN: ApiEnvelope<never> = {
   ok: false,
   error: { code: 'forbidden', reason: 'cross_origin', message: 'RingScope accepts calls only from its own window.' },
 };
@@ -26,7 +26,7 @@ export function registerApiHandlers(dispatcher: ApiDispatcher, options: IpcShell
 }
 
 /** Only the top frame of the RingScope window, showing the app's own page, may call the core. */
-function isFromAppMainFrame(event: IpcMainInvokeEvent, appWebContents: WebContents | null): boolean {
+export function isFromAppMainFrame(event: IpcMainInvokeEvent, appWebContents: WebContents | null): boolean {
   const frame = event.senderFrame;
   return (
     appWebContents !== null &&

@@ -8,6 +8,7 @@ import { createRingScopeCore } from '../core/bootstrap';
 import { resolveInvestigationConfig } from '../core/config';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { SafeStorageSecretStore } from './credentials';
+import { registerFileDialogs } from './file-dialogs';
 import { forwardProgress, preloadArguments, registerApiHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { createMainWindow } from './window';
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
     void core.close().finally(() => app.exit(0));
   });
   registerApiHandlers(core.dispatcher, { user: core.currentUser, appWebContents: () => mainWindow?.webContents ?? null });
+  registerFileDialogs({ appWindow: () => mainWindow, evidencePackagePath: (fileName) => core.evidence.packagePath(fileName) });
   installApplicationMenu();
 
   const openWindow = () => {

@@ -5,7 +5,7 @@
  * The method list comes from the main process (see channels.ts), so it always matches the contract.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { apiChannel, PROGRESS_CHANNEL, readMethodListArgument } from './channels';
+import { apiChannel, FILES_CHANNELS, PROGRESS_CHANNEL, readMethodListArgument } from './channels';
 
 type BridgeMethod = (input?: unknown) => Promise<unknown>;
 
@@ -27,4 +27,11 @@ const events = {
   },
 };
 
-contextBridge.exposeInMainWorld('ringscope', { ...areas, events });
+/** The system's save and open dialogs (validated in file-dialogs.ts); each answers with an envelope. */
+const files = {
+  save: (input: unknown) => ipcRenderer.invoke(FILES_CHANNELS.save, input),
+  saveEvidence: (input: unknown) => ipcRenderer.invoke(FILES_CHANNELS.saveEvidence, input),
+  openWorkspace: () => ipcRenderer.invoke(FILES_CHANNELS.openWorkspace, {}),
+};
+
+contextBridge.exposeInMainWorld('ringscope', { ...areas, events, files });

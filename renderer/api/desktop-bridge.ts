@@ -1,4 +1,17 @@
-import { ApiError, type ApiArea, type ApiEnvelope, type ApiInput, type ApiMethodName, type ApiOutput, type ProgressEvent, type Api } from '../../main/api';
+import {
+  ApiError,
+  type ApiArea,
+  type ApiEnvelope,
+  type ApiInput,
+  type ApiMethodName,
+  type ApiOutput,
+  type OpenWorkspaceResult,
+  type ProgressEvent,
+  type Api,
+  type SaveEvidenceInput,
+  type SaveFileInput,
+  type SaveFileResult,
+} from '../../main/api';
 import { buildApi, unwrapEnvelope } from './envelope';
 
 /**
@@ -9,6 +22,12 @@ export type RingScopePreloadBridge = {
   [A in ApiArea]: { [M in ApiMethodName<A>]: (input: ApiInput<A, M>) => Promise<ApiEnvelope<ApiOutput<A, M>>> };
 } & {
   events: { onProgress(listener: (event: ProgressEvent) => void): () => void };
+  /** The system's save and open dialogs (main/app/file-dialogs.ts). */
+  files: {
+    save(input: SaveFileInput): Promise<ApiEnvelope<SaveFileResult>>;
+    saveEvidence(input: SaveEvidenceInput): Promise<ApiEnvelope<SaveFileResult>>;
+    openWorkspace(): Promise<ApiEnvelope<OpenWorkspaceResult>>;
+  };
 };
 
 declare global {

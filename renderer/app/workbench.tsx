@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { RingClusterDetail, WorkspaceFile } from '../../main/api';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
@@ -15,6 +16,14 @@ export interface ExploreRequest {
   title: string;
   /** Lines shown under the title, e.g. the ring's reasons. */
   notes?: string[];
+  /** The opened ring's score: its members are coloured by the higher of their own risk and this. */
+  ringScore?: number;
+  /** The flagged cluster opened, so Explore lists its money flows and reasons with their time windows. */
+  ring?: { clusterId: string; reasons: RingClusterDetail['reasons'] };
+  /** The case this comes from: "Save view to case…" offers it first. */
+  caseId?: string;
+  /** A saved canvas (a case's view) to draw as it was saved, instead of laying out `nodeIds`. */
+  workspace?: WorkspaceFile;
 }
 
 /** A request to open one case on the Cases screen; `requestId` changes with every request. */

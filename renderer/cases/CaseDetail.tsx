@@ -23,6 +23,7 @@ import { CaseSection, ClusterOrigin, MembersTable, NotesList, TagSummary } from 
 import { caseAvailability, submitBlockFor } from './case-permissions';
 import { CaseStatusChip } from './CaseStatusChip';
 import { CaseStepper } from './CaseStepper';
+import { CaseViews } from './CaseViews';
 import { useFormat } from '../i18n/format';
 import { NoteForm } from './NoteForm';
 import { ReviewsList } from './ReviewsList';
@@ -33,7 +34,12 @@ import { useCase, type CaseState } from './use-case';
 /** What Explore should draw for a case: its accounts and identifiers, the accounts highlighted. */
 export function exploreRequestFor(item: Case, t: TFunction) {
   const accountIds = item.cluster.accounts.map((account) => account.nodeId);
-  return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${caseTitle(item, t)}` };
+  return { nodeIds: [...accountIds, ...item.cluster.identifierNodeIds], highlightIds: accountIds, title: `${item.id} · ${caseTitle(item, t)}`, ringScore: item.cluster.score ?? undefined, caseId: item.id };
+}
+
+/** What Explore should draw for one of a case's views: the saved canvas itself. */
+export function exploreRequestForView(item: Case, view: Case['views'][number], t: TFunction) {
+  return { nodeIds: view.workspace.nodes.map((node) => node.id), highlightIds: [], title: t('caseViews.openedTitle', { caseId: item.id, name: view.name }), caseId: item.id, workspace: view.workspace };
 }
 
 /**
@@ -165,6 +171,16 @@ function CaseView({ item, busy, notice, change, show, reload }: CaseViewProps) {
               <ReviewsList reviews={item.reviews} />
             </CaseSection>
           )}
+          <CaseSection title={t('caseViews.section', { count: item.views.length })} testId="case-views-section">
+            <CaseViews
+              item={item}
+              editable={can.views}
+              busy={busy}
+              onOpen={(view) => openInExplore(exploreRequestForView(item, view, t))}
+              onChoose={(viewId) => void change((current) => api.cases.chooseView({ ...versioned(current), viewId }))}
+              onRemove={(view) => void change((current) => api.cases.removeView({ ...versioned(current), viewId: view.id }))}
+            />
+          </CaseSection>
           <CaseSection title={t('cases.sections.notes', { count: item.notes.length })}>
             <NotesList notes={item.notes} />
             <NoteForm disabled={busy} onAdd={(text) => change((current) => api.cases.addNote({ caseId: current.id, text }))} />

@@ -55,6 +55,8 @@ export interface CaseAvailability {
   reopen: boolean;
   revoke: boolean;
   close: boolean;
+  /** Save, choose and remove the case's named views. */
+  views: boolean;
 }
 
 export function caseAvailability(item: Case): CaseAvailability {
@@ -66,5 +68,6 @@ export function caseAvailability(item: Case): CaseAvailability {
     reopen: isCaseActionAllowed(item.status, 'reopen'),
     revoke: isCaseActionAllowed(item.status, 'revoke'),
     close: isCaseActionAllowed(item.status, 'close'),
+    views: isCaseActionAllowed(item.status, 'views'),
   };
 }

@@ -1,14 +1,17 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { IDENTIFIER_KINDS, type ApiError, type DiscoveredSchema, type IdentifierKind, type SchemaMapping } from '../../main/api';
+import { type ApiError, type DiscoveredSchema, type IdentifierKind, type SchemaMapping } from '../../main/api';
 import { ConnectionFailure } from './ConnectionNotice';
+import { IdentifierMappingSection } from './IdentifierMappingSection';
 import { AccountLinksSection, EventLinksSection } from './LinkMappingSections';
 import { NameSelect, PropertyField, Section } from './mapping-fields';
-import { propertiesOf, withAccount, withIdentifier, withPaymentType, withTransferType } from './schema-mapping-edit';
+import { choicesWith, propertiesOf, withAccount, withPaymentType, withTransferType } from './schema-mapping-edit';
 
 /** Account properties a graph may lack: each can be left unmapped. */
 const OPTIONAL_ACCOUNT_PROPERTIES = ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty', 'knownGoodProperty', 'communityProperty'] as const;
@@ -30,7 +33,8 @@ export interface SchemaMappingPanelProps {
  */
 export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, onSave, saving, saved, error }: SchemaMappingPanelProps) {
   const { t } = useTranslation();
-  const accountProperties = propertiesOf(schema, mapping.account.label);
+  // Properties of every account label: the id must be on each, markers may be on some.
+  const accountProperties = [...new Set(mapping.account.labels.flatMap((label) => propertiesOf(schema, label)))].sort();
   const payment = mapping.payment;
   const merchantProperties = propertiesOf(schema, payment?.merchantLabel);
 
@@ -54,39 +58,14 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
       )}
 
       <Section title={t('connect.schema.accounts')} columns={4}>
-        <NameSelect testId="mapping-account-label" label={t('connect.schema.label')} value={mapping.account.label} choices={schema.labels} onChange={(label) => onChange(withAccount(mapping, { label: label ?? '' }))} />
+        <AccountLabelsSelect labels={mapping.account.labels} choices={schema.labels} onChange={(labels) => onChange(withAccount(mapping, { labels }))} />
         <NameSelect testId="mapping-account-id" label={t('connect.schema.idProperty')} value={mapping.account.idProperty} choices={accountProperties} onChange={(idProperty) => onChange(withAccount(mapping, { idProperty: idProperty ?? '' }))} />
         {OPTIONAL_ACCOUNT_PROPERTIES.map((key) => (
           <NameSelect key={key} testId={`mapping-account-${key}`} optional label={t(`connect.schema.${key}`)} value={mapping.account[key]} choices={accountProperties} onChange={(value) => onChange(withAccount(mapping, { [key]: value }))} />
         ))}
       </Section>
 
-      <Section title={t('connect.schema.identifiers')} columns={3}>
-        {IDENTIFIER_KINDS.map((kind) => {
-          const identifier = mapping.identifiers.find((candidate) => candidate.kind === kind) ?? null;
-          return [
-            <NameSelect
-              key={`${kind}-label`}
-              testId={`mapping-${kind}-label`}
-              optional
-              label={t(`kinds.${kind}`)}
-              value={identifier?.label ?? null}
-              choices={schema.labels}
-              onChange={(label) => onChange(withIdentifier(mapping, kind, label === null ? null : { label }, schema))}
-            />,
-            identifier ? (
-              <NameSelect key={`${kind}-value`} testId={`mapping-${kind}-value`} label={t('connect.schema.valueProperty')} value={identifier.valueProperty} choices={propertiesOf(schema, identifier.label)} onChange={(valueProperty) => onChange(withIdentifier(mapping, kind, { valueProperty: valueProperty ?? '' }, schema))} />
-            ) : (
-              <Box key={`${kind}-value`} />
-            ),
-            identifier ? (
-              <NameSelect key={`${kind}-type`} testId={`mapping-${kind}-type`} label={t('connect.schema.relationshipType')} value={identifier.relationshipType} choices={schema.relationshipTypes} onChange={(relationshipType) => onChange(withIdentifier(mapping, kind, { relationshipType: relationshipType ?? '' }, schema))} />
-            ) : (
-              <Box key={`${kind}-type`} />
-            ),
-          ];
-        })}
-      </Section>
+      <IdentifierMappingSection schema={schema} mapping={mapping} onChange={onChange} />
 
       <Section title={t('connect.schema.moneyFlows')} columns={4}>
         <NameSelect testId="mapping-transfer-type" optional label={t('connect.schema.transferType')} value={mapping.transfer?.relationshipType ?? null} choices={schema.relationshipTypes} onChange={(type) => onChange(withTransferType(mapping, type))} />
@@ -131,5 +110,26 @@ export function SchemaMappingPanel({ connectionName, schema, mapping, onChange, 
         </Box>
       )}
     </Box>
+  );
+}
+
+/** The account labels: a node with any of them is an account (e.g. :Client and :Customer). */
+function AccountLabelsSelect({ labels, choices, onChange }: { labels: string[]; choices: string[]; onChange(labels: string[]): void }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      select
+      size="small"
+      label={t('connect.schema.identifierEntries.accountLabels')}
+      value={labels}
+      onChange={(event) => onChange(event.target.value as unknown as string[])}
+      slotProps={{ select: { multiple: true }, htmlInput: { 'data-testid': 'mapping-account-label' } }}
+    >
+      {labels.reduce((all, label) => choicesWith(all, label), choices).map((choice) => (
+        <MenuItem key={choice} value={choice}>
+          {choice}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

@@ -1,4 +1,4 @@
-import { IDENTIFIER_KINDS, type DiscoveredSchema, type IdentifierKind, type SchemaMapping } from '../../main/api';
+import type { DiscoveredSchema, SchemaMapping } from '../../main/api';
 
 type IdentifierMapping = SchemaMapping['identifiers'][number];
 type AccountMapping = SchemaMapping['account'];
@@ -18,24 +18,34 @@ export function withAccount(mapping: SchemaMapping, patch: Partial<AccountMappin
 }
 
 /**
- * Maps (or, with null, unmaps) one identifier kind, keeping the identifiers in kind order. A newly
- * mapped kind starts from the first discovered label, its first property and the first relationship type.
+ * A new identifier entry: the first discovered label not mapped yet (an SSN, a wallet), as a kind of
+ * the team's own named after its label, with its first property and the first relationship type.
  */
-export function withIdentifier(mapping: SchemaMapping, kind: IdentifierKind, patch: Partial<IdentifierMapping> | null, schema: DiscoveredSchema): SchemaMapping {
-  const others = mapping.identifiers.filter((identifier) => identifier.kind !== kind);
-  if (patch === null) return { ...mapping, identifiers: others };
-  const label = patch.label ?? mapping.identifiers.find((identifier) => identifier.kind === kind)?.label ?? schema.labels[0] ?? '';
-  const current = mapping.identifiers.find((identifier) => identifier.kind === kind) ?? {
-    kind,
+export function withNewIdentifier(mapping: SchemaMapping, schema: DiscoveredSchema): SchemaMapping {
+  const used = new Set([...mapping.account.labels, ...mapping.identifiers.map((identifier) => identifier.label)]);
+  const label = schema.labels.find((candidate) => !used.has(candidate)) ?? schema.labels[0] ?? '';
+  const entry: IdentifierMapping = {
+    kind: null,
+    displayName: label || null,
+    icon: null,
     label,
     valueProperty: propertiesOf(schema, label)[0] ?? '',
     relationshipType: schema.relationshipTypes[0] ?? '',
+    direction: 'from-account',
     weight: null,
+    masking: 'mask',
   };
-  // A new label has other property keys: start from its first one unless the patch names one.
-  const valueProperty = patch.label && patch.label !== current.label && !patch.valueProperty ? (propertiesOf(schema, patch.label)[0] ?? '') : current.valueProperty;
-  const updated: IdentifierMapping = { ...current, valueProperty, ...patch, kind };
-  const identifiers = [...others, updated].sort((a, b) => IDENTIFIER_KINDS.indexOf(a.kind) - IDENTIFIER_KINDS.indexOf(b.kind));
+  return { ...mapping, identifiers: [...mapping.identifiers, entry] };
+}
+
+/** Changes (or, with null, removes) the identifier entry at `index`; a new label starts from its first property key. */
+export function withIdentifierEntry(mapping: SchemaMapping, index: number, patch: Partial<IdentifierMapping> | null, schema: DiscoveredSchema): SchemaMapping {
+  const identifiers = mapping.identifiers.flatMap((identifier, i) => {
+    if (i !== index) return [identifier];
+    if (patch === null) return [];
+    const newLabel = patch.label !== undefined && patch.label !== identifier.label && patch.valueProperty === undefined;
+    return [{ ...identifier, ...patch, ...(newLabel && { valueProperty: propertiesOf(schema, patch.label)[0] ?? '' }) }];
+  });
   return { ...mapping, identifiers };
 }
 
@@ -51,7 +61,7 @@ export function withTransferType(mapping: SchemaMapping, relationshipType: strin
 /** Sets the payment relationship type; null leaves merchant payments unmapped. */
 export function withPaymentType(mapping: SchemaMapping, relationshipType: string | null, schema: DiscoveredSchema): SchemaMapping {
   if (relationshipType === null) return { ...mapping, payment: null };
-  const merchantLabel = mapping.payment?.merchantLabel ?? schema.labels.find((label) => label !== mapping.account.label) ?? '';
+  const merchantLabel = mapping.payment?.merchantLabel ?? schema.labels.find((label) => !mapping.account.labels.includes(label)) ?? '';
   return {
     ...mapping,
     payment: {
@@ -96,7 +106,7 @@ export function withAccountLink(mapping: SchemaMapping, index: number, patch: Pa
 
 /** A new event-node link: the first label other than the account label, the first type both ways, weight 0.5. */
 export function withNewEventLink(mapping: SchemaMapping, schema: DiscoveredSchema): SchemaMapping {
-  const eventLabel = schema.labels.find((label) => label !== mapping.account.label) ?? '';
+  const eventLabel = schema.labels.find((label) => !mapping.account.labels.includes(label)) ?? '';
   const type = schema.relationshipTypes[0] ?? '';
   const link: EventLink = { fromType: type, eventLabel, toType: type, amountProperty: null, timeProperty: null, weight: 0.5 };
   return { ...mapping, eventLinks: [...mapping.eventLinks, link] };

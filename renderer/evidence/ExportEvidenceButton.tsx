@@ -16,12 +16,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, EvidenceExportResult, ProgressStep } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { isDesktopShell, saveEvidenceCopy } from '../api/file-save';
 import { currentLanguage } from '../i18n/i18n';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { toApiError } from '../shared/to-api-error';
-
-/** Browser mode downloads from the HTTP shell; the desktop app has written the file and shows where. */
-const isDesktopShell = () => Boolean(globalThis.window?.ringscope);
 
 /** "Export evidence": a dialog to choose masking, the export's progress, then where the package is and its SHA-256. */
 export function ExportEvidenceButton({ caseId }: { caseId: string }) {
@@ -33,6 +31,7 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
   const [progress, setProgress] = useState<{ done: number; total: number | null; step: ProgressStep | null } | null>(null);
   const [result, setResult] = useState<EvidenceExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [copiedTo, setCopiedTo] = useState<string | null>(null);
   const busy = progress !== null;
 
   // Progress arrives on its own channel (SSE in the browser) and may land after the export's answer:
@@ -46,6 +45,7 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
     setOpen(false);
     setResult(null);
     setError(null);
+    setCopiedTo(null);
     setIncludePii(false);
   };
   const start = () => {
@@ -96,10 +96,26 @@ export function ExportEvidenceButton({ caseId }: { caseId: string }) {
           {result && (
             <Alert severity="success" data-testid="evidence-result">
               <Typography variant="body2">{t('evidence.done', { count: result.files.length + 1 })}</Typography>
+              {/* Browser mode downloads from the HTTP shell; the desktop app has written the file, shows where, and saves a copy where the user chooses. */}
               {isDesktopShell() ? (
-                <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-                  {t('evidence.savedTo')} <code>{result.savedPath}</code>
-                </Typography>
+                <>
+                  <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+                    {t('evidence.savedTo')} <code>{result.savedPath}</code>
+                  </Typography>
+                  <Button
+                    size="small"
+                    startIcon={<DownloadIcon fontSize="small" />}
+                    data-testid="evidence-save-copy"
+                    onClick={() => saveEvidenceCopy(result.fileName).then((path) => path && setCopiedTo(path), (failure: unknown) => setError(toApiError(failure)))}
+                  >
+                    {t('desktopFiles.saveCopy')}
+                  </Button>
+                  {copiedTo && (
+                    <Typography variant="body2" sx={{ wordBreak: 'break-all' }} data-testid="evidence-copied-to">
+                      {t('desktopFiles.copiedTo', { path: copiedTo })}
+                    </Typography>
+                  )}
+                </>
               ) : (
                 <Link href={`/api/evidence/download/${encodeURIComponent(result.fileName)}`} download={result.fileName} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
                   <DownloadIcon fontSize="small" />

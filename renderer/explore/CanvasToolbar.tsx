@@ -1,5 +1,6 @@
 import { useFormat } from '../i18n/format';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import BookmarkAddIcon from '@mui/icons-material/BookmarkAdd';
 import BubbleChartIcon from '@mui/icons-material/BubbleChart';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import CloseFullscreenIcon from '@mui/icons-material/CloseFullscreen';
@@ -63,6 +64,8 @@ export interface CanvasToolbarProps {
   onExpandSelected(): void;
   onSelectNeighbours(): void;
   onSave(): void;
+  /** Keeps the canvas as a named view of a case. */
+  onSaveToCase(): void;
   onOpen(): void;
   recent: readonly RecentWorkspace[];
   onOpenRecent(recent: RecentWorkspace): void;
@@ -133,6 +136,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       {button(t('canvas.groups.expand'), <OpenInFullIcon fontSize="small" />, () => props.onCollapseGroups(false), !props.hasGroups, 'canvas-expand-groups')}
       <Box sx={{ flex: 1 }} />
       {button(t('canvas.workspace.save'), <SaveIcon fontSize="small" />, props.onSave, props.empty, 'workspace-save')}
+      {button(t('caseViews.save.button'), <BookmarkAddIcon fontSize="small" />, props.onSaveToCase, props.empty, 'save-view-to-case')}
       {button(t('canvas.workspace.open'), <FolderOpenIcon fontSize="small" />, (event) => (props.recent.length > 0 ? setOpenAnchor(event.currentTarget) : props.onOpen()), false, 'workspace-open')}
       <Menu anchorEl={openAnchor} open={openAnchor !== null} onClose={() => setOpenAnchor(null)}>
         <MenuItem

@@ -19,6 +19,7 @@ import { KindBadge } from '../shared/KindBadge';
 import { RiskBar } from '../shared/RiskBar';
 import type { NodeDetailsState } from './use-node-details';
 import type { NeighbourPage } from './use-explore-graph';
+import { nodeKindName } from '../graph/identifier-names';
 
 export interface DetailsPanelProps {
   /** The node as drawn; shown at once while its details load. */
@@ -50,13 +51,13 @@ export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, o
   return (
     <Box data-testid="details-panel" aria-label={t('details.title')} role="complementary" sx={{ height: '100%', overflowY: 'auto', p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1.5 }}>
-        <KindBadge kind={node.kind} riskScore={node.riskScore} size={34} />
+        <KindBadge kind={node.kind} riskScore={node.riskScore} size={34} icon={node.identifierType?.icon} />
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="h6" component="h2" sx={{ overflowWrap: 'anywhere', lineHeight: 1.3 }}>
             {node.label}
           </Typography>
           <Typography variant="caption" color="text.secondary">
-            {t(`kinds.${node.kind}`)}
+            {nodeKindName(node, t)}
             {node.key && node.key !== node.label ? ` · ${node.key}` : ''}
           </Typography>
         </Box>

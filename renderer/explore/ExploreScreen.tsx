@@ -20,36 +20,51 @@ import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
 import { installGraphTestHook } from '../graph/test-hook';
-import { WorkspaceFileError } from '../graph/workspace-file';
+import { toWorkspaceFile, WorkspaceFileError, type WorkspaceFile } from '../graph/workspace-file';
+import { SaveViewDialog } from '../cases/SaveViewDialog';
+import { LinkDetails } from '../money/LinkDetails';
+import { TransactionsDrawer } from '../money/TransactionsDrawer';
+import { MoneyPanel } from '../money/MoneyPanel';
+import { TimelineStrip } from '../money/TimelineStrip';
+import { useFollowMoney } from '../money/use-follow-money';
+import { useTimeWindow } from '../money/use-time-window';
 import { PropagatedRisk } from '../rings/PropagatedRisk';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
+import { errorText } from '../shared/error-text';
 import { toApiError } from '../shared/to-api-error';
 import { CanvasToolbar } from './CanvasToolbar';
 import { DetailsPanel } from './DetailsPanel';
 import { ExploreEmptyState } from './ExploreEmptyState';
 import { FilterPanel } from './FilterPanel';
+import { KnownBadPath } from './KnownBadPath';
 import { OpenModeDialog } from './OpenModeDialog';
+import { PathFinder } from './PathFinder';
 import { SearchPanel } from './SearchPanel';
 import { SelectionPanel } from './SelectionPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { StyleRulesPanel } from './StyleRulesPanel';
+import { useAddPaths } from './use-add-paths';
 import { useCanvasKeys } from './use-canvas-keys';
+import { useConnectionStyleRules } from './use-connection-style-rules';
 import { useExploreGraph, type OpenMode } from './use-explore-graph';
 import { useNodeDetails } from './use-node-details';
 import { usePageSize } from './use-page-size';
 import { useSearch } from './use-search';
 import { useWebglDrawing } from './use-webgl-drawing';
-import { downloadBlob, selectionCsv, timestampedName, useWorkspace, type RecentWorkspace } from './use-workspace';
+import { isDesktopShell, openWorkspaceDialog, saveExport } from '../api/file-save';
+import { selectionCsv, timestampedName, useWorkspace, type OpenedWorkspace, type RecentWorkspace } from './use-workspace';
+import { namedIdentifierTypes } from '../graph/identifier-names';
 import { WebglDrawingSwitch } from './WebglDrawingSwitch';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
 
-type SideTab = 'search' | 'selection' | 'filters';
+type SideTab = 'search' | 'selection' | 'filters' | 'money';
 
 /** A note above the canvas about the last opened workspace: saved nodes the source no longer has. */
 interface WorkspaceNotice {
-  severity: 'warning' | 'error';
+  severity: 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -63,7 +78,6 @@ export function ExploreScreen() {
   const [webgl, setWebgl] = useWebglDrawing();
   const explore = useExploreGraph(pageSize);
   const workspace = useWorkspace();
-  const health = useHealth();
   const details = useNodeDetails(explore.focusedId);
   const { refresh } = explore;
   // The details answer is the freshest view of the focused node: redraw it from there.
@@ -71,6 +85,10 @@ export function ExploreScreen() {
     if (details.status === 'ok') refresh([details.details.node]);
   }, [details, refresh]);
   const { select, expand, show, viewRef } = explore;
+  const addPaths = useAddPaths(explore.run, viewRef);
+  const timeline = useTimeWindow(explore.model, viewRef);
+  const followMoney = useFollowMoney(explore.run, viewRef, timeline);
+  const { reset: resetTimeline } = timeline;
   const { search: runQuery } = search;
   const { exploreRequest, sourceRevision } = useWorkbench();
   const { reset: resetSearch } = search;
@@ -80,18 +98,51 @@ export function ExploreScreen() {
   const [pendingRequest, setPendingRequest] = useState<ExploreRequest | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('search');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [saveViewOpen, setSaveViewOpen] = useState(false);
   const [notice, setNotice] = useState<WorkspaceNotice | null>(null);
+  // Links (issue #10): the link shown in the details panel, and whether the transactions drawer is open.
+  const [focusedEdgeId, setFocusedEdgeId] = useState<string | null>(null);
+  const [transactionsOpen, setTransactionsOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const drawnCount = explore.counts.nodes;
   const drawnCountRef = useRef(drawnCount);
   drawnCountRef.current = drawnCount;
 
+  const { load: loadCanvas } = explore.edit;
+  const { loadFile: loadWorkspaceFile } = workspace;
+  const health = useHealth();
+  const source = health.status === 'ok' ? health.health.source : null;
+  const sourceName = source?.name ?? null;
+
+  /** Draws a saved canvas (a file, a case's view) instead of or beside what is drawn, and says what it lacks. */
+  const openWorkspace = useCallback(
+    async (read: () => Promise<OpenedWorkspace>, mode: OpenMode) => {
+      setNotice(null);
+      try {
+        const opened = await read();
+        loadCanvas(opened.model, mode);
+        const fromOtherSource = opened.file.source && sourceName && opened.file.source.name !== sourceName ? t('canvas.workspace.otherSource', { source: opened.file.source.name }) : '';
+        if (opened.missingNodeIds.length > 0) {
+          setNotice({ severity: 'warning', text: `${t('canvas.workspace.missing', { count: opened.missingNodeIds.length, ids: opened.missingNodeIds.slice(0, 10).join(', ') })} ${fromOtherSource}`.trim() });
+        } else if (fromOtherSource) setNotice({ severity: 'warning', text: fromOtherSource });
+      } catch (failure) {
+        if (failure instanceof WorkspaceFileError) setNotice({ severity: 'error', text: t(`canvas.workspace.errors.${failure.code}`, { at: failure.at ?? '' }) });
+        else setNotice({ severity: 'error', text: t('canvas.workspace.errors.fetch', { reason: toApiError(failure).message }) });
+      }
+    },
+    [loadCanvas, sourceName, t],
+  );
+
   const openRequest = useCallback(
     (request: ExploreRequest, mode: OpenMode) => {
       setShown(request);
-      void show(request.nodeIds, request.highlightIds, mode);
+      resetTimeline();
+      if (request.ring) setSideTab('money');
+      const saved: WorkspaceFile | undefined = request.workspace;
+      if (saved) void openWorkspace(() => loadWorkspaceFile(saved), mode);
+      else void show(request.nodeIds, request.highlightIds, mode, request.ringScore ?? null);
     },
-    [show],
+    [show, resetTimeline, openWorkspace, loadWorkspaceFile],
   );
 
   // Another screen opened something: on an empty canvas draw it, else ask whether to replace or add.
@@ -115,6 +166,16 @@ export function ExploreScreen() {
     setShown(null);
     dismissHighlight();
   }, [dismissHighlight]);
+
+  /** Shows a link in the details panel (a tap on it, a transactions row), keeping the selected nodes. */
+  const focusEdge = useCallback(
+    (edgeId: string) => {
+      select(null, true);
+      viewRef.current?.selectEdge(edgeId);
+      setFocusedEdgeId(edgeId);
+    },
+    [select, viewRef],
+  );
 
   const runSearch = useCallback(
     (text: string) => {
@@ -150,7 +211,10 @@ export function ExploreScreen() {
         clientPosition: (nodeId) => viewRef.current?.clientPosition(nodeId) ?? null,
         clientBox: (elementId) => viewRef.current?.clientBox(elementId) ?? null,
         edgeCount: () => Object.keys(explore.model.edges).length,
-        highlightedIds: () => [...explore.model.highlighted],
+        highlightedIds: () => explore.model.highlighted.filter((id) => explore.model.nodes[id]),
+        edgeIds: () => Object.keys(explore.model.edges),
+        highlightedEdgeIds: () => explore.model.highlighted.filter((id) => explore.model.edges[id]),
+        selectMany: (nodeIds) => explore.selectOnly(nodeIds),
         select: (nodeId) => select(nodeId),
         expand: (nodeId) => expand(nodeId),
         selectedIds: () => viewRef.current?.selectedIds() ?? [],
@@ -158,39 +222,41 @@ export function ExploreScreen() {
         modelPosition: (nodeId) => explore.model.nodes[nodeId]?.position ?? null,
         groups: () => Object.values(explore.model.groups).map((group) => ({ ...group, memberIds: Object.values(explore.model.nodes).filter((node) => node.groupId === group.id).map((node) => node.node.id) })),
         pinnedIds: () => Object.values(explore.model.nodes).filter((node) => node.pinned).map((node) => node.node.id),
+        edges: () => Object.values(explore.model.edges).map(({ id, source, target, kind, properties }) => ({ id, source, target, kind, properties })),
+        selectEdge: (edgeId) => focusEdge(edgeId),
+        edgeClientPosition: (edgeId) => viewRef.current?.edgeClientPosition(edgeId) ?? null,
+        drawnData: (id) => viewRef.current?.drawnData(id) ?? null,
+        timeWindow: () => timeline.timeWindow,
+        edgeIdsWithClass: (className) => viewRef.current?.edgeIdsWithClass(className) ?? [],
       }),
-    [select, expand, viewRef, explore.model],
+    [select, expand, viewRef, explore.model, focusEdge, explore.selectOnly, timeline.timeWindow],
   );
 
-  const source = health.status === 'ok' ? health.health.source : null;
+  useConnectionStyleRules(source, explore.model.styleRules, explore.edit.adoptStyleRules);
 
+  const showFileFailure = (failure: unknown) => setNotice({ severity: 'error', text: t('desktopFiles.failed', { reason: errorText(t, toApiError(failure)) }) });
   const openWorkspaceText = async (text: string) => {
-    setNotice(null);
-    try {
-      const opened = await workspace.load(text);
-      explore.edit.load(opened.model);
-      setShown(null);
-      const fromOtherSource = opened.file.source && source && opened.file.source.name !== source.name ? t('canvas.workspace.otherSource', { source: opened.file.source.name }) : '';
-      if (opened.missingNodeIds.length > 0) {
-        setNotice({ severity: 'warning', text: `${t('canvas.workspace.missing', { count: opened.missingNodeIds.length, ids: opened.missingNodeIds.slice(0, 10).join(', ') })} ${fromOtherSource}`.trim() });
-      } else if (fromOtherSource) setNotice({ severity: 'warning', text: fromOtherSource });
-    } catch (failure) {
-      if (failure instanceof WorkspaceFileError) setNotice({ severity: 'error', text: t(`canvas.workspace.errors.${failure.code}`, { at: failure.at ?? '' }) });
-      else setNotice({ severity: 'error', text: t('canvas.workspace.errors.fetch', { reason: toApiError(failure).message }) });
-    }
+    setShown(null);
+    await openWorkspace(() => workspace.load(text), 'replace');
   };
 
   const exportPng = (scale: number) => {
     const blob = viewRef.current?.png(scale, theme.palette.background.default);
-    if (blob) downloadBlob(blob, `${timestampedName('ringscope')}@${scale}x.png`);
+    if (blob) void saveExport(blob, `${timestampedName('ringscope')}@${scale}x.png`, 'png').catch(showFileFailure);
   };
   const exportSvg = () => {
     const text = viewRef.current?.svg(theme.palette.background.default);
-    if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`);
+    if (text) void saveExport(new Blob([text], { type: 'image/svg+xml' }), `${timestampedName('ringscope')}.svg`, 'svg').catch(showFileFailure);
   };
-  const exportCsv = () => downloadBlob(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`);
+  const exportCsv = () => void saveExport(new Blob([selectionCsv(explore.subgraphOf(explore.selectedIds))], { type: 'text/csv' }), `${timestampedName('ringscope-selection')}.csv`, 'csv').catch(showFileFailure);
+  // The desktop shell asks where with the system's open dialog; the browser with its file input.
+  const openWorkspaceFile = () => {
+    if (!isDesktopShell()) return fileInput.current?.click();
+    openWorkspaceDialog().then((chosen) => chosen && openWorkspaceText(chosen.text), showFileFailure);
+  };
 
   const { selectedNode } = explore;
+  const focusedEdge = focusedEdgeId ? explore.model.edges[focusedEdgeId] : undefined;
   const empty = drawnCount === 0;
   const busy = explore.task !== null || search.loading || explore.loadingNodes;
   const lastPast = explore.history.past.at(-1);
@@ -202,8 +268,12 @@ export function ExploreScreen() {
           <Tab value="search" label={t('canvas.tabs.search')} data-testid="tab-search" />
           <Tab value="selection" label={t('canvas.tabs.selection', { count: explore.selectedIds.length })} data-testid="tab-selection" />
           <Tab value="filters" label={filtersActive(explore.model.filters) ? t('canvas.tabs.filtersOn') : t('canvas.tabs.filters')} data-testid="tab-filters" />
+          <Tab value="money" label={t('timeline.tab')} data-testid="tab-money" />
         </Tabs>
         <Box sx={{ flex: 1, minHeight: 0, overflowY: sideTab === 'filters' ? 'auto' : 'hidden' }}>
+          {sideTab === 'money' && (
+            <MoneyPanel ring={shown?.ring ?? null} timeline={timeline} followMoney={followMoney} focusedNode={selectedNode} edges={Object.values(explore.model.edges)} labelOf={(id) => explore.model.nodes[id]?.node.label ?? id} />
+          )}
           {sideTab === 'search' && (
             <SearchPanel query={query} onQueryChange={setQuery} onSearch={runSearch} state={search} onOpen={(hit) => void explore.open(hit.node)} selectedId={explore.focusedId} />
           )}
@@ -215,9 +285,15 @@ export function ExploreScreen() {
               onSelectAll={explore.edit.selectAll}
               onInvert={explore.edit.invertSelection}
               onClear={() => select(null)}
+              onShowTransactions={() => setTransactionsOpen(true)}
             />
           )}
-          {sideTab === 'filters' && <FilterPanel filters={explore.model.filters} onChange={explore.edit.setFilters} />}
+          {sideTab === 'filters' && (
+            <>
+              <FilterPanel filters={explore.model.filters} onChange={explore.edit.setFilters} />
+              <StyleRulesPanel model={explore.model} onChange={explore.edit.setStyleRules} />
+            </>
+          )}
         </Box>
         {/* In the side column rather than over the canvas, so it never hides part of the graph. */}
         <Box sx={{ borderTop: 1, borderColor: 'divider', px: 2, pt: 1.5 }}>
@@ -242,7 +318,13 @@ export function ExploreScreen() {
           <WebglDrawingSwitch on={webgl} onChange={setWebgl} />
         </Box>
         <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
-          <GraphLegend pageSize={pageSize} filters={explore.model.filters} onEditFilters={() => setSideTab('filters')} />
+          <GraphLegend
+            pageSize={pageSize}
+            filters={explore.model.filters}
+            styleRules={explore.model.styleRules}
+            onEditFilters={() => setSideTab('filters')}
+            namedIdentifiers={namedIdentifierTypes(Object.values(explore.model.nodes).map(({ node }) => node))}
+          />
         </Box>
       </Box>
 
@@ -270,8 +352,9 @@ export function ExploreScreen() {
           onCollapseGroups={explore.edit.setGroupsCollapsed}
           onExpandSelected={() => void explore.expandSelected()}
           onSelectNeighbours={explore.edit.selectNeighbours}
-          onSave={() => workspace.save(explore.model, source)}
-          onOpen={() => fileInput.current?.click()}
+          onSave={() => void workspace.save(explore.model, source).catch(showFileFailure)}
+          onSaveToCase={() => setSaveViewOpen(true)}
+          onOpen={openWorkspaceFile}
           recent={workspace.recent}
           onOpenRecent={(recent: RecentWorkspace) => void openWorkspaceText(recent.text)}
           onExportPng={exportPng}
@@ -294,13 +377,18 @@ export function ExploreScreen() {
         <Box sx={{ position: 'relative', flex: 1, minHeight: 0, overflow: 'hidden' }}>
           <GraphCanvas
             onReady={explore.attachView}
-            onSelect={(nodeId, additive) => select(nodeId, additive)}
+            onSelect={(nodeId, additive) => {
+              setFocusedEdgeId(null);
+              select(nodeId, additive);
+            }}
+            onSelectEdge={focusEdge}
             onExpandRequest={(nodeId) => void expand(nodeId)}
             onSelectionChange={explore.setSelectedIds}
             onNodesMoved={explore.edit.moveNodes}
             onGroupToggle={explore.edit.toggleGroup}
             webgl={webgl}
           />
+          <PathFinder selected={selectedNodes} onAdd={addPaths} />
           {busy && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />}
 
           {empty && !explore.task && !explore.loadingNodes && (
@@ -378,7 +466,30 @@ export function ExploreScreen() {
             </Overlay>
           )}
         </Box>
+        {transactionsOpen && (
+          <TransactionsDrawer
+            nodeIds={explore.selectedIds}
+            onSelectLink={(link) => focusEdge(`${link.source}-${link.type}->${link.target}`)}
+            onClose={() => setTransactionsOpen(false)}
+          />
+        )}
+        <TimelineStrip timeline={timeline} />
       </Box>
+
+      {focusedEdge && !selectedNode && (
+        <Box sx={{ width: DETAILS_WIDTH, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+          <LinkDetails
+            edge={focusedEdge}
+            source={explore.model.nodes[focusedEdge.source]?.node}
+            target={explore.model.nodes[focusedEdge.target]?.node}
+            onSelectNode={(nodeId) => {
+              setFocusedEdgeId(null);
+              select(nodeId);
+            }}
+            onClose={() => setFocusedEdgeId(null)}
+          />
+        </Box>
+      )}
 
       {selectedNode && (
         <Box sx={{ width: DETAILS_WIDTH, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
@@ -390,7 +501,12 @@ export function ExploreScreen() {
             busy={explore.task !== null}
             onExpand={() => void expand(selectedNode.id)}
             onClose={() => select(null)}
-            accountRisk={<PropagatedRisk nodeId={selectedNode.id} onSelect={(nodeId) => (explore.model.nodes[nodeId] ? select(nodeId) : void runSearch(nodeId.replace(/^account:/, '')))} />}
+            accountRisk={
+              <>
+                <PropagatedRisk nodeId={selectedNode.id} onSelect={(nodeId) => (explore.model.nodes[nodeId] ? select(nodeId) : void runSearch(nodeId.replace(/^account:/, '')))} />
+                <KnownBadPath nodeId={selectedNode.id} onAdd={addPaths} />
+              </>
+            }
           />
         </Box>
       )}
@@ -405,6 +521,16 @@ export function ExploreScreen() {
         }}
       />
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SaveViewDialog
+        open={saveViewOpen}
+        defaultCaseId={shown?.caseId ?? null}
+        workspace={() => toWorkspaceFile(explore.model, source, new Date())}
+        onClose={() => setSaveViewOpen(false)}
+        onSaved={(item, name) => {
+          setSaveViewOpen(false);
+          setNotice({ severity: 'success', text: t('caseViews.saved', { name, caseId: item.id }) });
+        }}
+      />
     </Box>
   );
 }

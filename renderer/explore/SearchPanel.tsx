@@ -1,19 +1,17 @@
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import InputAdornment from '@mui/material/InputAdornment';
 import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../main/api';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import { KindBadge } from '../shared/KindBadge';
+import { searchMatchCount, searchSections } from './search-groups';
+import { SearchHitRow, SearchResultsGroups } from './SearchResultsGroups';
 import type { SearchState } from './use-search';
 
 export interface SearchPanelProps {
@@ -30,6 +28,8 @@ export function SearchPanel({ query, onQueryChange, onSearch, state, onOpen, sel
   const { t } = useTranslation();
   const queryErrors = state.error?.code === 'invalid_input' ? (state.error.fields ?? []).filter((field) => field.path === 'query') : [];
   const otherError = state.error && queryErrors.length === 0 ? state.error : null;
+  const sections = searchSections(state.hits, state.groups);
+  const matchCount = searchMatchCount(state.hits, sections);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,31 +62,17 @@ export function SearchPanel({ query, onQueryChange, onSearch, state, onOpen, sel
         />
       </Box>
       {otherError && <ErrorNotice error={otherError} sx={{ mx: 1.5, mb: 1 }} />}
-      {state.query !== null && (
+      {state.query !== null && (matchCount > 0 || !state.error) && (
         <Typography variant="caption" color="text.secondary" sx={{ px: 2, pb: 0.5 }} role="status">
-          {state.hits.length === 0 ? t('search.noResults', { query: state.query }) : t('search.matches', { count: state.hits.length })}
+          {matchCount === 0 ? t('search.noResults', { query: state.query }) : t('search.matches', { count: matchCount })}
         </Typography>
       )}
       <List sx={{ overflowY: 'auto', flex: 1, px: 0.5 }}>
+        {sections.length > 0 && state.hits.length > 0 && <ListSubheader sx={{ lineHeight: '32px' }}>{t('pathSearch.search.exact')}</ListSubheader>}
         {state.hits.map((hit) => (
-          <ListItemButton
-            key={hit.node.id}
-            data-testid="search-result"
-            selected={hit.node.id === selectedId}
-            onClick={() => onOpen(hit)}
-            sx={{ borderRadius: 1, gap: 1 }}
-          >
-            <ListItemIcon sx={{ minWidth: 0 }}>
-              <KindBadge kind={hit.node.kind} riskScore={hit.node.riskScore} size={26} />
-            </ListItemIcon>
-            <ListItemText
-              primary={hit.node.label}
-              secondary={`${t(`kinds.${hit.node.kind}`)} · ${t('search.matchedOn', { field: hit.matchedOn })}`}
-              slotProps={{ primary: { noWrap: true, sx: { fontWeight: 500 } }, secondary: { noWrap: true, variant: 'caption' } }}
-            />
-            {hit.node.blacklisted && <Chip label={t('details.blacklisted')} color="error" variant="outlined" sx={{ height: 20 }} />}
-          </ListItemButton>
+          <SearchHitRow key={hit.node.id} hit={hit} selected={hit.node.id === selectedId} onOpen={onOpen} testId="search-result" />
         ))}
+        <SearchResultsGroups sections={sections} selectedId={selectedId} onOpen={onOpen} />
       </List>
     </Box>
   );

@@ -5,12 +5,14 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../main/api';
 import { KindBadge } from '../shared/KindBadge';
+import { nodeKindName } from '../graph/identifier-names';
 
 /** Lists the selected nodes; a click focuses one (details panel). */
-export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInvert, onClear }: { nodes: readonly GraphNode[]; focusedId: string | null; onFocus(nodeId: string): void; onSelectAll(): void; onInvert(): void; onClear(): void }) {
+export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInvert, onClear, onShowTransactions }: { nodes: readonly GraphNode[]; focusedId: string | null; onFocus(nodeId: string): void; onSelectAll(): void; onInvert(): void; onClear(): void; onShowTransactions?(): void }) {
   const { t } = useTranslation();
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }} data-testid="selection-panel">
@@ -28,6 +30,13 @@ export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInver
           {t('canvas.selection.none')}
         </Button>
       </Box>
+      {onShowTransactions && (
+        <Box sx={{ px: 1.5 }}>
+          <Button size="small" startIcon={<ReceiptLongIcon />} onClick={onShowTransactions} disabled={nodes.length < 2} data-testid="show-transactions">
+            {t('links.transactions.show')}
+          </Button>
+        </Box>
+      )}
       {nodes.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1 }}>
           {t('canvas.selection.hint')}
@@ -37,9 +46,9 @@ export function SelectionPanel({ nodes, focusedId, onFocus, onSelectAll, onInver
         {nodes.map((node) => (
           <ListItemButton key={node.id} selected={node.id === focusedId} onClick={() => onFocus(node.id)} sx={{ borderRadius: 1, gap: 1 }}>
             <ListItemIcon sx={{ minWidth: 0 }}>
-              <KindBadge kind={node.kind} riskScore={node.riskScore} size={22} />
+              <KindBadge kind={node.kind} riskScore={node.riskScore} size={22} icon={node.identifierType?.icon} />
             </ListItemIcon>
-            <ListItemText primary={node.label} secondary={t(`kinds.${node.kind}`)} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true, variant: 'caption' } }} />
+            <ListItemText primary={node.label} secondary={nodeKindName(node, t)} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true, variant: 'caption' } }} />
           </ListItemButton>
         ))}
       </List>

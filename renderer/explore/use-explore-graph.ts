@@ -29,7 +29,9 @@ import {
 import { communityGroups } from '../graph/community-groups';
 import { arrangeGroups } from '../graph/group-arrangement';
 import type { GraphView, LayoutKind } from '../graph/graph-view';
+import { setStyleRules, type StyleRule } from '../graph/style-rules';
 import { toApiError } from '../shared/to-api-error';
+import { openSavedCanvas, type OpenMode } from './open-saved-canvas';
 
 export type { NeighbourPage } from '../graph/canvas-model';
 
@@ -51,8 +53,7 @@ export interface LayoutTask {
   cancel(): void;
 }
 
-/** Where opened nodes go: instead of what is drawn, or added to it. */
-export type OpenMode = 'replace' | 'add';
+export type { OpenMode };
 
 /**
  * The Explore canvas's state: the canvas model and its undo history, the selection, the expand
@@ -139,16 +140,16 @@ export function useExploreGraph(pageSize: number) {
     viewRef.current?.setPageSize(pageSize);
   }, [pageSize]);
 
-  /** Draws the given nodes and the links among them, instead of or beside what is drawn, highlighting some. */
+  /** Draws the given nodes and the links among them, instead of or beside what is drawn, highlighting some (an opened ring scoring `ringScore`). */
   const show = useCallback(
-    async (nodeIds: readonly string[], highlightIds: readonly string[], mode: OpenMode = 'replace') => {
+    async (nodeIds: readonly string[], highlightIds: readonly string[], mode: OpenMode = 'replace', ringScore: number | null = null) => {
       setLoadingNodes(true);
       setError(null);
       try {
         const subgraph = await api.graph.subgraph({ nodeIds: nodeIds.slice(0, MAX_SHOWN_NODES), includeSharedIdentifiers: true });
         if (mode === 'replace') select(null);
         const drawnBefore = new Set(Object.keys(model().nodes));
-        run(mode === 'replace' ? replaceWith(subgraph, highlightIds) : addWithHighlight(subgraph, highlightIds));
+        run(mode === 'replace' ? replaceWith(subgraph, highlightIds, ringScore) : addWithHighlight(subgraph, highlightIds, ringScore));
         const fresh = subgraph.nodes.map((node) => node.id).filter((id) => !drawnBefore.has(id));
         const positions = fresh.length > 0 ? await viewRef.current?.layout('force', mode === 'replace' ? null : fresh, () => undefined).result : null;
         // Opening and laying out is one step: a single undo goes back to the canvas before.
@@ -251,19 +252,22 @@ export function useExploreGraph(pageSize: number) {
       toggleGroup: (groupId: string) => run(setGroupsCollapsed([groupId], !model().groups[groupId]?.collapsed)),
       moveNodes: (positions: Record<string, Point>) => run(moveNodes(positions)),
       setFilters: (filters: CanvasFilters) => run(setFilters(filters)),
+      setStyleRules: (rules: readonly StyleRule[]) => run(setStyleRules(rules)),
+      /** The connection's saved rules, taken on without an undo step (nothing the investigator did). */
+      adoptStyleRules: (rules: readonly StyleRule[]) => commit(amend(historyRef.current, setStyleRules(rules))),
       dismissHighlight: () => run(setHighlighted([])),
       clear: () => {
         run(clearCanvas());
         select(null);
       },
-      /** Puts a saved model on the canvas as one undoable step. */
-      load: (loaded: CanvasModel) => {
-        run({ label: 'open', apply: () => loaded });
+      /** Puts a saved model on the canvas, instead of or beside what is drawn, as one undoable step. */
+      load: (loaded: CanvasModel, mode: OpenMode = 'replace') => {
+        run(openSavedCanvas(loaded, mode));
         select(null);
         viewRef.current?.fit();
       },
     }),
-    [run, select, selectOnly],
+    [commit, run, select, selectOnly],
   );
 
   /** Fresher data for drawn nodes (the details answer): not an undo step. */

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { csvText, type SourceInfo, type Subgraph } from '../../main/api';
 import { useApi } from '../api/api-context';
+import { saveExport } from '../api/file-save';
 import type { CanvasModel } from '../graph/canvas-model';
 import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WORKSPACE_EXTENSION, type WorkspaceFile } from '../graph/workspace-file';
 
@@ -27,18 +28,6 @@ function readRecent(): RecentWorkspace[] {
   }
 }
 
-/** Offers `blob` as a download (browser mode; the desktop shell shows its save dialog for downloads). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A file name safe on every desktop, with the local date: `ringscope-2026-11-30-0512`. */
 export function timestampedName(prefix: string, now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -57,11 +46,12 @@ export function useWorkspace() {
   const api = useApi();
   const [recent, setRecent] = useState<RecentWorkspace[]>(readRecent);
 
-  const save = useCallback((model: CanvasModel, source: SourceInfo | null) => {
+  /** Saves the canvas as a workspace file (save dialog or download); nothing is kept when the dialog is cancelled. */
+  const save = useCallback(async (model: CanvasModel, source: SourceInfo | null) => {
     const now = new Date();
     const text = `${JSON.stringify(toWorkspaceFile(model, source, now), null, 2)}\n`;
     const name = `${timestampedName('ringscope')}${WORKSPACE_EXTENSION}`;
-    downloadBlob(new Blob([text], { type: 'application/json' }), name);
+    if (!(await saveExport(new Blob([text], { type: 'application/json' }), name, 'workspace'))) return;
     if (text.length <= RECENT_MAX_CHARS) {
       const next = [{ name, savedAt: now.toISOString(), text }, ...readRecent()].slice(0, RECENT_LIMIT);
       localStorage.setItem(RECENT_STORAGE_KEY, JSON.stringify(next));
@@ -69,10 +59,9 @@ export function useWorkspace() {
     }
   }, []);
 
-  /** Parses a workspace file's text and fetches its nodes from the connected source. */
-  const load = useCallback(
-    async (text: string): Promise<OpenedWorkspace> => {
-      const file = parseWorkspaceFile(text);
+  /** Fetches a workspace's nodes from the connected source (a file's, or a view a case keeps). */
+  const loadFile = useCallback(
+    async (file: WorkspaceFile): Promise<OpenedWorkspace> => {
       const ids = file.nodes.map((node) => node.id);
       const fetched: Subgraph = { nodes: [], edges: [] };
       for (let start = 0; start < ids.length; start += FETCH_CHUNK) {
@@ -85,7 +74,10 @@ export function useWorkspace() {
     [api],
   );
 
-  return { recent, save, load };
+  /** Parses a workspace file's text and fetches its nodes. */
+  const load = useCallback((text: string) => loadFile(parseWorkspaceFile(text)), [loadFile]);
+
+  return { recent, save, load, loadFile };
 }
 
 /** The selected nodes and the links among them as one CSV (formula-like cells defused). */

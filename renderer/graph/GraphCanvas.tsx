@@ -2,6 +2,8 @@ import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
+import { moneyEdgeLabel } from './money-edges';
 import { graphPaletteFor } from './graph-palette';
 import { GraphView, type GraphViewEvents } from './graph-view';
 
@@ -13,16 +15,17 @@ export interface GraphCanvasProps extends GraphViewEvents {
 }
 
 /** Hosts one GraphView in a DOM element; the Cytoscape instance lives for the component's lifetime. */
-export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, webgl = false }: GraphCanvasProps) {
+export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, onSelectEdge, webgl = false }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const theme = useTheme();
   const { t } = useTranslation();
+  const format = useFormat();
   const palette = useMemo(() => graphPaletteFor(theme), [theme]);
   // Latest props for Cytoscape's event handlers, which are bound once when the view is created.
-  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, palette, t });
+  const latest = useRef({ onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, onSelectEdge, palette, t, format });
   useLayoutEffect(() => {
-    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, palette, t };
+    latest.current = { onReady, onSelect, onExpandRequest, onSelectionChange, onNodesMoved, onGroupToggle, onSelectEdge, palette, t, format };
   });
 
   useEffect(() => {
@@ -34,9 +37,11 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionCha
       onSelectionChange: (nodeIds) => latest.current.onSelectionChange(nodeIds),
       onNodesMoved: (positions) => latest.current.onNodesMoved(positions),
       onGroupToggle: (groupId) => latest.current.onGroupToggle(groupId),
+      onSelectEdge: (edgeId) => latest.current.onSelectEdge?.(edgeId),
     }, {
       hubCount: (count) => latest.current.t('graph.hubCount', { count }),
       groupMembers: (count) => latest.current.t('canvas.groups.members', { count }),
+      moneyEdge: (summary) => moneyEdgeLabel(summary, latest.current.t, latest.current.format),
     }, { webgl });
     viewRef.current = view;
     latest.current.onReady(view);

@@ -13,13 +13,29 @@ import { EDGE_KINDS, NODE_KINDS, type EdgeKind } from '../../main/api';
 import { KindBadge } from '../shared/KindBadge';
 import { filtersActive, type CanvasFilters } from './canvas-model';
 import { graphPaletteFor } from './graph-palette';
+import { nodeKindName, type NamedIdentifierType } from './identifier-names';
 import { EDGE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
+import type { StyleRule } from './style-rules';
+import { StyleRulesLegend } from './StyleRulesLegend';
 
 const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
 
 /** What the graph's shapes, colours and line styles mean; collapsible, and remembered. */
-export function GraphLegend({ pageSize, filters, onEditFilters }: { pageSize: number; filters: CanvasFilters; onEditFilters(): void }) {
+export function GraphLegend({
+  pageSize,
+  filters,
+  styleRules = [],
+  onEditFilters,
+  namedIdentifiers = [],
+}: {
+  pageSize: number;
+  filters: CanvasFilters;
+  styleRules?: readonly StyleRule[];
+  onEditFilters(): void;
+  /** Identifier entries of the team's mapping drawn with their own name or picture. */
+  namedIdentifiers?: readonly NamedIdentifierType[];
+}) {
   const { t } = useTranslation();
   const palette = graphPaletteFor(useTheme());
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_STORAGE_KEY) !== 'false');
@@ -54,6 +70,9 @@ export function GraphLegend({ pageSize, filters, onEditFilters }: { pageSize: nu
             {NODE_KINDS.map((kind) => (
               <Row key={kind} marker={<KindBadge kind={kind} size={16} />} label={t(`kinds.${kind}`)} />
             ))}
+            {namedIdentifiers.map((named) => (
+              <Row key={`${named.kind}-${named.displayName}-${named.icon}`} marker={<KindBadge kind={named.kind} icon={named.icon} size={16} />} label={nodeKindName({ kind: named.kind, identifierType: named }, t)} />
+            ))}
           </Section>
           <Section title={t('legend.risk')}>
             {RISK_BANDS.map((band) => (
@@ -76,13 +95,31 @@ export function GraphLegend({ pageSize, filters, onEditFilters }: { pageSize: nu
               label={t('legend.hub', { limit: pageSize })}
             />
           </Section>
+          <RingHalo color={palette.highlight} />
           <Section title={t('legend.links')}>
             {EDGE_KINDS.map((kind) => (
               <Row key={kind} marker={<EdgeSample kind={kind} />} label={t(`edgeKinds.${kind}`)} />
             ))}
           </Section>
+          <Typography variant="caption" color="text.secondary">
+            {t('links.legend.moneyWidth')}
+          </Typography>
+          <StyleRulesLegend rules={styleRules} />
         </Box>
       </Collapse>
+    </Box>
+  );
+}
+
+/** The opened ring's halo, and why its members may be coloured above their own risk. */
+function RingHalo({ color }: { color: string }) {
+  const { t } = useTranslation();
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} data-testid="legend-ring-halo">
+      <Box sx={{ width: 28, display: 'flex', justifyContent: 'center', flexShrink: 0 }}>
+        <Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: RISK_COLORS.high, boxShadow: `0 0 0 5px ${color}8C` }} />
+      </Box>
+      <Typography variant="caption">{t('links.legend.ringHalo')}</Typography>
     </Box>
   );
 }

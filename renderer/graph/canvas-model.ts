@@ -12,6 +12,7 @@
  */
 import type { EdgeKind, GraphEdge, GraphNode, NodeKind, Subgraph } from '../../main/api';
 import { riskBand, type RiskBand } from './risk';
+import type { StyleRule } from './style-rules';
 
 export interface Point {
   x: number;
@@ -59,13 +60,17 @@ export interface CanvasModel {
   readonly nodes: Readonly<Record<string, CanvasNode>>;
   readonly edges: Readonly<Record<string, GraphEdge>>;
   readonly groups: Readonly<Record<string, CanvasGroup>>;
-  /** Nodes drawn with a halo (an opened ring's members). */
+  /** Nodes (an opened ring's members) and edges (a found path) drawn highlighted. */
   readonly highlighted: readonly string[];
   readonly filters: CanvasFilters;
+  /** The score of the opened ring each highlighted member belongs to (the highest, if several). */
+  readonly ringScores: Readonly<Record<string, number>>;
+  /** The investigator's styling rules (style-rules.ts), in the order they apply. */
+  readonly styleRules: readonly StyleRule[];
 }
 
 /** What a command did, named for the undo button (i18n keys under `canvas.command`). */
-export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'collapse' | 'expand' | 'filter' | 'highlight' | 'open' | 'refresh';
+export type CommandLabel = 'add' | 'replace' | 'clear' | 'remove' | 'hide' | 'show' | 'pin' | 'unpin' | 'move' | 'layout' | 'group' | 'ungroup' | 'collapse' | 'expand' | 'filter' | 'highlight' | 'open' | 'refresh' | 'style' | 'follow';
 
 /** One undoable change. */
 export interface CanvasCommand {
@@ -76,7 +81,7 @@ export interface CanvasCommand {
 export const NO_FILTERS: CanvasFilters = { nodeKinds: [], edgeKinds: [], riskBands: [], blacklist: 'any', mode: 'grey' };
 
 export function emptyCanvas(): CanvasModel {
-  return { nodes: {}, edges: {}, groups: {}, highlighted: [], filters: NO_FILTERS };
+  return { nodes: {}, edges: {}, groups: {}, highlighted: [], filters: NO_FILTERS, ringScores: {}, styleRules: [] };
 }
 
 /** Distance from a parent to its first ring of new neighbours, and between rings. */
@@ -113,7 +118,7 @@ export function centroid(points: readonly Point[]): Point | null {
   return { x: sum.x / points.length, y: sum.y / points.length };
 }
 
-function canvasNode(node: GraphNode, position: Point): CanvasNode {
+export function canvasNode(node: GraphNode, position: Point): CanvasNode {
   return { node, position, pinned: false, hidden: false, groupId: null, page: null };
 }
 
@@ -144,10 +149,13 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
         : [];
       const awayFrom = anchor ? (centroid(drawnNeighbours) ?? centroid(Object.values(model.nodes).map((drawn) => drawn.position))) : null;
       const placed = fresh.filter((node) => node.id !== options.anchorId);
-      const positions = placeAround(anchorPosition, placed.length, awayFrom && (awayFrom.x !== anchorPosition.x || awayFrom.y !== anchorPosition.y) ? awayFrom : null);
-      placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
+      const around = placeAround(anchorPosition, placed.length, awayFrom && (awayFrom.x !== anchorPosition.x || awayFrom.y !== anchorPosition.y) ? awayFrom : null);
       const seed = fresh.find((node) => node.id === options.anchorId);
-      if (seed) nodes[seed.id] = canvasNode(seed, anchorPosition);
+      // A searched node opened on a drawn canvas goes right of the drawing with its neighbours, not on top of what is there.
+      const shift = seed && !anchor && Object.keys(model.nodes).length > 0 ? besideDrawing(model, anchorPosition, around) : { x: 0, y: 0 };
+      const positions = around.map((position) => ({ x: round(position.x + shift.x), y: round(position.y + shift.y) }));
+      placed.forEach((node, index) => (nodes[node.id] = canvasNode(node, positions[index])));
+      if (seed) nodes[seed.id] = canvasNode(seed, { x: round(anchorPosition.x + shift.x), y: round(anchorPosition.y + shift.y) });
       const page = options.anchorPage;
       const anchored = options.anchorId ? nodes[options.anchorId] : undefined;
       if (anchored && page && (anchored.page?.nextOffset !== page.nextOffset || anchored.page?.totalNeighbours !== page.totalNeighbours)) {
@@ -165,31 +173,57 @@ export function addSubgraph(subgraph: Subgraph, options: { anchorId?: string | n
   };
 }
 
-/** Replaces everything drawn with `subgraph` (an opened ring), highlighting `highlightIds`. */
-export function replaceWith(subgraph: Subgraph, highlightIds: readonly string[]): CanvasCommand {
+/** A new canvas with the investigator's settings (filters, styling rules) kept. */
+function blankCanvas(model: CanvasModel): CanvasModel {
+  return { ...emptyCanvas(), filters: model.filters, styleRules: model.styleRules };
+}
+
+/** `scores` with every highlighted id given `ringScore`, keeping a higher score a node already has. */
+function withRingScore(scores: Readonly<Record<string, number>>, ids: readonly string[], ringScore: number | null): Readonly<Record<string, number>> {
+  if (ringScore === null || ids.length === 0) return scores;
+  const next = { ...scores };
+  for (const id of ids) next[id] = Math.max(next[id] ?? ringScore, ringScore);
+  return next;
+}
+
+/**
+ * How far to move a node placed at `centre` with its new neighbours at `around` so all of them are
+ * right of the drawing; a little lower too, so its links to drawn nodes do not run along a row of them.
+ */
+function besideDrawing(model: CanvasModel, centre: Point, around: readonly Point[]): Point {
+  const reach = Math.max(0, ...around.map((position) => Math.hypot(position.x - centre.x, position.y - centre.y)));
+  const rightEdge = Math.max(...Object.values(model.nodes).map((drawn) => drawn.position.x));
+  return { x: rightEdge + reach + RING_SPACING - centre.x, y: (reach + RING_SPACING) / 2 };
+}
+
+/** Replaces everything drawn with `subgraph` (an opened ring scoring `ringScore`), highlighting `highlightIds`. */
+export function replaceWith(subgraph: Subgraph, highlightIds: readonly string[], ringScore: number | null = null): CanvasCommand {
   return {
     label: 'replace',
     apply: (model) => {
-      const added = addSubgraph(subgraph).apply({ ...emptyCanvas(), filters: model.filters });
-      return { ...added, highlighted: highlightIds.filter((id) => added.nodes[id]) };
+      const added = addSubgraph(subgraph).apply(blankCanvas(model));
+      const highlighted = highlightIds.filter((id) => added.nodes[id]);
+      return { ...added, highlighted, ringScores: withRingScore({}, highlighted, ringScore) };
     },
   };
 }
 
 /** Adds `subgraph` to what is drawn (an opened ring added to the investigation), highlighting its members too. */
-export function addWithHighlight(subgraph: Subgraph, highlightIds: readonly string[]): CanvasCommand {
+export function addWithHighlight(subgraph: Subgraph, highlightIds: readonly string[], ringScore: number | null = null): CanvasCommand {
   return {
     label: 'add',
     apply: (model) => {
       const added = addSubgraph(subgraph).apply(model);
-      const highlighted = [...new Set([...added.highlighted, ...highlightIds.filter((id) => added.nodes[id])])];
-      return added === model && highlighted.length === model.highlighted.length ? model : { ...added, highlighted };
+      const members = highlightIds.filter((id) => added.nodes[id]);
+      const highlighted = [...new Set([...added.highlighted, ...members])];
+      const ringScores = withRingScore(added.ringScores, members, ringScore);
+      return added === model && highlighted.length === model.highlighted.length && ringScores === model.ringScores ? model : { ...added, highlighted, ringScores };
     },
   };
 }
 
 export function clearCanvas(): CanvasCommand {
-  return { label: 'clear', apply: (model) => (Object.keys(model.nodes).length === 0 ? model : { ...emptyCanvas(), filters: model.filters }) };
+  return { label: 'clear', apply: (model) => (Object.keys(model.nodes).length === 0 ? model : blankCanvas(model)) };
 }
 
 /** Removes nodes, their links, their highlight, and groups left empty. */
@@ -201,7 +235,7 @@ export function removeNodes(ids: readonly string[]): CanvasCommand {
       if (doomed.size === 0) return model;
       const nodes = Object.fromEntries(Object.entries(model.nodes).filter(([id]) => !doomed.has(id)));
       const edges = Object.fromEntries(Object.entries(model.edges).filter(([, edge]) => !doomed.has(edge.source) && !doomed.has(edge.target)));
-      return withoutEmptyGroups({ ...model, nodes, edges, highlighted: model.highlighted.filter((id) => !doomed.has(id)) });
+      return withoutEmptyGroups({ ...model, nodes, edges, highlighted: model.highlighted.filter((id) => nodes[id] || edges[id]) });
     },
   };
 }

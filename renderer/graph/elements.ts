@@ -3,7 +3,8 @@
  * on its own and the imperative GraphView only adds what this module returns.
  */
 import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from '../../main/api';
-import { riskBand } from './risk';
+import { moneyEdgeSummary, moneyEdgeWidth, type MoneyEdgeLabel } from './money-edges';
+import { accountRiskScore, riskBand } from './risk';
 
 export interface NodeElement {
   group: 'nodes';
@@ -14,7 +15,7 @@ export interface NodeElement {
 
 export interface EdgeElement {
   group: 'edges';
-  data: { id: string; source: string; target: string; type: string; kind: EdgeKind; edge: GraphEdge };
+  data: { id: string; source: string; target: string; type: string; kind: EdgeKind; edge: GraphEdge; label?: string; moneyWidth?: number };
   /** `edge-<kind>`. */
   classes: string;
 }
@@ -40,21 +41,27 @@ export type HubCountLabel = (count: number) => string;
 
 const plainCount: HubCountLabel = (count) => String(count);
 
-/** One node as a Cytoscape element; the DTO rides along in data.node for the details panel. */
-export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE, hubCount: HubCountLabel = plainCount): NodeElement {
+/**
+ * One node as a Cytoscape element; the DTO rides along in data.node for the details panel. An
+ * account in an opened ring is coloured by the higher of its own risk and `ringScore`.
+ */
+export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE, hubCount: HubCountLabel = plainCount, ringScore: number | null = null): NodeElement {
   const hub = isHub(node, pageSize);
+  const riskScore = node.kind === 'account' ? accountRiskScore(node.riskScore, ringScore) : node.riskScore;
   const classes = [`kind-${node.kind}`];
   if (hub) classes.push('hub');
   // Only accounts carry a model score; identifiers would all read "unknown" and add noise.
-  if (node.kind === 'account') classes.push(`risk-${riskBand(node.riskScore)}`);
+  if (node.kind === 'account') classes.push(`risk-${riskBand(riskScore)}`);
   if (node.blacklisted) classes.push('blacklisted');
+  // A mapped identifier entry's own picture (an SSN's ID card) over its kind's.
+  if (node.identifierType) classes.push(`icon-${node.identifierType.icon}`);
   return {
     group: 'nodes',
     data: {
       id: node.id,
       kind: node.kind,
       label: hub ? `${node.label}\n${hubCount(node.degree!)}` : node.label,
-      riskScore: node.riskScore,
+      riskScore,
       blacklisted: node.blacklisted,
       node,
     },
@@ -62,11 +69,20 @@ export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOU
   };
 }
 
-/** One edge as a Cytoscape element. */
-export function edgeElement(edge: GraphEdge): EdgeElement {
+/** One edge as a Cytoscape element; a (folded) money edge gets its width from the total and, with `moneyLabel`, a label. */
+export function edgeElement(edge: GraphEdge, moneyLabel?: MoneyEdgeLabel): EdgeElement {
+  const money = moneyEdgeSummary(edge);
   return {
     group: 'edges',
-    data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, kind: edge.kind, edge },
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      kind: edge.kind,
+      edge,
+      ...(money ? { moneyWidth: moneyEdgeWidth(money.totalAmount), ...(moneyLabel ? { label: moneyLabel(money) } : {}) } : {}),
+    },
     classes: `edge-${edge.kind}`,
   };
 }

@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
-import { EDGE_KINDS, NODE_KINDS } from '../../main/api';
-import { BLACKLIST_ICON_PATH, EDGE_KIND_VISUALS, NODE_KIND_VISUALS } from './node-kinds';
+import { EDGE_KINDS, IDENTIFIER_ICONS, NODE_KINDS } from '../../main/api';
+import { BLACKLIST_ICON_PATH, EDGE_KIND_VISUALS, IDENTIFIER_ICON_PATHS, NODE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS } from './risk';
 
 /** The theme colours the graph needs; taken from the MUI palette so the canvas follows light/dark. */
@@ -52,6 +52,7 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     selector: `node.kind-account.risk-${band}`,
     style: { 'background-color': RISK_COLORS[band] },
   }));
+  const iconRules = IDENTIFIER_ICONS.map((icon) => ({ selector: `node.icon-${icon}`, style: { 'background-image': svgIconDataUri(IDENTIFIER_ICON_PATHS[icon], '#FFFFFF') } }));
   const edgeRules = EDGE_KINDS.map((kind) => {
     const visual = EDGE_KIND_VISUALS[kind];
     return {
@@ -90,7 +91,12 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
       },
     },
     ...kindRules,
+    ...iconRules,
     ...riskRules,
+    // The investigator's styling rules (style-rules.ts) win over kind and risk; the blacklist rim still wins over theirs.
+    { selector: 'node[ruleColor]', style: { 'background-color': 'data(ruleColor)' } },
+    { selector: 'node[ruleSize]', style: { width: 'data(ruleSize)', height: 'data(ruleSize)' } },
+    { selector: 'node[ruleBorder]', style: { 'border-width': 4, 'border-color': 'data(ruleBorder)' } },
     { selector: 'node.blacklisted', style: { 'border-width': 5, 'border-color': palette.blacklist } },
     {
       // A collapsed hub: larger, dashed rim, and its neighbour count on a second label line.
@@ -182,9 +188,41 @@ export function graphStylesheet(palette: GraphPalette): StylesheetJson {
     },
     { selector: 'edge.faded', style: { opacity: 0.1 } },
     ...edgeRules,
+    // A folded money edge: width by total amount, label with count and total (money-edges.ts).
+    { selector: 'edge[moneyWidth]', style: { width: 'data(moneyWidth)' } },
+    {
+      selector: 'edge[label]',
+      style: {
+        label: 'data(label)',
+        'font-family': palette.fontFamily,
+        'font-size': 9,
+        color: palette.text,
+        'text-rotation': 'autorotate',
+        // A backdrop rather than an outline: the label sits on its own line and must read over it.
+        'text-background-color': palette.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
+      },
+    },
+    { selector: 'edge[ruleColor]', style: { 'line-color': 'data(ruleColor)', 'target-arrow-color': 'data(ruleColor)' } },
+    { selector: 'edge[ruleSize]', style: { width: 'data(ruleSize)' } },
+    {
+      // A found path: its links in the halo colour of its nodes, drawn over the others.
+      selector: 'edge.highlighted',
+      style: { width: 4, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 9 },
+    },
+    // The timeline: money edges outside its window, and edges along a money flow or a reason's window.
+    { selector: 'edge.time-faded', style: { opacity: 0.08 } },
+    { selector: 'edge.time-hidden', style: { display: 'none' } },
+    { selector: 'edge.money-path', style: { width: 5, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 20 } },
+    { selector: 'edge.money-step', style: { width: 8, 'line-color': palette.selection, 'target-arrow-color': palette.selection, 'z-index': 21 } },
     {
       selector: 'edge:selected',
       style: { width: 3, opacity: 1, 'line-color': palette.selection, 'target-arrow-color': palette.selection },
     },
+    // A selected link keeps its money width and gets a glow, so the link the details panel shows stands out.
+    { selector: 'edge[moneyWidth]:selected', style: { width: 'data(moneyWidth)' } },
+    { selector: 'edge:selected', style: { 'underlay-color': palette.selection, 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
   ] as StylesheetJson;
 }

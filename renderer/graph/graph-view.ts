@@ -4,9 +4,11 @@ import svg from 'cytoscape-svg';
 import type { GraphNode } from '../../main/api';
 import { centroid, edgeFilteredOut, emptyCanvas, groupCentre, inCollapsedGroup, nodeFilteredOut, type CanvasModel, type CanvasNode, type Point } from './canvas-model';
 import { DEFAULT_NEIGHBOUR_PAGE_SIZE, edgeElement, nodeElement, type HubCountLabel } from './elements';
+import type { MoneyEdgeLabel } from './money-edges';
 import { runForceLayoutInWorker, type ForceLayoutRun } from './force-layout';
 import { graphStylesheet, type GraphPalette } from './graph-style';
 import { riskBand } from './risk';
+import { ruleStyleData, RULE_STYLE_KEYS } from './style-rules';
 
 let extensionsRegistered = false;
 function registerExtensions(): void {
@@ -28,14 +30,18 @@ export interface GraphViewEvents {
   onNodesMoved(positions: Record<string, Point>): void;
   /** A group was double-tapped: the user wants it collapsed, or expanded again. */
   onGroupToggle(groupId: string): void;
+  /** A link was tapped: the details panel shows it. */
+  onSelectEdge?(edgeId: string): void;
 }
 
-/** Counts drawn on the canvas, in the investigator's language. */
-export interface CanvasCountLabels {
+/** What the canvas writes on its elements, in the investigator's language. */
+export interface CanvasLabels {
   /** A hub's neighbour count, on its second label line. */
   hubCount: HubCountLabel;
   /** How many nodes a collapsed group holds, on its second label line. */
   groupMembers(count: number): string;
+  /** A folded money link's count and total (without it, money links carry no label). */
+  moneyEdge?: MoneyEdgeLabel;
 }
 
 export interface GraphViewOptions {
@@ -77,12 +83,17 @@ export class GraphView {
   private selectionReport: number | null = null;
   /** Ids of the links drawn re-routed to collapsed groups. */
   private foldedLinkIds = new Set<string>();
+  /** Money edges with no movement in the timeline's window, and whether they are greyed or hidden (not part of the undoable model: a brush move is not an edit). */
+  private timeFiltered: ReadonlySet<string> = new Set();
+  private timeFilterMode: 'grey' | 'hide' = 'grey';
+  /** Money edges highlighted along a flow or a reason's window, and the flow step shown now. */
+  private linkHighlight: { ids: ReadonlySet<string>; currentId: string | null } = { ids: new Set(), currentId: null };
 
   constructor(
     container: HTMLElement,
     palette: GraphPalette,
     events: GraphViewEvents,
-    private readonly labels: CanvasCountLabels,
+    private readonly labels: CanvasLabels,
     options: GraphViewOptions = {},
   ) {
     registerExtensions();
@@ -101,6 +112,10 @@ export class GraphView {
       if (this.model.groups[event.target.id()]) return;
       const original = event.originalEvent as MouseEvent | undefined;
       events.onSelect(event.target.id(), Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey)));
+    });
+    this.cy.on('tap', 'edge', (event) => {
+      // A link re-routed to a collapsed group stands for several: there is no one link to show.
+      if (!this.foldedLinkIds.has(event.target.id())) events.onSelectEdge?.(event.target.id());
     });
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) events.onSelect(null, false);
@@ -139,7 +154,7 @@ export class GraphView {
   render(model: CanvasModel): void {
     const previous = this.model;
     this.model = model;
-    const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters;
+    const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters || previous.ringScores !== model.ringScores || previous.styleRules !== model.styleRules;
     const groupsChanged = previous.groups !== model.groups;
     this.cy.batch(() => {
       if (groupsChanged) this.addGroups(model);
@@ -177,7 +192,7 @@ export class GraphView {
         continue;
       }
       if (!wasDrawn) {
-        const element = nodeElement(current.node, this.pageSize, this.labels.hubCount);
+        const element = this.nodeElementFor(current);
         additions.push({ group: 'nodes', data: { ...element.data, parent: current.groupId ?? undefined }, position: { ...current.position }, classes: this.classesFor(current, element.classes), locked: current.pinned });
       } else if (before !== current || restyleAll) {
         this.updateNode(before, current, restyleAll);
@@ -195,8 +210,8 @@ export class GraphView {
     // Moving a node into or out of a group re-creates its element: move first, then look it up.
     if (before.groupId !== current.groupId) this.cy.getElementById(current.node.id).move({ parent: current.groupId });
     const drawn = this.cy.getElementById(current.node.id);
-    const element = before.node !== current.node || restyle || before.pinned !== current.pinned || before.hidden !== current.hidden || before.page !== current.page ? nodeElement(current.node, this.pageSize, this.labels.hubCount) : null;
-    if (before.node !== current.node) drawn.data(element!.data);
+    const element = before.node !== current.node || restyle || before.pinned !== current.pinned || before.hidden !== current.hidden || before.page !== current.page ? this.nodeElementFor(current) : null;
+    if (before.node !== current.node || restyle) setData(drawn, element!.data);
     if (before.position.x !== current.position.x || before.position.y !== current.position.y) {
       // A pinned node is locked in Cytoscape, which ignores positions set on a locked node.
       if (before.pinned) drawn.unlock();
@@ -218,7 +233,7 @@ export class GraphView {
     const gone = previous.edges === model.edges ? [] : Object.keys(previous.edges).filter((id) => !model.edges[id]);
     const additions: cytoscape.ElementDefinition[] = [];
     const folded = new Map<string, { source: string; target: string; count: number }>();
-        for (const [id, edge] of Object.entries(model.edges)) {
+    for (const [id, edge] of Object.entries(model.edges)) {
       const [source, target] = [this.drawnEnd(edge.source), this.drawnEnd(edge.target)];
       const drawn = this.cy.getElementById(id);
       if (source !== edge.source || target !== edge.target) {
@@ -231,15 +246,21 @@ export class GraphView {
         continue;
       }
       if (drawn.nonempty() && !restyleAll) continue;
-      const element = edgeElement(edge);
+      const element = edgeElement(edge, this.labels.moneyEdge);
+      Object.assign(element.data, ruleStyleData(model.styleRules, 'edge', edge));
       const faded = edgeFilteredOut(edge, model.filters) || [edge.source, edge.target].some((end) => nodeFilteredOut(model.nodes[end].node, model.filters));
-      const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}`;
+      const classes = `${element.classes}${faded ? (model.filters.mode === 'hide' ? ' filtered-hidden' : ' faded') : ''}${model.highlighted.includes(id) ? ' highlighted' : ''}`;
       if (drawn.empty()) additions.push({ ...element, classes });
-      else drawn.classes(classes);
+      else {
+        setData(drawn, element.data);
+        drawn.classes(classes);
+      }
     }
     this.removeByIds(gone);
     this.cy.add(additions);
     this.renderFoldedLinks(folded);
+    // Links just drawn or restyled keep the timeline's window and highlight.
+    this.restyleMoneyEdges(new Set([...this.timeFiltered, ...this.linkHighlight.ids]));
   }
 
   private renderFoldedLinks(folded: ReadonlyMap<string, { source: string; target: string; count: number }>): void {
@@ -279,6 +300,57 @@ export class GraphView {
     this.cy.remove(doomed);
   }
 
+  /** The node's element with its ring score and the styling rules' look. */
+  private nodeElementFor(current: CanvasNode) {
+    const element = nodeElement(current.node, this.pageSize, this.labels.hubCount, this.model.ringScores[current.node.id] ?? null);
+    return { ...element, data: { ...element.data, ...ruleStyleData(this.model.styleRules, 'node', current.node) } };
+  }
+
+  /**
+   * Greys or hides the money edges outside the timeline's window. Only edges whose state changes are
+   * touched, in one batch, so dragging the brush over 20,000 links redraws within a frame or two.
+   */
+  setTimeFilter(outside: ReadonlySet<string>, mode: 'grey' | 'hide'): void {
+    const before = this.timeFiltered;
+    const modeChanged = mode !== this.timeFilterMode;
+    this.timeFiltered = outside;
+    this.timeFilterMode = mode;
+    const changed = modeChanged ? new Set([...before, ...outside]) : symmetricDifference(before, outside);
+    this.restyleMoneyEdges(changed);
+  }
+
+  /** Highlights money edges (a cycle, a fan-in, a reason's payments), `currentId` the most (the step shown now). */
+  setLinkHighlight(ids: readonly string[], currentId: string | null = null): void {
+    const before = this.linkHighlight;
+    this.linkHighlight = { ids: new Set(ids), currentId };
+    this.restyleMoneyEdges(new Set([...before.ids, ...ids, ...(before.currentId ? [before.currentId] : []), ...(currentId ? [currentId] : [])]));
+  }
+
+  /** Ids of the drawn edges that carry a class (e2e checks what the timeline greyed or highlighted). */
+  edgeIdsWithClass(className: string): string[] {
+    return this.cy.edges(`.${className}`).map((edge) => edge.id());
+  }
+
+  private restyleMoneyEdges(ids: ReadonlySet<string>): void {
+    this.cy.batch(() => {
+      for (const id of ids) {
+        const drawn = this.cy.getElementById(id);
+        if (drawn.empty()) continue;
+        for (const className of MONEY_CLASSES) drawn.removeClass(className);
+        const classes = this.moneyClasses(id).trim();
+        if (classes) drawn.addClass(classes);
+      }
+    });
+  }
+
+  private moneyClasses(edgeId: string): string {
+    let classes = '';
+    if (this.timeFiltered.has(edgeId)) classes += this.timeFilterMode === 'hide' ? ' time-hidden' : ' time-faded';
+    if (this.linkHighlight.ids.has(edgeId)) classes += ' money-path';
+    if (this.linkHighlight.currentId === edgeId) classes += ' money-step';
+    return classes;
+  }
+
   private classesFor(current: CanvasNode, base: string): string {
     const classes = [base];
     if (current.page?.nextOffset != null) classes.push('has-more');
@@ -309,6 +381,31 @@ export class GraphView {
     const extent = this.cy.extent();
     const { x, y } = node.position();
     if (x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2) this.cy.animate({ center: { eles: node } }, { duration: 250 });
+  }
+
+  /** Marks one link as the selected link (a row of the transactions table); selected nodes stay selected. */
+  selectEdge(edgeId: string): void {
+    this.cy.batch(() => {
+      this.cy.edges(':selected').unselect();
+      this.cy.getElementById(edgeId).select();
+    });
+  }
+
+  /** An element's drawn data (scalars only) and classes, for the e2e test hook; null when it is not drawn. */
+  drawnData(id: string): { data: Record<string, string | number | boolean | null>; classes: string[] } | null {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return null;
+    const data = Object.fromEntries(Object.entries(element.data() as Record<string, unknown>).filter((entry): entry is [string, string | number | boolean | null] => entry[1] === null || typeof entry[1] !== 'object'));
+    return { data, classes: element.classes() };
+  }
+
+  /** Where a link's midpoint is drawn, in page coordinates; null when it is not drawn. */
+  edgeClientPosition(edgeId: string): { x: number; y: number } | null {
+    const edge = this.cy.getElementById(edgeId);
+    if (edge.empty() || !edge.isEdge()) return null;
+    const rendered = edge.renderedMidpoint();
+    const box = this.cy.container()!.getBoundingClientRect();
+    return { x: box.left + rendered.x, y: box.top + rendered.y };
   }
 
   selectedIds(): string[] {
@@ -551,6 +648,22 @@ export class GraphView {
     const level = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor));
     this.cy.animate({ zoom: { level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } } }, { duration: 150 });
   }
+}
+
+/** Sets an element's data, removing the styling-rule fields it no longer has (data() only merges). */
+function setData(element: cytoscape.CollectionReturnValue, data: Record<string, unknown>): void {
+  element.data(data);
+  const stale = RULE_STYLE_KEYS.filter((key) => data[key] === undefined && element.data(key) !== undefined);
+  if (stale.length > 0) element.removeData(stale.join(' '));
+}
+
+const MONEY_CLASSES = ['time-hidden', 'time-faded', 'money-path', 'money-step'] as const;
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const changed = new Set<string>();
+  for (const id of a) if (!b.has(id)) changed.add(id);
+  for (const id of b) if (!a.has(id)) changed.add(id);
+  return changed;
 }
 
 function roundPoint({ x, y }: Point): Point {

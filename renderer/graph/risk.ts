@@ -1,5 +1,7 @@
-/** Risk bands an analyst reads at a glance; one definition for the graph, the legend and the risk bar. */
-export const RISK_BANDS = ['low', 'medium', 'high', 'unknown'] as const;
+import { RISK_BANDS } from '../../main/api';
+
+/** Risk bands an analyst reads at a glance; one definition (in the contract) for the graph, the legend, the risk bar and saved views. */
+export { RISK_BANDS };
 export type RiskBand = (typeof RISK_BANDS)[number];
 
 /** Lower bounds of the medium and high bands (scores are in [0, 1]). */
@@ -18,4 +20,15 @@ export function riskBand(score: number | null): RiskBand {
   if (score >= RISK_THRESHOLDS.high) return 'high';
   if (score >= RISK_THRESHOLDS.medium) return 'medium';
   return 'low';
+}
+
+/**
+ * The score an account is coloured by: the higher of its own and its opened ring's score, so a
+ * member of a 0.93 ring never reads "low" because its own model score is low. Unknown stays unknown
+ * only when both are.
+ */
+export function accountRiskScore(own: number | null, ringScore: number | null): number | null {
+  if (ringScore === null || Number.isNaN(ringScore)) return own;
+  if (own === null || Number.isNaN(own)) return ringScore;
+  return Math.max(own, ringScore);
 }

@@ -1,57 +1,16 @@
 /**
  * The `.ringscope` workspace file: the canvas model saved by reference (node and link ids with
  * positions, pins, hidden marks, groups, filters, highlight) plus the graph source it came from.
+ * Version 2 adds collapsed groups, the styling rules and the opened rings' scores; version 1 files still open.
  * Node data is not saved: opening a workspace fetches the nodes again from the connected source,
  * so what is shown is current, and nodes the source no longer has are named.
  */
-import { z } from 'zod';
-import { EdgeKind, NodeKind, type SourceInfo, type Subgraph } from '../../main/api';
+import { WORKSPACE_FILE_BY_VERSION, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFile, type SourceInfo, type Subgraph } from '../../main/api';
 import { emptyCanvas, type CanvasModel, type CanvasNode } from './canvas-model';
-import { RISK_BANDS } from './risk';
 
-export const WORKSPACE_FORMAT = 'ringscope-workspace';
-/** Version 2 saves whether each group is collapsed; version 1 files open with every group expanded. */
-export const WORKSPACE_VERSION = 2;
+// The format is part of the contract (main/api/workspace.ts): a case keeps named views in it too.
+export { WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceFile };
 export const WORKSPACE_EXTENSION = '.ringscope';
-
-const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
-
-const WorkspaceFileV1 = z.strictObject({
-  format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(1),
-  savedAt: z.string(),
-  source: z.strictObject({ kind: z.enum(['embedded', 'neo4j']), name: z.string() }).nullable(),
-  nodes: z.array(
-    z.strictObject({
-      id: z.string().min(1),
-      position: Point,
-      pinned: z.boolean(),
-      hidden: z.boolean(),
-      groupId: z.string().nullable(),
-      page: z.strictObject({ totalNeighbours: z.number().int().nonnegative(), nextOffset: z.number().int().nonnegative().nullable() }).nullable(),
-    }),
-  ),
-  edges: z.array(z.string().min(1)),
-  groups: z.array(z.strictObject({ id: z.string().min(1), label: z.string() })),
-  highlighted: z.array(z.string()),
-  filters: z.strictObject({
-    nodeKinds: z.array(NodeKind),
-    edgeKinds: z.array(EdgeKind),
-    riskBands: z.array(z.enum(RISK_BANDS)),
-    blacklist: z.enum(['any', 'only', 'exclude']),
-    mode: z.enum(['grey', 'hide']),
-  }),
-});
-
-export const WorkspaceFile = WorkspaceFileV1.extend({
-  version: z.literal(WORKSPACE_VERSION),
-  groups: z.array(z.strictObject({ id: z.string().min(1), label: z.string(), collapsed: z.boolean() })),
-});
-export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
-
-/** A version 1 file, upgraded to the current version. */
-const UpgradedV1 = WorkspaceFileV1.transform((file): WorkspaceFile => ({ ...file, version: WORKSPACE_VERSION, groups: file.groups.map((group) => ({ ...group, collapsed: false })) }));
-const OPENED_VERSIONS: readonly unknown[] = [1, WORKSPACE_VERSION];
 
 export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, savedAt: Date): WorkspaceFile {
   return {
@@ -64,6 +23,8 @@ export function toWorkspaceFile(model: CanvasModel, source: SourceInfo | null, s
     groups: Object.values(model.groups).map((group) => ({ ...group })),
     highlighted: [...model.highlighted],
     filters: { ...model.filters, nodeKinds: [...model.filters.nodeKinds], edgeKinds: [...model.filters.edgeKinds], riskBands: [...model.filters.riskBands] },
+    styleRules: structuredClone([...model.styleRules]),
+    ringScores: Object.fromEntries(Object.entries(model.ringScores).filter(([id]) => model.nodes[id])),
   };
 }
 
@@ -77,10 +38,9 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   }
   const format = (json as { format?: unknown; version?: unknown } | null)?.format;
   if (format !== WORKSPACE_FORMAT) throw new WorkspaceFileError('notWorkspace');
-  const version = (json as { version?: unknown }).version;
-  if (!OPENED_VERSIONS.includes(version)) throw new WorkspaceFileError('unsupportedVersion');
-  // Checked against its own version's schema, so the first problem named is one that version has.
-  const parsed = version === WORKSPACE_VERSION ? WorkspaceFile.safeParse(json) : UpgradedV1.safeParse(json);
+  const schema = WORKSPACE_FILE_BY_VERSION[(json as { version?: unknown }).version as number];
+  if (!schema) throw new WorkspaceFileError('unsupportedVersion');
+  const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new WorkspaceFileError('invalid', parsed.error.issues[0]?.path.join('.'));
 }
@@ -117,7 +77,16 @@ export function workspaceModel(file: WorkspaceFile, fetched: Subgraph): { model:
   const groups = Object.fromEntries(file.groups.filter((group) => usedGroups.has(group.id)).map((group) => [group.id, group]));
   for (const node of Object.values(nodes)) if (node.groupId && !groups[node.groupId]) nodes[node.node.id] = { ...node, groupId: null };
   return {
-    model: { ...emptyCanvas(), nodes, edges, groups, highlighted: file.highlighted.filter((id) => nodes[id]), filters: file.filters },
+    model: {
+      ...emptyCanvas(),
+      nodes,
+      edges,
+      groups,
+      highlighted: file.highlighted.filter((id) => nodes[id] || edges[id]),
+      filters: file.filters,
+      styleRules: file.styleRules,
+      ringScores: Object.fromEntries(Object.entries(file.ringScores).filter(([id]) => nodes[id])),
+    },
     missingNodeIds,
   };
 }

@@ -12,10 +12,12 @@ export interface TransactionsTableProps {
   truncated: boolean;
   /** Called with a row's link, e.g. to highlight it on the canvas. */
   onSelect?: (link: MoneyLink) => void;
+  /** Height of the scrolling rows (the header stays). */
+  maxHeight?: number;
 }
 
 /** Every money link among the selected accounts: sortable by each column, filterable, exportable to CSV. */
-export function TransactionsTable({ links, truncated, onSelect }: TransactionsTableProps) {
+export function TransactionsTable({ links, truncated, onSelect, maxHeight = 360 }: TransactionsTableProps) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<TransactionSort>({ column: 'at', direction: 'asc' });
   const [filter, setFilter] = useState('');
@@ -46,7 +48,7 @@ export function TransactionsTable({ links, truncated, onSelect }: TransactionsTa
           {t('money.exportCsv')}
         </Button>
       </Stack>
-      <TableContainer sx={{ maxHeight: 360 }}>
+      <TableContainer sx={{ maxHeight }}>
         <Table size="small" stickyHeader aria-label={t('money.tableLabel')}>
           <TableHead>
             <TableRow>
@@ -62,7 +64,7 @@ export function TransactionsTable({ links, truncated, onSelect }: TransactionsTa
           <TableBody>
             {shown.map((link) => (
               <TableRow key={link.id} hover onClick={() => onSelect?.(link)} sx={{ cursor: onSelect ? 'pointer' : undefined }}>
-                <TableCell>{link.at === null ? t('money.unknown') : time.format(new Date(link.at))}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{link.at === null ? t('money.unknown') : time.format(new Date(link.at))}</TableCell>
                 <TableCell>{link.source.replace(/^[a-z]+:/, '')}</TableCell>
                 <TableCell>{link.target.replace(/^[a-z]+:/, '')}</TableCell>
                 <TableCell>{t(`money.kinds.${link.kind}`)}</TableCell>

@@ -2,7 +2,7 @@
  * The transactions table's logic as pure functions: sort, filter and CSV export of money links
  * (graph.transactions), so the component stays a view and the rules are unit-tested.
  */
-import type { MoneyLink } from '../../main/api';
+import { csvText, type MoneyLink } from '../../main/api';
 
 export const TRANSACTION_COLUMNS = ['at', 'source', 'target', 'kind', 'amount', 'currency'] as const;
 export type TransactionColumn = (typeof TRANSACTION_COLUMNS)[number];
@@ -30,16 +30,7 @@ export function filterTransactions(links: readonly MoneyLink[], text: string): M
   return links.filter((link) => [link.source, link.target, link.type, link.kind, link.amount === null ? '' : String(link.amount)].some((value) => value.toLowerCase().includes(wanted)));
 }
 
-/**
- * RFC 4180 CSV with a header row. A cell a spreadsheet would run as a formula (=, +, -, @ first) is
- * prefixed with ' so opening the export cannot execute anything.
- */
+/** The rows as CSV with a header row, defused against formula injection by the shared csvText. */
 export function transactionsCsv(links: readonly MoneyLink[], header: Record<TransactionColumn, string>): string {
-  const cell = (value: string | number | null) => {
-    let text = value === null ? '' : String(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const rows = links.map((link) => TRANSACTION_COLUMNS.map((column) => cell(link[column])).join(','));
-  return [TRANSACTION_COLUMNS.map((column) => cell(header[column])).join(','), ...rows].join('\r\n') + '\r\n';
+  return csvText([TRANSACTION_COLUMNS.map((column) => header[column]), ...links.map((link) => TRANSACTION_COLUMNS.map((column) => link[column]))]);
 }

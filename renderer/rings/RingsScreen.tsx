@@ -21,6 +21,8 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { TaskProgress } from '../shared/TaskProgress';
 import { toApiError } from '../shared/to-api-error';
 import { ClusterTable } from './ClusterTable';
+import { DetectionModeFields } from './DetectionModeFields';
+import { UpstreamNotice } from './UpstreamNotice';
 import { ExcludedHubs } from './ExcludedHubs';
 import { RING_KIND_COLORS } from './ring-kind-colors';
 import { ScoreHistogram } from './ScoreHistogram';
@@ -49,6 +51,8 @@ export function RingsScreen() {
           highlightIds: detail.memberIds,
           title: t('rings.exploreTitle', { clusterId: detail.clusterId, score: format.score(detail.score) }),
           notes: detail.reasons.map(reasonText),
+          ringScore: detail.score,
+          ring: { clusterId: detail.clusterId, reasons: detail.reasons },
         });
       } catch (failure) {
         setOpenError(toApiError(failure));
@@ -104,6 +108,8 @@ export function RingsScreen() {
           />
         </Box>
 
+        <DetectionModeFields settings={settings} onChange={setSettings} disabled={task !== null} />
+
         {task ? (
           <TaskProgress
             label={task.progress?.state === 'running' ? t(`progress.step.${task.progress.step}`) : t('rings.running')}
@@ -132,8 +138,9 @@ export function RingsScreen() {
                 })}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-                {sourceName(detection.source, t)} · {detection.mode === 'gds' ? t('rings.modeGds') : t('rings.modeInProcess')}
+                {sourceName(detection.source, t)} · {detection.mode === 'gds' ? t('rings.modeGds') : detection.mode === 'upstream' ? t('rings.mode.modeUpstream') : t('rings.modeInProcess')}
               </Typography>
+              {detection.upstream && <UpstreamNotice upstream={detection.upstream} />}
               {detection.truncated && (
                 <Alert severity="warning" sx={{ mb: 1 }}>
                   {t('rings.truncated')}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, ProgressEvent, RingKind, RingsDetectResult, RingsListResult } from '../../main/api';
+import type { ApiError, DetectionMode, ProgressEvent, RingKind, RingsDetectResult, RingsListResult } from '../../main/api';
 import { useApi } from '../api/api-context';
 import { toApiError } from '../shared/to-api-error';
 
@@ -14,7 +14,12 @@ export interface RingFilters {
 export interface DetectionSettings {
   supernodeCutoff: number;
   minScore: number;
+  mode: 'auto' | DetectionMode;
+  /** Upstream results: communities to load, members read per community, and their ranking. */
+  upstream: { communities: number; maxMembers: number; rankBy: 'score' | 'size' };
 }
+
+const DEFAULT_SETTINGS: DetectionSettings = { supernodeCutoff: 20, minScore: 0.5, mode: 'auto', upstream: { communities: 200, maxMembers: 500, rankBy: 'score' } };
 
 /** The detect call in flight and its latest progress event. */
 export interface DetectionTask {
@@ -28,7 +33,7 @@ export interface DetectionTask {
  */
 export function useRingDetection() {
   const api = useApi();
-  const [settings, setSettings] = useState<DetectionSettings>({ supernodeCutoff: 20, minScore: 0.5 });
+  const [settings, setSettings] = useState<DetectionSettings>(DEFAULT_SETTINGS);
   const [filters, setFilters] = useState<RingFilters>({ kinds: [], minScore: 0 });
   const [page, setPage] = useState(0);
   const [task, setTask] = useState<DetectionTask | null>(null);
@@ -53,7 +58,7 @@ export function useRingDetection() {
           setList(result.detection ? result : null);
           const previous = result.detection;
           // A detection that ran before the screen opened (another window, an earlier visit) shows its settings.
-          if (previous && generation === 0) setSettings({ supernodeCutoff: previous.supernodeCutoff, minScore: previous.minScore });
+          if (previous && generation === 0) setSettings((current) => ({ ...current, supernodeCutoff: previous.supernodeCutoff, minScore: previous.minScore }));
         },
         (failure: unknown) => {
           if (stale) return;
@@ -73,7 +78,9 @@ export function useRingDetection() {
     setTask(started);
     setError(null);
     try {
-      await api.rings.detect({ taskId: started.taskId, supernodeCutoff: settings.supernodeCutoff, minScore: settings.minScore });
+      const { upstream } = settings;
+      const upstreamParams = settings.mode === 'upstream' ? { upstreamCommunities: upstream.communities, upstreamMaxMembers: upstream.maxMembers, upstreamRankBy: upstream.rankBy } : {};
+      await api.rings.detect({ taskId: started.taskId, supernodeCutoff: settings.supernodeCutoff, minScore: settings.minScore, mode: settings.mode, ...upstreamParams });
       setPage(0);
       setGeneration((value) => value + 1);
     } catch (failure) {

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import SvgIcon from '@mui/material/SvgIcon';
-import type { NodeKind } from '../../main/api';
-import { NODE_KIND_VISUALS, type NodeKindVisual } from '../graph/node-kinds';
+import type { IdentifierIcon, NodeKind } from '../../main/api';
+import { IDENTIFIER_ICON_PATHS, NODE_KIND_VISUALS, type NodeKindVisual } from '../graph/node-kinds';
 import { RISK_COLORS, riskBand } from '../graph/risk';
 
 /** CSS outlines of the Cytoscape shapes, so lists and the legend show nodes as the graph draws them. */
@@ -14,6 +14,7 @@ const SHAPE_CLIP_PATHS: Record<NodeKindVisual['shape'], string> = {
   'round-pentagon': 'polygon(50% 0, 100% 38%, 81% 100%, 19% 100%, 0 38%)',
   barrel: 'inset(4% 0 round 45% / 25%)',
   'round-octagon': 'polygon(30% 0, 70% 0, 100% 30%, 100% 70%, 70% 100%, 30% 100%, 0 70%, 0 30%)',
+  'round-tag': 'polygon(0 0, 75% 0, 100% 50%, 75% 100%, 0 100%)',
 };
 
 export interface KindBadgeProps {
@@ -22,10 +23,12 @@ export interface KindBadgeProps {
   riskScore?: number | null;
   size?: number;
   title?: string;
+  /** A mapped identifier entry's own picture, instead of the kind's. */
+  icon?: IdentifierIcon;
 }
 
 /** A node kind's shape, colour and icon, small: the graph's visual language outside the canvas. */
-export function KindBadge({ kind, riskScore = null, size = 24, title }: KindBadgeProps) {
+export function KindBadge({ kind, riskScore = null, size = 24, title, icon }: KindBadgeProps) {
   const visual = NODE_KIND_VISUALS[kind];
   const color = kind === 'account' ? RISK_COLORS[riskBand(riskScore)] : visual.color;
   return (
@@ -45,7 +48,7 @@ export function KindBadge({ kind, riskScore = null, size = 24, title }: KindBadg
       }}
     >
       <SvgIcon sx={{ fontSize: size * 0.58, color: '#FFFFFF' }}>
-        <path d={visual.iconPath} />
+        <path d={icon ? IDENTIFIER_ICON_PATHS[icon] : visual.iconPath} />
       </SvgIcon>
     </Box>
   );

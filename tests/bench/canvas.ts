@@ -11,19 +11,14 @@
  *   for how WebGL does without a graphics card);
  * - undo of a 1,000-node expand (target < 100 ms).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../e2e/support/chromium';
+import { withHarnessPage } from './harness-page';
 import type { BenchFigures } from './results';
 
 const HARNESS_ROOT = path.resolve(__dirname, 'canvas-harness');
 const RUNS = 3;
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
 type PaintTimes = { firstPaintSeconds: number; interactiveSeconds: number };
 type CanvasBench = {
@@ -34,25 +29,8 @@ type CanvasBench = {
   undoExpand(added: number): Promise<number>;
 };
 
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const file = path.join(root, path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
-    try {
-      const body = readFileSync(file.endsWith(path.sep) ? path.join(file, 'index.html') : file);
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/** Opens the harness page and returns a caller for its `canvasBench` functions. */
-async function openHarness(browser: Browser, url: string) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
-  await page.waitForFunction(() => 'canvasBench' in globalThis);
+/** A caller for the harness page's `canvasBench` functions. */
+function benchOn(page: Page) {
   return <K extends keyof CanvasBench>(name: K, ...args: Parameters<CanvasBench[K]>) =>
     page.evaluate(({ name, args }) => (globalThis as unknown as { canvasBench: Record<string, (...a: unknown[]) => unknown> }).canvasBench[name](...args), { name, args }) as Promise<Awaited<ReturnType<CanvasBench[K]>>>;
 }
@@ -61,15 +39,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function runCanvasBench(log: (line: string) => void): Promise<BenchFigures> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'ringscope-canvas-bench-'));
-  let server: Server | null = null;
-  let browser: Browser = await launchChromium();
-  try {
-    log('building the canvas harness');
-    await build({ root: HARNESS_ROOT, base: './', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, modulePreload: { polyfill: false } } });
-    server = await serve(outDir);
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
-    const bench = await openHarness(browser, url);
+  const seconds = (times: PaintTimes[], key: keyof PaintTimes) => times.map((time) => time[key].toFixed(2)).join(', ');
+  const measured = await withHarnessPage(HARNESS_ROOT, 'canvasBench', log, async (page) => {
+    const bench = benchOn(page);
 
     const layouts = [];
     for (let run = 0; run < RUNS; run++) layouts.push(await bench('layout', 1_000, 2_000));
@@ -82,7 +54,6 @@ export async function runCanvasBench(log: (line: string) => void): Promise<Bench
       plain.push(await bench('plainFirstPaint', 10_000, 20_000));
       ringscope.push(await bench('ringscopeFirstPaint', 10_000, 20_000, false));
     }
-    const seconds = (times: PaintTimes[], key: keyof PaintTimes) => times.map((time) => time[key].toFixed(2)).join(', ');
     log(`10k/20k first paint: RingScope ${seconds(ringscope, 'firstPaintSeconds')} s; plain Cytoscape ${seconds(plain, 'firstPaintSeconds')} s`);
     log(`10k/20k time to interactive: RingScope ${seconds(ringscope, 'interactiveSeconds')} s; plain Cytoscape ${seconds(plain, 'interactiveSeconds')} s`);
 
@@ -90,38 +61,39 @@ export async function runCanvasBench(log: (line: string) => void): Promise<Bench
     for (let run = 0; run < RUNS; run++) undos.push(await bench('undoExpand', 1_000));
     log(`undo of a 1,000-node expand: ${undos.map((value) => value.toFixed(1)).join(', ')} ms`);
 
-    // WebGL needs a browser with the GPU allowed (the e2e one runs with --disable-gpu), and a page of
-    // its own: Cytoscape's WebGL renderer changes the canvas renderer's shared prototype.
-    await browser.close();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'] });
-    const webglBench = await openHarness(browser, url);
-    const webglRenderer = await webglBench('webglRenderer');
-    const webgl: PaintTimes[] = [];
-    if (webglRenderer) for (let run = 0; run < RUNS; run++) webgl.push(await webglBench('ringscopeFirstPaint', 10_000, 20_000, true));
-    log(`10k/20k first paint with WebGL (${webglRenderer ?? 'no WebGL'}): ${seconds(webgl, 'firstPaintSeconds')} s; interactive ${seconds(webgl, 'interactiveSeconds')} s`);
+    return { layouts, ringscope, plain, undos };
+  });
 
-    const firstPaint = (times: PaintTimes[]) => median(times.map((time) => time.firstPaintSeconds));
-    const interactive = (times: PaintTimes[]) => median(times.map((time) => time.interactiveSeconds));
-    return {
-      layout1kSeconds: round(median(layouts.map((run) => run.seconds))),
-      applyLayout1kMs: round(median(layouts.map((run) => run.applyMs)), 1),
-      maxMainThreadTaskMsDuringLayout: round(Math.max(...layouts.map((run) => run.maxTaskMs)), 1),
-      maxMainThreadTaskMsApplyingLayout: round(median(layouts.map((run) => run.maxApplyTaskMs)), 1),
-      firstPaint10kSeconds: round(firstPaint(ringscope)),
-      plainCytoscapeFirstPaint10kSeconds: round(firstPaint(plain)),
-      firstPaint10kRatio: round(firstPaint(ringscope) / firstPaint(plain), 2),
-      interactive10kSeconds: round(interactive(ringscope)),
-      plainCytoscapeInteractive10kSeconds: round(interactive(plain)),
-      interactive10kRatio: round(interactive(ringscope) / interactive(plain), 2),
-      webglFirstPaint10kSeconds: webglRenderer ? round(firstPaint(webgl)) : null,
-      webglInteractive10kSeconds: webglRenderer ? round(interactive(webgl)) : null,
-      webglRenderer,
-      undo1kExpandMs: round(median(undos), 1),
-      runs: RUNS,
-    };
-  } finally {
-    await browser.close();
-    server?.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  // WebGL needs a browser with the GPU allowed (the e2e one runs with --disable-gpu), and a page of
+  // its own: Cytoscape's WebGL renderer changes the canvas renderer's shared prototype.
+  const launchWithWebgl = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'] });
+  const { webglRenderer, webgl } = await withHarnessPage(HARNESS_ROOT, 'canvasBench', log, async (page) => {
+    const bench = benchOn(page);
+    const renderer = await bench('webglRenderer');
+    const times: PaintTimes[] = [];
+    if (renderer) for (let run = 0; run < RUNS; run++) times.push(await bench('ringscopeFirstPaint', 10_000, 20_000, true));
+    return { webglRenderer: renderer, webgl: times };
+  }, launchWithWebgl);
+  log(`10k/20k first paint with WebGL (${webglRenderer ?? 'no WebGL'}): ${seconds(webgl, 'firstPaintSeconds')} s; interactive ${seconds(webgl, 'interactiveSeconds')} s`);
+
+  const { layouts, ringscope, plain, undos } = measured;
+  const firstPaint = (times: PaintTimes[]) => median(times.map((time) => time.firstPaintSeconds));
+  const interactive = (times: PaintTimes[]) => median(times.map((time) => time.interactiveSeconds));
+  return {
+    layout1kSeconds: round(median(layouts.map((run) => run.seconds))),
+    applyLayout1kMs: round(median(layouts.map((run) => run.applyMs)), 1),
+    maxMainThreadTaskMsDuringLayout: round(Math.max(...layouts.map((run) => run.maxTaskMs)), 1),
+    maxMainThreadTaskMsApplyingLayout: round(median(layouts.map((run) => run.maxApplyTaskMs)), 1),
+    firstPaint10kSeconds: round(firstPaint(ringscope)),
+    plainCytoscapeFirstPaint10kSeconds: round(firstPaint(plain)),
+    firstPaint10kRatio: round(firstPaint(ringscope) / firstPaint(plain), 2),
+    interactive10kSeconds: round(interactive(ringscope)),
+    plainCytoscapeInteractive10kSeconds: round(interactive(plain)),
+    interactive10kRatio: round(interactive(ringscope) / interactive(plain), 2),
+    webglFirstPaint10kSeconds: webglRenderer ? round(firstPaint(webgl)) : null,
+    webglInteractive10kSeconds: webglRenderer ? round(interactive(webgl)) : null,
+    webglRenderer,
+    undo1kExpandMs: round(median(undos), 1),
+    runs: RUNS,
+  };
 }

@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   paths: async () => (await import('./paths')).runPathsBench,
   propagation: async () => (await import('./propagation')).runPropagationBench,
   canvas: async () => (await import('./canvas')).runCanvasBench,
+  timeline: async () => (await import('./timeline')).runTimelineBench,
 };
 
 async function main(): Promise<void> {

@@ -55,7 +55,7 @@ describe('Connect to Neo4j and investigate a planted ring member there', () => {
   });
 
   it('opens the Connect screen from the source chip, with the demo graph active', async () => {
-    await expect.poll(() => page.getByTestId('source-chip').textContent()).toBe('Embedded demo');
+    await expect.poll(() => page.getByTestId('source-chip').textContent(), { timeout: 15_000 }).toBe('Embedded demo');
     await page.getByTestId('source-chip').click();
     await page.getByTestId('connect-screen').waitFor();
     expect(await page.getByTestId('demo-source').getByTestId('active-badge').textContent()).toBe('Active');
@@ -132,13 +132,44 @@ describe('Connect to Neo4j and investigate a planted ring member there', () => {
     await mapping.waitFor();
     expect(await page.getByTestId('mapping-account-label').inputValue()).toBe('User');
     expect(await page.getByTestId('mapping-account-id').inputValue()).toBe('userId');
-    expect(await page.getByTestId('mapping-phone-type').inputValue()).toBe('HAS_PHONE');
+    expect(await page.getByTestId('identifier-1-type').inputValue()).toBe('HAS_PHONE');
     expect(await page.getByTestId('saved-connection').getByTestId('active-badge').textContent()).toBe('Active');
 
     await page.getByTestId('save-mapping').click();
     await page.getByTestId('mapping-saved').waitFor();
     await mapping.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'neo4j-05-schema');
+  });
+
+  it('names the phone entry as the team does, with its own icon and values shown, and Explore uses it', async () => {
+    // The phone entry of the demo mapping (device, phone, ip, …): renamed, a wallet icon, values shown as stored.
+    await page.getByTestId('identifier-1-name').fill('Mobile number');
+    const choose = async (field: string, option: string) => {
+      await page.getByTestId(`identifier-1-${field}`).locator('xpath=..').getByRole('combobox').click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    await choose('icon', 'Wallet');
+    await choose('masking', 'Shown as stored');
+    expect(await page.getByTestId('identifier-1-masking').inputValue()).toBe('show');
+    await page.getByTestId('identifier-entry-1').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'neo4j-06-identifier-entry');
+    await page.getByTestId('save-mapping').click();
+    await page.getByTestId('mapping-saved').waitFor({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: 'Explore' }).click();
+    const input = page.getByTestId('search-input');
+    await input.fill(fixture.sharedPhone);
+    await input.press('Enter');
+    const result = page.getByTestId('search-result').filter({ hasText: 'Mobile number' });
+    await result.first().waitFor({ timeout: 15_000 });
+    await result.first().click();
+    const details = page.getByTestId('details-panel');
+    await details.waitFor();
+    await expect.poll(() => details.textContent(), { timeout: 15_000 }).toContain('Mobile number');
+    // Shown as stored: every digit of the number, where the default entry masked all but two.
+    expect(digitsOf((await page.getByTestId('property-phoneNumber').textContent()) ?? '')).toContain(digitsOf(fixture.sharedPhone));
+    await settle();
+    await saveScreenshot(page, 'neo4j-07-identifier-named-in-explore');
   });
 
   it('raised no page errors, and no console errors besides the rejected sign-in', () => {

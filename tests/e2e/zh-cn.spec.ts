@@ -73,6 +73,9 @@ describe('RingScope in Chinese (zh-CN)', () => {
   it('starts in Chinese in a Chinese browser, switches to English and back, and remembers the choice', async () => {
     await expect.poll(() => analyst.locator('nav').textContent(), { timeout: 15_000 }).toBe('图探索团伙案件复核推送队列审计数据源');
     expect(await analyst.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // The Han text is drawn with the app's own Noto Sans SC (shipped as woff2 only), not a tofu fallback.
+    const loadedHanFont = '(async () => { await document.fonts.ready; return [...document.fonts].some((face) => face.family.includes("Noto Sans SC") && face.status === "loaded"); })()';
+    await expect.poll(() => analyst.evaluate(loadedHanFont), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => analyst.getByTestId('user-chip').textContent(), { timeout: 15_000 }).toBe('demo-analyst · 分析师');
 
     await analyst.getByTestId('language-switch').click();

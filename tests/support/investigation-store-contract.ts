@@ -38,6 +38,8 @@ export function sampleCase(id: string, overrides: Partial<Case> = {}): Case {
     reviews: [],
     snapshot: null,
     signatures: [],
+    views: [],
+    chosenViewId: null,
     createdBy: 'ana',
     createdAt: at,
     updatedBy: 'ana',
@@ -98,6 +100,14 @@ export function describeInvestigationStoreContract(name: string, makeFixture: ()
       const stale = store.commit({ cases: [{ doc: sampleCase('C1', { title: 'By Ana' }), expectedVersion: 1 }] });
       await expect(stale).rejects.toMatchObject({ code: 'conflict', message: 'This case was changed by lee at 2026-03-01T11:00:00.000Z; reload it' });
       expect(await store.getCase('C1')).toMatchObject({ title: 'By Lee', version: 2 });
+    });
+
+    it('reads a case stored before cases kept named views as one with none', async () => {
+      const { store } = await fixture();
+      const { views: _views, chosenViewId: _chosen, ...older } = sampleCase('C1');
+      await store.commit({ cases: [{ doc: older as Case, expectedVersion: 0 }] });
+      expect(await store.getCase('C1')).toMatchObject({ views: [], chosenViewId: null });
+      expect((await store.listCases()).map((item) => [item.views, item.chosenViewId])).toEqual([[[], null]]);
     });
 
     it('refuses to create a case whose id already exists', async () => {

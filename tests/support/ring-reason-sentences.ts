@@ -16,7 +16,8 @@ export const RING_REASON_SENTENCES: [what: string, reason: StoredRingReason, sen
     '1,234 accounts share 1 card, 1 IP, and 4 emails',
   ],
   ['shared addresses', { code: 'shared_identifiers', params: { accounts: 3, kinds: ['address'], counts: [2] } }, '3 accounts share 2 addresses'],
-  ['a mapped kind named as the mapping calls it', { code: 'shared_identifiers', params: { accounts: 7, kinds: ['SSN'], counts: [2] } }, '7 accounts share 2 SSN'],
+  ['a mapped kind named as the mapping calls it', { code: 'shared_identifiers', params: { accounts: 7, kinds: ['SSN'], counts: [2] } }, '7 accounts share 2 SSNs'],
+  ['one identifier of a mapped kind', { code: 'shared_identifiers', params: { accounts: 3, kinds: ['Wallet'], counts: [1] } }, '3 accounts share 1 Wallet'],
   ['an opening burst within hours', { code: 'opening_burst', params: { opened: 4, accounts: 6, windowMs: 48 * HOUR } }, '4 of 6 accounts opened within 48 hours'],
   ['an opening burst within days', { code: 'opening_burst', params: { opened: 3, accounts: 5, windowMs: 72 * HOUR } }, '3 of 5 accounts opened within 3 days'],
   [

@@ -1,3 +1,4 @@
+import { IDENTIFIER_KINDS } from '../../api';
 import type { DemoDataset } from '../demo/dataset';
 import { userIdOf } from '../demo/dataset';
 
@@ -14,6 +15,8 @@ export interface RingDetectionInput {
     knownGood?: Uint8Array;
   };
   identifiers: Pick<DemoDataset['identifiers'], 'count' | 'kind'>;
+  /** What each value of identifiers.kind stands for (a mapped entry of a team's graph); the built-in kinds, in IDENTIFIER_KINDS order, when absent. */
+  identifierKinds?: readonly IdentifierKindSpec[];
   identifierLinks: DemoDataset['identifierLinks'];
   transfers: DemoDataset['transfers'];
   payments: DemoDataset['payments'];
@@ -27,6 +30,15 @@ export interface RingDetectionInput {
   accountIds?: readonly string[];
   /** Business id of each merchant; M00017-style ids when absent. */
   merchantIds?: readonly string[];
+}
+
+/** An identifier kind as detection sees it: how reasons name it, how strongly sharing one links accounts. */
+export interface IdentifierKindSpec {
+  /** A built-in kind code (`device`), which readers word in their language, or the investigator's own word ("SSN"). */
+  name: string;
+  weight: number;
+  /** Counts in the shared-identifier reason: one operator behind several accounts (IPs and addresses do not). */
+  identity: boolean;
 }
 
 export interface AccountLinkColumns {
@@ -50,6 +62,11 @@ export function ringInputFromDataset(dataset: DemoDataset, { withMerchantIds = t
     payments,
     merchantIds: withMerchantIds ? merchants.merchantId : undefined,
   };
+}
+
+/** How reasons name the identifiers of one kind index: the mapped entry's name, else the built-in kind code. */
+export function identifierKindName(input: Pick<RingDetectionInput, 'identifierKinds'>, kind: number): string {
+  return input.identifierKinds?.[kind].name ?? IDENTIFIER_KINDS[kind];
 }
 
 /** How reasons and results name an account. */

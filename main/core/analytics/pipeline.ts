@@ -39,6 +39,11 @@ export interface RingPipelineOptions {
   knownCommunities?: Int32Array;
   /** Personalised PageRank scores already computed for the input's accounts (GDS on the server): explained here, not recomputed. */
   knownRiskScores?: Float64Array;
+  /**
+   * Clusters decided upstream (the community a batch job wrote on each account, -1 where none): each
+   * is scored as it is, with reasons from its own members, instead of being searched for here.
+   */
+  fixedClusters?: Int32Array;
 }
 
 export const DEFAULT_RING_PIPELINE: RingPipelineOptions = {
@@ -189,6 +194,7 @@ function detectRingClustersWithProjection(
   });
 
   const clusters = run('clusters', (report) => {
+    if (settings.fixedClusters) return fixedClusterMembers(settings.fixedClusters, settings.minClusterSize);
     const evidenceGroups: number[][] = findings.cycles.map((cycle) => cycle.accounts);
     for (const fan of findings.fanIns) {
       if (fan.passThroughSenders.length >= settings.fanInClusterMinSenders) evidenceGroups.push([fan.account, ...fan.passThroughSenders]);
@@ -256,6 +262,18 @@ function detectRingClustersWithProjection(
     timingsMs,
     projection,
   };
+}
+
+/** The accounts of each upstream cluster (ascending), in order of first appearance; -1 is no cluster. */
+function fixedClusterMembers(clusterOf: Int32Array, minClusterSize: number): number[][] {
+  const byCluster = new Map<number, number[]>();
+  clusterOf.forEach((cluster, account) => {
+    if (cluster < 0) return;
+    const members = byCluster.get(cluster) ?? [];
+    members.push(account);
+    byCluster.set(cluster, members);
+  });
+  return [...byCluster.values()].filter((members) => members.length >= minClusterSize);
 }
 
 /**

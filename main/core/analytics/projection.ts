@@ -1,5 +1,5 @@
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../api';
-import type { RingDetectionInput } from './input';
+import { identifierKindName, type RingDetectionInput } from './input';
 
 /**
  * How strongly sharing one identifier of each kind ties two accounts together.
@@ -30,7 +30,8 @@ export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = { supernodeCutoff: 
 /** An identifier left out of the projection because too many accounts share it. */
 export interface ExcludedHub {
   identifier: number;
-  kind: IdentifierKind;
+  /** As reasons name it (identifierKindName). */
+  kind: string;
   accountCount: number;
 }
 
@@ -67,7 +68,7 @@ export interface SharedIdentifierProjection {
  * follow them like any shared identifier, with no second code path.
  */
 export function sharedIdentifierProjection(
-  input: Pick<RingDetectionInput, 'accounts' | 'identifiers' | 'identifierLinks' | 'accountLinks'>,
+  input: Pick<RingDetectionInput, 'accounts' | 'identifiers' | 'identifierKinds' | 'identifierLinks' | 'accountLinks'>,
   options: Partial<ProjectionOptions> = {},
 ): SharedIdentifierProjection {
   const { supernodeCutoff, kindWeights } = { ...DEFAULT_PROJECTION_OPTIONS, ...options };
@@ -121,11 +122,11 @@ export function sharedIdentifierProjection(
       continue;
     }
     if (degree > supernodeCutoff) {
-      excludedHubs.push({ identifier: j, kind: IDENTIFIER_KINDS[kindOf[j]], accountCount: degree });
+      excludedHubs.push({ identifier: j, kind: identifierKindName(input, kindOf[j]), accountCount: degree });
       continue;
     }
     if (degree < 2) continue;
-    identifierWeight[j] = kindWeights[IDENTIFIER_KINDS[kindOf[j]]];
+    identifierWeight[j] = input.identifierKinds?.[kindOf[j]].weight ?? kindWeights[IDENTIFIER_KINDS[kindOf[j]]];
     linkedPairIncidences += (degree * (degree - 1)) / 2;
     for (let k = memberOffsets[j]; k < memberOffsets[j + 1]; k++) keptPerAccount[members[k] + 1]++;
   }

@@ -1,5 +1,5 @@
-import { IDENTIFIER_KINDS, type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
-import { accountName, merchantName, type RingDetectionInput } from './input';
+import { type IdentifierKind, type RingKind, type RingReasonMessage } from '../../api';
+import { accountName, identifierKindName, merchantName, type RingDetectionInput } from './input';
 import { findRoundAmountBursts, type FanInPattern, type PaymentIndex, type RoundAmountOptions, type TransferCycle } from './money-flows';
 import type { SharedIdentifierProjection } from './projection';
 
@@ -17,6 +17,8 @@ export interface RingReason extends RingReasonMessage {
   weight: number;
   /** What to highlight in the graph: the accounts, transfers or payments (indexes) the reason is about. */
   evidence?: { accounts: number[]; transfers?: number[]; payments?: number[] };
+  /** Epoch ms of the first and last event the reason cites when they are not transfers or payments (accounts opened together). */
+  span?: { startedAt: number; endedAt: number };
 }
 
 /** Which ring kind each reason points to; blacklisted members say nothing about the modus operandi. */
@@ -145,15 +147,17 @@ function sharedIdentifierReason(
       if (scratch.sharedCount[identifier]++ === 0) touched.push(identifier);
     }
   }
-  const identityKinds = new Set(options.identityKinds);
-  const sharedByKind = new Map<IdentifierKind, number>();
+  const identityKinds = new Set<string>(options.identityKinds);
+  const sharedByKind = new Map<string, number>();
   const sharingAccounts = new Set<number>();
   let evidence = 0;
   for (const identifier of touched) {
     const count = scratch.sharedCount[identifier];
     scratch.sharedCount[identifier] = 0;
-    const kind = IDENTIFIER_KINDS[input.identifiers.kind[identifier]];
-    if (count < 2 || !identityKinds.has(kind)) continue;
+    const kindIndex = input.identifiers.kind[identifier];
+    const kind = identifierKindName(input, kindIndex);
+    const identity = input.identifierKinds ? input.identifierKinds[kindIndex].identity : identityKinds.has(kind);
+    if (count < 2 || !identity) continue;
     sharedByKind.set(kind, (sharedByKind.get(kind) ?? 0) + 1);
     evidence += identifierWeight[identifier] * (count - 1);
     for (let k = projection.memberOffsets[identifier]; k < projection.memberOffsets[identifier + 1]; k++) {
@@ -178,10 +182,14 @@ function ageBurstReason(members: readonly number[], input: RingDetectionInput, o
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   let best = 0;
+  let span = { startedAt: 0, endedAt: 0 };
   let left = 0;
   for (let right = 0; right < opened.length; right++) {
     while (opened[right] - opened[left] > options.ageBurstWindowMs) left++;
-    best = Math.max(best, right - left + 1);
+    if (right - left + 1 > best) {
+      best = right - left + 1;
+      span = { startedAt: opened[left], endedAt: opened[right] };
+    }
   }
   const fraction = best / members.length;
   if (best < options.ageBurstMinAccounts || fraction < options.ageBurstMinShare) return null;
@@ -191,6 +199,7 @@ function ageBurstReason(members: readonly number[], input: RingDetectionInput, o
     weight: 0.5 * fraction * fraction,
     code: 'opening_burst',
     params: { opened: best, accounts: members.length, windowMs: options.ageBurstWindowMs },
+    span,
   };
 }
 

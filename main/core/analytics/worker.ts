@@ -110,6 +110,7 @@ function shareColumns(input: RingDetectionInput): RingDetectionInput {
       knownGood: accounts.knownGood && share(accounts.knownGood),
     },
     identifiers: { count: identifiers.count, kind: share(identifiers.kind) },
+    identifierKinds: input.identifierKinds,
     identifierLinks: { count: links.count, account: share(links.account), identifier: share(links.identifier) },
     transfers: { count: transfers.count, from: share(transfers.from), to: share(transfers.to), amount: share(transfers.amount), at: share(transfers.at) },
     payments: { count: payments.count, account: share(payments.account), merchant: share(payments.merchant), amount: share(payments.amount), at: share(payments.at) },

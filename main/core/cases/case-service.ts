@@ -1,8 +1,10 @@
 import {
   ApiError,
   type ApiParsedInput,
+  MAX_CASE_VIEWS,
   type Case,
   type CaseSnapshot,
+  type CaseView,
   type ClusterMembers,
   type ReviewDecision,
   type ScoringDecision,
@@ -43,6 +45,11 @@ type UpdateInput = ApiParsedInput<'cases', 'update'>;
 type TagInput = ApiParsedInput<'cases', 'tag'>;
 type MembersInput = ApiParsedInput<'cases', 'updateMembers'>;
 type ListInput = ApiParsedInput<'cases', 'list'>;
+type SaveViewInput = ApiParsedInput<'cases', 'saveView'>;
+type ChooseViewInput = ApiParsedInput<'cases', 'chooseView'>;
+type RemoveViewInput = ApiParsedInput<'cases', 'removeView'>;
+/** What one change does to a case, and the audit event that records it. */
+type ChangeBuilder = (current: Case) => { patch: Partial<Case>; audit: { action: string; details: Record<string, unknown> } };
 
 /** Names compare without case or surrounding spaces, so "Ana" cannot review what "ana " tagged. */
 const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -102,6 +109,8 @@ export class CaseService {
       reviews: [],
       snapshot: null,
       signatures: [],
+      views: [],
+      chosenViewId: null,
       createdBy: actor,
       createdAt: at,
       updatedBy: actor,
@@ -126,17 +135,48 @@ export class CaseService {
 
   /** Notes are append-only and independent of other edits, so they need no version from the caller. */
   async addNote(caseId: string, text: string, actor: string): Promise<Case> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.get(caseId);
-      try {
-        return await this.change(caseId, current.version, actor, null, (item) => ({
-          patch: { notes: [...item.notes, { author: actor, at: this.iso(), text }] },
-          audit: { action: 'case.note_added', details: { text } },
-        }));
-      } catch (error) {
-        if (!(error instanceof ApiError && error.code === 'conflict') || attempt >= 3) throw error;
+    return this.changeLatest(caseId, actor, null, (item) => ({
+      patch: { notes: [...item.notes, { author: actor, at: this.iso(), text }] },
+      audit: { action: 'case.note_added', details: { text } },
+    }));
+  }
+
+  /**
+   * Keeps a canvas as a named view (saved from Explore, which holds no case version: like a note,
+   * it applies to the latest one). A view of the same name is replaced, keeping its id, so a chosen
+   * view stays chosen when it is saved again.
+   */
+  async saveView(input: SaveViewInput, actor: string): Promise<Case> {
+    return this.changeLatest(input.caseId, actor, 'views', (item) => {
+      const existing = item.views.find((view) => view.name === input.name);
+      if (!existing && item.views.length >= MAX_CASE_VIEWS) {
+        throw new ApiError('conflict', `A case keeps at most ${MAX_CASE_VIEWS} views`, { reason: 'case_views_full', params: { max: MAX_CASE_VIEWS } });
       }
-    }
+      const view: CaseView = { id: existing?.id ?? this.newId(), name: input.name, savedBy: actor, savedAt: this.iso(), workspace: input.workspace };
+      const views = existing ? item.views.map((kept) => (kept.id === existing.id ? view : kept)) : [...item.views, view];
+      return {
+        patch: { views, chosenViewId: input.choose ? view.id : item.chosenViewId },
+        audit: { action: 'case.view_saved', details: { viewId: view.id, name: view.name, replaced: Boolean(existing), nodes: view.workspace.nodes.length, chosen: input.choose } },
+      };
+    });
+  }
+
+  /** Marks the view the evidence package draws its picture from (null: none, the package lays the graph out). */
+  async chooseView(input: ChooseViewInput, actor: string): Promise<Case> {
+    return this.change(input.caseId, input.version, actor, 'views', (item) => {
+      const view = input.viewId === null ? null : viewOf(item, input.viewId);
+      return { patch: { chosenViewId: view?.id ?? null }, audit: { action: 'case.view_chosen', details: { viewId: view?.id ?? null, name: view?.name ?? null } } };
+    });
+  }
+
+  async removeView(input: RemoveViewInput, actor: string): Promise<Case> {
+    return this.change(input.caseId, input.version, actor, 'views', (item) => {
+      const view = viewOf(item, input.viewId);
+      return {
+        patch: { views: item.views.filter((kept) => kept.id !== view.id), chosenViewId: item.chosenViewId === view.id ? null : item.chosenViewId },
+        audit: { action: 'case.view_removed', details: { viewId: view.id, name: view.name } },
+      };
+    });
   }
 
   async tag(input: TagInput, actor: string): Promise<Case> {
@@ -368,13 +408,25 @@ export class CaseService {
     return submission;
   }
 
+  /** Applies a change to the latest version, for additions that do not depend on what the caller saw; retried when a concurrent change wins. */
+  private async changeLatest(caseId: string, actor: string, action: CaseAction | null, build: ChangeBuilder): Promise<Case> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(caseId);
+      try {
+        return await this.change(caseId, current.version, actor, action, build);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'conflict' && error.reason === 'stale_version') || attempt >= 3) throw error;
+      }
+    }
+  }
+
   /** Applies a change to the version the caller saw, checking the action against the status table, with its audit event. */
   private async change(
     caseId: string,
     version: number,
     actor: string,
     action: CaseAction | null,
-    build: (current: Case) => { patch: Partial<Case>; audit: { action: string; details: Record<string, unknown> } },
+    build: ChangeBuilder,
   ): Promise<Case> {
     const current = await this.get(caseId);
     if (current.version !== version) {
@@ -403,6 +455,12 @@ export function isBlacklistInEffect(item: Case): boolean {
 
 function searchableText(item: Case): string {
   return [item.id, item.title, item.cluster.ringId ?? '', item.description, ...item.cluster.accounts.map((a) => a.userId)].join('\n').toLowerCase();
+}
+
+function viewOf(item: Case, viewId: string): CaseView {
+  const view = item.views.find((kept) => kept.id === viewId);
+  if (!view) throw new ApiError('not_found', `Case ${item.id} has no view ${viewId}`, { reason: 'case_view_missing', params: { viewId } });
+  return view;
 }
 
 function withUser(users: readonly string[], user: string): string[] {

@@ -7,6 +7,7 @@ const REFUSALS: Record<CaseAction, string> = {
   edit: 'be edited',
   tag: 'be tagged; reopen it first',
   changeMembers: 'have its members changed; reopen it first',
+  views: 'have its views changed',
   submit: 'be submitted for review',
   approve: 'be approved',
   reject: 'be rejected',

@@ -119,7 +119,7 @@ export class ConnectionService {
       const names = await discoverGraphNames(client, signal);
       // A saved mapping must fit (the error names what is missing); a proposal may lack an account label.
       const proposed = proposeMapping(names).mapping;
-      const mapping = settings.schemaMapping ?? (names.labels.includes(proposed.account.label) ? proposed : null);
+      const mapping = settings.schemaMapping ?? (proposed.account.labels.every((label) => names.labels.includes(label)) ? proposed : null);
       const accountCount = mapping ? await this.countAccounts(client, validateMapping(mapping, names)) : null;
       return { serverVersion: server.version, edition: server.edition, database: server.database, accountCount };
     });

@@ -28,7 +28,7 @@ import type { GraphSource } from '../sources/graph-source';
 import { parseNodeId } from '../sources/neo4j/dto-mapping';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
 import { writeFileAtomically } from '../store/atomic-write';
-import { layoutCaseGraph } from './graph-layout';
+import { casePicture } from './case-picture';
 import { auditJsonl, cytoscapeJson, edgesCsv, graphMl, nodesCsv, queriesCypher, submittedQueries, type RecordedQuery } from './package-files';
 import { unmaskIdentifiers } from './pii-reveal';
 import { renderReportPdf, reportCaseTitle } from './report-pdf';
@@ -104,15 +104,15 @@ export class EvidenceService {
 
     step(3, 'evidence.draw-report');
     const exportedAt = new Date(this.now()).toISOString();
-    const positions = layoutCaseGraph(graph);
+    const picture = casePicture(caseRecord, graph);
     const sourceInfo = source.info();
-    const report = await renderReportPdf({ caseRecord, graph, positions, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii, changedSince, locale });
+    const report = await renderReportPdf({ caseRecord, graph, picture, auditEvents, exportedBy: user, exportedAt, appVersion, source: sourceInfo, includePii, changedSince, locale });
     const files: { name: (typeof EVIDENCE_FILES)[number]; content: Buffer }[] = [
       { name: 'report.pdf', content: report },
       { name: 'nodes.csv', content: Buffer.from(nodesCsv(graph.nodes)) },
       { name: 'edges.csv', content: Buffer.from(edgesCsv(graph.edges)) },
       { name: 'graph.graphml', content: Buffer.from(graphMl(graph)) },
-      { name: 'cytoscape.json', content: Buffer.from(cytoscapeJson(graph, positions)) },
+      { name: 'cytoscape.json', content: Buffer.from(cytoscapeJson(graph, picture.positions)) },
       { name: 'queries.cypher', content: Buffer.from(queriesCypher(this.queriesRun(caseRecord, nodeIds, revealedNodeIds))) },
       { name: 'audit.jsonl', content: Buffer.from(auditJsonl(auditEvents)) },
     ];

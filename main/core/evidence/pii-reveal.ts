@@ -7,7 +7,7 @@ import type { GraphSource } from '../sources/graph-source';
  * masked value is swapped for the raw one wherever it appears on the node. Device ids are not PII.
  */
 export async function unmaskIdentifiers(source: GraphSource, nodes: readonly GraphNode[], signal: AbortSignal): Promise<GraphNode[]> {
-  const identifierIds = nodes.filter((node) => (IDENTIFIER_KINDS as readonly string[]).includes(node.kind) && node.kind !== 'device').map((node) => node.id);
+  const identifierIds = nodes.filter((node) => (node.kind === 'identifier' || (IDENTIFIER_KINDS as readonly string[]).includes(node.kind)) && node.kind !== 'device').map((node) => node.id);
   const raw = await source.revealIdentifiers(identifierIds, signal);
   return nodes.map((node) => {
     const value = raw.get(node.id);

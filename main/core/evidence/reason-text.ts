@@ -7,7 +7,7 @@ import { readableDuration, reasonList, reasonNumber, reasonString, type StoredRi
 
 const LOCALE = 'en-US';
 
-/** English nouns of the identifier kinds, singular and plural; a mapped kind without one is named as it is. */
+/** English nouns of the identifier kinds, singular and plural; a team's own kind is its display name ("SSN", "SSNs"). */
 const IDENTIFIER_NOUNS: Record<string, [string, string]> = {
   device: ['device', 'devices'],
   phone: ['phone', 'phones'],
@@ -34,7 +34,7 @@ export function ringReasonText(reason: StoredRingReason, locale: UiLocale = 'en'
       const counts = reasonList(params, 'counts');
       const identifiers = reasonList(params, 'kinds').map((kind, i) => {
         const n = Number(counts[i] ?? 0);
-        const [singular, plural] = IDENTIFIER_NOUNS[String(kind)] ?? [String(kind), String(kind)];
+        const [singular, plural] = IDENTIFIER_NOUNS[String(kind)] ?? [String(kind), `${String(kind)}s`];
         return `${n.toLocaleString(LOCALE)} ${n === 1 ? singular : plural}`;
       });
       return `${count('accounts', 'account shares', 'accounts share')} ${list(identifiers)}`;

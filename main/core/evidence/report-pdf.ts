@@ -9,6 +9,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AuditEvent, Case, GraphEdge, GraphNode, NodeKind, SourceInfo, Subgraph, UiLocale } from '../../api';
 import type { ValueChange } from './changes-since';
+import type { CasePicture } from './case-picture';
 import type { NodePositions } from './graph-layout';
 import { REPORT_TEXT, type ReportText } from './report-text';
 import { ringReasonText } from './reason-text';
@@ -16,7 +17,8 @@ import { ringReasonText } from './reason-text';
 export interface ReportInput {
   caseRecord: Case;
   graph: Subgraph;
-  positions: NodePositions;
+  /** What the graph section draws and where: the case's chosen view, or a layout made for the report. */
+  picture: CasePicture;
   auditEvents: readonly AuditEvent[];
   exportedBy: string;
   exportedAt: string;
@@ -37,6 +39,7 @@ const KIND_COLOURS: Record<NodeKind, string> = {
   card: '#B85C82',
   address: '#8D6E63',
   email: '#0277BD',
+  identifier: '#546E7A',
   merchant: '#7E57C2',
 };
 const EDGE_COLOURS: Record<GraphEdge['kind'], string> = { identifier: '#9AA5B1', transfer: '#1E73BE', payment: '#8E44AD' };
@@ -210,10 +213,15 @@ function drawSummary(doc: Doc, input: ReportInput, { text, time, score }: Words)
   ]);
 }
 
-function drawGraph(doc: Doc, { graph, positions, caseRecord }: ReportInput, { text }: Words): void {
-  const boxHeight = 340;
+function drawGraph(doc: Doc, { picture, caseRecord }: ReportInput, { text, time }: Words): void {
+  const { drawn: graph, positions, view } = picture;
+  const caption = view ? text.pictureFromView(view.name, view.savedBy, time(view.savedAt), view.hiddenNodes, view.addedNodes) : null;
+  // A slightly lower box leaves room for the lines naming the chosen view, so the picture still fits below the summary.
+  const boxHeight = caption ? 320 : 340;
   const legendHeight = 30;
-  if (doc.y + boxHeight + legendHeight + 40 > pageBottom(doc)) doc.addPage();
+  regular(doc, 8, MUTED);
+  const captionHeight = caption ? doc.heightOfString(caption, { width: contentWidth(doc) }) + 8 : 0;
+  if (doc.y + boxHeight + legendHeight + captionHeight + 40 > pageBottom(doc)) doc.addPage();
   sectionTitle(doc, text.sections.graph(graph.nodes.length, graph.edges.length));
   const box = { x: MARGIN, y: doc.y, width: contentWidth(doc), height: boxHeight };
   doc.roundedRect(box.x, box.y, box.width, box.height, 4).lineWidth(0.5).strokeColor(RULE).stroke();
@@ -225,6 +233,11 @@ function drawGraph(doc: Doc, { graph, positions, caseRecord }: ReportInput, { te
   }
   doc.y = box.y + box.height + 8;
   drawLegend(doc, graph, text);
+  if (caption) {
+    regular(doc, 8, MUTED);
+    doc.text(caption, MARGIN, doc.y + 4, { width: contentWidth(doc) });
+    doc.moveDown(0.5);
+  }
 }
 
 function drawNetwork(doc: Doc, graph: Subgraph, positions: NodePositions, box: { x: number; y: number; width: number; height: number }, members: Set<string>): void {

@@ -42,6 +42,8 @@ export interface ReportText {
     masked: string;
   };
   noGraph: string;
+  /** Under the picture when it follows the case's chosen view. */
+  pictureFromView(name: string, by: string, at: string, hidden: number, added: number): string;
   legendBlacklisted: string;
   kinds: Record<NodeKind, string>;
   edgeKinds: { transfer: string; payment: string };
@@ -108,8 +110,14 @@ const en: ReportText = {
     masked: 'Masked (phone numbers, cards, e-mails, addresses)',
   },
   noGraph: 'The case has no members in the graph.',
+  pictureFromView: (name, by, at, hidden, added) =>
+    [
+      `Drawn as in the case's chosen view "${name}" (saved by ${by} on ${at}).`,
+      hidden ? `${hidden} ${hidden === 1 ? 'node' : 'nodes'} the view hides ${hidden === 1 ? 'is' : 'are'} left out of the picture (still in the tables and files).` : '',
+      added ? `${added} case ${added === 1 ? 'node' : 'nodes'} not in the view ${added === 1 ? 'is' : 'are'} placed below it.` : '',
+    ].filter(Boolean).join(' '),
   legendBlacklisted: 'blacklisted',
-  kinds: { account: 'account', device: 'device', phone: 'phone', ip: 'IP address', card: 'bank card', address: 'address', email: 'e-mail', merchant: 'merchant' },
+  kinds: { account: 'account', device: 'device', phone: 'phone', ip: 'IP address', card: 'bank card', address: 'address', email: 'e-mail', identifier: 'identifier', merchant: 'merchant' },
   edgeKinds: { transfer: 'transfer', payment: 'payment' },
   memberColumns: { userId: 'User id', risk: 'Risk score', blacklisted: 'Blacklisted', created: 'Created' },
   yes: 'yes',
@@ -178,8 +186,14 @@ const zhCN: ReportText = {
     masked: '已脱敏（手机号、银行卡、邮箱、地址）',
   },
   noGraph: '本案在关系图中没有成员。',
+  pictureFromView: (name, by, at, hidden, added) =>
+    [
+      `按案件选定的视图"${name}"绘制（${by} 于 ${at} 保存）。`,
+      hidden ? `视图隐藏的 ${hidden} 个节点未画出（表格和文件中仍保留）。` : '',
+      added ? `视图中没有的 ${added} 个案件节点画在其下方。` : '',
+    ].join(''),
   legendBlacklisted: '黑名单',
-  kinds: { account: '账户', device: '设备', phone: '手机号', ip: 'IP 地址', card: '银行卡', address: '地址', email: '邮箱', merchant: '商户' },
+  kinds: { account: '账户', device: '设备', phone: '手机号', ip: 'IP 地址', card: '银行卡', address: '地址', email: '邮箱', identifier: '标识', merchant: '商户' },
   edgeKinds: { transfer: '转账', payment: '付款' },
   memberColumns: { userId: '用户 ID', risk: '风险评分', blacklisted: '黑名单', created: '注册时间' },
   yes: '是',

@@ -1,11 +1,21 @@
-import { ApiError } from '../../api';
+import { ApiError, type PathLinkType } from '../../api';
+import { DEFAULT_PROJECTION_OPTIONS } from '../analytics/projection';
 import type { ApiHandlers } from '../api-handlers';
 import type { GraphSource } from '../sources/graph-source';
 
 /** Movements listed in one link's details (a supplier paid daily for years is still readable). */
 const LINK_DETAILS_LIMIT = 5_000;
 
-type MoneyGraphMethods = 'paths' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
+/**
+ * What the path to the nearest known-bad account may follow: shared identifiers and transfers, not
+ * card payments (a merchant is paid by thousands: "paid the same café" explains no risk), and no hub
+ * identifier such as an office IP (the cutoff ring detection uses).
+ */
+export function knownBadSearch(linkTypes: readonly PathLinkType[]): { linkTypes: string[]; hubCutoff: number } {
+  return { linkTypes: linkTypes.filter((linkType) => linkType.kind !== 'payment').map((linkType) => linkType.type), hubCutoff: DEFAULT_PROJECTION_OPTIONS.supernodeCutoff };
+}
+
+type MoneyGraphMethods = 'paths' | 'pathLinkTypes' | 'pathToKnownBad' | 'textSearch' | 'transactions' | 'linkDetails' | 'followMoney';
 
 /**
  * The graph methods of issue #10: paths, full-text search, transactions among a selection, link
@@ -38,6 +48,11 @@ export function createMoneyGraphHandlers(source: GraphSource, beforeRead: () => 
         if (fromId === toId) throw new ApiError('invalid_input', 'A path needs two different nodes', { reason: 'input_invalid', fields: [{ path: 'toId', message: 'must differ from fromId' }] });
         await beforeRead();
         return source.paths({ fromId, toId, linkTypes: [...new Set(linkTypes)], maxHops, limit: all ? limit : 1, signal });
+      },
+      pathLinkTypes: async () => ({ linkTypes: source.pathLinkTypes() }),
+      pathToKnownBad: async ({ nodeId, maxHops }, { signal }) => {
+        await beforeRead();
+        return source.pathToKnownBad(nodeId, { ...knownBadSearch(source.pathLinkTypes()), maxHops, signal });
       },
   };
 }

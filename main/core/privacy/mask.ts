@@ -10,7 +10,7 @@
  * investigator reads (which carrier, which office range, is it the same /24), so the host octet of an
  * IPv4 address and everything after the /48 of an IPv6 address are hidden.
  */
-import type { IdentifierKind } from '../../api';
+import type { IdentifierKind, IdentifierMapping } from '../../api';
 
 const DOT = '•';
 const HIDDEN = DOT.repeat(3);
@@ -38,6 +38,17 @@ export function maskIdentifier(kind: IdentifierKind, value: string): string {
     case 'device':
       return value;
   }
+}
+
+/**
+ * Masks a value of a mapped identifier entry: by its built-in kind's rule, for a kind of the team's own
+ * (SSN, wallet) everything but the last two characters; an entry the team marked `show` is shown as stored.
+ */
+export function maskMappedIdentifier(entry: Pick<IdentifierMapping, 'kind' | 'masking'>, value: string): string {
+  if (entry.masking === 'show') return value;
+  if (entry.kind) return maskIdentifier(entry.kind, value);
+  const kept = value.trim().length > 6 ? value.trim().slice(-2) : '';
+  return `${HIDDEN}${kept}`;
 }
 
 /** `+4915112345678` → `+49 ••• ••• 78`: country code and last two digits. */

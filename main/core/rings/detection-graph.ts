@@ -2,7 +2,7 @@
  * What ring detection runs on, whichever source is active: the columnar input plus the naming that
  * turns account and identifier positions back into the node ids the rest of the Api uses.
  */
-import { IDENTIFIER_KINDS, type IdentifierKind } from '../../api';
+import { IDENTIFIER_KINDS, type NodeKind } from '../../api';
 import { accountName, merchantName, ringInputFromDataset, type RingDetectionInput } from '../analytics/input';
 import type { EmbeddedGraphSource } from '../sources/embedded-source';
 import type { LoadedSubgraph } from '../sources/neo4j/subgraph-load';
@@ -12,7 +12,8 @@ export interface DetectionGraph {
   accountNodeId(account: number): string;
   identifierNodeId(identifier: number): string;
   merchantNodeId(merchant: number): string;
-  identifierKind(identifier: number): IdentifierKind;
+  /** The identifier's node kind (its id prefix): a built-in kind, or `identifier` for a kind of the team's own. */
+  identifierKind(identifier: number): NodeKind;
   /** Accounts sharing each identifier in the whole graph (not only in the searched part). */
   identifierAccountCount: Int32Array;
   /** Identifier positions of account a are linkIdentifiers[linkOffsets[a] .. linkOffsets[a + 1]), distinct. */
@@ -64,9 +65,9 @@ export function loadedDetectionGraph(loaded: LoadedSubgraph, supernodeCutoff: nu
     ...accountLinks(loaded),
     identifierAccountCount: loaded.identifiers.accountCount,
     accountNodeId: (position) => `account:${accountName(input, position)}`,
-    identifierNodeId: (position) => `${IDENTIFIER_KINDS[kinds[position]]}:${loaded.identifiers.elementId[position]}`,
+    identifierNodeId: (position) => `${loaded.identifierNodeKinds[kinds[position]]}:${loaded.identifiers.elementId[position]}`,
     merchantNodeId: (merchant) => `merchant:${merchantName(input, merchant)}`,
-    identifierKind: (position) => IDENTIFIER_KINDS[kinds[position]],
+    identifierKind: (position) => loaded.identifierNodeKinds[kinds[position]],
     truncated: loaded.truncated,
   };
 }

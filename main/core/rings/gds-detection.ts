@@ -8,13 +8,13 @@
  * scores clusters, explains risk and finds money flows).
  */
 import { randomUUID } from 'node:crypto';
-import { ApiError, type IdentifierKind } from '../../api';
+import { ApiError, type NodeKind } from '../../api';
 import { accountName } from '../analytics/input';
 import type { RingPipelineOptions } from '../analytics/pipeline';
-import { DEFAULT_KIND_WEIGHTS } from '../analytics/projection';
 import { DEFAULT_RISK_PROPAGATION } from '../analytics/risk-propagation';
 import type { CallContext } from '../api-handlers';
-import { mappingPlaceholders } from '../schema/schema-mapping';
+import { detectionIdentifierKinds, mappingPlaceholders } from '../schema/schema-mapping';
+import { identifierNodeKind } from '../sources/neo4j/dto-mapping';
 import type { Neo4jClient } from '../sources/neo4j/neo4j-client';
 import type { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
 import { loadedDetectionGraph, type DetectionGraph } from './detection-graph';
@@ -30,7 +30,7 @@ export interface GdsDetectionOptions {
 /** An identifier above the cutoff, as the summary lists it. */
 export interface HubReference {
   nodeId: string;
-  kind: IdentifierKind;
+  kind: NodeKind;
   accountCount: number;
 }
 
@@ -86,7 +86,8 @@ export async function gdsDetection(
 ): Promise<GdsDetection> {
   const { client, mapping } = source;
   const names = mappingPlaceholders(mapping);
-  const typeWeights = Object.fromEntries(mapping.identifiers.map((identifier) => [identifier.relationshipType, DEFAULT_KIND_WEIGHTS[identifier.kind]]));
+  const kinds = detectionIdentifierKinds(mapping);
+  const typeWeights = Object.fromEntries(mapping.identifiers.map((identifier, entry) => [identifier.relationshipType, kinds[entry].weight]));
   const graphName = `${GDS_GRAPH_PREFIX}${randomUUID()}`;
   const total = GDS_STEPS + 5;
   const options = { names, signal, timeoutMs: SERVER_TIMEOUT_MS };
@@ -132,7 +133,7 @@ export async function gdsDetection(
     knownCommunities[account] = communityOf.get(id) ?? -1;
     knownRiskScores[account] = scoreOf.get(id) ?? 0;
   }
-  const kindOfType = new Map(mapping.identifiers.map((identifier) => [identifier.relationshipType, identifier.kind]));
+  const kindOfType = new Map(mapping.identifiers.map((identifier) => [identifier.relationshipType, identifierNodeKind(identifier)]));
   return {
     graph,
     serverResults: { knownCommunities, knownRiskScores },

@@ -8,6 +8,7 @@ import {
   ApiError,
   type RingMoneyFlows,
   type AccountRisk,
+  type DetectionMode,
   type ExcludedHub,
   type RingClusterDetail,
   type RingClusterSummary,
@@ -27,14 +28,18 @@ import type { GraphSource } from '../sources/graph-source';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
 import { embeddedDetectionGraph, loadedDetectionGraph, type DetectionGraph } from './detection-graph';
 import { GDS_STEPS, gdsDetection, hasGds, type GdsDetection, type HubReference } from './gds-detection';
+import { UPSTREAM_STEPS, upstreamDetection, type UpstreamDetection } from './upstream-detection';
 
 export interface DetectRequest {
   supernodeCutoff?: number;
   minScore?: number;
   minSize?: number;
-  mode?: 'auto' | 'in-process' | 'gds';
+  mode?: 'auto' | DetectionMode;
   maxRelationships?: number;
   maxAccounts?: number;
+  upstreamCommunities?: number;
+  upstreamMaxMembers?: number;
+  upstreamRankBy?: 'score' | 'size';
 }
 
 /** Runs the pipeline; the worker-thread runner in the product, replaceable in tests. */
@@ -54,6 +59,9 @@ export interface RingServiceOptions {
 export const DEFAULT_MAX_RELATIONSHIPS = 50_000_000;
 /** In-process detection reads every account of a Neo4j graph up to this many; beyond, GDS or upstream results. */
 export const DEFAULT_MAX_ACCOUNTS = 5_000_000;
+/** Upstream mode loads this many communities, best ranked first, and at most this many members of each. */
+export const DEFAULT_UPSTREAM_COMMUNITIES = 200;
+export const DEFAULT_UPSTREAM_MAX_MEMBERS = 500;
 const HISTOGRAM_BINS = 20;
 const LISTED_HUBS = 20;
 
@@ -97,17 +105,27 @@ export class RingService {
         // Unflagged clusters feed the score histogram: the chart shows where the threshold cuts.
         includeUnflagged: true,
       };
-      const mode = await this.chooseMode(origin, request.mode ?? 'auto', signal);
+      const maxAccounts = request.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+      const mode = await this.chooseMode(origin, request.mode ?? 'auto', maxAccounts, signal);
       const maxRelationships = request.maxRelationships ?? DEFAULT_MAX_RELATIONSHIPS;
       const server: GdsDetection | null =
         mode === 'gds'
           ? await gdsDetection(origin as Neo4jGraphSource, { supernodeCutoff, minSize, maxRelationships, listedHubs: LISTED_HUBS }, { signal, progress })
           : null;
-      const maxAccounts = request.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
-      const graph = server?.graph ?? (await this.loadGraph(origin, { supernodeCutoff, maxRelationships, maxAccounts }, signal, progress));
-      // Steps before the pipeline's own: loading from Neo4j (one), or the GDS steps.
-      const offset = server ? GDS_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
-      const result = await this.runPipeline(graph.input, { ...pipelineOptions, ...server?.serverResults }, {
+      const upstreamOptions = {
+        topCommunities: request.upstreamCommunities ?? DEFAULT_UPSTREAM_COMMUNITIES,
+        maxMembers: request.upstreamMaxMembers ?? DEFAULT_UPSTREAM_MAX_MEMBERS,
+        rankBy: request.upstreamRankBy ?? 'score',
+        minSize,
+        supernodeCutoff,
+        maxRelationships,
+      };
+      const upstream: UpstreamDetection | null = mode === 'upstream' ? await upstreamDetection(origin as Neo4jGraphSource, upstreamOptions, { signal, progress }) : null;
+      const graph = server?.graph ?? upstream?.graph ?? (await this.loadGraph(origin, { supernodeCutoff, maxRelationships, maxAccounts }, signal, progress));
+      // Steps before the pipeline's own: loading from Neo4j (one), or the GDS or upstream steps.
+      const offset = server ? GDS_STEPS : upstream ? UPSTREAM_STEPS : origin instanceof Neo4jGraphSource ? 1 : 0;
+      const fixedClusters = upstream ? { fixedClusters: upstream.fixedClusters } : {};
+      const result = await this.runPipeline(graph.input, { ...pipelineOptions, ...server?.serverResults, ...fixedClusters }, {
         signal,
         onProgress: (step) => progress(step.done + offset, step.total + offset, `rings.${step.step}`),
       }).catch((error: unknown) => {
@@ -120,7 +138,7 @@ export class RingService {
       const summary: RingsDetectResult = {
         clusterCount: result.scoredClusterCount,
         flaggedCount: result.flaggedClusterCount,
-        accounts: server?.accountCount ?? result.accountCount,
+        accounts: server?.accountCount ?? upstream?.accountCount ?? result.accountCount,
         seconds: Math.round(seconds * 1000) / 1000,
         supernodeCutoff,
         minScore,
@@ -130,6 +148,7 @@ export class RingService {
         source: origin.info() as SourceInfo,
         mode,
         truncated: graph.truncated,
+        ...(upstream && { upstream: upstream.summary }),
         notMapped: origin instanceof Neo4jGraphSource ? origin.unmappedEvidence() : [],
         detectedAt: this.now().toISOString(),
       };
@@ -172,7 +191,12 @@ export class RingService {
         const merchants = [...new Set((reason.evidence?.payments ?? []).map((payment) => input.payments.merchant[payment]))].map((merchant) =>
           graph.merchantNodeId(merchant),
         );
-        return { kind: reason.kind, code: reason.code, params: reason.params, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants] };
+        const times = reason.span
+          ? [reason.span.startedAt, reason.span.endedAt]
+          : [...(reason.evidence?.transfers ?? []).map((transfer) => input.transfers.at[transfer]), ...(reason.evidence?.payments ?? []).map((payment) => input.payments.at[payment])];
+        // Half-open like every TimeWindow: `to` lies just after the last cited movement.
+        const timeWindow = times.length > 0 ? { from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times) + 1).toISOString() } : null;
+        return { kind: reason.kind, code: reason.code, params: reason.params, weight: reason.weight, evidenceNodeIds: [...accounts, ...merchants], timeWindow };
       }),
     };
   }
@@ -239,8 +263,20 @@ export class RingService {
     return { nodeId, status: 'ok', risk: risk.normalised[account], relativeRisk: risk.relative ? risk.relative[account] : null, seed: graph.input.accounts.blacklisted[account] === 1, contributors };
   }
 
-  private async chooseMode(origin: GraphSource, mode: DetectRequest['mode'], signal: AbortSignal): Promise<'in-process' | 'gds'> {
+  /**
+   * The mode asked for, checked against the source; 'auto' takes GDS where the server has it, else
+   * upstream results when the graph is over maxAccounts and the mapping names the upstream community,
+   * else in-process (which refuses a graph over maxAccounts, saying what would work).
+   */
+  private async chooseMode(origin: GraphSource, mode: NonNullable<DetectRequest['mode']>, maxAccounts: number, signal: AbortSignal): Promise<DetectionMode> {
     if (mode === 'in-process') return 'in-process';
+    if (mode === 'upstream') {
+      if (origin instanceof Neo4jGraphSource) return 'upstream';
+      throw new ApiError('invalid_input', 'Upstream results are read from a Neo4j connection whose accounts carry a community id written by a batch job.', {
+        reason: 'upstream_unsupported',
+        fields: [{ path: 'mode', message: 'upstream results need a Neo4j connection' }],
+      });
+    }
     const gdsAvailable = origin instanceof Neo4jGraphSource && (await hasGds(origin.client, signal));
     if (mode === 'gds' && !gdsAvailable) {
       throw new ApiError(
@@ -251,7 +287,9 @@ export class RingService {
         { reason: 'detection_graph_unsupported', fields: [{ path: 'mode', message: 'GDS is not available on the active graph' }] },
       );
     }
-    return gdsAvailable ? 'gds' : 'in-process';
+    if (gdsAvailable) return 'gds';
+    const tooLarge = origin instanceof Neo4jGraphSource && (origin.info().accountCount ?? 0) > maxAccounts;
+    return tooLarge && origin.mapping.account.communityProperty ? 'upstream' : 'in-process';
   }
 
   private async loadGraph(
@@ -264,10 +302,14 @@ export class RingService {
     if (origin instanceof Neo4jGraphSource) {
       const accounts = origin.info().accountCount;
       if (accounts !== null && accounts > maxAccounts) {
+        const gds = await hasGds(origin.client, signal);
+        const upstream = origin.mapping.account.communityProperty !== null;
+        // What would work on this connection, as a code the UI words: GDS, upstream results, both, or neither yet.
+        const advice = gds && upstream ? 'gds_or_upstream' : gds ? 'gds' : upstream ? 'upstream' : 'none';
         throw new ApiError(
           'invalid_input',
-          `The graph has ${accounts} accounts, more than the ${maxAccounts} RingScope reads for detection in-process: run detection server-side with GDS, or read the upstream results (community id and score) a batch job wrote.`,
-          { reason: 'graph_too_large', params: { accounts, maxAccounts }, fields: [{ path: 'maxAccounts', message: 'is smaller than the graph' }] },
+          `The graph has ${accounts} accounts, more than the ${maxAccounts} RingScope reads for detection in-process: run detection server-side with GDS, or read the upstream results (community id and score) a batch job wrote (advice: ${advice}).`,
+          { reason: 'graph_too_large', params: { accounts, maxAccounts, advice }, fields: [{ path: 'maxAccounts', message: 'is smaller than the graph' }] },
         );
       }
       // The whole graph, streamed: every account, then its links in batches (never a silent cut-off).

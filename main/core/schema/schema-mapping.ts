@@ -3,13 +3,21 @@
  * account, shared identifier, transfer and payment. Proposed from what discovery found (defaults
  * follow the demo schema), checked against the discovered names before any of them enters a query.
  */
-import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type SchemaNote, type UnmappedEvidence } from '../../api';
-import { quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
+import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierMapping, type SchemaNote, type UnmappedEvidence } from '../../api';
+import type { IdentifierKindSpec } from '../analytics/input';
+import { DEFAULT_KIND_WEIGHTS } from '../analytics/projection';
+import { DEFAULT_RING_SCORE } from '../analytics/ring-score';
+import { identifierArrows, quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
+
+/** An entry for a built-in identifier kind, with the kind's own word, picture, weight and masking. */
+export function demoIdentifier(kind: NonNullable<IdentifierMapping['kind']>, label: string, valueProperty: string, relationshipType: string): IdentifierMapping {
+  return { kind, displayName: null, icon: null, label, valueProperty, relationshipType, direction: 'from-account', weight: null, masking: 'mask' };
+}
 
 /** The demo schema (and the seeded test database): `(:User)-[:USES_DEVICE]->(:Device)` and so on. */
 export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
   account: {
-    label: 'User',
+    labels: ['User'],
     idProperty: 'userId',
     createdAtProperty: 'createdAt',
     riskScoreProperty: 'riskScore',
@@ -18,12 +26,12 @@ export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
     communityProperty: null,
   },
   identifiers: [
-    { kind: 'device', label: 'Device', valueProperty: 'deviceId', relationshipType: 'USES_DEVICE', weight: null },
-    { kind: 'phone', label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE', weight: null },
-    { kind: 'ip', label: 'IPAddress', valueProperty: 'ipAddress', relationshipType: 'USES_IP', weight: null },
-    { kind: 'card', label: 'BankCard', valueProperty: 'cardNumber', relationshipType: 'HAS_CARD', weight: null },
-    { kind: 'address', label: 'Address', valueProperty: 'address', relationshipType: 'LIVES_AT', weight: null },
-    { kind: 'email', label: 'Email', valueProperty: 'email', relationshipType: 'HAS_EMAIL', weight: null },
+    demoIdentifier('device', 'Device', 'deviceId', 'USES_DEVICE'),
+    demoIdentifier('phone', 'Phone', 'phoneNumber', 'HAS_PHONE'),
+    demoIdentifier('ip', 'IPAddress', 'ipAddress', 'USES_IP'),
+    demoIdentifier('card', 'BankCard', 'cardNumber', 'HAS_CARD'),
+    demoIdentifier('address', 'Address', 'address', 'LIVES_AT'),
+    demoIdentifier('email', 'Email', 'email', 'HAS_EMAIL'),
   ],
   transfer: { relationshipType: 'TRANSFERRED_TO', amountProperty: 'amount', timeProperty: 'at' },
   payment: {
@@ -47,6 +55,7 @@ export type RelationshipEnds = Record<string, { from: string[]; to: string[] }>;
 
 const TIME_KEYS = ['at', 'time', 'timestamp', 'ts', 'createdAt', 'occurredAt'];
 const AMOUNT_KEYS = ['amount', 'value', 'sum'];
+const VALUE_KEYS = ['value', 'number', 'address', 'id', 'key', 'name'];
 /** Weight proposed for a discovered link kind until the investigator judges it. */
 const PROPOSED_LINK_WEIGHT = 0.5;
 
@@ -64,18 +73,19 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
   const demo = DEMO_SCHEMA_MAPPING;
 
   const account = { ...demo.account };
-  if (!hasLabel(account.label)) notes.push({ code: 'no-account-label', params: { label: account.label } });
+  const [accountLabel] = account.labels;
+  if (!hasLabel(accountLabel)) notes.push({ code: 'no-account-label', params: { label: accountLabel } });
   for (const key of ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const) {
     const property = account[key];
-    if (property && hasLabel(account.label) && !hasProperty(account.label, property)) {
-      notes.push({ code: 'account-property-missing', params: { label: account.label, property } });
+    if (property && hasLabel(accountLabel) && !hasProperty(accountLabel, property)) {
+      notes.push({ code: 'account-property-missing', params: { label: accountLabel, property } });
       account[key] = null;
     }
   }
 
   const identifiers = demo.identifiers.filter((identifier) => {
     const present = hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty);
-    if (!present) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind } });
+    if (!present) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind ?? '' } });
     return present;
   });
 
@@ -88,8 +98,8 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
 
   const mapped = new Set([...identifiers.map((i) => i.relationshipType), transfer?.relationshipType, payment?.relationshipType]);
   const firstOf = (keys: readonly string[], candidates: readonly string[] | undefined) => keys.find((key) => candidates?.includes(key)) ?? null;
-  const fromAccounts = (type: string) => ends[type]?.from.includes(account.label) ?? false;
-  const toAccounts = (type: string) => ends[type]?.to.includes(account.label) ?? false;
+  const fromAccounts = (type: string) => ends[type]?.from.includes(accountLabel) ?? false;
+  const toAccounts = (type: string) => ends[type]?.to.includes(accountLabel) ?? false;
   const accountLinks = names.relationshipTypes
     .filter((type) => !mapped.has(type) && fromAccounts(type) && toAccounts(type))
     .map((type) => {
@@ -98,7 +108,7 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
       return { relationshipType: type, directed: true, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT };
     });
   const eventLinks = names.labels
-    .filter((label) => label !== account.label)
+    .filter((label) => label !== accountLabel)
     .flatMap((eventLabel) => {
       const fromType = names.relationshipTypes.find((type) => !mapped.has(type) && fromAccounts(type) && ends[type].to.includes(eventLabel));
       const toType = names.relationshipTypes.find((type) => !mapped.has(type) && ends[type]?.from.includes(eventLabel) && toAccounts(type));
@@ -108,7 +118,25 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
       return [{ fromType, eventLabel, toType, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT }];
     });
 
-  return { mapping: { account, identifiers, transfer, payment, accountLinks, eventLinks }, notes };
+  // Any other label linked to accounts, either way, by a type nothing above maps (an SSN, a wallet)
+  // is proposed as an identifier kind of the team's own, named after its label.
+  const taken = new Set([accountLabel, ...identifiers.map((i) => i.label), payment?.merchantLabel, ...eventLinks.map((link) => link.eventLabel)]);
+  const eventTypes = new Set(eventLinks.flatMap((link) => [link.fromType, link.toType]));
+  const teamIdentifiers = names.labels
+    .filter((label) => !taken.has(label) && names.nodeProperties[label]?.length)
+    .flatMap((label): IdentifierMapping[] => {
+      const free = names.relationshipTypes.filter((type) => !mapped.has(type) && !eventTypes.has(type) && !accountLinks.some((link) => link.relationshipType === type));
+      const outward = free.find((type) => fromAccounts(type) && ends[type].to.includes(label));
+      const inward = free.find((type) => ends[type]?.from.includes(label) && toAccounts(type));
+      const relationshipType = outward ?? inward;
+      if (!relationshipType) return [];
+      mapped.add(relationshipType);
+      notes.push({ code: 'identifier-proposed', params: { label, relationshipType } });
+      const valueProperty = firstOf(VALUE_KEYS, names.nodeProperties[label]) ?? names.nodeProperties[label][0];
+      return [{ kind: null, displayName: label, icon: null, label, valueProperty, relationshipType, direction: outward ? 'from-account' : 'to-account', weight: null, masking: 'mask' }];
+    });
+
+  return { mapping: { account, identifiers: [...identifiers, ...teamIdentifiers], transfer, payment, accountLinks, eventLinks }, notes };
 }
 
 declare const validated: unique symbol;
@@ -145,21 +173,31 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
   };
 
   const { account } = mapping;
-  requireLabel(account.label, 'accounts');
-  requireNodeProperty(account.label, account.idProperty, 'account id');
-  requireNodeProperty(account.label, account.createdAtProperty, 'account creation time');
-  requireNodeProperty(account.label, account.riskScoreProperty, 'account risk score');
-  requireNodeProperty(account.label, account.blacklistedProperty, 'known-bad marker');
-  requireNodeProperty(account.label, account.knownGoodProperty, 'known-good marker');
-  requireNodeProperty(account.label, account.communityProperty, 'upstream community id');
+  for (const label of account.labels) {
+    requireLabel(label, 'accounts');
+    // Every account needs its id; the optional markers may live on some of the labels only.
+    requireNodeProperty(label, account.idProperty, 'account id');
+  }
+  const requireAccountProperty = (key: string | null, role: string) => {
+    const present = account.labels.filter((label) => names.labels.includes(label));
+    if (key && present.length && !present.some((label) => names.nodeProperties[label]?.includes(key))) {
+      problems.push(`property ${key} (${role}) does not exist on ${present.join(' or ')} nodes`);
+    }
+  };
+  requireAccountProperty(account.createdAtProperty, 'account creation time');
+  requireAccountProperty(account.riskScoreProperty, 'account risk score');
+  requireAccountProperty(account.blacklistedProperty, 'known-bad marker');
+  requireAccountProperty(account.knownGoodProperty, 'known-good marker');
+  requireAccountProperty(account.communityProperty, 'upstream community id');
   for (const identifier of mapping.identifiers) {
-    requireLabel(identifier.label, `${identifier.kind} identifiers`);
-    requireNodeProperty(identifier.label, identifier.valueProperty, `${identifier.kind} value`);
-    requireType(identifier.relationshipType, `account to ${identifier.kind}`);
+    const name = identifierName(identifier);
+    requireLabel(identifier.label, `${name} identifiers`);
+    requireNodeProperty(identifier.label, identifier.valueProperty, `${name} value`);
+    requireType(identifier.relationshipType, `account to ${name}`);
   }
   const identifierTypes = mapping.identifiers.map((identifier) => identifier.relationshipType);
   if (new Set(identifierTypes).size !== identifierTypes.length) {
-    problems.push('each identifier kind needs its own relationship type (RingScope tells kinds apart by it)');
+    problems.push('each identifier entry needs its own relationship type (RingScope tells kinds apart by it)');
   }
   if (mapping.transfer) {
     const { relationshipType, amountProperty, timeProperty } = mapping.transfer;
@@ -210,9 +248,11 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
   const explored = [...identifierTypes, ...transferTypes, ...paymentTypes];
   const orUnmapped = (types: QuotedName[]) => (types.length ? typeAlternatives(types) : quoteName(UNMAPPED));
   return {
-    accountLabel: quoteName(mapping.account.label),
-    accountIdProperty: quoteName(mapping.account.idProperty),
+    ...accountPlaceholders(mapping),
+    ...identifierArrows(mapping.identifiers.map((identifier) => identifier.direction)),
     accountCreatedAtProperty: quoteOrUnmapped(mapping.account.createdAtProperty),
+    accountRiskScoreProperty: quoteOrUnmapped(mapping.account.riskScoreProperty),
+    accountCommunityProperty: quoteOrUnmapped(mapping.account.communityProperty),
     accountBlacklistedProperty: quoteOrUnmapped(mapping.account.blacklistedProperty),
     accountKnownGoodProperty: quoteOrUnmapped(mapping.account.knownGoodProperty),
     exploredTypes: orUnmapped(explored),
@@ -265,17 +305,39 @@ export function eventLinkPlaceholders(mapping: ValidatedMapping, index: number):
   };
 }
 
-const accountPlaceholders = (mapping: ValidatedMapping) => ({ accountLabel: quoteName(mapping.account.label), accountIdProperty: quoteName(mapping.account.idProperty) });
+/** `:Client|Customer` matches a node with any of the account labels (Cypher 5 label expression). */
+const accountPlaceholders = (mapping: ValidatedMapping) => ({ accountLabel: typeAlternatives(mapping.account.labels.map(quoteName)), accountIdProperty: quoteName(mapping.account.idProperty) });
 
-/** Placeholder values for the queries about one identifier kind (label, value key, link type). */
-export function identifierPlaceholders(mapping: ValidatedMapping, kind: IdentifierKind): Record<string, QuotedName> | null {
-  const identifier = mapping.identifiers.find((candidate) => candidate.kind === kind);
-  if (!identifier) return null;
+/** How messages and role names call an entry: its display name, else its built-in kind. */
+export const identifierName = (identifier: IdentifierMapping): string => identifier.displayName ?? identifier.kind ?? identifier.label;
+
+/** A weight for sharing an identifier of a kind of the team's own until they give one (as for proposed links). */
+const CUSTOM_IDENTIFIER_WEIGHT = PROPOSED_LINK_WEIGHT;
+
+/**
+ * The mapping's identifier entries as detection sees them, in mapping order (an identifier's kind
+ * index is its entry's position): named by display name or built-in kind, weighted by the entry's
+ * weight or the kind's default; a kind of the team's own counts as identity evidence (they mapped it as one).
+ */
+export function detectionIdentifierKinds(mapping: SchemaMapping): IdentifierKindSpec[] {
+  return mapping.identifiers.map((identifier) => ({
+    name: identifier.displayName ?? identifier.kind ?? identifier.label,
+    weight: identifier.weight ?? (identifier.kind ? DEFAULT_KIND_WEIGHTS[identifier.kind] : CUSTOM_IDENTIFIER_WEIGHT),
+    identity: identifier.kind ? DEFAULT_RING_SCORE.identityKinds.includes(identifier.kind) : true,
+  }));
+}
+
+/** Identifier entries in the order search lists them: the built-in kinds in the embedded source's order, then the team's own as mapped. */
+export function searchOrder(mapping: SchemaMapping): IdentifierMapping[] {
+  const rank = (identifier: IdentifierMapping) => (identifier.kind ? IDENTIFIER_KINDS.indexOf(identifier.kind) : IDENTIFIER_KINDS.length);
+  return [...mapping.identifiers].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Placeholder values for the queries about one identifier entry (label, value key, link type). */
+export function identifierPlaceholders(identifier: IdentifierMapping): Record<string, QuotedName> {
   return {
     identifierLabel: quoteName(identifier.label),
     valueProperty: quoteName(identifier.valueProperty),
     relationshipType: quoteName(identifier.relationshipType),
   };
 }
-
-export const identifierKindIndex = (kind: IdentifierKind): number => IDENTIFIER_KINDS.indexOf(kind);

@@ -1,5 +1,5 @@
-import type { ExpandResult, NodeDetails, PathsResult, SearchHit, SnapshotQuery, SourceInfo, Subgraph, TextSearchResult, TransactionsResult, FollowMoneyResult } from '../../api';
-import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
+import type { ExpandResult, NodeDetails, PathLinkType, PathsResult, PathToKnownBadResult, SearchHit, SnapshotQuery, SourceInfo, Subgraph, TextSearchResult, TransactionsResult, FollowMoneyResult } from '../../api';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
 
 /**
  * The GraphSource the Api talks to: delegates to whichever source is active (the embedded demo
@@ -66,6 +66,14 @@ export class ActiveGraphSource implements GraphSource {
 
   paths(request: PathRequest): Promise<PathsResult> {
     return this.active.paths(request);
+  }
+
+  pathLinkTypes(): PathLinkType[] {
+    return this.active.pathLinkTypes();
+  }
+
+  pathToKnownBad(nodeId: string, options: KnownBadPathOptions): Promise<PathToKnownBadResult> {
+    return this.active.pathToKnownBad(nodeId, options);
   }
 
   moneyLinks(nodeIds: readonly string[], options: MoneyLinkOptions): Promise<TransactionsResult> {

@@ -10,11 +10,11 @@
  * drawing each transfer as its own edge would bury the structure an investigator looks for. Edge ids
  * are derived from both ends, so expanding either end yields the same edge.
  */
-import { ApiError, IDENTIFIER_KINDS, inTimeWindow, linksInTimeWindow, type FollowMoneyResult, NODE_KINDS, type ExpandResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, inTimeWindow, linksInTimeWindow, type FollowMoneyResult, NODE_KINDS, type ExpandResult, type MoneyLink, type TransactionsResult, type NodeKind, type GraphPath, type PathLinkType, type PathsResult, type PathToKnownBadResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type IdentifierKind, type NodeDetails, type PropertyValue, type SearchHit, type SourceInfo, type Subgraph } from '../../api';
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
-import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
-import { shortestPaths, type PathStep } from './path-search';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
+import { nearestPath, shortestPaths, type PathStep } from './path-search';
 import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
 /** The embedded source's name is a code: the UI and the report word it in the reader's language. */
@@ -42,6 +42,13 @@ const TRANSFERRED_TO = 'TRANSFERRED_TO';
 const PAID = 'PAID';
 /** Every relationship type of the demo graph: what a path search may be asked to follow. */
 const LINK_TYPES: ReadonlySet<string> = new Set([...Object.values(IDENTIFIER_RELATIONSHIP), TRANSFERRED_TO, PAID]);
+/** Refuses a relationship type the demo graph does not have. */
+function requireKnownTypes(linkTypes: readonly string[]): void {
+  const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
+  if (unknownTypes.length) {
+    throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }] });
+  }
+}
 /** How many records to scan between two cancellation checks on a hub. */
 const CANCEL_CHECK_INTERVAL = 4_096;
 
@@ -319,12 +326,37 @@ export class EmbeddedGraphSource implements GraphSource {
   }
 
   async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
-    const unknownTypes = linkTypes.filter((type) => !LINK_TYPES.has(type));
-    if (unknownTypes.length) {
-      throw new ApiError('invalid_input', `Unknown link types: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `unknown: ${unknownTypes.join(', ')}` }] });
-    }
+    requireKnownTypes(linkTypes);
     this.requireNode(fromId);
     this.requireNode(toId);
+    const walk = this.pathWalk(linkTypes, signal);
+    const found = shortestPaths(fromId, toId, walk.steps, { maxHops, limit, signal });
+    return { status: found.length === null ? 'no_path_within_hops' : 'found', maxHops, ...found, ...walk.drawn(found.paths) };
+  }
+
+  pathLinkTypes(): PathLinkType[] {
+    return [
+      ...IDENTIFIER_KINDS.map((kind) => ({ type: IDENTIFIER_RELATIONSHIP[kind], kind: 'identifier' as const, identifierKind: kind })),
+      { type: TRANSFERRED_TO, kind: 'transfer', identifierKind: null },
+      { type: PAID, kind: 'payment', identifierKind: null },
+    ];
+  }
+
+  async pathToKnownBad(nodeId: string, { linkTypes, hubCutoff, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
+    requireKnownTypes(linkTypes);
+    this.requireNode(nodeId);
+    const walk = this.pathWalk(linkTypes, signal, hubCutoff);
+    const isKnownBad = (id: string) => id.startsWith('account:') && this.toNode(this.requireNode(id)).blacklisted;
+    const path = nearestPath(nodeId, isKnownBad, walk.steps, { maxHops, signal });
+    if (!path) return { status: 'no_path_within_hops', maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
+    return { status: 'found', maxHops, length: path.edgeIds.length, knownBadId: path.nodeIds.at(-1)!, path, ...walk.drawn([path]) };
+  }
+
+  /**
+   * Neighbours along the given link types for a path search (never into an identifier with more
+   * than `hubCutoff` links), and the DTOs of what the found paths pass.
+   */
+  private pathWalk(linkTypes: readonly string[], signal: AbortSignal, hubCutoff = Infinity) {
     const allowed = new Set(linkTypes);
     const rawEdges = new Map<string, Neighbour['edges'][number]>();
     const refs = new Map<string, NodeRef>();
@@ -332,23 +364,18 @@ export class EmbeddedGraphSource implements GraphSource {
       this.neighboursOf(refs.get(nodeId) ?? this.requireNode(nodeId), signal).flatMap((neighbour) => {
         // Transfers both ways are two edges; a path needs one of them.
         const edge = neighbour.edges.find((candidate) => allowed.has(candidate.type));
-        if (!edge) return [];
+        if (!edge || this.identifierLinkCount(neighbour.ref) > hubCutoff) return [];
         const node = this.nodeId(neighbour.ref);
         const edgeId = this.edgeId(edge);
         refs.set(node, neighbour.ref);
         rawEdges.set(edgeId, edge);
         return [{ node, edgeId }];
       });
-    const found = shortestPaths(fromId, toId, steps, { maxHops, limit, signal });
-    const nodeIds = [...new Set(found.paths.flatMap((path) => path.nodeIds))];
-    const edgeIds = [...new Set(found.paths.flatMap((path) => path.edgeIds))];
-    return {
-      status: found.length === null ? 'no_path_within_hops' : 'found',
-      maxHops,
-      ...found,
-      nodes: nodeIds.map((nodeId) => this.toNode(refs.get(nodeId) ?? this.requireNode(nodeId))),
-      edges: edgeIds.map((edgeId) => this.toEdge(rawEdges.get(edgeId)!)),
-    };
+    const drawn = (paths: readonly GraphPath[]): Subgraph => ({
+      nodes: [...new Set(paths.flatMap((path) => path.nodeIds))].map((id) => this.toNode(refs.get(id) ?? this.requireNode(id))),
+      edges: [...new Set(paths.flatMap((path) => path.edgeIds))].map((id) => this.toEdge(rawEdges.get(id)!)),
+    });
+    return { steps, drawn };
   }
 
   async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
@@ -428,6 +455,12 @@ export class EmbeddedGraphSource implements GraphSource {
       currency: null,
       at: new Date(at).toISOString(),
     };
+  }
+
+  /** How many accounts link to an identifier (0 for accounts and merchants). */
+  private identifierLinkCount(ref: NodeRef): number {
+    if (ref.kind === 'account' || ref.kind === 'merchant') return 0;
+    return this.linksByIdentifier.offsets[ref.index + 1] - this.linksByIdentifier.offsets[ref.index];
   }
 
   /** Word-start search over ids, merchant names and categories and identifier values (same matches as the Neo4j full-text indexes). */

@@ -1,4 +1,4 @@
-import type { ExpandResult, SnapshotQuery, NodeDetails, PathsResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
+import type { ExpandResult, SnapshotQuery, NodeDetails, PathLinkType, PathsResult, PathToKnownBadResult, SearchHit, SourceInfo, Subgraph, TextSearchResult, TimeWindow, TransactionsResult, FollowMoneyResult } from '../../api';
 
 export interface ExpandOptions {
   limit: number;
@@ -20,6 +20,14 @@ export interface PathRequest {
   maxHops: number;
   /** 1: one shortest path; more: every shortest path up to this many. */
   limit: number;
+  signal: AbortSignal;
+}
+
+export interface KnownBadPathOptions {
+  linkTypes: readonly string[];
+  /** Identifiers with more links than this are hubs (an office IP) and are not passed through, as in ring detection. */
+  hubCutoff: number;
+  maxHops: number;
   signal: AbortSignal;
 }
 
@@ -64,6 +72,10 @@ export interface GraphSource {
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>>;
   /** Shortest path(s) between two nodes; `no_path_within_hops` when none is short enough. */
   paths(request: PathRequest): Promise<PathsResult>;
+  /** The relationship types `paths` may follow: every mapped identifier and money link type. */
+  pathLinkTypes(): PathLinkType[];
+  /** Shortest path over the given link types (each one `pathLinkTypes` lists) from a node to the nearest other known-bad account. */
+  pathToKnownBad(nodeId: string, options: KnownBadPathOptions): Promise<PathToKnownBadResult>;
   /** Every money link (transfer, payment; not folded) between two of the given nodes, oldest first; other and unknown ids add nothing. */
   moneyLinks(nodeIds: readonly string[], options: MoneyLinkOptions): Promise<TransactionsResult>;
   /** Money links hop by hop from a node along the money (forward) or against it (backward), each link once, up to `limit` links. */

@@ -68,3 +68,42 @@ export function shortestPaths(
   walk(goal, [], []);
   return { length: end.depth, paths: paths.slice(0, limit), truncated: paths.length > limit };
 }
+
+/**
+ * A shortest path from `start` to the nearest node `isGoal` accepts (never `start` itself), at most
+ * `maxHops` hops; of several goals equally near, the one with the smallest id, so every source names
+ * the same one. Null when none is within reach.
+ */
+export function nearestPath(
+  start: string,
+  isGoal: (node: string) => boolean,
+  neighbours: (node: string) => Iterable<PathStep>,
+  { maxHops, signal }: { maxHops: number; signal: AbortSignal },
+): GraphPath | null {
+  const cameFrom = new Map<string, PathStep | null>([[start, null]]);
+  let frontier = [start];
+  let visited = 0;
+  for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      if (++visited % CANCEL_CHECK_INTERVAL === 0 && signal.aborted) throw new ApiError('cancelled', 'The request was cancelled', { reason: 'cancelled' });
+      for (const step of neighbours(node)) {
+        if (cameFrom.has(step.node)) continue;
+        cameFrom.set(step.node, { node, edgeId: step.edgeId });
+        next.push(step.node);
+      }
+    }
+    const goals = next.filter(isGoal).sort();
+    if (goals.length > 0) {
+      const nodeIds = [goals[0]];
+      const edgeIds: string[] = [];
+      for (let step = cameFrom.get(goals[0]); step; step = cameFrom.get(step.node)) {
+        nodeIds.unshift(step.node);
+        edgeIds.unshift(step.edgeId);
+      }
+      return { nodeIds, edgeIds };
+    }
+    frontier = next;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { ApiError, type AuditEvent, type Case, type OutboxEntry } from '../../ap
 import { sealAuditEvent } from '../audit/audit-chain';
 import { fileFailureCause } from './atomic-write';
 import { FileLockTimeoutError, withFileLock } from './file-lock';
-import { checkedWrite, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
+import { checkedWrite, storedCase, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
 
 /** The parts of node:fs/promises the store uses; tests pass a wrapper that fails like a full disk. */
 export type StoreFileSystem = Pick<typeof nodeFs, 'open' | 'mkdir' | 'truncate' | 'chmod'>;
@@ -54,11 +54,14 @@ export class FileInvestigationStore implements InvestigationStore {
   }
 
   getCase(id: string): Promise<Case | null> {
-    return this.read(() => structuredClone(this.cases.get(id) ?? null));
+    return this.read(() => {
+      const found = this.cases.get(id);
+      return found ? storedCase(structuredClone(found)) : null;
+    });
   }
 
   listCases(): Promise<Case[]> {
-    return this.read(() => structuredClone([...this.cases.values()]));
+    return this.read(() => structuredClone([...this.cases.values()]).map(storedCase));
   }
 
   listOutbox(): Promise<OutboxEntry[]> {

@@ -67,3 +67,8 @@ export function checkedWrite<T extends Case | OutboxEntry>(
   }
   return { ...write.doc, version: currentVersion + 1 };
 }
+
+/** A case as read from either store: fields added after it was written get their defaults (named views came later). */
+export function storedCase(doc: Case): Case {
+  return { ...doc, views: doc.views ?? [], chosenViewId: doc.chosenViewId ?? null };
+}

@@ -21,7 +21,7 @@ import { ApiError, type AuditEvent, type Case, type OutboxEntry } from '../../ap
 import { graphQueries, statementsOf } from '../../../graph-queries/catalog';
 import { GENESIS_HASH, sealAuditEvent } from '../audit/audit-chain';
 import type { CatalogTransaction, Neo4jClient } from '../sources/neo4j/neo4j-client';
-import { checkedWrite, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
+import { checkedWrite, storedCase, type CommittedChange, type InvestigationChange, type InvestigationStore } from './investigation-store';
 
 export interface Neo4jInvestigationStoreOptions {
   /** The connection's client; the graph source owns it, so closing the store leaves it open. */
@@ -54,12 +54,12 @@ export class Neo4jInvestigationStore implements InvestigationStore {
 
   async getCase(id: string): Promise<Case | null> {
     const [row] = await this.read('investigation-case', () => this.client.read('investigation-case', { space: this.space, id }));
-    return row ? JSON.parse(row.doc) as Case : null;
+    return row ? storedCase(JSON.parse(row.doc) as Case) : null;
   }
 
   async listCases(): Promise<Case[]> {
     const rows = await this.read('cases', () => this.client.read('investigation-cases', { space: this.space }));
-    return rows.map((row) => JSON.parse(row.doc) as Case);
+    return rows.map((row) => storedCase(JSON.parse(row.doc) as Case));
   }
 
   async listOutbox(): Promise<OutboxEntry[]> {

@@ -59,6 +59,9 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     nodeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.nodeIds()),
     edgeCount: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeCount()),
     highlightedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.highlightedIds()),
+    edgeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIds()),
+    highlightedEdgeIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.highlightedEdgeIds()),
+    selectMany: (nodeIds) => page.evaluate((ids) => (globalThis as unknown as HookWindow).__ringscopeGraph.selectMany(ids), nodeIds),
     clientPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.clientPosition(id), nodeId),
     clientBox: (elementId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.clientBox(id), elementId),
     select: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.select(id), nodeId),
@@ -68,5 +71,11 @@ export function graphHook(page: Page): { [K in keyof GraphTestHook]: (...args: P
     modelPosition: (nodeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.modelPosition(id), nodeId),
     groups: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.groups()),
     pinnedIds: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.pinnedIds()),
+    edges: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.edges()),
+    selectEdge: (edgeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.selectEdge(id), edgeId),
+    edgeClientPosition: (edgeId) => page.evaluate((id) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeClientPosition(id), edgeId),
+    drawnData: (id) => page.evaluate((elementId) => (globalThis as unknown as HookWindow).__ringscopeGraph.drawnData(elementId), id),
+    timeWindow: () => page.evaluate(() => (globalThis as unknown as HookWindow).__ringscopeGraph.timeWindow()),
+    edgeIdsWithClass: (className) => page.evaluate((name) => (globalThis as unknown as HookWindow).__ringscopeGraph.edgeIdsWithClass(name), className),
   };
 }

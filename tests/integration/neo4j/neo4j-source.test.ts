@@ -211,7 +211,7 @@ describe('Connection failures', () => {
   it('rejects a schema mapping that names a label the database does not have', async () => {
     const service = new ConnectionService({ dataDir: null, secrets: null, active: new ActiveGraphSource(embedded) });
     const saved = await service.save({ ...settings });
-    const mapping = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: 'Customer' } };
+    const mapping = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: ['Customer'] } };
     await expect(service.saveSchema(saved.id, mapping, server.password)).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('label Customer (accounts) does not exist in the database'),

@@ -69,5 +69,7 @@ describe('a graph larger than the in-process limit', () => {
       error: { code: 'invalid_input', message: expect.stringContaining(`The graph has ${server.accounts} accounts, more than the 1000`), fields: [{ path: 'maxAccounts' }] },
     });
     expect(envelope.ok ? '' : envelope.error.message).toContain('GDS');
+    // What would work here, as a code the UI words: this server has GDS; no upstream community is mapped.
+    expect(envelope.ok ? null : envelope.error.params).toEqual({ accounts: server.accounts, maxAccounts: 1_000, advice: 'gds' });
   });
 });

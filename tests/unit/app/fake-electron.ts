@@ -230,6 +230,17 @@ function createFakeElectron() {
       showErrorBox(title: string, content: string) {
         this.errorBoxes.push({ title, content });
       },
+      /** What each save or open dialog was shown with, and the path the "user" picks next (null: cancels). */
+      shown: [] as { kind: 'save' | 'open'; window: unknown; options: Record<string, unknown> }[],
+      nextPath: null as string | null,
+      async showSaveDialog(window: unknown, options: Record<string, unknown>) {
+        this.shown.push({ kind: 'save', window, options });
+        return this.nextPath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: this.nextPath };
+      },
+      async showOpenDialog(window: unknown, options: Record<string, unknown>) {
+        this.shown.push({ kind: 'open', window, options });
+        return this.nextPath === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [this.nextPath] };
+      },
     },
   };
 }

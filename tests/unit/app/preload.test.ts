@@ -25,11 +25,12 @@ describe('the preload bridge (window.ringscope)', () => {
     process.argv = originalArgv;
   });
 
-  it("exposes exactly the contract's methods, grouped by area, plus events", async () => {
+  it("exposes exactly the contract's methods, grouped by area, plus events and the file dialogs", async () => {
     const bridge = await loadPreload();
     expect([...fakeElectron.contextBridge.exposed.keys()]).toEqual(['ringscope']);
     const areas = [...new Set(apiMethodPaths.map(({ area }) => area))];
-    expect(Object.keys(bridge).sort()).toEqual([...areas, 'events'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...areas, 'events', 'files'].sort());
+    expect(Object.keys(bridge.files)).toEqual(['save', 'saveEvidence', 'openWorkspace']);
     for (const area of areas) {
       const names = apiMethodPaths.filter((method) => method.area === area).map(({ name }) => name);
       expect(Object.keys(bridge[area]).sort(), area).toEqual(names.sort());
@@ -70,7 +71,7 @@ describe('the preload bridge (window.ringscope)', () => {
 
   it('ignores malformed method names smuggled into its arguments', async () => {
     const bridge = await loadPreload(['--ringscope-api-methods=graph.search,__proto__.polluted,graph.search;rm,constructor']);
-    expect(Object.keys(bridge).sort()).toEqual(['events', 'graph']);
+    expect(Object.keys(bridge).sort()).toEqual(['events', 'files', 'graph']);
     expect(Object.keys(bridge.graph)).toEqual(['search']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -2,13 +2,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterMembers, GraphNode, Subgraph } from '../../../main/api';
+import { apiContract, CASE_VIEW_LIMITS, MAX_CASE_VIEWS, type ClusterMembers, type GraphNode, type Subgraph } from '../../../main/api';
 import { verifyAuditChain } from '../../../main/core/audit/audit-chain';
 import { BlacklistOverlay } from '../../../main/core/cases/blacklist-overlay';
 import { CaseService } from '../../../main/core/cases/case-service';
 import { FileInvestigationStore } from '../../../main/core/store/file-investigation-store';
 import type { TeamTrust } from '../../../main/core/trust/team-trust';
 import { createTestTeam } from '../../support/test-team';
+import { workspaceOf } from '../../support/workspace-fixture';
 
 const ringCluster: ClusterMembers = {
   origin: 'ring',
@@ -209,5 +210,79 @@ describe('CaseService concurrent edits', () => {
     expect((await service.list({ assignee: 'BOB' })).map((c) => c.title)).toEqual(['Cash-out at merchant M12']);
     expect((await service.list({ text: 'u0000500' })).map((c) => c.title)).toEqual(['Cash-out at merchant M12']);
     expect(await service.list({ text: 'nothing like this' })).toEqual([]);
+  });
+});
+
+describe('CaseService named views', () => {
+  const canvas = workspaceOf(ringCluster.accounts.map((account, i) => ({ id: account.nodeId, x: i * 100, y: 0 })));
+
+  it('keeps a view saved from Explore under its name, replaces it when saved again under that name, and audits both', async () => {
+    const created = await service.create({ title: 'Views', description: '', assignee: null, cluster: ringCluster }, 'ana');
+    const first = await service.saveView({ caseId: created.id, name: 'Devices', workspace: canvas, choose: false }, 'ana');
+    const moved = workspaceOf([{ id: 'account:U0000011', x: 500, y: 500 }]);
+    const again = await service.saveView({ caseId: created.id, name: 'Devices', workspace: moved, choose: true }, 'lee');
+    expect(again.views).toHaveLength(1);
+    expect(again.views[0]).toMatchObject({ id: first.views[0].id, name: 'Devices', savedBy: 'lee', workspace: { nodes: [{ id: 'account:U0000011', position: { x: 500, y: 500 } }] } });
+    expect(again.chosenViewId).toBe(first.views[0].id);
+    const trail = (await store.listAudit()).filter((event) => event.caseId === created.id);
+    expect(trail.map((event) => [event.actor, event.action, event.details.replaced])).toEqual([
+      ['ana', 'case.created', undefined],
+      ['ana', 'case.view_saved', false],
+      ['lee', 'case.view_saved', true],
+    ]);
+  });
+
+  it('chooses a view for the evidence picture, and forgets the choice when that view is removed', async () => {
+    const created = await service.create({ title: 'Views', description: '', assignee: null, cluster: ringCluster }, 'ana');
+    const saved = await service.saveView({ caseId: created.id, name: 'Overview', workspace: canvas, choose: false }, 'ana');
+    const chosen = await service.chooseView({ caseId: created.id, version: saved.version, viewId: saved.views[0].id }, 'ana');
+    expect(chosen.chosenViewId).toBe(saved.views[0].id);
+    const removed = await service.removeView({ caseId: created.id, version: chosen.version, viewId: saved.views[0].id }, 'ana');
+    expect(removed.views).toEqual([]);
+    expect(removed.chosenViewId).toBeNull();
+    expect((await store.listAudit()).filter((event) => event.caseId === created.id).map((event) => event.action)).toEqual(['case.created', 'case.view_saved', 'case.view_chosen', 'case.view_removed']);
+    await expect(service.chooseView({ caseId: created.id, version: removed.version, viewId: saved.views[0].id }, 'ana')).rejects.toMatchObject({ code: 'not_found', reason: 'case_view_missing' });
+  });
+
+  it('lets views change while the case is in review but not once it is closed', async () => {
+    const submitted = await submittedCase();
+    const inReview = await service.saveView({ caseId: submitted.id, name: 'For the lead', workspace: canvas, choose: true }, 'ana');
+    expect(inReview.status).toBe('in_review');
+    const approved = await service.approve(submitted.id, 'ok', 'lee');
+    const closed = await service.close(approved.id, approved.version, 'lee');
+    await expect(service.saveView({ caseId: closed.id, name: 'Late', workspace: canvas, choose: false }, 'ana')).rejects.toMatchObject({ code: 'conflict', reason: 'transition_refused' });
+    await expect(service.chooseView({ caseId: closed.id, version: closed.version, viewId: null }, 'ana')).rejects.toMatchObject({ code: 'conflict', reason: 'transition_refused' });
+    expect((await service.get(closed.id)).chosenViewId).toBe(inReview.views[0].id);
+  });
+
+  it(`refuses a new view beyond ${MAX_CASE_VIEWS} per case, but still replaces one by name`, async () => {
+    const created = await service.create({ title: 'Views', description: '', assignee: null, cluster: ringCluster }, 'ana');
+    for (let i = 0; i < MAX_CASE_VIEWS; i++) await service.saveView({ caseId: created.id, name: `View ${i}`, workspace: canvas, choose: false }, 'ana');
+    await expect(service.saveView({ caseId: created.id, name: 'One more', workspace: canvas, choose: false }, 'ana')).rejects.toMatchObject({ code: 'conflict', reason: 'case_views_full', params: { max: MAX_CASE_VIEWS } });
+    expect((await service.saveView({ caseId: created.id, name: 'View 3', workspace: canvas, choose: false }, 'ana')).views).toHaveLength(MAX_CASE_VIEWS);
+  });
+});
+
+describe('the cases.saveView contract', () => {
+  const input = (workspace: unknown) => apiContract.cases.saveView.input.safeParse({ caseId: 'RS-1', name: 'Overview', workspace });
+  const canvas = workspaceOf([{ id: 'account:U1', x: 0, y: 0 }]);
+
+  it('accepts a workspace file as Explore saves it', () => {
+    expect(input(canvas).success).toBe(true);
+  });
+
+  it('refuses unknown keys at any depth, so nothing unvalidated is stored', () => {
+    const paths = [{ ...canvas, extra: 1 }, { ...canvas, nodes: [{ ...canvas.nodes[0], colour: 'red' }] }, { ...canvas, filters: { ...canvas.filters, hideAll: true } }].map(
+      (workspace) => input(workspace).error?.issues.map((issue) => [issue.code, issue.path.join('.')]),
+    );
+    expect(paths).toEqual([[['unrecognized_keys', 'workspace']], [['unrecognized_keys', 'workspace.nodes.0']], [['unrecognized_keys', 'workspace.filters']]]);
+  });
+
+  it(`refuses a view of more than ${CASE_VIEW_LIMITS.nodes} nodes or ${CASE_VIEW_LIMITS.edges} links`, () => {
+    const many = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `account:U${i}`, x: i, y: i }));
+    expect(input(workspaceOf(many(CASE_VIEW_LIMITS.nodes))).success).toBe(true);
+    expect(input(workspaceOf(many(CASE_VIEW_LIMITS.nodes + 1))).error?.issues.map((issue) => [issue.code, issue.path.join('.')])).toEqual([['too_big', 'workspace.nodes']]);
+    const links = Array.from({ length: CASE_VIEW_LIMITS.edges + 1 }, (_, i) => `edge:${i}`);
+    expect(input(workspaceOf([], links)).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['workspace.edges']);
   });
 });

@@ -18,6 +18,8 @@ function slowExpandHandlers(): ApiHandlers {
       subgraph: never,
       paths: never,
       textSearch: never,
+      pathLinkTypes: never,
+      pathToKnownBad: never,
       transactions: never,
       linkDetails: never,
       followMoney: never,

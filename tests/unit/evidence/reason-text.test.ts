@@ -26,7 +26,7 @@ describe('ring reasons in the evidence PDF (English)', () => {
     const pdf = await renderReportPdf({
       caseRecord,
       graph: { nodes: [], edges: [] },
-      positions: new Map(),
+      picture: { drawn: { nodes: [], edges: [] }, positions: new Map(), view: null },
       auditEvents: [],
       exportedBy: 'ana',
       exportedAt: '2025-01-01T09:00:00.000Z',

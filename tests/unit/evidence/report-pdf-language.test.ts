@@ -26,6 +26,8 @@ const chineseCase: Case = {
   updatedAt: '2026-11-30T02:05:00.000Z',
   snapshot: null,
   signatures: [],
+  views: [],
+  chosenViewId: null,
 };
 
 
@@ -34,7 +36,7 @@ async function reportText(locale: UiLocale): Promise<string> {
   const pdf = await renderReportPdf({
     caseRecord: chineseCase,
     graph: { nodes: [], edges: [] },
-    positions: new Map(),
+    picture: { drawn: { nodes: [], edges: [] }, positions: new Map(), view: null },
     auditEvents: [],
     changedSince: [],
     exportedBy: '李明',

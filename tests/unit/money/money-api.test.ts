@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateMoneyLinks, type FollowMoneyResult, type LinkDetails, type PathsResult, type TransactionsResult } from '../../../main/api';
+import { aggregateMoneyLinks, type FollowMoneyResult, type LinkDetails, type PathLinkTypesResult, type PathsResult, type PathToKnownBadResult, type TransactionsResult } from '../../../main/api';
 import type { ApiHandlers } from '../../../main/core/api-handlers';
 import type { DemoDataset } from '../../../main/core/demo/dataset';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { ApiDispatcher } from '../../../main/core/dispatcher';
 import { createMoneyGraphHandlers } from '../../../main/core/money/handlers';
+import { knownBadSearch } from '../../../main/core/money/handlers';
 import { EmbeddedGraphSource } from '../../../main/core/sources/embedded-source';
 
 describe('money and paths Api on the embedded demo graph (through the dispatcher, outputs checked against the contract)', () => {
@@ -100,5 +101,33 @@ describe('money and paths Api on the embedded demo graph (through the dispatcher
   it('finds a path through the Api with defaults filled in', async () => {
     const result = await call<PathsResult>('paths', { fromId: pair.from, toId: pair.to, linkTypes: ['TRANSFERRED_TO'] });
     expect(result).toMatchObject({ status: 'found', maxHops: 6, length: 1, truncated: false });
+  });
+
+  it('lists the link types a path may follow: every identifier relationship of the demo schema and both money links', async () => {
+    const { linkTypes } = await call<PathLinkTypesResult>('pathLinkTypes', {});
+    expect(linkTypes.map((linkType) => linkType.type)).toEqual(['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL', 'TRANSFERRED_TO', 'PAID']);
+    expect(linkTypes.find((linkType) => linkType.type === 'HAS_PHONE')).toEqual({ type: 'HAS_PHONE', kind: 'identifier', identifierKind: 'phone' });
+    // Every type offered is one graph.paths accepts.
+    await expect(call<PathsResult>('paths', { fromId: pair.from, toId: pair.to, linkTypes: linkTypes.map((linkType) => linkType.type) })).resolves.toMatchObject({ status: 'found' });
+  });
+
+  it('explains an account by its path to the nearest other known-bad account, with a hop limit and strict input', async () => {
+    // An account two hops from a blacklisted one.
+    const signal = new AbortController().signal;
+    let nodeId = '';
+    for (let index = 0; !nodeId; index++) {
+      if (dataset.accounts.blacklisted[index] === 1) continue;
+      if ((await source.pathToKnownBad(source.accountNodeId(index), { ...knownBadSearch(source.pathLinkTypes()), maxHops: 2, signal })).length === 2) nodeId = source.accountNodeId(index);
+    }
+    const result = await call<PathToKnownBadResult>('pathToKnownBad', { nodeId });
+    expect(result).toMatchObject({ status: 'found', maxHops: 4, length: 2 });
+    expect(result.path!.nodeIds[0]).toBe(nodeId);
+    // Shared identifiers and transfers only: a merchant paid by thousands explains nothing.
+    expect(result.edges.length).toBe(2);
+    expect(result.edges.every((edge) => edge.kind !== 'payment')).toBe(true);
+    expect(result.nodes.find((node) => node.id === result.knownBadId)?.blacklisted).toBe(true);
+    expect(await call<PathToKnownBadResult>('pathToKnownBad', { nodeId, maxHops: 1 })).toMatchObject({ status: 'no_path_within_hops', maxHops: 1, path: null });
+    await expect(call('pathToKnownBad', { nodeId, maxHops: 11 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('pathToKnownBad', { nodeId, linkTypes: ['X'] })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

@@ -25,6 +25,20 @@ describe('bolt mapping', () => {
 });
 
 describe('Neo4j nodes as GraphNode DTOs', () => {
+  it('shows identifiers of a team-defined kind by its mapped name and picture, masked unless the entry says show', () => {
+    const ssn = { kind: null, displayName: 'SSN', icon: 'id-card', label: 'SSN', valueProperty: 'number', relationshipType: 'HAS_SSN', direction: 'to-account', weight: null, masking: 'mask' } as const;
+    const phone = { ...DEMO_SCHEMA_MAPPING.identifiers[1], displayName: '手机', masking: 'show' } as const;
+    const custom = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: ['Client', 'Customer'] }, identifiers: [ssn, phone] } as ValidatedMapping;
+    const ssnNode = toGraphNode({ elementId: '4:x:9', labels: ['SSN'], properties: { number: '123-45-6789' } }, 2, custom);
+    expect(ssnNode).toMatchObject({ id: 'identifier:4:x:9', kind: 'identifier', key: '•••89', label: '•••89', properties: { number: '•••89' }, identifierType: { displayName: 'SSN', icon: 'id-card' } });
+    expect(parseNodeId(ssnNode.id)).toEqual({ accountId: null, merchantId: null, elementId: '4:x:9' });
+    // A built-in kind marked show keeps its value as stored, and its own picture under the team's word.
+    const phoneNode = toGraphNode({ elementId: '4:x:8', labels: ['Phone'], properties: { phoneNumber: '+4915112345678' } }, 2, custom);
+    expect(phoneNode).toMatchObject({ kind: 'phone', label: '+4915112345678', identifierType: { displayName: '手机', icon: 'phone' } });
+    // Either account label makes a node an account.
+    expect(toGraphNode({ elementId: '4:x:7', labels: ['Customer'], properties: { userId: 'C7' } }, 1, custom).id).toBe('account:C7');
+  });
+
   it('shows an account with its mapped properties only, id by business key', () => {
     const node = { elementId: '4:x:1', labels: ['User'], properties: { userId: 'U0000001', createdAt: '2025-01-02T03:04:05.000Z', riskScore: 0.75, blacklisted: true, fullName: 'Anna Schmidt' } };
     expect(toGraphNode(node, 4, mapping)).toEqual({

@@ -34,7 +34,7 @@ describe('schema mapping', () => {
   });
 
   it('rejects a mapping naming a label the database does not have, naming it', () => {
-    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: 'Customer' } }, demoNames);
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: ['Customer'] } }, demoNames);
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe('The schema mapping does not fit this database: label Customer (accounts) does not exist in the database.');
   });
@@ -44,9 +44,9 @@ describe('schema mapping', () => {
     expect(rejection({ ...DEMO_SCHEMA_MAPPING, identifiers }, demoNames).message).toContain('relationship type HAS_MOBILE (account to phone) does not exist');
   });
 
-  it('rejects two identifier kinds sharing one relationship type', () => {
+  it('rejects two identifier entries sharing one relationship type', () => {
     const identifiers = DEMO_SCHEMA_MAPPING.identifiers.map((i) => (i.kind === 'phone' ? { ...i, relationshipType: 'USES_DEVICE' } : i));
-    expect(rejection({ ...DEMO_SCHEMA_MAPPING, identifiers }, demoNames).message).toContain('each identifier kind needs its own relationship type');
+    expect(rejection({ ...DEMO_SCHEMA_MAPPING, identifiers }, demoNames).message).toContain('each identifier entry needs its own relationship type');
   });
 
   it('rejects an incomplete mapping with the missing field named', () => {
@@ -81,8 +81,8 @@ describe('schema mapping', () => {
 
   it('refuses a hostile label even if the database has it', () => {
     const hostile = 'User`) DETACH DELETE n //';
-    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, label: hostile } }, { ...demoNames, labels: [...demoNames.labels, hostile] });
-    expect(error.message).toContain('account.label');
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: [hostile] } }, { ...demoNames, labels: [...demoNames.labels, hostile] });
+    expect(error.message).toContain('account.labels.0');
   });
 
   it('accepts direct account links and event-node links that fit, and names each part that does not', () => {
@@ -156,6 +156,87 @@ describe('schema mapping', () => {
       { code: 'event-link-proposed', params: { label: 'Transaction', fromType: 'PERFORMED', toType: 'TO', weight: '0.5' } },
     ]);
     expect(validateMapping(mapping, names).eventLinks).toHaveLength(1);
+  });
+
+  it('proposes labels linked to accounts either way as identifier kinds the team defines, named after the label, with a note', () => {
+    const names: GraphNames = {
+      ...demoNames,
+      labels: [...demoNames.labels, 'SSN', 'Wallet'],
+      relationshipTypes: [...demoNames.relationshipTypes, 'ISSUED_TO', 'USES_WALLET'],
+      nodeProperties: { ...demoNames.nodeProperties, SSN: ['issuedAt', 'number'], Wallet: ['address', 'chain'] },
+    };
+    const ends = { ISSUED_TO: { from: ['SSN'], to: ['User'] }, USES_WALLET: { from: ['User'], to: ['Wallet'] }, USES_DEVICE: { from: ['User'], to: ['Device'] } };
+    const { mapping, notes } = proposeMapping(names, ends);
+    expect(mapping.identifiers.slice(DEMO_SCHEMA_MAPPING.identifiers.length)).toEqual([
+      { kind: null, displayName: 'SSN', icon: null, label: 'SSN', valueProperty: 'number', relationshipType: 'ISSUED_TO', direction: 'to-account', weight: null, masking: 'mask' },
+      { kind: null, displayName: 'Wallet', icon: null, label: 'Wallet', valueProperty: 'address', relationshipType: 'USES_WALLET', direction: 'from-account', weight: null, masking: 'mask' },
+    ]);
+    expect(notes).toEqual([
+      { code: 'identifier-proposed', params: { label: 'SSN', relationshipType: 'ISSUED_TO' } },
+      { code: 'identifier-proposed', params: { label: 'Wallet', relationshipType: 'USES_WALLET' } },
+    ]);
+    expect(validateMapping(mapping, names).identifiers).toHaveLength(DEMO_SCHEMA_MAPPING.identifiers.length + 2);
+  });
+
+  it('reads a mapping saved with one account label and fixed identifier kinds as it was, with default names, pictures and masking', () => {
+    // The shape saved before accounts had several labels and identifier entries their own names.
+    const saved = {
+      ...DEMO_SCHEMA_MAPPING,
+      account: { label: 'User', idProperty: 'userId', createdAtProperty: 'createdAt', riskScoreProperty: null, blacklistedProperty: 'blacklisted' },
+      identifiers: [{ kind: 'phone', label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE', weight: 0.7 }],
+    };
+    const mapping = validateMapping(saved, demoNames);
+    expect(mapping.account.labels).toEqual(['User']);
+    expect(mapping.identifiers).toEqual([
+      { kind: 'phone', displayName: null, icon: null, label: 'Phone', valueProperty: 'phoneNumber', relationshipType: 'HAS_PHONE', direction: 'from-account', weight: 0.7, masking: 'mask' },
+    ]);
+  });
+
+  it('accepts an identifier kind the team defines, with its display name, picture, weight and masking', () => {
+    const names = { ...demoNames, labels: [...demoNames.labels, 'SSN'], relationshipTypes: [...demoNames.relationshipTypes, 'HAS_SSN'], nodeProperties: { ...demoNames.nodeProperties, SSN: ['number'] } };
+    const ssn = { kind: null, displayName: 'SSN', icon: 'id-card', label: 'SSN', valueProperty: 'number', relationshipType: 'HAS_SSN', direction: 'to-account', weight: 1, masking: 'show' };
+    const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, identifiers: [...DEMO_SCHEMA_MAPPING.identifiers, ssn] }, names);
+    expect(mapping.identifiers.at(-1)).toEqual(ssn);
+    // Mixed directions: identifier patterns match either way (Cypher has no per-type direction).
+    expect(mappingPlaceholders(mapping)).toMatchObject({ accountSide: '-', identifierSide: '-' });
+  });
+
+  it('refuses a team-defined kind without a display name, a display name with markup, an unknown icon and bad names, naming each field', () => {
+    const entry = { kind: null, label: 'SSN', valueProperty: 'number', relationshipType: 'HAS_SSN' };
+    const cases: [object, string][] = [
+      [entry, 'identifiers.0.displayName: give a kind of your own a display name'],
+      [{ ...entry, displayName: '   ' }, 'identifiers.0.displayName: is required'],
+      [{ ...entry, displayName: '<b>SSN</b>' }, 'identifiers.0.displayName: must be plain text'],
+      [{ ...entry, displayName: 'SSN', icon: 'skull' }, 'identifiers.0.icon'],
+      [{ ...entry, displayName: 'SSN', masking: 'hide' }, 'identifiers.0.masking'],
+      [{ ...entry, displayName: 'SSN', direction: 'sideways' }, 'identifiers.0.direction'],
+      [{ ...entry, displayName: 'SSN', label: 'SSN`) DETACH DELETE n //' }, 'identifiers.0.label: must be a plain name'],
+      [{ ...entry, displayName: 'SSN', valueProperty: '' }, 'identifiers.0.valueProperty: is required'],
+    ];
+    for (const [identifier, message] of cases) {
+      const error = rejection({ ...DEMO_SCHEMA_MAPPING, identifiers: [identifier] }, demoNames);
+      expect(error.reason).toBe('schema_mapping_incomplete');
+      expect(error.message).toContain(message);
+    }
+  });
+
+  it('refuses an identifier label the database does not have, naming the entry by its display name', () => {
+    const wallet = { kind: null, displayName: 'Wallet', label: 'Wallet', valueProperty: 'address', relationshipType: 'USES_WALLET' };
+    const error = rejection({ ...DEMO_SCHEMA_MAPPING, identifiers: [wallet] }, demoNames);
+    expect(error.reason).toBe('schema_mapping_mismatch');
+    expect(error.message).toContain('label Wallet (Wallet identifiers) does not exist in the database');
+    expect(error.message).toContain('relationship type USES_WALLET (account to Wallet) does not exist');
+  });
+
+  it('reads accounts under every mapped label, each checked against the database and quoted', () => {
+    const names = { ...demoNames, labels: [...demoNames.labels, 'Customer'], nodeProperties: { ...demoNames.nodeProperties, Customer: ['userId'] } };
+    const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: ['User', 'Customer'] } }, names);
+    expect(mappingPlaceholders(mapping).accountLabel).toBe('`User`|`Customer`');
+    // The id must be on every account label; markers on any of them.
+    const noId = { ...names, nodeProperties: { ...names.nodeProperties, Customer: ['createdAt'] } };
+    expect(rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: ['User', 'Customer'] } }, noId).message).toContain('property userId (account id) does not exist on Customer nodes');
+    expect(rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: ['User', 'Client'] } }, names).message).toContain('label Client (accounts) does not exist');
+    expect(rejection({ ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, labels: [] } }, names).message).toContain('account.labels: name at least one account label');
   });
 
   it('fills unmapped parts with a name no graph uses, so they match nothing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdentifier } from '../../../main/core/privacy/mask';
+import { maskIdentifier, maskMappedIdentifier } from '../../../main/core/privacy/mask';
 
 describe('maskIdentifier', () => {
   it('keeps only the country code and the last two digits of a phone number', () => {
@@ -43,5 +43,13 @@ describe('maskIdentifier', () => {
       const masked = maskIdentifier(kind, value);
       expect(masked.replace(/\D/g, '').length).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('masks a mapped entry by its kind, a team-defined kind to its last two characters, and shows an entry marked show as stored', () => {
+    expect(maskMappedIdentifier({ kind: 'card', masking: 'mask' }, '4532015551234242')).toBe('•••• •••• •••• 4242');
+    expect(maskMappedIdentifier({ kind: null, masking: 'mask' }, '0x52908400098527886E0F7030069857D2E4169EE7')).toBe('•••E7');
+    // Short values would be given away by their last characters.
+    expect(maskMappedIdentifier({ kind: null, masking: 'mask' }, 'A1B2')).toBe('•••');
+    expect(maskMappedIdentifier({ kind: 'card', masking: 'show' }, '4532015551234242')).toBe('4532015551234242');
   });
 });

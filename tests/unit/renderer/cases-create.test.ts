@@ -9,8 +9,8 @@ const cluster: RingClusterDetail = {
   size: 2,
   ringKind: 'shared-identity',
   reasons: [
-    { kind: 'shared-identifiers', code: 'shared_identifiers', params: { accounts: 2, kinds: ['device'], counts: [1] }, weight: 0.6, evidenceNodeIds: ['device:7'] },
-    { kind: 'account-age-burst', code: 'opening_burst', params: { opened: 2, accounts: 2, windowMs: 259_200_000 }, weight: 0.3, evidenceNodeIds: [] },
+    { kind: 'shared-identifiers', code: 'shared_identifiers', params: { accounts: 2, kinds: ['device'], counts: [1] }, weight: 0.6, evidenceNodeIds: ['device:7'], timeWindow: null },
+    { kind: 'account-age-burst', code: 'opening_burst', params: { opened: 2, accounts: 2, windowMs: 259_200_000 }, weight: 0.3, evidenceNodeIds: [], timeWindow: null },
   ],
   memberCount: 2,
   identifierCount: 1,

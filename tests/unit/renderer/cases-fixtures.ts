@@ -30,6 +30,8 @@ export function caseFixture(overrides: Partial<Case> = {}): Case {
     reviews: [],
     snapshot: null,
     signatures: [],
+    views: [],
+    chosenViewId: null,
     createdBy: 'ana',
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedBy: 'ana',

@@ -54,7 +54,7 @@ describe('who may revoke an approval', () => {
 describe('what a case offers in each status', () => {
   it('lets an open case be edited, tagged and have members changed, but not submitted before it is tagged', () => {
     const open = caseFixture();
-    expect(caseAvailability(open)).toEqual({ edit: true, tag: true, changeMembers: true, submit: false, reopen: false, revoke: false, close: false });
+    expect(caseAvailability(open)).toEqual({ edit: true, tag: true, changeMembers: true, submit: false, reopen: false, revoke: false, close: false, views: true });
     expect(submitBlockFor(open)).toBe('needsTag');
   });
 
@@ -65,12 +65,12 @@ describe('what a case offers in each status', () => {
   });
 
   it('locks members and tag while in review', () => {
-    expect(caseAvailability(submitted)).toEqual({ edit: true, tag: false, changeMembers: false, submit: false, reopen: false, revoke: false, close: false });
+    expect(caseAvailability(submitted)).toEqual({ edit: true, tag: false, changeMembers: false, submit: false, reopen: false, revoke: false, close: false, views: true });
   });
 
   it('offers reopen and close for a rejected case, revoke and close for an approved one, nothing for a closed one', () => {
     expect(caseAvailability({ ...submitted, status: 'rejected' })).toMatchObject({ reopen: true, revoke: false, close: true });
     expect(caseAvailability({ ...submitted, status: 'approved' })).toMatchObject({ reopen: false, revoke: true, close: true });
-    expect(caseAvailability({ ...submitted, status: 'closed' })).toEqual({ edit: false, tag: false, changeMembers: false, submit: false, reopen: false, revoke: false, close: false });
+    expect(caseAvailability({ ...submitted, status: 'closed' })).toEqual({ edit: false, tag: false, changeMembers: false, submit: false, reopen: false, revoke: false, close: false, views: false });
   });
 });

@@ -27,8 +27,8 @@ const discovered: DiscoveredSchema = {
   nodeProperties: { Customer: ['customerId', 'score'], Handset: ['imei'] },
   relationshipProperties: {},
   proposedMapping: {
-    account: { label: 'Customer', idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null, knownGoodProperty: null, communityProperty: null },
-    identifiers: [{ kind: 'device', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS', weight: null }],
+    account: { labels: ['Customer'], idProperty: 'customerId', createdAtProperty: null, riskScoreProperty: 'score', blacklistedProperty: null, knownGoodProperty: null, communityProperty: null },
+    identifiers: [{ kind: 'device', displayName: null, icon: null, label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS', direction: 'from-account', weight: null, masking: 'mask' }],
     transfer: null,
     payment: null,
     accountLinks: [],
@@ -207,7 +207,7 @@ describe('the Connect screen', () => {
 
     const panel = await screen.findByTestId('schema-mapping');
     expect((within(panel).getByTestId('mapping-account-label') as HTMLInputElement).value).toBe('Customer');
-    expect((within(panel).getByTestId('mapping-device-label') as HTMLInputElement).value).toBe('Handset');
+    expect((within(panel).getByTestId('identifier-0-label') as HTMLInputElement).value).toBe('Handset');
     expect(panel.textContent).toContain('money transfers are not mapped');
     fireEvent.click(within(panel).getByTestId('save-mapping'));
 
@@ -236,6 +236,38 @@ describe('the Connect screen', () => {
           schemaMapping: expect.objectContaining({
             eventLinks: [{ fromType: 'OWNS', eventLabel: 'Handset', toType: 'OWNS', amountProperty: null, timeProperty: null, weight: 0.5 }],
             accountLinks: [{ relationshipType: 'OWNS', directed: false, amountProperty: null, timeProperty: null, weight: 0.3 }],
+          }),
+        }),
+      ),
+    );
+  });
+
+  it('names an identifier entry, gives it a picture and shows its values, and saves a kind of its own with its name', async () => {
+    const withPassword = { ...saved, hasStoredPassword: true };
+    const { api, schema } = fakeApi({ connections: [withPassword], canStorePasswords: true });
+    renderScreen(api);
+    fireEvent.click(within(await screen.findByTestId('saved-connection')).getByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByTestId('discover-schema'));
+
+    const panel = await screen.findByTestId('schema-mapping');
+    fireEvent.change(within(panel).getByTestId('identifier-0-name'), { target: { value: 'IMEI' } });
+    fireEvent.change(within(panel).getByTestId('identifier-0-masking'), { target: { value: 'show' } });
+    fireEvent.change(within(panel).getByTestId('identifier-0-icon'), { target: { value: 'id-card' } });
+    fireEvent.click(within(panel).getByTestId('add-identifier'));
+    // The new entry is a kind of the team's own, named after its label until renamed.
+    expect((within(panel).getByTestId('identifier-1-kind') as HTMLInputElement).value).toBe('');
+    fireEvent.change(within(panel).getByTestId('identifier-1-name'), { target: { value: 'Wallet' } });
+    fireEvent.change(within(panel).getByTestId('identifier-1-direction'), { target: { value: 'to-account' } });
+    fireEvent.click(within(panel).getByTestId('save-mapping'));
+
+    await waitFor(() =>
+      expect(schema.save).toHaveBeenCalledWith(
+        expect.objectContaining({
+          schemaMapping: expect.objectContaining({
+            identifiers: [
+              { kind: 'device', displayName: 'IMEI', icon: 'id-card', label: 'Handset', valueProperty: 'imei', relationshipType: 'OWNS', direction: 'from-account', weight: null, masking: 'show' },
+              { kind: null, displayName: 'Wallet', icon: null, label: 'Customer', valueProperty: 'customerId', relationshipType: 'OWNS', direction: 'to-account', weight: null, masking: 'mask' },
+            ],
           }),
         }),
       ),

@@ -20,4 +20,26 @@ describe('error reasons', () => {
     expect(texts.filter((text) => /wait for/i.test(text))).toEqual([texts[0]]);
     expect(texts.join(' ')).not.toContain('developer text');
   });
+
+  it('words code-valued parameters in the reader\'s language (a Chinese text never shows "case" or "members")', async () => {
+    const zh = i18n.cloneInstance({ lng: 'zh-CN' });
+    await zh.changeLanguage('zh-CN');
+    const missing = errorText(zh.t, new ApiError('not_found', 'No case c1', { reason: 'record_missing', params: { kind: 'case', id: 'c1' } }));
+    const altered = errorText(zh.t, new ApiError('conflict', 'altered', { reason: 'case_altered', params: { part: 'members' } }));
+    expect(missing).toContain('c1');
+    const refused = errorText(zh.t, new ApiError('conflict', 'refused', { reason: 'transition_refused', params: { status: 'in_review', action: 'changeMembers' } }));
+    expect(`${missing} ${altered} ${refused}`).not.toMatch(/\b(case|members|in_review|changeMembers)\b/);
+    expect(errorText(i18n.t, new ApiError('conflict', 'altered', { reason: 'case_altered', params: { part: 'members' } }))).toContain('members');
+  });
+
+  it('words a graph too large for this computer with what works on the connection: GDS, upstream results, both, or what to map', () => {
+    const text = (advice: string, language: string) =>
+      errorText(i18n.getFixedT(language), new ApiError('invalid_input', 'developer text', { reason: 'graph_too_large', params: { accounts: 120_000_000, maxAccounts: 5_000_000, advice } }));
+    expect(text('gds', 'en')).toContain('run detection server-side with GDS (this server has it)');
+    expect(text('upstream', 'en')).toContain('choose upstream results');
+    expect(text('upstream', 'en')).not.toContain('GDS');
+    expect(text('none', 'en')).toContain('map the upstream community id');
+    expect(text('gds_or_upstream', 'zh-CN')).toContain('选择上游结果');
+    expect(text('gds_or_upstream', 'zh-CN')).not.toContain('choose');
+  });
 });

@@ -67,6 +67,17 @@ describe('RingsScreen', () => {
     expect(screen.getByTestId('rings-summary').textContent).toMatch(/flagged of .* clusters · 5,000 accounts/);
   });
 
+  it('offers upstream results with how many communities and members to load, and says they need a Neo4j connection on the demo graph', async () => {
+    renderRings();
+    expect(await screen.findByTestId('rings-empty')).toBeTruthy();
+    expect(screen.queryByTestId('upstream-communities')).toBeNull();
+    fireEvent.change(screen.getByTestId('detection-mode'), { target: { value: 'upstream' } });
+    expect((screen.getByTestId('upstream-communities') as HTMLInputElement).value).toBe('200');
+    fireEvent.click(screen.getByTestId('run-detection'));
+    const message = await screen.findByTestId('error-message', {}, { timeout: 15_000 });
+    expect(message.textContent).toContain('Upstream results are read from a connected Neo4j');
+  });
+
   it('filters the list by ring kind', async () => {
     renderRings();
     fireEvent.click(screen.getByTestId('run-detection'));

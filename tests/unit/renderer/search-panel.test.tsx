@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiMethodPaths, type ApiEnvelope, type SearchHit } from '../../../main/api';
+import { apiMethodPaths, type ApiEnvelope, type GraphNode, type SearchHit } from '../../../main/api';
 import { createDesktopBridge, type RingScopePreloadBridge } from '../../../renderer/api/desktop-bridge';
 import { SearchPanel } from '../../../renderer/explore/SearchPanel';
 import { useSearch } from '../../../renderer/explore/use-search';
@@ -10,14 +10,17 @@ import { renderWithProviders } from './render-with-providers';
 
 afterEach(cleanup);
 
-/** The Api as the desktop shell would give it, with graph.search answering `answer`. */
-function apiWithSearch(answer: (input: { query: string }) => ApiEnvelope<unknown>) {
+const noFullTextMatches = (): ApiEnvelope<unknown> => ({ ok: true, value: { method: 'fulltext', groups: [] } });
+
+/** The Api as the desktop shell would give it, with graph.search answering `answer` and graph.textSearch `fullText`. */
+function apiWithSearch(answer: (input: { query: string }) => ApiEnvelope<unknown>, fullText: (input: { query: string }) => ApiEnvelope<unknown> = noFullTextMatches) {
   const areas: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
   for (const { area, name } of apiMethodPaths) {
     areas[area] ??= {};
     areas[area][name] = async () => ({ ok: false, error: { code: 'not_found', message: 'not in this test' } });
   }
   areas.graph.search = async (input) => answer(input as { query: string });
+  areas.graph.textSearch = async (input) => fullText(input as { query: string });
   return createDesktopBridge({ ...areas, events: { onProgress: () => () => undefined } } as unknown as RingScopePreloadBridge);
 }
 
@@ -84,5 +87,42 @@ describe('SearchPanel', () => {
     searchFor('U9999999');
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Nothing matches “U9999999”'));
     expect(screen.queryAllByTestId('search-result')).toHaveLength(0);
+  });
+
+  it('lists full-text matches under a header per kind, says when a list is cut, and keeps exact matches on top', async () => {
+    const merchant = (i: number): GraphNode => ({ id: `merchant:M${i}`, kind: 'merchant', key: `M${i}`, label: `Golden Dragon ${i}`, properties: {}, riskScore: null, blacklisted: false, degree: 2 });
+    const onOpen = vi.fn();
+    const exact: SearchHit = { matchedOn: 'merchantId', node: merchant(0) };
+    const fullText = () => ({
+      ok: true as const,
+      value: {
+        method: 'fulltext',
+        groups: [
+          { kind: 'merchant', hits: Array.from({ length: 20 }, (_, i) => ({ node: merchant(i), matchedOn: 'name' })), total: 134, totalIsLowerBound: false },
+          { kind: 'address', hits: [{ node: { ...merchant(99), id: 'address:3', kind: 'address', label: 'Golden Road 3' }, matchedOn: 'address' }], total: 1, totalIsLowerBound: false },
+        ],
+      },
+    });
+    renderWithProviders(<SearchWithApi onOpen={onOpen} />, apiWithSearch(() => ({ ok: true, value: { hits: [exact] } }), fullText));
+    searchFor('golden');
+    const groups = await screen.findAllByTestId('search-group');
+    expect(groups.map((group) => group.getAttribute('data-kind'))).toEqual(['merchant', 'address']);
+    expect(screen.getAllByTestId('search-group-header').map((header) => header.textContent)).toEqual(['Merchant134', 'Address1']);
+    // The exact match is listed once, above the groups.
+    expect(screen.getAllByTestId('search-result')).toHaveLength(1);
+    expect(within(groups[0]).getAllByTestId('search-group-hit')).toHaveLength(19);
+    expect(within(groups[0]).getByTestId('search-group-cut').textContent).toBe('showing 20 of 134 — refine the search');
+    expect(within(groups[1]).queryByTestId('search-group-cut')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('135 matches');
+    fireEvent.click(within(groups[1]).getByTestId('search-group-hit'));
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ node: expect.objectContaining({ id: 'address:3' }) }));
+  });
+
+  it('shows the full-text matches when only the exact search finds nothing', async () => {
+    const fullText = () => ({ ok: true as const, value: { method: 'prefix', groups: [{ kind: 'card', hits: [{ node: { ...hit.node, id: 'card:4', kind: 'card', label: '•••• 4242' }, matchedOn: 'cardNumber' }], total: 3, totalIsLowerBound: true }] } });
+    renderWithProviders(<SearchWithApi onOpen={vi.fn()} />, apiWithSearch(() => ({ ok: true, value: { hits: [] } }), fullText));
+    searchFor('4242');
+    expect((await screen.findByTestId('search-group-cut')).textContent).toBe('showing 1 of more than 3 — refine the search');
+    expect(screen.getByTestId('search-group-header').textContent).toBe('Bank cardmore than 3');
   });
 });

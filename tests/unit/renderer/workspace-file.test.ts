@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../../main/api';
-import { addSubgraph, emptyCanvas, groupNodes, setFilters, setGroupsCollapsed, setHidden, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { addSubgraph, addWithHighlight, emptyCanvas, groupNodes, moveNodes, setFilters, setGroupsCollapsed, setHidden, setHighlighted, setPinned, NO_FILTERS } from '../../../renderer/graph/canvas-model';
+import { setStyleRules, type StyleRule } from '../../../renderer/graph/style-rules';
+import { openSavedCanvas } from '../../../renderer/explore/open-saved-canvas';
 import { parseWorkspaceFile, toWorkspaceFile, workspaceModel, WorkspaceFileError } from '../../../renderer/graph/workspace-file';
 
 function account(id: string): GraphNode {
@@ -60,9 +62,46 @@ describe('workspace files', () => {
 
   it('opens a version 1 file (saved before groups could collapse) with its groups expanded', () => {
     const current = toWorkspaceFile(built, source, new Date('2026-11-30T05:00:00Z'));
-    const versionOne = { ...current, version: 1, groups: current.groups.map(({ id, label }) => ({ id, label })) };
+    const { styleRules: _rules, ringScores: _scores, ...withoutVersionTwoFields } = current;
+    const versionOne = { ...withoutVersionTwoFields, version: 1, groups: current.groups.map(({ id, label }) => ({ id, label })) };
     const { model } = workspaceModel(parseWorkspaceFile(JSON.stringify(versionOne)), graph);
     expect(model).toEqual(built);
     expect(() => parseWorkspaceFile(JSON.stringify({ ...versionOne, groups: [{ id: 'g', label: 'Ring', collapsed: true }] }))).toThrow(WorkspaceFileError);
+  });
+
+  it('keeps styling rules and ring scores through a save and open (version 2)', () => {
+    const rule: StyleRule = { id: 'r1', target: 'node', property: 'riskScore', channel: 'color', mapping: { type: 'ranges', ranges: [{ min: null, max: 0.5, output: '#C6DBEF' }, { min: 0.5, max: null, output: '#08306B' }] } };
+    const styled = [setStyleRules([rule]), addWithHighlight({ nodes: [], edges: [] }, ['a', 'b'], 0.93)].reduce((model, command) => command.apply(model), built);
+    const file = parseWorkspaceFile(JSON.stringify(toWorkspaceFile(styled, source, new Date())));
+    expect(file.version).toBe(2);
+    const { model } = workspaceModel(file, graph);
+    expect(model.styleRules).toEqual([rule]);
+    expect(model.ringScores).toEqual({ a: 0.93, b: 0.93 });
+    expect(model).toEqual(styled);
+  });
+
+  it('rejects a rule that does not fit its channel', () => {
+    const bad = { ...toWorkspaceFile(built, source, new Date()), styleRules: [{ id: 'r', target: 'node', property: 'kind', channel: 'size', mapping: { type: 'categories', entries: [{ value: 'account', output: '#FF0000' }] } }] };
+    expect(() => parseWorkspaceFile(JSON.stringify(bad))).toThrow(WorkspaceFileError);
+  });
+});
+
+describe('opening a saved canvas onto a drawn one', () => {
+  const drawn = [moveNodes({ b: { x: 900, y: 900 } }), setHighlighted(['b'])].reduce((model, command) => command.apply(model), addSubgraph({ nodes: [account('b'), account('d')], edges: [] }).apply(emptyCanvas()));
+
+  it('replaces what is drawn with the saved canvas as it was saved', () => {
+    expect(openSavedCanvas(built, 'replace').apply(drawn)).toEqual(built);
+  });
+
+  it('adds the saved canvas beside what is drawn: drawn nodes keep their place, saved ones bring theirs, pins, hidden marks and groups', () => {
+    const added = openSavedCanvas(built, 'add').apply(drawn);
+    expect(Object.keys(added.nodes).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(added.nodes.b.position).toEqual({ x: 900, y: 900 });
+    expect(added.nodes.a).toEqual(built.nodes.a);
+    expect(added.nodes.c.hidden).toBe(true);
+    expect(added.groups).toEqual(built.groups);
+    expect(Object.keys(added.edges).sort()).toEqual(['a-b', 'b-c']);
+    expect(added.highlighted).toEqual(['b']);
+    expect(added.filters).toEqual(drawn.filters);
   });
 });

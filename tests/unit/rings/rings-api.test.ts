@@ -109,6 +109,23 @@ describe('rings Api on the embedded 20k demo graph', () => {
     expect(withEvidence.length).toBeGreaterThan(0);
   });
 
+  it('gives round-amount bursts and opening bursts the time window they cite, and shared identifiers none', () => {
+    const bursts = details.flatMap((detail) => detail.reasons).filter((reason) => reason.code === 'merchant_burst');
+    expect(bursts.length).toBeGreaterThan(0);
+    for (const reason of bursts) {
+      expect(reason.timeWindow).not.toBeNull();
+      const { from, to } = reason.timeWindow!;
+      // Half-open: the last payment lies 1 ms before `to`.
+      expect(Date.parse(to) - 1 - Date.parse(from)).toBe(reason.params.durationMs);
+    }
+    const openings = details.flatMap((detail) => detail.reasons).filter((reason) => reason.code === 'opening_burst');
+    expect(openings.length).toBeGreaterThan(0);
+    // Accounts opened together: the window spans their openings, within the cited window length.
+    for (const reason of openings) expect(Date.parse(reason.timeWindow!.to) - 1 - Date.parse(reason.timeWindow!.from)).toBeLessThanOrEqual(reason.params.windowMs as number);
+    const sharedOnly = details.flatMap((detail) => detail.reasons).filter((reason) => reason.code === 'shared_identifiers');
+    expect(sharedOnly.every((reason) => reason.timeWindow === null)).toBe(true);
+  });
+
   it('explains an account near blacklisted ones by its top contributing neighbours', async () => {
     const blacklisted = details.find((detail) => detail.blacklistedCount > 0 && detail.memberCount > detail.blacklistedCount)!;
     const candidates = await Promise.all(blacklisted.memberIds.map((nodeId) => api.call<AccountRisk>('rings', 'accountRisk', { nodeId })));

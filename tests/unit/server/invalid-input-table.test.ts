@@ -55,7 +55,9 @@ function probes(schema: z.ZodType, at: Path = [], depth = 0): Probe[] {
     for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) found.push(...probes(field, [...at, key], depth + 1));
   } else if (inner instanceof z.ZodArray) {
     found.push(...probes(inner.element as z.ZodType, [...at, 0], depth + 1));
-  } else if (inner instanceof z.ZodUnion) {
+  } else if (inner instanceof z.ZodUnion && !(inner instanceof z.ZodDiscriminatedUnion)) {
+    // A discriminated union's options are reached only through their discriminator value (a value
+    // placed inside one is first refused for the missing discriminator): the union itself is probed.
     for (const option of inner.options as z.ZodType[]) found.push(...probes(option, at, depth + 1).slice(1));
   } else if (inner instanceof z.ZodRecord) {
     found.push(...probes(inner.valueType as z.ZodType, [...at, 'someKey'], depth + 1));

@@ -8,9 +8,9 @@
  * `<kind>:<elementId>` because their value (phone, card number) is PII and must not be in an id.
  */
 import { epochMillisOf } from './temporal-values';
-import { ApiError, IDENTIFIER_KINDS, type GraphEdge, type GraphNode, type IdentifierKind, type NodeKind } from '../../../api';
+import { ApiError, IDENTIFIER_KINDS, type GraphEdge, type GraphNode, type IdentifierMapping, type NodeKind } from '../../../api';
 import type { PlainNode } from '../../../../graph-queries/catalog';
-import { maskIdentifier } from '../../privacy/mask';
+import { maskMappedIdentifier } from '../../privacy/mask';
 import type { ValidatedMapping } from '../../schema/schema-mapping';
 
 /** What a RingScope node id points at in Neo4j: exactly one of the three is set. */
@@ -28,16 +28,16 @@ export function parseNodeId(nodeId: string): NodeRef {
   if (colon > 0 && key) {
     if (kind === 'account') return { accountId: key, merchantId: null, elementId: null };
     if (kind === 'merchant') return { accountId: null, merchantId: key, elementId: null };
-    if ((IDENTIFIER_KINDS as readonly string[]).includes(kind)) return { accountId: null, merchantId: null, elementId: key };
+    if ((IDENTIFIER_KINDS as readonly string[]).includes(kind) || kind === 'identifier') return { accountId: null, merchantId: null, elementId: key };
   }
   throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId, count: 1 } });
 }
 
 /** The node's kind from its labels under the mapping, or null for a label RingScope does not map. */
 export function nodeKindOf(node: PlainNode, mapping: ValidatedMapping): NodeKind | null {
-  if (node.labels.includes(mapping.account.label)) return 'account';
-  const identifier = mapping.identifiers.find((candidate) => node.labels.includes(candidate.label));
-  if (identifier) return identifier.kind;
+  if (mapping.account.labels.some((label) => node.labels.includes(label))) return 'account';
+  const identifier = identifierEntryOf(node, mapping);
+  if (identifier) return identifierNodeKind(identifier);
   if (mapping.payment && node.labels.includes(mapping.payment.merchantLabel)) return 'merchant';
   return null;
 }
@@ -75,20 +75,31 @@ export function toGraphNode(node: PlainNode, degree: number | null, mapping: Val
     const name = payment.merchantNameProperty ? text(props[payment.merchantNameProperty]) : '';
     return { id: `merchant:${merchantId}`, kind, key: merchantId, label: name || merchantId, properties, riskScore: null, blacklisted: false, degree };
   }
-  const identifier = mapping.identifiers.find((candidate) => candidate.kind === kind);
+  const identifier = identifierEntryOf(node, mapping);
   if (!identifier) throw new ApiError('internal', `A node labelled ${node.labels.join(':')} is not covered by the schema mapping`, { reason: 'mapping_gap', params: { labels: node.labels.join(':') } });
-  const masked = maskIdentifier(identifier.kind, text(props[identifier.valueProperty]));
+  const masked = maskMappedIdentifier(identifier, text(props[identifier.valueProperty]));
+  const nodeKind = identifierNodeKind(identifier);
+  const named = identifier.displayName !== null || identifier.icon !== null || identifier.kind === null;
   return {
-    id: `${identifier.kind}:${node.elementId}`,
-    kind: identifier.kind,
+    id: `${nodeKind}:${node.elementId}`,
+    kind: nodeKind,
     key: masked,
     label: masked,
     properties: { [identifier.valueProperty]: masked },
     riskScore: null,
     blacklisted: false,
     degree,
+    ...(named && { identifierType: { displayName: identifier.displayName, icon: identifier.icon ?? identifier.kind ?? 'generic' } }),
   };
 }
+
+/** The mapping entry a node is an identifier of (by its label), if any. */
+export function identifierEntryOf(node: Pick<PlainNode, 'labels'>, mapping: ValidatedMapping): IdentifierMapping | undefined {
+  return mapping.identifiers.find((candidate) => node.labels.includes(candidate.label));
+}
+
+/** An entry's node kind: its built-in kind, or `identifier` for a kind of the team's own. */
+export const identifierNodeKind = (identifier: IdentifierMapping): NodeKind => identifier.kind ?? 'identifier';
 
 /** Parallel relationships of one type and direction between two nodes, folded (see neighbourhood-page.cypher). */
 export interface FoldedFlow {
@@ -125,9 +136,4 @@ export function toGraphEdges(centerId: string, neighbourId: string, flows: reado
           };
     return { id: `${source}-${flow.type}->${target}`, source, target, type: flow.type, kind, properties };
   });
-}
-
-/** Identifier kinds in search order (the embedded source's order), with their mapping entry. */
-export function mappedIdentifierKinds(mapping: ValidatedMapping): IdentifierKind[] {
-  return IDENTIFIER_KINDS.filter((kind) => mapping.identifiers.some((identifier) => identifier.kind === kind));
 }

@@ -3,13 +3,13 @@
  * with labels and types from a schema mapping validated against the database, and comes back as
  * the same DTOs (masked the same way) as the embedded demo graph's.
  */
-import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type FollowMoneyResult, type MoneyLink, type TransactionsResult, type NodeKind, type PathsResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SnapshotQuery, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
-import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type PlainNode, type QuotedName } from '../../../../graph-queries/catalog';
+import { ApiError, MAX_PATH_HOPS, NODE_KINDS, type ExpandResult, type FollowMoneyResult, type MoneyLink, type TransactionsResult, type NodeKind, type GraphPath, type PathLinkType, type PathsResult, type PathToKnownBadResult, type TextSearchGroup, type TextSearchResult, type GraphEdge, type GraphNode, type NodeDetails, type SearchHit, type SnapshotQuery, type SourceInfo, type Subgraph, type UnmappedEvidence } from '../../../api';
+import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type PlainNode, type QueryRow, type QuotedName } from '../../../../graph-queries/catalog';
 import { identifierSearchKey } from '../embedded-source';
-import type { ExpandOptions, FollowMoneyOptions, GraphSource, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
+import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { identifierPlaceholders, mappingPlaceholders, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
-import { edgeKindOf, mappedIdentifierKinds, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
+import { identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
@@ -44,14 +44,15 @@ export class Neo4jGraphSource implements GraphSource {
     const text = query.trim();
     const { client, mapping } = this.options;
     const read = { names: this.names, signal, timeoutMs: 15_000 };
-    const byIdentifierKind = mappedIdentifierKinds(mapping).map(async (kind) => {
-      const key = identifierSearchKey(kind, text);
-      if (key === null) return { kind, rows: [] };
-      const names = { ...this.names, ...identifierPlaceholders(mapping, kind) };
+    const byIdentifierKind = searchOrder(mapping).map(async (identifier) => {
+      // A kind of the team's own (SSN, wallet) is looked up as typed.
+      const key = identifier.kind ? identifierSearchKey(identifier.kind, text) : text;
+      if (key === null) return { identifier, rows: [] };
+      const names = { ...this.names, ...identifierPlaceholders(identifier) };
       // The normalised key finds values stored normalised (the demo's E.164 phones, digit-only cards);
       // the text as typed finds values stored in another exact form.
       const rows = await client.read('identifiers-by-value', { values: [...new Set([key, text])], limit }, { ...read, names });
-      return { kind, rows };
+      return { identifier, rows };
     });
     const [accounts, merchants, identifiers] = await Promise.all([
       /\s/.test(text) ? [] : client.read('search-accounts-by-id', { prefixes: [...new Set([text, text.toUpperCase()])], limit }, read),
@@ -69,8 +70,8 @@ export class Neo4jGraphSource implements GraphSource {
     };
     for (const row of accounts) add(toGraphNode(row.node, row.degree, mapping), mapping.account.idProperty);
     for (const row of merchants) add(toGraphNode(row.node, row.degree, mapping), mapping.payment?.merchantIdProperty ?? 'merchantId');
-    for (const { kind, rows } of identifiers) {
-      const matchedOn = mapping.identifiers.find((identifier) => identifier.kind === kind)?.valueProperty ?? kind;
+    for (const { identifier, rows } of identifiers) {
+      const matchedOn = identifier.valueProperty;
       for (const row of rows) {
         add(toGraphNode(row.node, row.degree, mapping), matchedOn);
         if (hits.length >= limit) break;
@@ -165,29 +166,17 @@ export class Neo4jGraphSource implements GraphSource {
     const rows = await client.read('identifier-raw-values', { elementIds, identifierLabels: mapping.identifiers.map((identifier) => identifier.label) }, { signal });
     const revealed = new Map<string, string>();
     for (const { identifier } of rows) {
-      const kind = nodeKindOf(identifier, mapping);
-      const valueProperty = mapping.identifiers.find((candidate) => candidate.kind === kind)?.valueProperty;
-      const raw = valueProperty ? identifier.properties[valueProperty] : null;
-      if (kind && raw !== null && raw !== undefined) revealed.set(`${kind}:${identifier.elementId}`, String(raw));
+      const entry = identifierEntryOf(identifier, mapping);
+      const raw = entry ? identifier.properties[entry.valueProperty] : null;
+      if (entry && raw !== null && raw !== undefined) revealed.set(`${identifierNodeKind(entry)}:${identifier.elementId}`, String(raw));
     }
     return revealed;
   }
 
   async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
-    const { client, mapping } = this.options;
-    // Only mapped types, which were checked against the discovered schema, may enter the statement.
-    const mapped = new Set([...mapping.identifiers.map((identifier) => identifier.relationshipType), mapping.transfer?.relationshipType, mapping.payment?.relationshipType]);
-    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
-    if (unknownTypes.length) {
-      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }] });
-    }
-    const names = { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
-    const ends = {
-      from: parseNodeId(fromId),
-      to: parseNodeId(toId),
-      transferType: mapping.transfer?.relationshipType ?? null,
-      paymentType: mapping.payment?.relationshipType ?? null,
-    };
+    const { client } = this.options;
+    const names = this.pathNames(linkTypes, maxHops);
+    const ends = { from: parseNodeId(fromId), to: parseNodeId(toId), ...this.moneyTypes() };
     // One more than asked for tells whether the list was cut.
     const rows =
       limit === 1
@@ -196,11 +185,53 @@ export class Neo4jGraphSource implements GraphSource {
     if (rows.length === 0) throw new ApiError('not_found', `No node with id ${fromId} or ${toId} in this graph`, { reason: 'node_missing', params: { nodeId: `${fromId}, ${toId}` } });
     const found = rows.flatMap((row) => (row.path ? [row.path] : []));
     if (found.length === 0) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
-
     const kept = found.slice(0, limit);
+    return { status: 'found', maxHops, length: kept[0].nodes.length - 1, truncated: found.length > limit, ...this.drawPaths(kept) };
+  }
+
+  pathLinkTypes(): PathLinkType[] {
+    const { mapping } = this.options;
+    return [
+      ...mapping.identifiers.map((identifier) => ({ type: identifier.relationshipType, kind: 'identifier' as const, identifierKind: identifier.kind })),
+      ...(mapping.transfer ? [{ type: mapping.transfer.relationshipType, kind: 'transfer' as const, identifierKind: null }] : []),
+      ...(mapping.payment ? [{ type: mapping.payment.relationshipType, kind: 'payment' as const, identifierKind: null }] : []),
+    ];
+  }
+
+  async pathToKnownBad(nodeId: string, { linkTypes, hubCutoff, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
+    const none = { maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
+    const names = this.pathNames(linkTypes, maxHops);
+    if (!this.options.mapping.account.blacklistedProperty) return { status: 'no_known_bad_marker', ...none };
+    const rows = await this.options.client.read('path-to-known-bad', { from: parseNodeId(nodeId), hubCutoff, ...this.moneyTypes() }, { names, signal });
+    if (rows.length === 0) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId } });
+    const found = rows[0].path;
+    if (!found) return { status: 'no_path_within_hops', ...none };
+    const { paths, nodes, edges } = this.drawPaths([found]);
+    return { status: 'found', maxHops, length: found.nodes.length - 1, knownBadId: paths[0].nodeIds.at(-1)!, path: paths[0], nodes, edges };
+  }
+
+  /** Placeholders of a path statement: the mapping's names, the link types and the hop bound; refuses a type the mapping does not have. */
+  private pathNames(linkTypes: readonly string[], maxHops: number): Record<string, QuotedName> {
+    // Only mapped types, which were checked against the discovered schema, may enter the statement.
+    const mapped = new Set(this.pathLinkTypes().map((linkType) => linkType.type));
+    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
+    if (unknownTypes.length) {
+      throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }] });
+    }
+    return { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
+  }
+
+  private moneyTypes() {
+    const { mapping } = this.options;
+    return { transferType: mapping.transfer?.relationshipType ?? null, paymentType: mapping.payment?.relationshipType ?? null };
+  }
+
+  /** Paths as read by the path statements, as node and (folded) edge ids with the DTOs to draw them. */
+  private drawPaths(found: readonly NonNullable<QueryRow<'shortest-path'>['path']>[]): { paths: GraphPath[]; nodes: GraphNode[]; edges: GraphEdge[] } {
+    const { mapping } = this.options;
     const nodes = new Map<string, GraphNode>();
     const edges = new Map<string, GraphEdge>();
-    const paths = kept.map((path) => {
+    const paths = found.map((path) => {
       const idOfElement = new Map<string, string>();
       for (const { node, degree } of path.nodes) {
         const dto = toGraphNode(node, degree, mapping);
@@ -217,7 +248,7 @@ export class Neo4jGraphSource implements GraphSource {
       });
       return { nodeIds: path.nodes.map(({ node }) => idOfElement.get(node.elementId)!), edgeIds };
     });
-    return { status: 'found', maxHops, length: kept[0].nodes.length - 1, paths, truncated: found.length > limit, nodes: [...nodes.values()], edges: [...edges.values()] };
+    return { paths, nodes: [...nodes.values()], edges: [...edges.values()] };
   }
 
   async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
@@ -327,7 +358,7 @@ export class Neo4jGraphSource implements GraphSource {
     let usedIndex = false;
 
     // Searchable (label, property) pairs under the mapping; identifiers a text search makes no sense for are left out.
-    const searchable: { label: string; property: string }[] = [{ label: mapping.account.label, property: mapping.account.idProperty }];
+    const searchable: { label: string; property: string }[] = mapping.account.labels.map((label) => ({ label, property: mapping.account.idProperty }));
     if (mapping.payment) {
       const { merchantLabel, merchantIdProperty, merchantNameProperty, merchantCategoryProperty } = mapping.payment;
       for (const property of [merchantNameProperty, merchantIdProperty, merchantCategoryProperty]) if (property) searchable.push({ label: merchantLabel, property });
@@ -354,7 +385,7 @@ export class Neo4jGraphSource implements GraphSource {
     const lastFour = cardLastFour(text);
     const phone = phoneQuery(text);
     for (const identifier of mapping.identifiers) {
-      const names = { ...this.names, ...identifierPlaceholders(mapping, identifier.kind) };
+      const names = { ...this.names, ...identifierPlaceholders(identifier) };
       const matchedOn = identifier.valueProperty;
       if (identifier.kind === 'card' && lastFour) {
         searches.push(client.read('identifiers-by-suffix', { suffix: lastFour, ...counted }, { ...read, names }).then(([row]) => ({ ...row, matchedOn })));

@@ -103,7 +103,8 @@ export async function seedDemoDataset(client: Neo4jClient, dataset: DemoDataset,
   for (const [kindIndex, kind] of IDENTIFIER_KINDS.entries()) {
     const ofKind: number[] = [];
     for (let j = 0; j < identifiers.count; j++) if (identifiers.kind[j] === kindIndex) ofKind.push(j);
-    const names = identifierPlaceholders(mapping, kind) ?? {};
+    const entry = mapping.identifiers.find((identifier) => identifier.kind === kind);
+    const names = entry ? identifierPlaceholders(entry) : {};
     const rowAt = (i: number) => ({ value: identifiers.value[ofKind[i]], userIds: usersOfIdentifier[ofKind[i]] });
     await writeBatches('seed-identifiers', 'identifiers', ofKind.length, rowAt, { names, doneBefore: identifiersDone, stageTotal: identifiers.count });
     identifiersDone += ofKind.length;

@@ -6,9 +6,10 @@
  * shared address) is loaded collapsed: its links to the loaded accounts are kept and its full account
  * count is recorded, but the load never walks through it to pull in its other accounts.
  */
-import { ApiError, IDENTIFIER_KINDS, type IdentifierKind } from '../../../api';
+import { ApiError, type NodeKind } from '../../../api';
 import type { RingDetectionInput } from '../../analytics/input';
-import { accountLinkPlaceholders, eventLinkPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { accountLinkPlaceholders, detectionIdentifierKinds, eventLinkPlaceholders, mappingPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
+import { identifierNodeKind } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { epochMillisOf } from './temporal-values';
 
@@ -34,6 +35,8 @@ export interface LoadedSubgraph extends RingDetectionInput {
     /** Accounts sharing each identifier in the whole graph, not only among the loaded ones. */
     accountCount: Int32Array;
   };
+  /** The node kind (id prefix) of each identifier kind index: the entry's built-in kind or `identifier`. */
+  identifierNodeKinds: NodeKind[];
   /** Identifiers above the supernode cutoff, loaded collapsed. */
   collapsedHubs: number;
   relationships: number;
@@ -75,7 +78,8 @@ export async function loadSubgraph(
   const signal = options.signal;
   const accountSet = await resolveAccountSet(client, names, request, cutoff, options.maxRelationships, signal);
 
-  const kindOfType = new Map<string, number>(mapping.identifiers.map((identifier) => [identifier.relationshipType, IDENTIFIER_KINDS.indexOf(identifier.kind as IdentifierKind)]));
+  // An identifier's kind is the position of its mapping entry (see detectionIdentifierKinds).
+  const kindOfType = new Map<string, number>(mapping.identifiers.map((identifier, entry) => [identifier.relationshipType, entry]));
   const accounts = new Positions();
   const createdAt: number[] = [];
   const blacklisted: number[] = [];
@@ -187,6 +191,8 @@ export async function loadSubgraph(
       ...(mapping.account.knownGoodProperty && { knownGood: Uint8Array.from(knownGood) }),
     },
     identifiers: { count: identifiers.keys.length, kind: Uint8Array.from(identifierKind), elementId: identifiers.keys, accountCount },
+    identifierKinds: detectionIdentifierKinds(mapping),
+    identifierNodeKinds: mapping.identifiers.map(identifierNodeKind),
     identifierLinks: sortedByAccount(links, accounts.keys.length),
     transfers: {
       count: transfers.from.length,
