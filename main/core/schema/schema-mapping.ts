@@ -5,6 +5,7 @@
  */
 import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierKind, type SchemaNote, type UnmappedEvidence } from '../../api';
 import { quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
+import { busiestLabel, byKindOrder, guessAccount, guessIdentifiers } from './name-guesses';
 
 /** The demo schema (and the seeded test database): `(:User)-[:USES_DEVICE]->(:Device)` and so on. */
 export const DEMO_SCHEMA_MAPPING: SchemaMapping = {
@@ -63,7 +64,9 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
   const hasProperty = (label: string, key: string) => names.nodeProperties[label]?.includes(key) ?? false;
   const demo = DEMO_SCHEMA_MAPPING;
 
-  const account = { ...demo.account };
+  // Another graph's accounts: the label most relationship types start from (name-guesses.ts).
+  const otherAccountLabel = hasLabel(demo.account.label) ? null : busiestLabel(names, ends);
+  const account = otherAccountLabel ? guessAccount(otherAccountLabel, names) : { ...demo.account };
   if (!hasLabel(account.label)) notes.push({ code: 'no-account-label', params: { label: account.label } });
   for (const key of ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const) {
     const property = account[key];
@@ -73,11 +76,11 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
     }
   }
 
-  const identifiers = demo.identifiers.filter((identifier) => {
-    const present = hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty);
-    if (!present) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind } });
-    return present;
-  });
+  const demoIdentifiers = demo.identifiers.filter((identifier) => hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty));
+  const identifiers = [...demoIdentifiers, ...guessIdentifiers(names, ends, account.label, demoIdentifiers)].sort(byKindOrder);
+  for (const identifier of demo.identifiers) {
+    if (!identifiers.some((found) => found.kind === identifier.kind)) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind } });
+  }
 
   const hasFlow = (flow: { relationshipType: string; amountProperty: string; timeProperty: string } | null) =>
     Boolean(flow && hasType(flow.relationshipType) && [flow.amountProperty, flow.timeProperty].every((key) => names.relationshipProperties[flow.relationshipType]?.includes(key)));
