@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [path.join(import.meta.dirname, 'stop.mjs')], { stdio: 'inherit', env });
     // The server's home is its data folder (TestServer.java); the importer reads its layout from there.
     const home = path.resolve(process.env.NEO4J_DATA_DIR ?? path.join(TARGET, 'data'));
+    fs.mkdirSync(home, { recursive: true });
     const conf = path.join(dir, 'conf');
     fs.mkdirSync(conf);
     fs.writeFileSync(path.join(conf, 'neo4j.conf'), '');
