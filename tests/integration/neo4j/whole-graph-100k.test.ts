@@ -41,7 +41,8 @@ beforeAll(async () => {
     `MATCH (device:StreamProbeDevice)
      WITH collect(device) AS devices
      UNWIND range(0, $accounts - 1) AS a
-     CREATE (:StreamProbeAccount {probeId: 'P' + a})-[:PROBE_USES_DEVICE]->(devices[a % size(devices)])`,
+     WITH a, devices[a % size(devices)] AS device
+     CREATE (:StreamProbeAccount {probeId: 'P' + a})-[:PROBE_USES_DEVICE]->(device)`,
     { accounts: neo4j.int(ACCOUNTS) },
   );
 });
