@@ -68,7 +68,8 @@ describe('A payment-network graph: proposed mapping, detection, a planted ring i
     await page.getByTestId('connection-user').fill(neo4j.user);
     await page.getByTestId('connection-password').fill(neo4j.password);
     await page.getByTestId('test-connection').click();
-    await page.getByTestId('test-result').waitFor();
+    await page.getByTestId('test-result').or(page.getByTestId('connection-error')).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('connection-error').count(), (await page.getByTestId('connection-error').allTextContents()).join(' ')).toBe(0);
     expect(await page.getByTestId('test-result').textContent()).toContain(`${PAYMENT_NETWORK.accounts.toLocaleString('en')} accounts`);
     await page.getByTestId('connect-button').click();
     await expect.poll(() => page.getByTestId('source-chip').textContent(), { timeout: 15_000 }).toBe('Neo4j');

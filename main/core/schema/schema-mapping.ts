@@ -64,8 +64,10 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
   const hasProperty = (label: string, key: string) => names.nodeProperties[label]?.includes(key) ?? false;
   const demo = DEMO_SCHEMA_MAPPING;
 
-  // Another graph's accounts: the label most relationship types start from (name-guesses.ts).
-  const otherAccountLabel = hasLabel(demo.account.label) ? null : busiestLabel(names, ends);
+  // Another graph's accounts: the label most relationship types start from (name-guesses.ts). The demo
+  // label counts only with nodes (their id key): db.labels() also lists labels whose nodes were all deleted.
+  const demoAccounts = hasLabel(demo.account.label) && hasProperty(demo.account.label, demo.account.idProperty);
+  const otherAccountLabel = demoAccounts ? null : busiestLabel(names, ends);
   const account = otherAccountLabel ? guessAccount(otherAccountLabel, names) : { ...demo.account };
   if (!hasLabel(account.label)) notes.push({ code: 'no-account-label', params: { label: account.label } });
   for (const key of ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const) {

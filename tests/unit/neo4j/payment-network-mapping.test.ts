@@ -49,3 +49,10 @@ describe('schema proposal for a graph that does not follow the demo schema', () 
     expect(mapping.identifiers.map((identifier) => identifier.label)).not.toContain('Transaction');
   });
 });
+
+describe('schema proposal in a database that once held the demo schema', () => {
+  it('ignores a demo label with no nodes left (db.labels() still lists it) and proposes the clients', () => {
+    const names: GraphNames = { ...paymentNames, labels: [...paymentNames.labels, 'User', 'IPAddress'].sort() };
+    expect(proposeMapping(names, paymentEnds).mapping).toEqual(PAYMENT_NETWORK_SCHEMA_MAPPING);
+  });
+});
