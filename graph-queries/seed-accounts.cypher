@@ -1,6 +1,3 @@
-// Demo accounts, one batch of rows; MERGE on the business key makes a re-run change nothing.
+// Demo accounts, one batch of rows, created in an empty database (seeding checks it is empty first).
 UNWIND $rows AS row
-MERGE (user:User {userId: row.userId})
-SET user.createdAt = datetime({epochMillis: row.createdAt}),
-    user.riskScore = row.riskScore,
-    user.blacklisted = row.blacklisted
+CREATE (user:User {userId: row.userId, createdAt: datetime({epochMillis: row.createdAt}), riskScore: row.riskScore, blacklisted: row.blacklisted})

@@ -1,8 +1,8 @@
-// Demo identifiers of one kind (label and key filled from the demo schema mapping), with the link
-// from each account that uses it; MERGE on keys keeps re-runs idempotent.
+// Identifiers of one kind (label and key from the shape's mapping), each with the links from the
+// accounts that use it, created in an empty database; accounts are found through their unique key.
 UNWIND $rows AS row
-MERGE (identifier:{{identifierLabel}} {{{valueProperty}}: row.value})
+CREATE (identifier:{{identifierLabel}} {{{valueProperty}}: row.value})
 WITH identifier, row
-UNWIND row.userIds AS userId
-MATCH (user:User {userId: userId})
-MERGE (user)-[:{{relationshipType}}]->(identifier)
+UNWIND row.accountIds AS accountId
+MATCH (account:{{accountLabel}} {{{accountIdProperty}}: accountId})
+CREATE (account)-[:{{relationshipType}}]->(identifier)

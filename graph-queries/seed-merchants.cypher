@@ -1,4 +1,3 @@
-// Demo merchants.
+// Demo merchants, created in an empty database.
 UNWIND $rows AS row
-MERGE (merchant:Merchant {merchantId: row.merchantId})
-SET merchant.name = row.name, merchant.category = row.category
+CREATE (:Merchant {merchantId: row.merchantId, name: row.name, category: row.category})

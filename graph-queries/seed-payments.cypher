@@ -1,5 +1,5 @@
-// Demo card payments to merchants; (account, merchant, time, amount) is the natural key.
+// Demo card payments to merchants, created in an empty database.
 UNWIND $rows AS row
 MATCH (user:User {userId: row.userId})
 MATCH (merchant:Merchant {merchantId: row.merchantId})
-MERGE (user)-[:PAID {at: datetime({epochMillis: row.at}), amount: row.amount}]->(merchant)
+CREATE (user)-[:PAID {at: datetime({epochMillis: row.at}), amount: row.amount}]->(merchant)

@@ -24,7 +24,7 @@ import { withFileLock } from '../store/file-lock';
 import type { ActiveGraphSource } from '../sources/active-source';
 import { Neo4jClient, type Neo4jConnectionOptions } from '../sources/neo4j/neo4j-client';
 import { Neo4jGraphSource } from '../sources/neo4j/neo4j-source';
-import { discoverGraphNames, discoverSchema } from '../schema/discovery';
+import { discoverGraphNames, discoverRelationshipEnds, discoverSchema } from '../schema/discovery';
 import { mappingPlaceholders, proposeMapping, validateMapping, type GraphNames, type ValidatedMapping } from '../schema/schema-mapping';
 
 /** A saved connection or unsaved settings, with the password typed for this call if any. */
@@ -118,7 +118,7 @@ export class ConnectionService {
       const server = await client.verify(signal);
       const names = await discoverGraphNames(client, signal);
       // A saved mapping must fit (the error names what is missing); a proposal may lack an account label.
-      const proposed = proposeMapping(names).mapping;
+      const proposed = proposeMapping(names, await discoverRelationshipEnds(client, signal)).mapping;
       const mapping = settings.schemaMapping ?? (proposed.account.labels.every((label) => names.labels.includes(label)) ? proposed : null);
       const accountCount = mapping ? await this.countAccounts(client, validateMapping(mapping, names)) : null;
       return { serverVersion: server.version, edition: server.edition, database: server.database, accountCount };
@@ -132,7 +132,8 @@ export class ConnectionService {
     try {
       await client.verify(signal);
       const names = await discoverGraphNames(client, signal);
-      const mapping = validateMapping(settings.schemaMapping ?? proposeMapping(names).mapping, names);
+      // Without a saved mapping, the one discovery proposes (relationship ends tell accounts, identifiers and events apart).
+      const mapping = validateMapping(settings.schemaMapping ?? proposeMapping(names, await discoverRelationshipEnds(client, signal)).mapping, names);
       const accountCount = await this.countAccounts(client, mapping);
       const where = `${settings.uri}${settings.database ? `/${settings.database}` : ''}`;
       const source = new Neo4jGraphSource({ client, mapping, name: `${settings.name} (${where})`, accountCount });

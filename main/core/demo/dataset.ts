@@ -17,6 +17,8 @@ export interface DemoDataset {
     riskScore: Float32Array;
     /** 1 when the account is already on the blacklist. */
     blacklisted: Uint8Array;
+    /** 1 when the team verified the customer (a known-good marker; fraudsters sometimes pass verification too). */
+    verified: Uint8Array;
   };
   identifiers: {
     count: number;

@@ -8,6 +8,7 @@ import type { IdentifierKindSpec } from '../analytics/input';
 import { DEFAULT_KIND_WEIGHTS } from '../analytics/projection';
 import { DEFAULT_RING_SCORE } from '../analytics/ring-score';
 import { identifierArrows, quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
+import { busiestLabel, byKindOrder, guessAccount, guessIdentifiers } from './name-guesses';
 
 /** An entry for a built-in identifier kind, with the kind's own word, picture, weight and masking. */
 export function demoIdentifier(kind: NonNullable<IdentifierMapping['kind']>, label: string, valueProperty: string, relationshipType: string): IdentifierMapping {
@@ -72,7 +73,11 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
   const hasProperty = (label: string, key: string) => names.nodeProperties[label]?.includes(key) ?? false;
   const demo = DEMO_SCHEMA_MAPPING;
 
-  const account = { ...demo.account };
+  // Another graph's accounts: the label most relationship types start from (name-guesses.ts). The demo
+  // label counts only with nodes (their id key): db.labels() also lists labels whose nodes were all deleted.
+  const demoAccounts = demo.account.labels.every((label) => hasLabel(label) && hasProperty(label, demo.account.idProperty));
+  const otherAccountLabel = demoAccounts ? null : busiestLabel(names, ends);
+  const account = otherAccountLabel ? guessAccount(otherAccountLabel, names) : { ...demo.account };
   const [accountLabel] = account.labels;
   if (!hasLabel(accountLabel)) notes.push({ code: 'no-account-label', params: { label: accountLabel } });
   for (const key of ['createdAtProperty', 'riskScoreProperty', 'blacklistedProperty'] as const) {
@@ -83,11 +88,11 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
     }
   }
 
-  const identifiers = demo.identifiers.filter((identifier) => {
-    const present = hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty);
-    if (!present) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind ?? '' } });
-    return present;
-  });
+  const demoIdentifiers = demo.identifiers.filter((identifier) => hasLabel(identifier.label) && hasType(identifier.relationshipType) && hasProperty(identifier.label, identifier.valueProperty));
+  const identifiers = [...demoIdentifiers, ...guessIdentifiers(names, ends, accountLabel, demoIdentifiers)].sort(byKindOrder);
+  for (const identifier of demo.identifiers) {
+    if (!identifiers.some((found) => found.kind === identifier.kind)) notes.push({ code: 'identifier-missing', params: { label: identifier.label, relationshipType: identifier.relationshipType, kind: identifier.kind ?? '' } });
+  }
 
   const hasFlow = (flow: { relationshipType: string; amountProperty: string; timeProperty: string } | null) =>
     Boolean(flow && hasType(flow.relationshipType) && [flow.amountProperty, flow.timeProperty].every((key) => names.relationshipProperties[flow.relationshipType]?.includes(key)));

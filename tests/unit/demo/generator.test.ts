@@ -232,4 +232,13 @@ describe('generateDemoDataset', () => {
     expect(withBlacklisted.length).toBeGreaterThanOrEqual(5);
     expect(withBlacklisted.length).toBeLessThan(dataset.plantedRings.length);
   });
+
+  it('marks a share of customers verified (known-good), never a blacklisted one, ring members not spared', () => {
+    const { verified, blacklisted, count } = dataset.accounts;
+    const verifiedCount = verified.reduce((sum, flag) => sum + flag, 0);
+    expect(verifiedCount / count).toBeGreaterThan(0.05);
+    expect(verifiedCount / count).toBeLessThan(0.12);
+    expect(verified.some((flag, a) => flag === 1 && blacklisted[a] === 1)).toBe(false);
+    expect(dataset.plantedRings.some((ring) => ring.members.some((member) => verified[member] === 1))).toBe(true);
+  });
 });

@@ -53,7 +53,9 @@ describe('Cypher catalog', () => {
     // Path searches fill the chosen mapped link types and the hop bound (quoteName, hopLimit); the
     // prefix text search fills a mapped searchable label and property.
     const searchNames = ['linkTypes', 'maxHops', 'label', 'property'];
-    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping.identifiers[1])), ...writeBackNames, ...linkNames, ...searchNames]);
+    // The payment-network seeding fills a transaction's receiver, a client or a merchant, from its own shape.
+    const seedNames = ['receiverLabel', 'receiverIdProperty'];
+    const fillable = new Set([...Object.keys(mappingPlaceholders(mapping)), ...Object.keys(identifierPlaceholders(mapping.identifiers[1])), ...writeBackNames, ...linkNames, ...searchNames, ...seedNames]);
     for (const entry of Object.values(graphQueries)) {
       expect(entry.placeholders.filter((placeholder) => !fillable.has(placeholder)), entry.name).toEqual([]);
     }

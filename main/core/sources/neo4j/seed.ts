@@ -1,13 +1,14 @@
 /**
- * Writes a generated demo dataset into Neo4j under the demo schema, in batches of UNWIND rows:
- * constraints first (so each MERGE is an index seek), then accounts, identifiers with their links,
- * merchants, transfers, payments and a marker node naming the dataset. Every write MERGEs on keys,
- * so a re-run changes nothing.
+ * Writes a generated demo dataset into an empty Neo4j database under the demo schema: constraints
+ * first (so every account or merchant lookup is an index seek), then accounts, identifiers with their
+ * links, merchants, transfers, payments and a marker node naming the dataset. Bulk CREATEs in big
+ * UNWIND batches: seeding refuses a database that holds anything (wipe it first), since CREATE on a
+ * seeded one would double every node.
  */
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { IDENTIFIER_KINDS } from '../../../api';
-import { graphQueries, statementsOf, type QueryName, type QuotedName } from '../../../../graph-queries/catalog';
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../../../api';
+import { graphQueries, quoteName, statementsOf, type QueryName, type QuotedName } from '../../../../graph-queries/catalog';
 import { userIdOf, type DemoDataset } from '../../demo/dataset';
 import { DEMO_SCHEMA_MAPPING, identifierPlaceholders, type ValidatedMapping } from '../../schema/schema-mapping';
 import type { Neo4jClient } from './neo4j-client';
@@ -18,10 +19,11 @@ export interface SeedProgress {
   total: number;
 }
 
-export const SEED_BATCH_ROWS = 5_000;
+/** Rows per write: big batches amortise the round trip and the commit; 20k rows stay well inside a 2 GB heap. */
+export const SEED_BATCH_ROWS = 20_000;
 
 /** Epoch milliseconds as a Cypher integer (a JavaScript number would arrive as a float). */
-const epochInt = (ms: number) => neo4j.int(Math.round(ms));
+export const epochInt = (ms: number) => neo4j.int(Math.round(ms));
 
 /** The stages and their row counts, so a progress bar can show the whole job from the start. */
 export function seedPlan(dataset: DemoDataset): SeedProgress[] {
@@ -67,66 +69,97 @@ export async function ensureSearchIndexes(client: Neo4jClient): Promise<void> {
   for (const statement of statementsOf(graphQueries['search-indexes'].text)) await client.writeStatement(statement);
 }
 
-/** Seeds the dataset; `onProgress` gets (stage, rows done, stage total) after every batch. */
+/** Refuses to seed into a database that holds any node: bulk CREATEs would duplicate what is there. */
+export async function requireEmptyDatabase(client: Neo4jClient): Promise<void> {
+  const [{ nodes }] = await client.read('count-graph', {});
+  if (nodes > 0) throw new Error(`The database holds ${nodes} nodes; seeding writes only into an empty database (wipe it first, e.g. seed:neo4j --wipe)`);
+}
+
+type SeedQuery = Extract<QueryName, `seed-${string}`>;
+
+/**
+ * Writes `total` rows in batches of SEED_BATCH_ROWS; `onProgress` gets the stage's rows done, counted
+ * from `doneBefore` towards `stageTotal` (a stage may take several queries, e.g. one per identifier kind).
+ */
+export async function writeSeedRows(
+  client: Neo4jClient,
+  query: SeedQuery,
+  stage: string,
+  total: number,
+  rowAt: (i: number) => Record<string, unknown>,
+  { names = {}, doneBefore = 0, stageTotal = total, onProgress }: { names?: Record<string, QuotedName>; doneBefore?: number; stageTotal?: number; onProgress?: (progress: SeedProgress) => void } = {},
+): Promise<void> {
+  for (let start = 0; start < total; start += SEED_BATCH_ROWS) {
+    const end = Math.min(total, start + SEED_BATCH_ROWS);
+    const rows = Array.from({ length: end - start }, (_, i) => rowAt(start + i));
+    await client.write(query as 'seed-accounts', { rows }, { names, timeoutMs: 600_000 });
+    onProgress?.({ stage, done: doneBefore + end, total: stageTotal });
+  }
+}
+
+/**
+ * Writes each identifier kind the shape's mapping has, with the links from its accounts (`accountIdOf`
+ * names account i as the shape stores it; `valueOf` turns a generated value into the shape's form).
+ */
+export async function writeSeedIdentifiers(
+  client: Neo4jClient,
+  dataset: DemoDataset,
+  mapping: ValidatedMapping,
+  accountIdOf: (index: number) => string,
+  valueOf: (kind: IdentifierKind, value: string) => string,
+  onProgress?: (progress: SeedProgress) => void,
+): Promise<void> {
+  const { identifiers, identifierLinks } = dataset;
+  const accountsOfIdentifier: string[][] = Array.from({ length: identifiers.count }, () => []);
+  for (let l = 0; l < identifierLinks.count; l++) accountsOfIdentifier[identifierLinks.identifier[l]].push(accountIdOf(identifierLinks.account[l]));
+  // A seeded shape keeps its accounts under one label.
+  const accountNames = { accountLabel: quoteName(mapping.account.labels[0]), accountIdProperty: quoteName(mapping.account.idProperty) };
+  const mappedKinds = IDENTIFIER_KINDS.flatMap((kind, kindIndex) => {
+    const entry = mapping.identifiers.find((identifier) => identifier.kind === kind);
+    return entry ? [{ kind, kindIndex, names: identifierPlaceholders(entry) }] : [];
+  });
+  const stageTotal = mappedKinds.reduce((sum, { kindIndex }) => sum + identifiers.kind.filter((k) => k === kindIndex).length, 0);
+  let done = 0;
+  for (const { kind, kindIndex, names } of mappedKinds) {
+    const ofKind: number[] = [];
+    for (let j = 0; j < identifiers.count; j++) if (identifiers.kind[j] === kindIndex) ofKind.push(j);
+    const rowAt = (i: number) => ({ value: valueOf(kind, identifiers.value[ofKind[i]]), accountIds: accountsOfIdentifier[ofKind[i]] });
+    await writeSeedRows(client, 'seed-identifiers', 'identifiers', ofKind.length, rowAt, { names: { ...names, ...accountNames }, doneBefore: done, stageTotal, onProgress });
+    done += ofKind.length;
+  }
+}
+
+/** Seeds the dataset into an empty database; `onProgress` gets (stage, rows done, stage total) after every batch. */
 export async function seedDemoDataset(client: Neo4jClient, dataset: DemoDataset, onProgress?: (progress: SeedProgress) => void): Promise<void> {
+  await requireEmptyDatabase(client);
   for (const statement of statementsOf(graphQueries.constraints.text)) await client.writeStatement(statement);
   const mapping = DEMO_SCHEMA_MAPPING as ValidatedMapping;
-
-  /** Writes `total` rows in batches; progress counts from `doneBefore` towards `stageTotal`. */
-  const writeBatches = async (
-    query: Extract<QueryName, `seed-${string}`>,
-    stage: string,
-    total: number,
-    rowAt: (i: number) => Record<string, unknown>,
-    { names = {}, doneBefore = 0, stageTotal = total }: { names?: Record<string, QuotedName>; doneBefore?: number; stageTotal?: number } = {},
-  ) => {
-    for (let start = 0; start < total; start += SEED_BATCH_ROWS) {
-      const end = Math.min(total, start + SEED_BATCH_ROWS);
-      const rows = Array.from({ length: end - start }, (_, i) => rowAt(start + i));
-      await client.write(query as 'seed-accounts', { rows }, { names, timeoutMs: 300_000 });
-      onProgress?.({ stage, done: doneBefore + end, total: stageTotal });
-    }
-  };
-
-  const { accounts, identifiers, identifierLinks, merchants, transfers, payments } = dataset;
-  await writeBatches('seed-accounts', 'accounts', accounts.count, (i) => ({
+  const { accounts, merchants, transfers, payments } = dataset;
+  await writeSeedRows(client, 'seed-accounts', 'accounts', accounts.count, (i) => ({
     userId: userIdOf(i),
     createdAt: epochInt(accounts.createdAt[i]),
     // Stored as the embedded graph shows it: four decimals.
     riskScore: Math.round(accounts.riskScore[i] * 10_000) / 10_000,
     blacklisted: accounts.blacklisted[i] === 1,
-  }));
-
-  const usersOfIdentifier: string[][] = Array.from({ length: identifiers.count }, () => []);
-  for (let l = 0; l < identifierLinks.count; l++) usersOfIdentifier[identifierLinks.identifier[l]].push(userIdOf(identifierLinks.account[l]));
-  let identifiersDone = 0;
-  for (const [kindIndex, kind] of IDENTIFIER_KINDS.entries()) {
-    const ofKind: number[] = [];
-    for (let j = 0; j < identifiers.count; j++) if (identifiers.kind[j] === kindIndex) ofKind.push(j);
-    const entry = mapping.identifiers.find((identifier) => identifier.kind === kind);
-    const names = entry ? identifierPlaceholders(entry) : {};
-    const rowAt = (i: number) => ({ value: identifiers.value[ofKind[i]], userIds: usersOfIdentifier[ofKind[i]] });
-    await writeBatches('seed-identifiers', 'identifiers', ofKind.length, rowAt, { names, doneBefore: identifiersDone, stageTotal: identifiers.count });
-    identifiersDone += ofKind.length;
-  }
-
-  await writeBatches('seed-merchants', 'merchants', merchants.count, (i) => ({
+  }), { onProgress });
+  await writeSeedIdentifiers(client, dataset, mapping, userIdOf, (_kind, value) => value, onProgress);
+  await writeSeedRows(client, 'seed-merchants', 'merchants', merchants.count, (i) => ({
     merchantId: merchants.merchantId[i],
     name: merchants.name[i],
     category: merchants.category[i],
-  }));
-  await writeBatches('seed-transfers', 'transfers', transfers.count, (i) => ({
+  }), { onProgress });
+  await writeSeedRows(client, 'seed-transfers', 'transfers', transfers.count, (i) => ({
     from: userIdOf(transfers.from[i]),
     to: userIdOf(transfers.to[i]),
     amount: transfers.amount[i],
     at: epochInt(transfers.at[i]),
-  }));
-  await writeBatches('seed-payments', 'payments', payments.count, (i) => ({
+  }), { onProgress });
+  await writeSeedRows(client, 'seed-payments', 'payments', payments.count, (i) => ({
     userId: userIdOf(payments.account[i]),
     merchantId: merchants.merchantId[payments.merchant[i]],
     amount: payments.amount[i],
     at: epochInt(payments.at[i]),
-  }));
+  }), { onProgress });
   await ensureSearchIndexes(client);
   await client.write('seed-marker', { seed: dataset.seed, accounts: accounts.count, fingerprint: datasetFingerprint(dataset) });
 }

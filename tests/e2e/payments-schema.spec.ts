@@ -1,0 +1,130 @@
+/**
+ * A team graph that is not the demo schema, end to end: the test Neo4j holds the payment-network
+ * shape (clients, e-mail/phone/national-id/device nodes, transactions as event nodes, verified and
+ * fraud markers, no creation times). The Connect screen connects, shows the mapping discovery
+ * proposed, the investigator adjusts a weight and saves it, detection runs through that mapping and
+ * a planted ring opens in Explore.
+ *
+ * The database is wiped and seeded with a small payment network here (the e2e project runs after
+ * the integration project, see vitest.config.mts); specs that need the demo schema get it back from
+ * ensureNeo4jTestServer, which reseeds whenever the seed marker names another dataset.
+ * Needs `npm run build` and Java 17 + the built tests/neo4j launcher.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoDataset } from '../../main/core/demo/generator';
+import { Neo4jClient } from '../../main/core/sources/neo4j/neo4j-client';
+import { wipeGraph } from '../../main/core/sources/neo4j/seed';
+import { clientIdOf, seedPaymentNetworkDataset } from '../../main/core/sources/neo4j/seed-payment-network';
+import { ensureNeo4jTestServer, type Neo4jTestServer } from '../support/neo4j-test-server';
+import { graphHook, launchChromium, openWorkbenchPage, saveScreenshot } from './support/chromium';
+import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
+
+/** Small, so seeding takes seconds: still a dozen planted rings of every kind. */
+const PAYMENT_NETWORK = { seed: 20261130, accounts: 3_000 } as const;
+
+describe('A payment-network graph: proposed mapping, detection, a planted ring in Explore', () => {
+  let neo4j: Neo4jTestServer;
+  let stopNeo4j: () => Promise<void> = async () => undefined;
+  let dataDir: string;
+  let server: RingScopeServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  const dataset = generateDemoDataset(PAYMENT_NETWORK);
+  const ringOf = new Map<string, string>(dataset.plantedRings.flatMap((ring) => ring.members.map((member) => [`account:${clientIdOf(member)}`, ring.ringId] as const)));
+  const settle = () => page.waitForTimeout(1_200);
+
+  beforeAll(async () => {
+    ({ server: neo4j, stop: stopNeo4j } = await ensureNeo4jTestServer());
+    const client = Neo4jClient.open({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: null });
+    try {
+      await wipeGraph(client);
+      await seedPaymentNetworkDataset(client, dataset);
+    } finally {
+      await client.close();
+    }
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'ringscope-e2e-payments-'));
+    server = await startRingScopeServer({ RINGSCOPE_DATA_DIR: dataDir });
+    browser = await launchChromium();
+    ({ page, pageErrors } = await openWorkbenchPage(browser, server));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stopNeo4j();
+  });
+
+  it('connects to the payment network and counts its clients', async () => {
+    await page.getByTestId('source-chip').click();
+    await page.getByTestId('connect-screen').waitFor();
+    await page.getByTestId('connection-name').fill('Payments');
+    await page.getByTestId('connection-uri').fill(neo4j.uri);
+    await page.getByTestId('connection-user').fill(neo4j.user);
+    await page.getByTestId('connection-password').fill(neo4j.password);
+    await page.getByTestId('test-connection').click();
+    await page.getByTestId('test-result').or(page.getByTestId('connection-error')).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('connection-error').count(), (await page.getByTestId('connection-error').allTextContents()).join(' ')).toBe(0);
+    expect(await page.getByTestId('test-result').textContent()).toContain(`${PAYMENT_NETWORK.accounts.toLocaleString('en')} accounts`);
+    await page.getByTestId('connect-button').click();
+    await expect.poll(() => page.getByTestId('source-chip').textContent(), { timeout: 15_000 }).toBe('Neo4j');
+  });
+
+  it('shows the mapping discovery proposed: clients, their markers and identifiers, transactions as events', async () => {
+    await page.getByTestId('source-chip').click();
+    await page.getByTestId('schema-mapping').waitFor();
+    const value = (testId: string) => page.getByTestId(testId).inputValue();
+    await expect.poll(() => value('mapping-account-label'), { timeout: 15_000 }).toBe('Client');
+    expect(await value('mapping-account-id')).toBe('clientId');
+    expect(await value('mapping-account-blacklistedProperty')).toBe('fraud');
+    expect(await value('mapping-account-knownGoodProperty')).toBe('verified');
+    expect(await value('mapping-account-createdAtProperty')).toBe('');
+    expect(await value('mapping-phone-type')).toBe('HAS_PHONE');
+    expect(await value('mapping-card-label')).toBe('NationalId');
+    expect(await value('mapping-email-value')).toBe('address');
+    expect(await value('mapping-device-type')).toBe('USED_DEVICE');
+    await page.getByTestId('schema-mapping').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'payments-01-proposed-mapping');
+  });
+
+  it('saves the mapping with the transactions weighted higher', async () => {
+    const weight = page.getByTestId('event-link-0-weight');
+    await weight.fill('0.8');
+    await page.getByTestId('save-mapping').click();
+    await page.getByTestId('mapping-saved').waitFor({ timeout: 15_000 });
+    await weight.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'payments-02-mapping-saved');
+  });
+
+  it('runs detection through the mapping and ranks planted rings on top', async () => {
+    await page.getByRole('button', { name: 'Rings' }).click();
+    await page.getByTestId('run-detection').click();
+    await page.getByTestId('ring-row').first().waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('rings-summary').textContent()).toContain(`${PAYMENT_NETWORK.accounts.toLocaleString('en')} accounts`);
+    // No creation time is mapped: the run says what it could not use.
+    expect(await page.getByTestId('not-mapped').textContent()).toMatch(/creation time/i);
+    await saveScreenshot(page, 'payments-03-rings');
+  });
+
+  it('opens the top ring in Explore: its highlighted members are one planted ring', async () => {
+    await page.getByTestId('ring-row').first().getByTestId('open-in-explore').click();
+    await page.getByTestId('explore-request').waitFor();
+    await expect.poll(() => graphHook(page).highlightedIds().then((ids) => ids.length), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const highlighted = await graphHook(page).highlightedIds();
+    const rings = highlighted.map((id) => ringOf.get(id));
+    const [ringId] = rings;
+    expect(ringId).toBeDefined();
+    expect(rings.filter((ring) => ring === ringId).length / rings.length).toBeGreaterThanOrEqual(0.8);
+    await settle();
+    await saveScreenshot(page, 'payments-04-ring-in-explore');
+  });
+
+  it('raised no page or console errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
