@@ -10,7 +10,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], testTimeout: 20_000 },
+        // Unit and integration run together first (group 0), e2e after them (group 1).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], sequence: { groupOrder: 0 }, testTimeout: 20_000 },
       },
       {
         extends: true,
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/integration/global-setup.ts'],
+          sequence: { groupOrder: 0 },
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

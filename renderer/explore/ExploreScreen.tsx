@@ -409,7 +409,7 @@ export function ExploreScreen() {
                   </IconButton>
                 </Box>
                 {shown.notes?.map((note) => (
-                  <Typography key={note} variant="body2" color="text.secondary" component="div">
+                  <Typography key={note} variant="body2" color="text.secondary" component="div" sx={{ overflowWrap: 'anywhere' }}>
                     {note}
                   </Typography>
                 ))}

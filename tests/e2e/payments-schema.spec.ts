@@ -79,15 +79,22 @@ describe('A payment-network graph: proposed mapping, detection, a planted ring i
     await page.getByTestId('source-chip').click();
     await page.getByTestId('schema-mapping').waitFor();
     const value = (testId: string) => page.getByTestId(testId).inputValue();
+    // An identifier entry's field, found by the entry's kind (entries are listed by index).
+    const identifierValue = async (kind: string, field: string) => {
+      for (let index = 0; index < (await page.locator('[data-testid^="identifier-entry-"]').count()); index++) {
+        if ((await value(`identifier-${index}-kind`)) === kind) return value(`identifier-${index}-${field}`);
+      }
+      throw new Error(`no ${kind} entry in the proposed mapping`);
+    };
     await expect.poll(() => value('mapping-account-label'), { timeout: 15_000 }).toBe('Client');
     expect(await value('mapping-account-id')).toBe('clientId');
     expect(await value('mapping-account-blacklistedProperty')).toBe('fraud');
     expect(await value('mapping-account-knownGoodProperty')).toBe('verified');
     expect(await value('mapping-account-createdAtProperty')).toBe('');
-    expect(await value('mapping-phone-type')).toBe('HAS_PHONE');
-    expect(await value('mapping-card-label')).toBe('NationalId');
-    expect(await value('mapping-email-value')).toBe('address');
-    expect(await value('mapping-device-type')).toBe('USED_DEVICE');
+    expect(await identifierValue('phone', 'type')).toBe('HAS_PHONE');
+    expect(await identifierValue('card', 'label')).toBe('NationalId');
+    expect(await identifierValue('email', 'value')).toBe('address');
+    expect(await identifierValue('device', 'type')).toBe('USED_DEVICE');
     await page.getByTestId('schema-mapping').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'payments-01-proposed-mapping');
   });
