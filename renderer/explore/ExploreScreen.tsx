@@ -19,6 +19,7 @@ import { NEIGHBOUR_PAGE_SIZES, type NeighbourPageSize } from '../graph/elements'
 import { GraphCanvas } from '../graph/GraphCanvas';
 import { GraphControls } from '../graph/GraphControls';
 import { GraphLegend } from '../graph/GraphLegend';
+import { DENSE_CANVAS_LINKS } from '../graph/graph-style';
 import { installGraphTestHook } from '../graph/test-hook';
 import { toWorkspaceFile, WorkspaceFileError, type WorkspaceFile } from '../graph/workspace-file';
 import { SaveViewDialog } from '../cases/SaveViewDialog';
@@ -324,6 +325,7 @@ export function ExploreScreen() {
             styleRules={explore.model.styleRules}
             onEditFilters={() => setSideTab('filters')}
             namedIdentifiers={namedIdentifierTypes(Object.values(explore.model.nodes).map(({ node }) => node))}
+            dense={Object.keys(explore.model.edges).length > DENSE_CANVAS_LINKS}
           />
         </Box>
       </Box>

@@ -17,6 +17,7 @@ import { nodeKindName, type NamedIdentifierType } from './identifier-names';
 import { EDGE_KIND_VISUALS } from './node-kinds';
 import { RISK_BANDS, RISK_COLORS, RISK_THRESHOLDS, type RiskBand } from './risk';
 import type { StyleRule } from './style-rules';
+import { DENSE_CANVAS_LINKS } from './graph-style';
 import { StyleRulesLegend } from './StyleRulesLegend';
 
 const OPEN_STORAGE_KEY = 'ringscope.legendOpen';
@@ -28,6 +29,7 @@ export function GraphLegend({
   styleRules = [],
   onEditFilters,
   namedIdentifiers = [],
+  dense = false,
 }: {
   pageSize: number;
   filters: CanvasFilters;
@@ -35,6 +37,8 @@ export function GraphLegend({
   onEditFilters(): void;
   /** Identifier entries of the team's mapping drawn with their own name or picture. */
   namedIdentifiers?: readonly NamedIdentifierType[];
+  /** More links than DENSE_CANVAS_LINKS are drawn: straight, without arrowheads. */
+  dense?: boolean;
 }) {
   const { t } = useTranslation();
   const palette = graphPaletteFor(useTheme());
@@ -104,6 +108,11 @@ export function GraphLegend({
           <Typography variant="caption" color="text.secondary">
             {t('links.legend.moneyWidth')}
           </Typography>
+          {dense && (
+            <Typography variant="caption" color="text.secondary" data-testid="legend-dense">
+              {t('links.legend.dense', { count: DENSE_CANVAS_LINKS })}
+            </Typography>
+          )}
           <StyleRulesLegend rules={styleRules} />
         </Box>
       </Collapse>

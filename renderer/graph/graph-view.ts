@@ -6,7 +6,7 @@ import { centroid, edgeFilteredOut, emptyCanvas, groupCentre, inCollapsedGroup, 
 import { DEFAULT_NEIGHBOUR_PAGE_SIZE, edgeElement, nodeElement, type HubCountLabel } from './elements';
 import type { MoneyEdgeLabel } from './money-edges';
 import { runForceLayoutInWorker, type ForceLayoutRun } from './force-layout';
-import { graphStylesheet, type GraphPalette } from './graph-style';
+import { DENSE_CANVAS_LINKS, graphStylesheet, type GraphPalette } from './graph-style';
 import { riskBand } from './risk';
 import { ruleStyleData, RULE_STYLE_KEYS } from './style-rules';
 
@@ -81,6 +81,9 @@ export class GraphView {
   /** Neighbours per expand: nodes with more are drawn as collapsed hubs. */
   private pageSize: number = DEFAULT_NEIGHBOUR_PAGE_SIZE;
   private selectionReport: number | null = null;
+  private palette: GraphPalette;
+  /** Whether the canvas holds more than DENSE_CANVAS_LINKS links (drawn straight, without arrowheads). */
+  private dense = false;
   /** Ids of the links drawn re-routed to collapsed groups. */
   private foldedLinkIds = new Set<string>();
   /** Money edges with no movement in the timeline's window, and whether they are greyed or hidden (not part of the undoable model: a brush move is not an edit). */
@@ -96,6 +99,7 @@ export class GraphView {
     private readonly labels: CanvasLabels,
     options: GraphViewOptions = {},
   ) {
+    this.palette = palette;
     registerExtensions();
     this.cy = cytoscape({
       container,
@@ -163,6 +167,14 @@ export class GraphView {
       if (previous.nodes !== model.nodes || groupsChanged) this.renderCollapsedGroups(model);
       if (groupsChanged) this.removeGroups(previous, model);
     });
+    if (previous.edges !== model.edges) this.setDense(Object.keys(model.edges).length > DENSE_CANVAS_LINKS);
+  }
+
+  /** Switches between drawing links curved with arrowheads and, on a dense canvas, straight and plain. */
+  private setDense(dense: boolean): void {
+    if (dense === this.dense) return;
+    this.dense = dense;
+    this.cy.style(graphStylesheet(this.palette, { dense }));
   }
 
   private addGroups(model: CanvasModel): void {
@@ -579,7 +591,8 @@ export class GraphView {
   }
 
   setPalette(palette: GraphPalette): void {
-    this.cy.style(graphStylesheet(palette));
+    this.palette = palette;
+    this.cy.style(graphStylesheet(palette, { dense: this.dense }));
   }
 
   /** The drawing as a PNG (whole graph) at `scale` times its size on screen at zoom 1. */

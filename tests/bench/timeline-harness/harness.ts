@@ -58,7 +58,7 @@ const timelineBench = {
    * edge) plus the batched restyle plus the frame. Also the filter alone.
    */
   async brush(accounts: number, links: number, moves: number, widthShare: number, stepShare: number): Promise<{ moveMs: number[]; filterMs: number[]; greyed: number[]; redrawMs: number[] }> {
-    const view = new GraphView(document.getElementById('canvas')!, PALETTE, { onSelect: IGNORE, onExpandRequest: IGNORE, onSelectionChange: IGNORE, onNodesMoved: IGNORE }, String);
+    const view = new GraphView(document.getElementById('canvas')!, PALETTE, { onSelect: IGNORE, onExpandRequest: IGNORE, onSelectionChange: IGNORE, onNodesMoved: IGNORE, onGroupToggle: IGNORE }, { hubCount: String, groupMembers: String });
     const days = 90;
     const { model, moneyLinks } = moneyGraph(accounts, links, days, 13);
     view.render(model);
