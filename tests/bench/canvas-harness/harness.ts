@@ -8,7 +8,7 @@ import type { GraphEdge, GraphNode, Subgraph } from '../../../main/api';
 import { execute, startHistory, undo } from '../../../renderer/graph/canvas-history';
 import { addSubgraph, emptyCanvas, moveNodes, type CanvasModel } from '../../../renderer/graph/canvas-model';
 import { edgeElement, nodeElement } from '../../../renderer/graph/elements';
-import { graphStylesheet, type GraphPalette } from '../../../renderer/graph/graph-style';
+import { DENSE_CANVAS_LINKS, graphStylesheet, type GraphPalette } from '../../../renderer/graph/graph-style';
 import { GraphView } from '../../../renderer/graph/graph-view';
 
 const PALETTE: GraphPalette = { background: '#F5F7FA', text: '#455A64', selection: '#1565C0', blacklist: '#7F1D1D', highlight: '#F59E0B', fontFamily: 'sans-serif' };
@@ -126,7 +126,9 @@ const canvasBench = {
       ...Object.values(model.nodes).map((drawn) => ({ ...nodeElement(drawn.node), position: { ...drawn.position } })),
       ...Object.values(model.edges).map((edge) => edgeElement(edge)),
     ];
-    const cy = cytoscape({ container: container(), style: graphStylesheet(PALETTE), elements, layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 4 });
+    // The stylesheet RingScope ends up with for this many links (straight links above DENSE_CANVAS_LINKS).
+    const style = graphStylesheet(PALETTE, { dense: edges > DENSE_CANVAS_LINKS });
+    const cy = cytoscape({ container: container(), style, elements, layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 4 });
     const times = await paintTimes(started);
     cy.destroy();
     return times;
