@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],
-          // After the integration project: payments-schema.spec.ts reseeds the shared test Neo4j.
+          // After unit and integration, so the browsers do not compete with them for the two cores.
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 180_000,

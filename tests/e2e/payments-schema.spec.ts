@@ -5,9 +5,9 @@
  * proposed, the investigator adjusts a weight and saves it, detection runs through that mapping and
  * a planted ring opens in Explore.
  *
- * The database is wiped and seeded with a small payment network here (the e2e project runs after
- * the integration project, see vitest.config.mts); specs that need the demo schema get it back from
- * ensureNeo4jTestServer, which reseeds whenever the seed marker names another dataset.
+ * The payment network lives in a Neo4j of its own (next port, throwaway data folder), started and
+ * stopped here: the shared test Neo4j keeps the demo schema the other specs and the integration
+ * tests read, whatever order the projects run in.
  * Needs `npm run build` and Java 17 + the built tests/neo4j launcher.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,9 +17,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../main/core/demo/generator';
 import { Neo4jClient } from '../../main/core/sources/neo4j/neo4j-client';
-import { wipeGraph } from '../../main/core/sources/neo4j/seed';
 import { clientIdOf, seedPaymentNetworkDataset } from '../../main/core/sources/neo4j/seed-payment-network';
-import { ensureNeo4jTestServer, type Neo4jTestServer } from '../support/neo4j-test-server';
+import { startOwnNeo4jServer, type Neo4jTestServer } from '../support/neo4j-test-server';
 import { graphHook, launchChromium, openWorkbenchPage, saveScreenshot } from './support/chromium';
 import { startRingScopeServer, type RingScopeServer } from './support/ringscope-server';
 
@@ -39,10 +38,9 @@ describe('A payment-network graph: proposed mapping, detection, a planted ring i
   const settle = () => page.waitForTimeout(1_200);
 
   beforeAll(async () => {
-    ({ server: neo4j, stop: stopNeo4j } = await ensureNeo4jTestServer());
+    ({ server: neo4j, stop: stopNeo4j } = await startOwnNeo4jServer('ringscope-e2e-payments-neo4j-'));
     const client = Neo4jClient.open({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: null });
     try {
-      await wipeGraph(client);
       await seedPaymentNetworkDataset(client, dataset);
     } finally {
       await client.close();

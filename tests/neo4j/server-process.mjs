@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TARGET = path.join(path.dirname(fileURLToPath(import.meta.url)), 'target');
-export const PID_FILE = path.join(TARGET, 'neo4j.pid');
+/** The Bolt port of the server start.mjs and stop.mjs act on (NEO4J_BOLT_PORT, default 7687). */
+export const BOLT_PORT = Number.parseInt(process.env.NEO4J_BOLT_PORT || '7687', 10);
+/** One pid and log file per port, so a second server (another port, its own data dir) can run beside the first. */
+const suffix = BOLT_PORT === 7687 ? '' : `-${BOLT_PORT}`;
+export const PID_FILE = path.join(TARGET, `neo4j${suffix}.pid`);
+export const LOG_FILE = path.join(TARGET, `neo4j${suffix}.log`);
 export const MAIN_CLASS = 'dev.ringscope.neo4j.TestServer';
 
 /** True if pid is a live (non-zombie) process. */

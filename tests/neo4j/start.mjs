@@ -12,16 +12,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alive, isOurServer, MAIN_CLASS, PID_FILE, TARGET } from './server-process.mjs';
+import { alive, BOLT_PORT, isOurServer, LOG_FILE, MAIN_CLASS, PID_FILE, TARGET } from './server-process.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const LOG_FILE = path.join(TARGET, 'neo4j.log');
 const STAMP_FILE = path.join(TARGET, '.build-stamp');
 const READY = 'RINGSCOPE-NEO4J READY';
 const FAILED = 'RINGSCOPE-NEO4J FAILED';
 
 const env = process.env;
-const port = Number.parseInt(env.NEO4J_BOLT_PORT || '7687', 10);
+const port = BOLT_PORT;
 const password = env.NEO4J_PASSWORD || 'ringscope-test';
 const dataDir = path.resolve(env.NEO4J_DATA_DIR || path.join(TARGET, 'data'));
 const heapArgs = (env.NEO4J_HEAP || '-Xmx2g')

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Stops the RingScope integration-test Neo4j server started by tests/neo4j/start.mjs.
 // SIGTERM (the Java shutdown hook shuts the DBMS down cleanly), waits up to NEO4J_STOP_TIMEOUT
-// seconds (default 60), then SIGKILL. Removes target/neo4j.pid. Exits 0 if nothing was running.
+// seconds (default 60), then SIGKILL. Removes its pid file (target/neo4j.pid, or neo4j-<port>.pid for another NEO4J_BOLT_PORT). Exits 0 if nothing was running.
 import fs from 'node:fs';
 import { alive, isOurServer, PID_FILE } from './server-process.mjs';
 

@@ -4,7 +4,10 @@
  * the demo dataset (a marker node records the seeded dataset's fingerprint; reseeded if it differs).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { generateDemoDataset } from '../../main/core/demo/generator';
 import { Neo4jClient } from '../../main/core/sources/neo4j/neo4j-client';
 import { datasetFingerprint, readSeedFingerprint, seedDemoDataset, wipeGraph } from '../../main/core/sources/neo4j/seed';
@@ -66,6 +69,25 @@ export async function ensureNeo4jTestServer(): Promise<{ server: Neo4jTestServer
     server,
     stop: async () => {
       if (startedHere) execFileSync(process.execPath, ['tests/neo4j/stop.mjs'], { stdio: 'inherit' });
+    },
+  };
+}
+
+/**
+ * A second, empty Neo4j beside the shared one (the next Bolt port, a throwaway data folder), for a
+ * test that needs a graph of another shape; `stop` stops it and deletes its data.
+ */
+export async function startOwnNeo4jServer(dataDirPrefix: string): Promise<{ server: Neo4jTestServer; stop: () => Promise<void> }> {
+  const port = Number(process.env.NEO4J_BOLT_PORT ?? 7687) + 1;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), dataDirPrefix));
+  const env = { ...process.env, NEO4J_BOLT_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '-Xmx1g' };
+  execFileSync(process.execPath, ['tests/neo4j/start.mjs'], { stdio: 'inherit', env });
+  const server: Neo4jTestServer = { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'ringscope-test', port, seed: 0, accounts: 0 };
+  return {
+    server,
+    stop: async () => {
+      execFileSync(process.execPath, ['tests/neo4j/stop.mjs'], { stdio: 'inherit', env });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
