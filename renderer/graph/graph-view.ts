@@ -160,6 +160,8 @@ export class GraphView {
     this.model = model;
     const restyleAll = previous.highlighted !== model.highlighted || previous.filters !== model.filters || previous.ringScores !== model.ringScores || previous.styleRules !== model.styleRules;
     const groupsChanged = previous.groups !== model.groups;
+    // The stylesheet for this many links first, so links about to be added are styled once.
+    if (previous.edges !== model.edges) this.setDense(Object.keys(model.edges).length > DENSE_CANVAS_LINKS);
     this.cy.batch(() => {
       if (groupsChanged) this.addGroups(model);
       if (previous.nodes !== model.nodes || groupsChanged || restyleAll) this.renderNodes(previous, model, restyleAll);
@@ -167,7 +169,6 @@ export class GraphView {
       if (previous.nodes !== model.nodes || groupsChanged) this.renderCollapsedGroups(model);
       if (groupsChanged) this.removeGroups(previous, model);
     });
-    if (previous.edges !== model.edges) this.setDense(Object.keys(model.edges).length > DENSE_CANVAS_LINKS);
   }
 
   /** Switches between drawing links curved with arrowheads and, on a dense canvas, straight and plain. */
