@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { draftOf, ruleFromDraft, withBound, withOutput, type StyleRuleDraft } from '../graph/style-rule-edit';
 import type { StyleRule } from '../graph/style-rules';
@@ -25,6 +25,11 @@ export interface StyleRuleEditorProps {
 export function StyleRuleEditor({ rule, onApply, onCancel }: StyleRuleEditorProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<StyleRuleDraft>(() => draftOf(rule));
+  const root = useRef<HTMLDivElement>(null);
+  // Opened at the bottom of a scrolling panel, the editor brings itself into view.
+  useEffect(() => {
+    root.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const result = ruleFromDraft(rule, draft);
   const changed = result.rule !== null && JSON.stringify(result.rule) !== JSON.stringify(rule);
   const ranges = rule.mapping.type === 'ranges';
@@ -74,7 +79,7 @@ export function StyleRuleEditor({ rule, onApply, onCancel }: StyleRuleEditorProp
   );
 
   return (
-    <Box data-testid="style-rule-editor" sx={{ mt: 0.5, mb: 1.5, p: 1.25, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'action.hover' }}>
+    <Box ref={root} data-testid="style-rule-editor" sx={{ mt: 0.5, mb: 1.5, p: 1.25, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'action.hover' }}>
       {ranges ? (
         <Box sx={{ display: 'grid', gridTemplateColumns: rule.channel === 'size' ? '76px 1fr 1fr' : '40px 1fr 1fr', columnGap: 1, rowGap: 0.75, alignItems: 'center' }}>
           <span />

@@ -1,5 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, TextField, Typography } from '@mui/material';
+import { Box, Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, TextField, Tooltip, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoneyLink } from '../../main/api';
@@ -18,7 +18,7 @@ export interface TransactionsTableProps {
 }
 
 /** Each column's share of the width: the time (two lines when narrow) and the amount get the most. */
-const COLUMN_WIDTHS: Record<TransactionColumn, string> = { at: '22%', source: '17%', target: '17%', kind: '13%', amount: '19%', currency: '12%' };
+const COLUMN_WIDTHS: Record<TransactionColumn, string> = { at: '17%', source: '17.5%', target: '17.5%', kind: '14%', amount: '19.5%', currency: '14.5%' };
 
 /** Every money link among the selected accounts: sortable by each column, filterable, exportable to CSV. */
 export function TransactionsTable({ links, truncated, onSelect, maxHeight = 360 }: TransactionsTableProps) {
@@ -55,7 +55,14 @@ export function TransactionsTable({ links, truncated, onSelect, maxHeight = 360 
       </Box>
       {/* Fixed column shares and cut cells: the table fits the space between the side panels, never scrolling sideways. */}
       <TableContainer data-testid="transactions-scroll" sx={{ maxHeight, overflowX: 'hidden' }}>
-        <Table size="small" stickyHeader aria-label={t('money.tableLabel')} sx={{ tableLayout: 'fixed', width: '100%', '& .MuiTableCell-root': { px: 1 } }}>
+        <Table size="small" stickyHeader aria-label={t('money.tableLabel')} sx={{
+            tableLayout: 'fixed',
+            width: '100%',
+            '& .MuiTableCell-root': { px: 0.75, fontSize: '0.75rem' },
+            // The sort arrow takes room only on the sorted column (clicking any header still sorts by it).
+            '& .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
+            '& .MuiTableSortLabel-icon': { mx: 0.25, fontSize: 16 },
+          }}>
           <colgroup>
             {TRANSACTION_COLUMNS.map((column) => (
               <col key={column} style={{ width: COLUMN_WIDTHS[column] }} />
@@ -103,7 +110,14 @@ export function TransactionsTable({ links, truncated, onSelect, maxHeight = 360 
                   <TruncatedText text={link.amount === null ? t('money.unknown') : amount.format(link.amount)} />
                 </TableCell>
                 <TableCell>
-                  <TruncatedText text={link.currency ?? t('money.unknown')} />
+                  {link.currency === null ? (
+                    // A dash, named on hover: the demo graph has no currency at all, and a column of "unknown" crowds out the rest.
+                    <Tooltip title={t('money.unknown')}>
+                      <span>{t('money.noValue')}</span>
+                    </Tooltip>
+                  ) : (
+                    <TruncatedText text={link.currency} />
+                  )}
                 </TableCell>
               </TableRow>
             ))}

@@ -163,21 +163,21 @@ describe('Money links: read a folded link, list transactions, style by a rule', 
     await editor.getByLabel('Upper bound of Range 1').fill(String(Number(upper) + 1));
     expect(await editor.getByTestId('style-rule-issue').first().textContent()).toBe('Range 2 holds no value: its lower bound must be below its upper bound.');
     expect(await editor.getByTestId('apply-style-rule').isDisabled()).toBe(true);
-    await settle();
+    await editor.getByTestId('style-rule-issue').first().scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'money-06-style-rule-invalid-bound');
     await editor.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByTestId('style-rule').getByRole('button', { name: 'Edit colours and ranges' }).click();
-    await editor.getByLabel('Colour for Range 1').fill('#e15759');
+    await editor.getByLabel('Colour for Range 1').fill('#4e79a7');
     await editor.getByTestId('apply-style-rule').click();
     const firstRange = Object.entries(before).filter(([, colour]) => colour === '#B4A7D6').map(([id]) => id);
     expect(firstRange.length).toBeGreaterThan(0);
-    await expect.poll(() => nodeColours().then((colours) => firstRange.map((id) => colours[id])), { timeout: 10_000 }).toEqual(firstRange.map(() => '#e15759'));
+    await expect.poll(() => nodeColours().then((colours) => firstRange.map((id) => colours[id])), { timeout: 10_000 }).toEqual(firstRange.map(() => '#4e79a7'));
     // Nodes in the other ranges keep their colours.
     const after = await nodeColours();
     for (const [id, colour] of Object.entries(before)) if (!firstRange.includes(id)) expect(after[id]).toBe(colour);
     const legendSwatch = page.getByTestId('legend').getByTestId('legend-style-swatch').first();
-    expect(await legendSwatch.evaluate((swatch) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(swatch).backgroundColor)).toBe('rgb(225, 87, 89)');
+    expect(await legendSwatch.evaluate((swatch) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(swatch).backgroundColor)).toBe('rgb(78, 121, 167)');
     await settle();
     await saveScreenshot(page, 'money-07-style-rule-edited');
 
