@@ -60,7 +60,7 @@ import { WebglDrawingSwitch } from './WebglDrawingSwitch';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
-const SIDE_TAB_MIN_HEIGHT = 300;
+const SIDE_TAB_MIN_HEIGHT = 360;
 
 type SideTab = 'search' | 'selection' | 'filters' | 'money';
 
@@ -266,7 +266,7 @@ export function ExploreScreen() {
   return (
     <Box sx={{ display: 'flex', height: '100%' }}>
       <Box sx={{ width: SIDE_PANEL_WIDTH, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Tabs value={sideTab} onChange={(_, value: SideTab) => setSideTab(value)} variant="fullWidth" sx={{ minHeight: 40, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40 } }}>
+        <Tabs value={sideTab} onChange={(_, value: SideTab) => setSideTab(value)} variant="fullWidth" sx={{ minHeight: 40, flexShrink: 0, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40 } }}>
           <Tab value="search" label={t('canvas.tabs.search')} data-testid="tab-search" />
           <Tab value="selection" label={t('canvas.tabs.selection', { count: explore.selectedIds.length })} data-testid="tab-selection" />
           <Tab value="filters" label={filtersActive(explore.model.filters) ? t('canvas.tabs.filtersOn') : t('canvas.tabs.filters')} data-testid="tab-filters" />
