@@ -55,7 +55,7 @@ export function TransactionsTable({ links, truncated, onSelect, maxHeight = 360 
         </Button>
       </Box>
       {/* Fixed column shares and cut cells: the table fits the space between the side panels, never scrolling sideways. */}
-      <TableContainer data-testid="transactions-scroll" sx={{ maxHeight, overflowX: 'hidden' }}>
+      <TableContainer sx={{ maxHeight, overflowX: 'hidden' }}>
         <Table size="small" stickyHeader aria-label={t('money.tableLabel')} sx={{
             tableLayout: 'fixed',
             width: '100%',

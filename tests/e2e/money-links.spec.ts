@@ -114,11 +114,12 @@ describe('Money links: read a folded link, list transactions, style by a rule', 
     await page.getByTestId('link-details').waitFor();
     const drawer = page.getByTestId('transactions-drawer');
     type Box = { scrollWidth: number; clientWidth: number };
-    type DomWindow = { document: { scrollingElement: Box; querySelector(selector: string): Box } };
+    type DomWindow = { document: { scrollingElement: Box; querySelector(selector: string): { parentElement: Box } } };
     const widths = () =>
       page.evaluate(() => {
         const { document } = globalThis as unknown as DomWindow;
-        const table = document.querySelector('[data-testid="transactions-scroll"]');
+        // The table's scrolling box (MUI's TableContainer).
+        const table = document.querySelector('[data-testid="transactions-drawer"] table').parentElement;
         const root = document.scrollingElement;
         return { table: table.scrollWidth - table.clientWidth, page: root.scrollWidth - root.clientWidth };
       });
