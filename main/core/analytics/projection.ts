@@ -189,15 +189,17 @@ export function moneyRelationships(links: AccountLinkColumns, accountCount: numb
   const { count, from, to, weight, flow } = links;
   if (!flow?.includes(1)) return links;
   const kept = { from: [] as number[], to: [] as number[], weight: [] as number[] };
-  const flowRows: number[] = [];
-  for (let i = 0; i < count; i++) {
+  let flowCount = 0;
+  for (let i = 0; i < count; i++) if (flow[i] && from[i] !== to[i]) flowCount++;
+  const flowRows = new Int32Array(flowCount);
+  for (let i = 0, f = 0; i < count; i++) {
     if (!flow[i]) {
       kept.from.push(from[i]);
       kept.to.push(to[i]);
       kept.weight.push(weight[i]);
-    } else if (from[i] !== to[i]) flowRows.push(i);
+    } else if (from[i] !== to[i]) flowRows[f++] = i;
   }
-  const lower = Int32Array.from(flowRows, (i) => Math.min(from[i], to[i]));
+  const lower = flowRows.map((i) => Math.min(from[i], to[i]));
   const higher = Float64Array.from(flowRows, (i) => Math.max(from[i], to[i]));
   // Flows grouped by their lower account, each group ordered by the higher one: a pair's flows are a run.
   const { offsets, edges } = groupInTimeOrder(accountCount, lower, higher, flowRows.length);
