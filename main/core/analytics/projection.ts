@@ -185,7 +185,7 @@ export function sharedIdentifierProjection(
  * of each pair of accounts folded into one link when they are more than one and neither account
  * has more than hubCutoff distinct money counterparties. O(links + accounts).
  */
-export function moneyRelationships(links: AccountLinkColumns, accountCount: number, hubCutoff: number): AccountLinkColumns {
+function moneyRelationships(links: AccountLinkColumns, accountCount: number, hubCutoff: number): AccountLinkColumns {
   const { count, from, to, weight, flow } = links;
   if (!flow?.includes(1)) return links;
   const kept = { from: [] as number[], to: [] as number[], weight: [] as number[] };
