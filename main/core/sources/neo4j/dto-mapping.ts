@@ -112,10 +112,14 @@ export interface FoldedFlow {
   lastAt: string | number | null;
 }
 
-/** What an edge of this relationship type means under the mapping. */
+/**
+ * What an edge of this type means under the mapping. Money through a mapped event node (a
+ * Transaction between two clients) is typed by the event label and moves money like a transfer.
+ */
 export function edgeKindOf(type: string, mapping: ValidatedMapping): GraphEdge['kind'] {
   if (mapping.transfer?.relationshipType === type) return 'transfer';
   if (mapping.payment?.relationshipType === type) return 'payment';
+  if (mapping.eventLinks.some((link) => link.eventLabel === type)) return 'transfer';
   return 'identifier';
 }
 
