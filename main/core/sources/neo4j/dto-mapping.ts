@@ -89,7 +89,8 @@ export function toGraphNode(node: PlainNode, degree: number | null, mapping: Val
     riskScore: null,
     blacklisted: false,
     degree,
-    ...(named && { identifierType: { displayName: identifier.displayName, icon: identifier.icon ?? identifier.kind ?? 'generic' } }),
+    // A kind of the team's own has no word of RingScope's: without a display name it is called by its label.
+    ...(named && { identifierType: { displayName: identifier.displayName ?? (identifier.kind ? null : identifier.label), icon: identifier.icon ?? identifier.kind ?? 'generic' } }),
   };
 }
 
