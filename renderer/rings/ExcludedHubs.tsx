@@ -6,6 +6,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { RingsDetectResult } from '../../main/api';
+import { nodeKindName } from '../graph/identifier-names';
 import { KindBadge } from '../shared/KindBadge';
 
 /** The hubs left out of the projection, collapsed by default: what the cutoff removed, largest first. */
@@ -25,7 +26,10 @@ export function ExcludedHubs({ detection }: { detection: RingsDetectResult }) {
         )}
         {excludedHubs.map((hub) => (
           <Box key={hub.nodeId} data-testid="excluded-hub" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
-            <KindBadge kind={hub.kind} size={20} title={t(`kinds.${hub.kind}`)} />
+            <KindBadge kind={hub.kind} size={20} title={nodeKindName(hub, t)} icon={hub.identifierType?.icon} />
+            <Typography variant="caption" color="text.secondary" sx={{ minWidth: 64 }}>
+              {nodeKindName(hub, t)}
+            </Typography>
             <Typography variant="body2" sx={{ flex: 1, fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
               {hub.maskedLabel}
             </Typography>
