@@ -153,7 +153,7 @@ const definitions = {
     row: MoneyLinkRow,
   },
   'count-neighbours': { params: z.object({ elementId: z.string(), eventLinks: EventLinks }), row: z.object({ totalNeighbours: count }) },
-  'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
+  'node-details': { params: z.object({ elementId: z.string(), eventLinks: EventLinks }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },
   'subgraph-between': {
     params: z.object({

@@ -88,6 +88,9 @@ describe('money moving through Transaction event nodes, read as money links betw
     }
     const accountNeighbours = expanded.nodes.filter((node) => node.kind === 'account').map((node) => node.id);
     expect(accountNeighbours.sort()).toEqual([...counterparts].map((index) => `account:${clientIdOf(index)}`).sort());
+    // The details panel counts them under the event label.
+    const details = await source.nodeDetails(fromId);
+    expect(details.neighbourCounts).toContainEqual({ type: 'Transaction', count: counterparts.size });
     const firstPage = await source.expand(fromId, { limit: 1, offset: 0, signal: signal() });
     expect(firstPage.totalNeighbours).toBe(expanded.totalNeighbours);
     expect(firstPage.nextOffset).toBe(1);

@@ -109,7 +109,7 @@ export class Neo4jGraphSource implements GraphSource {
 
   async nodeDetails(nodeId: string): Promise<NodeDetails> {
     const center = await this.resolve(nodeId);
-    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId }, { names: this.names });
+    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId, eventLinks: eventLinksParam(this.options.mapping) }, { names: this.names });
     return { node: toGraphNode(center.node, center.degree, this.options.mapping), neighbourCounts: counts };
   }
 
