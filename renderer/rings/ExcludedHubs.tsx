@@ -27,12 +27,14 @@ export function ExcludedHubs({ detection }: { detection: RingsDetectResult }) {
         {excludedHubs.map((hub) => (
           <Box key={hub.nodeId} data-testid="excluded-hub" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
             <KindBadge kind={hub.kind} size={20} title={nodeKindName(hub, t)} icon={hub.identifierType?.icon} />
-            <Typography variant="caption" color="text.secondary" sx={{ minWidth: 64 }}>
-              {nodeKindName(hub, t)}
-            </Typography>
-            <Typography variant="body2" sx={{ flex: 1, fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-              {hub.maskedLabel}
-            </Typography>
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Typography variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2 }}>
+                {nodeKindName(hub, t)}
+              </Typography>
+              <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                {hub.maskedLabel}
+              </Typography>
+            </Box>
             <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
               {t('rings.hubAccounts', { count: hub.accountCount })}
             </Typography>
