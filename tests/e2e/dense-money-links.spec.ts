@@ -10,15 +10,18 @@ import { describe, expect, it } from 'vitest';
 import { DENSE_CANVAS_LINKS } from '../../renderer/graph/graph-style';
 import { withHarnessPage } from '../bench/harness-page';
 import type { TimelineBench } from '../bench/timeline-harness/api';
+import { saveScreenshot } from './support/chromium';
 
 describe('Money links on a dense canvas', () => {
   it('are drawn by the money layer: all without a window, the window’s in their look over a faded backdrop, the outside ones hidden on request', async () => {
     const links = DENSE_CANVAS_LINKS + 1_000;
     const { outside, states, small } = await withHarnessPage(path.resolve(__dirname, '../bench/timeline-harness'), 'timelineBench', () => undefined, (page) =>
-      page.evaluate(
-        ({ links }) => (globalThis as unknown as { timelineBench: TimelineBench }).timelineBench.moneyLayerStates(1_500, links, 400),
-        { links },
-      ),
+      page
+        .evaluate(({ links }) => (globalThis as unknown as { timelineBench: TimelineBench }).timelineBench.moneyLayerStates(1_500, links, 400), { links })
+        .then(async (result) => {
+          await saveScreenshot(page, 'dense-money-links-window');
+          return result;
+        }),
     );
     expect(outside).toBeGreaterThan(0);
     expect(outside).toBeLessThan(links);
