@@ -60,6 +60,13 @@ const PathRow = z.object({
     })
     .nullable(),
 });
+/**
+ * The mapped event-node links, as values the exploration statements match event nodes against (their
+ * names are also in the statement text, quoted, for the pattern; see eventLinksParam).
+ */
+const EventLinks = z.array(
+  z.object({ fromType: z.string(), eventLabel: z.string(), toType: z.string(), amountProperty: z.string().nullable(), timeProperty: z.string().nullable() }),
+);
 /** A link between two accounts with the amount and time it carries (unknown: null). */
 const AccountLinkRow = z.object({ accountId: z.string(), otherId: z.string().nullable(), amount: nullableNumber, at: Temporal });
 
@@ -95,6 +102,7 @@ const definitions = {
       limit: Limit,
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
+      eventLinks: EventLinks,
     }),
     row: z.object({
       neighbour: PlainNode,
@@ -124,6 +132,7 @@ const definitions = {
       merchantIds: Ids,
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
+      eventLinks: EventLinks,
       fromMillis: z.number().int().nullable(),
       toMillis: z.number().int().nullable(),
       limit: Limit,
@@ -136,14 +145,15 @@ const definitions = {
       forward: z.boolean(),
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
+      eventLinks: EventLinks,
       fromMillis: z.number().int().nullable(),
       toMillis: z.number().int().nullable(),
       limit: Limit,
     }),
     row: MoneyLinkRow,
   },
-  'count-neighbours': { params: z.object({ elementId: z.string() }), row: z.object({ totalNeighbours: count }) },
-  'node-details': { params: z.object({ elementId: z.string() }), row: z.object({ type: z.string(), count }) },
+  'count-neighbours': { params: z.object({ elementId: z.string(), eventLinks: EventLinks }), row: z.object({ totalNeighbours: count }) },
+  'node-details': { params: z.object({ elementId: z.string(), eventLinks: EventLinks }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },
   'subgraph-between': {
     params: z.object({
@@ -153,6 +163,7 @@ const definitions = {
       includeSharedIdentifiers: z.boolean(),
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
+      eventLinks: EventLinks,
     }),
     row: z.object({
       drawn: z.array(NodeWithDegree),

@@ -1,4 +1,20 @@
-// How many distinct neighbours a node has over the mapped relationship types (a page's total).
+// How many distinct neighbours a node has over the mapped relationship types and the mapped
+// event-node links (a page's total; the same neighbours neighbourhood-page.cypher pages through).
 MATCH (center)
 WHERE elementId(center) = $elementId
-RETURN COUNT { MATCH (center)-[:{{exploredTypes}}]-(neighbour) RETURN DISTINCT neighbour } AS totalNeighbours
+CALL {
+  WITH center
+  MATCH (center)-[:{{exploredTypes}}]-(neighbour)
+  RETURN neighbour
+  UNION
+  WITH center
+  MATCH (center:{{accountLabel}})-[sent:{{eventFromTypes}}]->(event:{{eventLabels}})-[received:{{eventToTypes}}]->(neighbour:{{accountLabel}})
+  WHERE neighbour <> center AND any(link IN $eventLinks WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received))
+  RETURN neighbour
+  UNION
+  WITH center
+  MATCH (center:{{accountLabel}})<-[received:{{eventToTypes}}]-(event:{{eventLabels}})<-[sent:{{eventFromTypes}}]-(neighbour:{{accountLabel}})
+  WHERE neighbour <> center AND any(link IN $eventLinks WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received))
+  RETURN neighbour
+}
+RETURN count(neighbour) AS totalNeighbours

@@ -2,7 +2,8 @@
 // one row: accounts and merchants by business id, identifiers by element id. With
 // $includeSharedIdentifiers, identifiers linked to two or more of the requested accounts join them.
 // Parallel money flows between two nodes are folded into one per (type, direction), as in
-// neighbourhood-page.cypher.
+// neighbourhood-page.cypher; so are payments through mapped event nodes ($eventLinks) between two
+// of the accounts, typed by the event label.
 CALL {
   UNWIND $accountIds AS accountId
   MATCH (node:{{accountLabel}})
@@ -52,4 +53,15 @@ CALL {
   WITH source, target, type, count(*) AS count, CASE WHEN count(toFloatOrNull(amount)) = 0 THEN null ELSE sum(toFloatOrNull(amount)) END AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
   RETURN collect({source: source, target: target, type: type, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS flows
 }
-RETURN drawn, flows
+CALL {
+  WITH nodes
+  UNWIND nodes AS start
+  MATCH (start:{{accountLabel}})-[sent:{{eventFromTypes}}]->(event:{{eventLabels}})-[received:{{eventToTypes}}]->(end:{{accountLabel}})
+  WHERE end IN nodes AND end <> start
+  WITH start, end, event, [link IN $eventLinks WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received)][0] AS link
+  WHERE link IS NOT NULL
+  WITH elementId(start) AS source, elementId(end) AS target, link.eventLabel AS type, event[link.amountProperty] AS amount, event[link.timeProperty] AS at
+  WITH source, target, type, count(*) AS count, CASE WHEN count(toFloatOrNull(amount)) = 0 THEN null ELSE sum(toFloatOrNull(amount)) END AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
+  RETURN collect({source: source, target: target, type: type, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS eventFlows
+}
+RETURN drawn, flows + eventFlows AS flows

@@ -3,7 +3,7 @@
  * clusters, one cluster's members and evidence, and an account's propagated risk.
  */
 import { z } from 'zod';
-import { NodeKind, RingKind, SourceInfo } from './model';
+import { IdentifierType, NodeKind, RingKind, SourceInfo } from './model';
 import { RingReasonCode, RingReasonParams } from './ring-reasons';
 
 const TaskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _');
@@ -61,6 +61,8 @@ export const ExcludedHub = z.strictObject({
   /** The identifier's value, masked like everywhere else. */
   maskedLabel: z.string(),
   accountCount: z.number().int().nonnegative(),
+  /** The mapped entry's own name and picture (an SSN), as on its GraphNode; absent: named and drawn by kind. */
+  identifierType: IdentifierType.optional(),
 });
 export type ExcludedHub = z.infer<typeof ExcludedHub>;
 

@@ -6,6 +6,7 @@ import { useFormat } from '../i18n/format';
 import { moneyEdgeLabel } from './money-edges';
 import { graphPaletteFor } from './graph-palette';
 import { GraphView, type GraphViewEvents } from './graph-view';
+import { hubCountLine } from './identifier-names';
 
 export interface GraphCanvasProps extends GraphViewEvents {
   /** Receives the GraphView once it exists, and null when it is destroyed. */
@@ -39,7 +40,7 @@ export function GraphCanvas({ onReady, onSelect, onExpandRequest, onSelectionCha
       onGroupToggle: (groupId) => latest.current.onGroupToggle(groupId),
       onSelectEdge: (edgeId) => latest.current.onSelectEdge?.(edgeId),
     }, {
-      hubCount: (count) => latest.current.t('graph.hubCount', { count }),
+      hubCount: (count, node) => hubCountLine(latest.current.t, count, node),
       groupMembers: (count) => latest.current.t('canvas.groups.members', { count }),
       moneyEdge: (summary) => moneyEdgeLabel(summary, latest.current.t, latest.current.format),
     }, { webgl });

@@ -36,8 +36,8 @@ export function isHub(node: GraphNode, pageSize: number): boolean {
   return node.kind !== 'account' && node.degree !== null && node.degree > pageSize;
 }
 
-/** How a hub's neighbour count reads on its second label line, in the investigator's language. */
-export type HubCountLabel = (count: number) => string;
+/** How a hub's neighbour count reads on its second label line, in the investigator's language (the node, to name its kind). */
+export type HubCountLabel = (count: number, node: GraphNode) => string;
 
 const plainCount: HubCountLabel = (count) => String(count);
 
@@ -60,7 +60,7 @@ export function nodeElement(node: GraphNode, pageSize: number = DEFAULT_NEIGHBOU
     data: {
       id: node.id,
       kind: node.kind,
-      label: hub ? `${node.label}\n${hubCount(node.degree!)}` : node.label,
+      label: hub ? `${node.label}\n${hubCount(node.degree!, node)}` : node.label,
       riskScore,
       blacklisted: node.blacklisted,
       node,

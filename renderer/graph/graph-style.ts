@@ -28,11 +28,14 @@ export function svgIconDataUri(path: string, color: string, background?: string)
  */
 export const DENSE_CANVAS_LINKS = 5_000;
 
+/** A money link outside the timeline's window, when greyed, is drawn at this opacity. */
+export const TIME_FADED_OPACITY = 0.08;
+
 /**
  * The Cytoscape stylesheet: shape and colour by node kind, fill by risk band, edge look by kind;
  * `dense` for a canvas of more than DENSE_CANVAS_LINKS links.
  */
-export function graphStylesheet(palette: GraphPalette, { dense = false }: { dense?: boolean } = {}): StylesheetJson {
+export function graphStylesheet(palette: GraphPalette, { dense = false, moneyOnLayer = false }: { dense?: boolean; moneyOnLayer?: boolean } = {}): StylesheetJson {
   const blacklistBadge = svgIconDataUri(BLACKLIST_ICON_PATH, palette.blacklist, '#FFFFFF');
   const kindRules = NODE_KINDS.flatMap((kind) => {
     const visual = NODE_KIND_VISUALS[kind];
@@ -223,7 +226,7 @@ export function graphStylesheet(palette: GraphPalette, { dense = false }: { dens
       style: { width: 4, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 9 },
     },
     // The timeline: money edges outside its window, and edges along a money flow or a reason's window.
-    { selector: 'edge.time-faded', style: { opacity: 0.08 } },
+    { selector: 'edge.time-faded', style: { opacity: TIME_FADED_OPACITY } },
     { selector: 'edge.time-hidden', style: { display: 'none' } },
     { selector: 'edge.money-path', style: { width: 5, opacity: 1, 'line-color': palette.highlight, 'target-arrow-color': palette.highlight, 'z-index': 20 } },
     { selector: 'edge.money-step', style: { width: 8, 'line-color': palette.selection, 'target-arrow-color': palette.selection, 'z-index': 21 } },
@@ -234,5 +237,7 @@ export function graphStylesheet(palette: GraphPalette, { dense = false }: { dens
     // A selected link keeps its money width and gets a glow, so the link the details panel shows stands out.
     { selector: 'edge[moneyWidth]:selected', style: { width: 'data(moneyWidth)' } },
     { selector: 'edge:selected', style: { 'underlay-color': palette.selection, 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
+    // On a dense canvas the money links are drawn on a layer of their own (money-link-layer.ts), not here.
+    ...(moneyOnLayer ? [{ selector: 'edge[moneyWidth]', style: { 'line-opacity': 0, label: '' } }] : []),
   ] as StylesheetJson;
 }

@@ -10,6 +10,7 @@ import { DENSE_CANVAS_LINKS, graphStylesheet, type GraphPalette } from './graph-
 import { riskBand } from './risk';
 import { foldReroutedLinks, type ReroutedLink } from './rerouted-links';
 import { ruleStyleData, RULE_STYLE_KEYS } from './style-rules';
+import { MoneyLinkLayer } from './money-link-layer';
 
 let extensionsRegistered = false;
 function registerExtensions(): void {
@@ -90,6 +91,12 @@ export class GraphView {
   /** Money edges with no movement in the timeline's window, and whether they are greyed or hidden (not part of the undoable model: a brush move is not an edit). */
   private timeFiltered: ReadonlySet<string> = new Set();
   private timeFilterMode: 'grey' | 'hide' = 'grey';
+  /** Whether the timeline has a window set. */
+  private timeWindowSet = false;
+  /** On a dense canvas the money edges are drawn on a layer of their own (see money-link-layer.ts). */
+  private readonly moneyLayer: MoneyLinkLayer;
+  /** True while a PNG or SVG is drawn: the money layer is not part of Cytoscape's picture. */
+  private exportingPicture = false;
   /** Money edges highlighted along a flow or a reason's window, and the flow step shown now. */
   private linkHighlight: { ids: ReadonlySet<string>; currentId: string | null } = { ids: new Set(), currentId: null };
 
@@ -112,6 +119,7 @@ export class GraphView {
       boxSelectionEnabled: true,
       selectionType: 'single',
     });
+    this.moneyLayer = new MoneyLinkLayer(this.cy, MONEY_EDGES);
     this.cy.on('tap', 'node', (event) => {
       // A group (its box or collapsed node) is selected for collapse, expand or ungroup, but it is no graph node to show details of.
       if (this.model.groups[event.target.id()]) return;
@@ -120,7 +128,10 @@ export class GraphView {
     });
     this.cy.on('tap', 'edge', (event) => {
       // A link re-routed to a collapsed group stands for several: there is no one link to show.
-      if (!this.foldedLinkIds.has(event.target.id())) events.onSelectEdge?.(event.target.id());
+      const id = event.target.id();
+      // A money link the window hides is still a (transparent) Cytoscape edge under the money layer, but not there for the investigator.
+      const hiddenByWindow = this.moneyOnLayer && this.timeFilterMode === 'hide' && this.timeFiltered.has(id);
+      if (!this.foldedLinkIds.has(id) && !hiddenByWindow) events.onSelectEdge?.(id);
     });
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) events.onSelect(null, false);
@@ -139,6 +150,7 @@ export class GraphView {
         events.onSelectionChange(this.selectedIds());
       }, 0);
     });
+    this.cy.on('select unselect', 'edge', () => this.moneyLayer.invalidate());
     this.cy.on('dragfree', 'node', (event) => {
       const dragged = event.target as NodeSingular;
       const moved = dragged.isParent() ? dragged.descendants() : dragged.selected() ? this.cy.nodes(':selected') : dragged;
@@ -170,13 +182,47 @@ export class GraphView {
       if (previous.nodes !== model.nodes || groupsChanged) this.renderCollapsedGroups(model);
       if (groupsChanged) this.removeGroups(previous, model);
     });
+    this.moneyLayer.invalidate();
   }
 
   /** Switches between drawing links curved with arrowheads and, on a dense canvas, straight and plain. */
   private setDense(dense: boolean): void {
     if (dense === this.dense) return;
     this.dense = dense;
-    this.cy.style(graphStylesheet(this.palette, { dense }));
+    this.applyStylesheet();
+    this.moveTimeFilterBetweenLayers();
+  }
+
+  /** Money edges on a dense canvas are drawn by the money layer (see money-link-layer.ts). */
+  private get moneyOnLayer(): boolean {
+    return this.dense && !this.exportingPicture;
+  }
+
+  /** Exports draw Cytoscape's scene alone: the money edges go back to it for the time of `draw`. */
+  private withMoneyDrawnByCytoscape<T>(draw: () => T): T {
+    if (!this.moneyOnLayer) return draw();
+    this.exportingPicture = true;
+    this.applyStylesheet();
+    this.moveTimeFilterBetweenLayers();
+    try {
+      return draw();
+    } finally {
+      this.exportingPicture = false;
+      this.applyStylesheet();
+      this.moveTimeFilterBetweenLayers();
+    }
+  }
+
+  private applyStylesheet(): void {
+    this.cy.style(graphStylesheet(this.palette, { dense: this.dense, moneyOnLayer: this.moneyOnLayer }));
+    this.moneyLayer.invalidate();
+  }
+
+  /** After the money layer took over the money edges or handed them back: the window's classes, and the layer shown or not. */
+  private moveTimeFilterBetweenLayers(): void {
+    this.restyleMoneyEdges(this.timeFiltered);
+    if (this.moneyOnLayer) this.moneyLayer.show(this.timeWindowSet ? this.timeFiltered : null, this.timeFilterMode);
+    else this.moneyLayer.hide();
   }
 
   private addGroups(model: CanvasModel): void {
@@ -316,16 +362,23 @@ export class GraphView {
   }
 
   /**
-   * Greys or hides the money edges outside the timeline's window. Only edges whose state changes are
-   * touched, in one batch, so dragging the brush over 20,000 links redraws within a frame or two.
+   * Greys or hides the money edges outside the timeline's window (`outside` null: no window set).
+   * Only edges whose state changes are restyled, in one batch; on a dense canvas the money layer
+   * redraws the money edges instead, so a brush move never repaints Cytoscape's whole scene.
    */
-  setTimeFilter(outside: ReadonlySet<string>, mode: 'grey' | 'hide'): void {
+  setTimeFilter(outside: ReadonlySet<string> | null, mode: 'grey' | 'hide'): void {
     const before = this.timeFiltered;
     const modeChanged = mode !== this.timeFilterMode;
-    this.timeFiltered = outside;
+    this.timeFiltered = outside ?? new Set();
     this.timeFilterMode = mode;
-    const changed = modeChanged ? new Set([...before, ...outside]) : symmetricDifference(before, outside);
-    this.restyleMoneyEdges(changed);
+    this.timeWindowSet = outside !== null;
+    if (this.moneyOnLayer) this.moneyLayer.show(outside, mode);
+    else this.restyleMoneyEdges(modeChanged ? new Set([...before, ...this.timeFiltered]) : symmetricDifference(before, this.timeFiltered));
+  }
+
+  /** How the money layer draws the money edges now: in their own look, faded, and whether it is on at all (tests and benches). */
+  moneyLayerCounts(): { active: boolean; inside: number; faded: number } {
+    return { active: this.moneyLayer.isActive, ...(this.moneyLayer.isActive ? this.moneyLayer.drawnCounts() : { inside: 0, faded: 0 }) };
   }
 
   /** Highlights money edges (a cycle, a fan-in, a reason's payments), `currentId` the most (the step shown now). */
@@ -333,6 +386,7 @@ export class GraphView {
     const before = this.linkHighlight;
     this.linkHighlight = { ids: new Set(ids), currentId };
     this.restyleMoneyEdges(new Set([...before.ids, ...ids, ...(before.currentId ? [before.currentId] : []), ...(currentId ? [currentId] : [])]));
+    this.moneyLayer.invalidate();
   }
 
   /** Ids of the drawn edges that carry a class (e2e checks what the timeline greyed or highlighted). */
@@ -354,7 +408,7 @@ export class GraphView {
 
   private moneyClasses(edgeId: string): string {
     let classes = '';
-    if (this.timeFiltered.has(edgeId)) classes += this.timeFilterMode === 'hide' ? ' time-hidden' : ' time-faded';
+    if (this.timeFiltered.has(edgeId) && !this.moneyOnLayer) classes += this.timeFilterMode === 'hide' ? ' time-hidden' : ' time-faded';
     if (this.linkHighlight.ids.has(edgeId)) classes += ' money-path';
     if (this.linkHighlight.currentId === edgeId) classes += ' money-step';
     return classes;
@@ -589,13 +643,13 @@ export class GraphView {
 
   setPalette(palette: GraphPalette): void {
     this.palette = palette;
-    this.cy.style(graphStylesheet(palette, { dense: this.dense }));
+    this.applyStylesheet();
   }
 
   /** The drawing as a PNG (whole graph) at `scale` times its size on screen at zoom 1. */
   png(scale: number, background: string): Blob {
     // Synchronous, so the download starts inside the click that asked for it (browsers block later ones).
-    return this.cy.png({ output: 'blob', full: true, scale, bg: background, maxWidth: 16_384, maxHeight: 16_384 });
+    return this.withMoneyDrawnByCytoscape(() => this.cy.png({ output: 'blob', full: true, scale, bg: background, maxWidth: 16_384, maxHeight: 16_384 }));
   }
 
   /** The drawing as SVG text (whole graph). */
@@ -611,7 +665,7 @@ export class GraphView {
       });
     });
     try {
-      return (this.cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: background });
+      return this.withMoneyDrawnByCytoscape(() => (this.cy as unknown as { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: background }));
     } finally {
       nodes.removeStyle('background-clip text-outline-width shape');
     }
@@ -651,6 +705,7 @@ export class GraphView {
 
   destroy(): void {
     if (this.selectionReport !== null) window.clearTimeout(this.selectionReport);
+    this.moneyLayer.destroy();
     this.cy.destroy();
   }
 
@@ -668,6 +723,8 @@ function setData(element: cytoscape.CollectionReturnValue, data: Record<string, 
 }
 
 const MONEY_CLASSES = ['time-hidden', 'time-faded', 'money-path', 'money-step'] as const;
+/** The drawn money edges (folded transfers and payments carry their width). */
+const MONEY_EDGES = 'edge[moneyWidth]';
 
 function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
   const changed = new Set<string>();

@@ -6,6 +6,15 @@ export function nodeKindName(node: Pick<GraphNode, 'kind' | 'identifierType'>, t
   return node.identifierType?.displayName ?? t(`kinds.${node.kind}`);
 }
 
+/**
+ * A collapsed hub's second label line: its neighbour count, after the mapped entry's name when the
+ * mapping gives one ("SSN · 1,337 linked"), since a kind of the team's own has no shape or word of RingScope's.
+ */
+export function hubCountLine(t: TFunction, count: number, node: Pick<GraphNode, 'identifierType'>): string {
+  const name = node.identifierType?.displayName;
+  return name ? t('graph.hubCountNamed', { name, count }) : t('graph.hubCount', { count });
+}
+
 /** One legend row per mapped identifier entry drawn with its own name or picture. */
 export interface NamedIdentifierType extends IdentifierType {
   kind: NodeKind;

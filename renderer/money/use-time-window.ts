@@ -80,8 +80,8 @@ export function useTimeWindow(model: CanvasModel, viewRef: RefObject<GraphView |
 
   const outside = useMemo(() => edgesOutsideWindow(index, window), [index, window]);
   useEffect(() => {
-    viewRef.current?.setTimeFilter(outside, mode);
-  }, [viewRef, outside, mode]);
+    viewRef.current?.setTimeFilter(window ? outside : null, mode);
+  }, [viewRef, window, outside, mode]);
 
   const edges = model.edges;
   const highlightedIds = useMemo(() => {

@@ -6,6 +6,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { RingsDetectResult } from '../../main/api';
+import { nodeKindName } from '../graph/identifier-names';
 import { KindBadge } from '../shared/KindBadge';
 
 /** The hubs left out of the projection, collapsed by default: what the cutoff removed, largest first. */
@@ -25,10 +26,15 @@ export function ExcludedHubs({ detection }: { detection: RingsDetectResult }) {
         )}
         {excludedHubs.map((hub) => (
           <Box key={hub.nodeId} data-testid="excluded-hub" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
-            <KindBadge kind={hub.kind} size={20} title={t(`kinds.${hub.kind}`)} />
-            <Typography variant="body2" sx={{ flex: 1, fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-              {hub.maskedLabel}
-            </Typography>
+            <KindBadge kind={hub.kind} size={20} title={nodeKindName(hub, t)} icon={hub.identifierType?.icon} />
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Typography variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2 }}>
+                {nodeKindName(hub, t)}
+              </Typography>
+              <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                {hub.maskedLabel}
+              </Typography>
+            </Box>
             <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
               {t('rings.hubAccounts', { count: hub.accountCount })}
             </Typography>

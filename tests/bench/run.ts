@@ -9,6 +9,7 @@ type Suite = (log: (line: string) => void) => Promise<BenchFigures>;
 // Loaded lazily, so one suite's missing prerequisites (e.g. a Neo4j for `load`) never stop another.
 const SUITES: Record<string, () => Promise<Suite>> = {
   rings: async () => (await import('./rings')).runRingsBench,
+  'rings-accuracy': async () => (await import('./rings')).runRingsAccuracyBench,
   load: async () => (await import('./load')).runLoadBench,
   paths: async () => (await import('./paths')).runPathsBench,
   propagation: async () => (await import('./propagation')).runPropagationBench,

@@ -46,6 +46,12 @@ export interface AccountLinkColumns {
   from: Int32Array;
   to: Int32Array;
   weight: Float64Array;
+  /**
+   * 1 where the row is one flow of money or one event between the two accounts (a transfer, a
+   * transaction node), of which unrelated accounts have one now and then; 0 (or no column) where it
+   * is a standing relationship (a referral, a guarantee). See ProjectionOptions.moneyLinks.
+   */
+  flow?: Uint8Array;
 }
 
 /**

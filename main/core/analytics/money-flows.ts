@@ -132,7 +132,8 @@ export function findTransferCycles(
       const edge = edges[p];
       if (at[edge] > deadline) break;
       if (at[edge] === lastAt && edge <= lastEdge) continue;
-      if (amount[edge] > amount[lastEdge] || amount[edge] < amount[lastEdge] * minPassedOnShare) continue;
+      // Written so that an unknown amount (NaN) on either hop fails: missing data is never a hop.
+      if (!(amount[edge] <= amount[lastEdge] && amount[edge] >= amount[lastEdge] * minPassedOnShare)) continue;
       if (--budget < 0 || cycles.length >= maxCycles) return;
       const next = to[edge];
       if (next === origin) {

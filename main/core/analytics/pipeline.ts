@@ -119,7 +119,8 @@ export function runRingPipeline(
 ): RingPipelineResult {
   const { projection, ...clusters } = detectRingClustersWithProjection(input, options, control);
   const started = performance.now();
-  const risk = propagateAccountRisk(input, options, control, projection);
+  // Clusters and the walk read money flows differently (see clusteringProjection); without flows their projections are one.
+  const risk = propagateAccountRisk(input, options, control, input.accountLinks?.flow?.includes(1) ? undefined : projection);
   return { ...clusters, risk, timingsMs: { ...clusters.timingsMs, 'risk-propagation': performance.now() - started } };
 }
 
@@ -180,7 +181,7 @@ function detectRingClustersWithProjection(
     return value;
   };
 
-  const projection = run('projection', () => sharedIdentifierProjection(input, settings.projection));
+  const projection = run('projection', () => sharedIdentifierProjection(input, clusteringProjection(settings.projection)));
 
   const findings = run('money-flows', (report) => {
     const transfers = indexTransfers(input);
@@ -263,6 +264,12 @@ function detectRingClustersWithProjection(
     projection,
   };
 }
+
+/**
+ * Clusters are cut from money relationships (flows repeated between a pair, away from money hubs),
+ * not from every single payment, which joins strangers; the risk walk follows every flow.
+ */
+const clusteringProjection = (options: Partial<ProjectionOptions>): Partial<ProjectionOptions> => ({ moneyLinks: 'relationships', ...options });
 
 /** The accounts of each upstream cluster (ascending), in order of first appearance; -1 is no cluster. */
 function fixedClusterMembers(clusterOf: Int32Array, minClusterSize: number): number[][] {

@@ -1,5 +1,6 @@
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../api';
-import { identifierKindName, type RingDetectionInput } from './input';
+import { identifierKindName, type AccountLinkColumns, type RingDetectionInput } from './input';
+import { groupInTimeOrder } from './money-flows';
 
 /**
  * How strongly sharing one identifier of each kind ties two accounts together.
@@ -23,9 +24,23 @@ export interface ProjectionOptions {
   /** Identifiers shared by more accounts than this are supernodes (office IPs, shared addresses) and ignored. */
   supernodeCutoff: number;
   kindWeights: Readonly<Record<IdentifierKind, number>>;
+  /**
+   * How account links that are flows (AccountLinkColumns.flow: transfers, transaction nodes) enter.
+   * - `each-flow`: every flow is a link of its own, so repeated flows add up. The risk walk reads
+   *   this: a single payment from a fraudster is a lead worth following.
+   * - `relationships`: flows are counted per pair of accounts, and a pair is linked (once, with the
+   *   heaviest weight among its flows) only when money moved between the two more than once (again,
+   *   or back), and neither account has more distinct money counterparties than supernodeCutoff.
+   *   Clusters are cut from this: in any payment graph most pairs that ever paid each other did so
+   *   once and are strangers (a sale, a refund, a split bill), and an account paid by very many is a
+   *   merchant, a landlord or a payroll, like an identifier shared by too many accounts; linking
+   *   through either merges rings with each other and with the background. Cycles and fan-ins
+   *   still read every flow (money-flows.ts).
+   */
+  moneyLinks: 'each-flow' | 'relationships';
 }
 
-export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = { supernodeCutoff: 20, kindWeights: DEFAULT_KIND_WEIGHTS };
+export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = { supernodeCutoff: 20, kindWeights: DEFAULT_KIND_WEIGHTS, moneyLinks: 'each-flow' };
 
 /** An identifier left out of the projection because too many accounts share it. */
 export interface ExcludedHub {
@@ -71,10 +86,10 @@ export function sharedIdentifierProjection(
   input: Pick<RingDetectionInput, 'accounts' | 'identifiers' | 'identifierKinds' | 'identifierLinks' | 'accountLinks'>,
   options: Partial<ProjectionOptions> = {},
 ): SharedIdentifierProjection {
-  const { supernodeCutoff, kindWeights } = { ...DEFAULT_PROJECTION_OPTIONS, ...options };
+  const { supernodeCutoff, kindWeights, moneyLinks } = { ...DEFAULT_PROJECTION_OPTIONS, ...options };
   const accountCount = input.accounts.count;
   const realIdentifierCount = input.identifiers.count;
-  const accountLinks = input.accountLinks;
+  const accountLinks = input.accountLinks && moneyLinks === 'relationships' ? moneyRelationships(input.accountLinks, accountCount, supernodeCutoff) : input.accountLinks;
   const pairCount = accountLinks?.count ?? 0;
   const identifierCount = realIdentifierCount + pairCount;
   const { linkAccount, linkIdentifier, linkCount } = withAccountLinkPairs(input.identifierLinks, realIdentifierCount, accountLinks);
@@ -162,6 +177,63 @@ export function sharedIdentifierProjection(
     weightedDegree,
     excludedHubs,
     linkedPairIncidences,
+  };
+}
+
+/**
+ * The account links under `moneyLinks: 'relationships'`: standing links as they are, and the flows
+ * of each pair of accounts folded into one link when they are more than one and neither account
+ * has more than hubCutoff distinct money counterparties. O(links + accounts).
+ */
+function moneyRelationships(links: AccountLinkColumns, accountCount: number, hubCutoff: number): AccountLinkColumns {
+  const { count, from, to, weight, flow } = links;
+  if (!flow?.includes(1)) return links;
+  const kept = { from: [] as number[], to: [] as number[], weight: [] as number[] };
+  let flowCount = 0;
+  for (let i = 0; i < count; i++) if (flow[i] && from[i] !== to[i]) flowCount++;
+  const flowRows = new Int32Array(flowCount);
+  for (let i = 0, f = 0; i < count; i++) {
+    if (!flow[i]) {
+      kept.from.push(from[i]);
+      kept.to.push(to[i]);
+      kept.weight.push(weight[i]);
+    } else if (from[i] !== to[i]) flowRows[f++] = i;
+  }
+  const lower = flowRows.map((i) => Math.min(from[i], to[i]));
+  const higher = Float64Array.from(flowRows, (i) => Math.max(from[i], to[i]));
+  // Flows grouped by their lower account, each group ordered by the higher one: a pair's flows are a run.
+  const { offsets, edges } = groupInTimeOrder(accountCount, lower, higher, flowRows.length);
+  const forEachPair = (visit: (a: number, b: number, start: number, end: number) => void) => {
+    for (let a = 0; a < accountCount; a++) {
+      for (let start = offsets[a], end = start; start < offsets[a + 1]; start = end) {
+        const b = higher[edges[start]];
+        while (end < offsets[a + 1] && higher[edges[end]] === b) end++;
+        visit(a, b, start, end);
+      }
+    }
+  };
+  const counterparties = new Int32Array(accountCount);
+  forEachPair((a, b) => {
+    counterparties[a]++;
+    counterparties[b]++;
+  });
+  const firstFlow = kept.from.length;
+  forEachPair((a, b, start, end) => {
+    if (end - start < 2 || counterparties[a] > hubCutoff || counterparties[b] > hubCutoff) return;
+    let heaviest = 0;
+    for (let k = start; k < end; k++) heaviest = Math.max(heaviest, weight[flowRows[edges[k]]]);
+    kept.from.push(a);
+    kept.to.push(b);
+    kept.weight.push(heaviest);
+  });
+  const keptFlow = new Uint8Array(kept.from.length);
+  keptFlow.fill(1, firstFlow);
+  return {
+    count: kept.from.length,
+    from: Int32Array.from(kept.from),
+    to: Int32Array.from(kept.to),
+    weight: Float64Array.from(kept.weight),
+    flow: keptFlow,
   };
 }
 

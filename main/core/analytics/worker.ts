@@ -119,6 +119,7 @@ function shareColumns(input: RingDetectionInput): RingDetectionInput {
       from: share(input.accountLinks.from),
       to: share(input.accountLinks.to),
       weight: share(input.accountLinks.weight),
+      flow: input.accountLinks.flow && share(input.accountLinks.flow),
     },
     accountIds: input.accountIds,
     merchantIds: input.merchantIds,

@@ -26,10 +26,13 @@ const cell = (value: PropertyValue | undefined): string | number | boolean | nul
 /** A cell starting with = + - @ (a label, a key from the graph) would run as a formula in a spreadsheet: prefixed with '. */
 const CSV_OPTIONS = { header: true, escape_formulas: true } as const;
 
+/** A node's kind as the package names it: an identifier of the team's own kind by its entry's display name ("SSN"), else the kind. */
+const kindName = (node: GraphNode): string => (node.kind === 'identifier' && node.identifierType?.displayName) || node.kind;
+
 /** Every node of the case graph, one per row; properties also as JSON so nothing is lost. */
 export function nodesCsv(nodes: readonly GraphNode[]): string {
   return stringify(
-    nodes.map((node) => [node.id, node.kind, node.key, node.label, node.riskScore, node.blacklisted, node.degree, JSON.stringify(node.properties)]),
+    nodes.map((node) => [node.id, kindName(node), node.key, node.label, node.riskScore, node.blacklisted, node.degree, JSON.stringify(node.properties)]),
     { ...CSV_OPTIONS, columns: [...NODE_COLUMNS], cast: { boolean: (value) => String(value) } },
   );
 }
@@ -73,7 +76,7 @@ function graphMlKeys(domain: 'node' | 'edge', records: readonly Record<string, P
 }
 
 const nodeAttributes = (node: GraphNode): Record<string, PropertyValue> => ({
-  kind: node.kind,
+  kind: kindName(node),
   key: node.key,
   label: node.label,
   riskScore: node.riskScore,

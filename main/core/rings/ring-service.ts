@@ -328,12 +328,15 @@ export class RingService {
     throw new ApiError('unavailable', 'Ring detection does not support the active graph source.', { reason: 'source_unsupported' });
   }
 
-  /** Hub nodes with their masked values, read from the source like any other node. */
+  /** Hub nodes with their masked values and mapped names, read from the source like any other node. */
   private async describeHubs(origin: GraphSource, hubs: HubReference[], signal: AbortSignal): Promise<ExcludedHub[]> {
     if (hubs.length === 0) return [];
     const { nodes } = await origin.subgraph(hubs.map((hub) => hub.nodeId), { includeSharedIdentifiers: false, signal });
-    const labels = new Map(nodes.map((node) => [node.id, node.label]));
-    return hubs.map((hub) => ({ ...hub, maskedLabel: labels.get(hub.nodeId) ?? hub.nodeId }));
+    const drawn = new Map(nodes.map((node) => [node.id, node]));
+    return hubs.map((hub) => {
+      const node = drawn.get(hub.nodeId);
+      return { ...hub, maskedLabel: node?.label ?? hub.nodeId, ...(node?.identifierType && { identifierType: node.identifierType }) };
+    });
   }
 
   /** The latest detection, unless the active source changed since (its node ids would not match). */

@@ -251,7 +251,8 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
   const transferTypes = mapping.transfer ? [quoteName(mapping.transfer.relationshipType)] : [];
   const paymentTypes = mapping.payment ? [quoteName(mapping.payment.relationshipType)] : [];
   const explored = [...identifierTypes, ...transferTypes, ...paymentTypes];
-  const orUnmapped = (types: QuotedName[]) => (types.length ? typeAlternatives(types) : quoteName(UNMAPPED));
+  const orUnmapped = (types: QuotedName[]) => (types.length ? typeAlternatives([...new Set(types)]) : quoteName(UNMAPPED));
+  const eventNames = (key: 'fromType' | 'eventLabel' | 'toType') => orUnmapped(mapping.eventLinks.map((link) => quoteName(link[key])));
   return {
     ...accountPlaceholders(mapping),
     ...identifierArrows(mapping.identifiers.map((identifier) => identifier.direction)),
@@ -270,7 +271,21 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
     paymentTimeProperty: quoteOrUnmapped(mapping.payment?.timeProperty),
     merchantLabel: quoteOrUnmapped(mapping.payment?.merchantLabel),
     merchantIdProperty: quoteOrUnmapped(mapping.payment?.merchantIdProperty),
+    // The event-node pattern of every mapped event link at once; eventLinksParam tells the links apart.
+    eventFromTypes: eventNames('fromType'),
+    eventLabels: eventNames('eventLabel'),
+    eventToTypes: eventNames('toType'),
   };
+}
+
+/**
+ * The mapped event-node links as a statement parameter: exploration statements match one pattern for
+ * all of them (mappingPlaceholders) and keep an event only where its two relationship types and its
+ * label belong to one mapped link, whose event label then types the money link and whose amount and
+ * time keys are read from the event node.
+ */
+export function eventLinksParam(mapping: ValidatedMapping): { fromType: string; eventLabel: string; toType: string; amountProperty: string | null; timeProperty: string | null }[] {
+  return mapping.eventLinks.map(({ fromType, eventLabel, toType, amountProperty, timeProperty }) => ({ fromType, eventLabel, toType, amountProperty, timeProperty }));
 }
 
 /** Evidence a mapping does not provide, so detection cannot use it (listed in the run summary). */

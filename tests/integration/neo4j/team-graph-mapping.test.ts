@@ -135,6 +135,11 @@ describe('accounts under two labels, identifiers of kinds the team named', () =>
     const walletRing = clusters.find((cluster) => members(cluster).join() === 'C2,C3,K2');
     expect(walletRing?.reasons.find((reason) => reason.code === 'shared_identifiers')?.params).toEqual({ accounts: 3, kinds: ['Wallet'], counts: [1] });
   });
+
+  it('lists an SSN shared by more accounts than the hub cutoff as an excluded hub under the name the team gave the kind', async () => {
+    const run = await call<RingsDetectResult>('rings', 'detect', { taskId: 'team-hubs', mode: 'in-process', minScore: 0, supernodeCutoff: 3 });
+    expect(run.excludedHubs).toEqual([{ nodeId: expect.stringMatching(/^identifier:/), kind: 'identifier', maskedLabel: '•••89', accountCount: 4, identifierType: { displayName: 'SSN', icon: 'id-card' } }]);
+  });
 });
 
 describe('write-back to accounts under two labels', () => {

@@ -13,8 +13,11 @@ export interface GraphSpec {
   transfers?: { from: number; to: number; amount: number; at: number }[];
   payments?: { account: number; merchant: number; amount: number; at: number }[];
   blacklisted?: number[];
-  /** Direct account links (calls, referrals, payment nodes between accounts) with their mapped weights. */
-  accountLinks?: { from: number; to: number; weight: number }[];
+  /**
+   * Direct account links (calls, referrals, payment nodes between accounts) with their mapped weights;
+   * `flow` marks one money flow or event (a transfer, a transaction node), not a standing relationship.
+   */
+  accountLinks?: { from: number; to: number; weight: number; flow?: boolean }[];
   /** Opening time per account; accounts not listed were opened years apart from each other. */
   createdAt?: Record<number, number>;
 }
@@ -57,6 +60,7 @@ export function graph(spec: GraphSpec): RingDetectionInput {
         from: Int32Array.from(spec.accountLinks, (link) => link.from),
         to: Int32Array.from(spec.accountLinks, (link) => link.to),
         weight: Float64Array.from(spec.accountLinks, (link) => link.weight),
+        flow: Uint8Array.from(spec.accountLinks, (link) => (link.flow ? 1 : 0)),
       },
     }),
   };

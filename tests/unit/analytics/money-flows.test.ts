@@ -34,6 +34,15 @@ describe('findTransferCycles', () => {
     expect(findTransferCycles(input)).toEqual([]);
   });
 
+  // Bug: an unknown amount (NaN: not mapped, or text in the graph) failed neither comparison, so it
+  // passed as a hop, and as a first hop let every later amount pass. Missing data is never evidence.
+  it('never counts a transfer of unknown amount as a hop', () => {
+    const lastUnknown = graph({ accounts: 3, transfers: [hop(0, 1, 0, 5000), hop(1, 2, 1, 4900), hop(2, 0, 2, Number.NaN)] });
+    const firstUnknown = graph({ accounts: 3, transfers: [hop(0, 1, 0, Number.NaN), hop(1, 2, 1, 120), hop(2, 0, 2, 800)] });
+    expect(findTransferCycles(lastUnknown)).toEqual([]);
+    expect(findTransferCycles(firstUnknown)).toEqual([]);
+  });
+
   it('respects the length bounds and ignores self-transfers and back-and-forth pairs', () => {
     const input = graph({
       accounts: 4,

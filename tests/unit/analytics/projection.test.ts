@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { connectedComponents } from '../../../main/core/analytics/components';
-import { DEFAULT_KIND_WEIGHTS, projectedSubgraph, sharedIdentifierProjection } from '../../../main/core/analytics/projection';
+import { DEFAULT_KIND_WEIGHTS, projectedSubgraph, sharedIdentifierProjection, type ProjectionOptions } from '../../../main/core/analytics/projection';
 import { graph, shared } from './fixtures';
 
 /** Projected edge weights as "a-b" → weight, for readable assertions. */
-function edges(input: ReturnType<typeof graph>, cutoff?: number): Map<string, number> {
-  const projection = sharedIdentifierProjection(input, cutoff === undefined ? {} : { supernodeCutoff: cutoff });
+function edges(input: ReturnType<typeof graph>, cutoff?: number, options: Partial<ProjectionOptions> = {}): Map<string, number> {
+  const projection = sharedIdentifierProjection(input, { ...options, ...(cutoff !== undefined && { supernodeCutoff: cutoff }) });
   const accounts = Array.from({ length: input.accounts.count }, (_, a) => a);
   const sub = projectedSubgraph(projection, accounts, new Int32Array(accounts.length).fill(-1));
   const result = new Map<string, number>();
@@ -83,5 +83,15 @@ describe('sharedIdentifierProjection', () => {
     const projection = sharedIdentifierProjection(graph({ accounts: 50, identifiers: shared('ip', everyone) }));
     expect(projection.excludedHubs).toEqual([{ identifier: 0, kind: 'ip', accountCount: 50 }]);
     expect(connectedComponents(projection).count).toBe(50);
+  });
+
+  it('adds up every money flow as a link of its own, or, as relationships, links only pairs paid more than once away from money hubs', () => {
+    // 0→1 twice (0.5 and 0.8), 2→3 and back, 4→5 once, a referral 5–6 (a standing link), and account
+    // 7 paid twice each by 8, 9 and 10: more money counterparties than a cutoff of 2.
+    const flow = (from: number, to: number, weight = 0.5) => ({ from, to, weight, flow: true });
+    const accountLinks = [flow(0, 1), flow(0, 1, 0.8), flow(2, 3), flow(3, 2), flow(4, 5), { from: 5, to: 6, weight: 0.3 }, ...[8, 9, 10].flatMap((payer) => [flow(payer, 7), flow(payer, 7)])];
+    const input = graph({ accounts: 11, accountLinks });
+    expect(edges(input, 2)).toEqual(new Map([['0-1', 1.3], ['2-3', 1], ['4-5', 0.5], ['5-6', 0.3], ['7-8', 1], ['7-9', 1], ['7-10', 1]]));
+    expect(edges(input, 2, { moneyLinks: 'relationships' })).toEqual(new Map([['0-1', 0.8], ['2-3', 0.5], ['5-6', 0.3]]));
   });
 });

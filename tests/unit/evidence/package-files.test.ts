@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { CaseSnapshot, GraphNode } from '../../../main/api';
-import { edgesCsv, nodesCsv, queriesCypher, submittedQueries } from '../../../main/core/evidence/package-files';
+import { edgesCsv, graphMl, nodesCsv, queriesCypher, submittedQueries } from '../../../main/core/evidence/package-files';
 
 const node = (label: string): GraphNode => ({ id: 'account:U1', kind: 'account', key: 'U1', label, properties: {}, riskScore: -0.5, blacklisted: false, degree: 3 });
 
@@ -14,6 +14,19 @@ describe('CSV files of an evidence package', () => {
   it('keeps negative numbers as numbers', () => {
     const [row] = parse(nodesCsv([node('Alice')]), { columns: true }) as Record<string, string>[];
     expect(row).toMatchObject({ label: 'Alice', riskScore: '-0.5' });
+  });
+
+  it("names identifiers of the team's own kinds (SSN, Wallet, EMail) by the mapping entry's display name, built-in kinds by their kind", () => {
+    const identifier = (id: string, displayName: string | null, kind: GraphNode['kind'] = 'identifier'): GraphNode => ({
+      id, kind, key: '•••89', label: '•••89', properties: {}, riskScore: null, blacklisted: false, degree: 2,
+      ...(displayName !== null && { identifierType: { displayName, icon: 'generic' as const } }),
+    });
+    const nodes = [identifier('identifier:1', 'SSN'), identifier('identifier:2', 'Wallet'), identifier('identifier:3', 'EMail'), identifier('phone:4', null, 'phone'), identifier('phone:5', '手机', 'phone')];
+    const rows = parse(nodesCsv(nodes), { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.kind)).toEqual(['SSN', 'Wallet', 'EMail', 'phone', 'phone']);
+    const graphml = graphMl({ nodes, edges: [] });
+    expect(graphml).toContain('<node id="identifier:1"><data key="n_0">SSN</data>');
+    expect(graphml).not.toContain('>identifier<');
   });
 
   it('escapes formula-like relationship types in edges.csv too', () => {

@@ -35,6 +35,10 @@ describe('Neo4j nodes as GraphNode DTOs', () => {
     // A built-in kind marked show keeps its value as stored, and its own picture under the team's word.
     const phoneNode = toGraphNode({ elementId: '4:x:8', labels: ['Phone'], properties: { phoneNumber: '+4915112345678' } }, 2, custom);
     expect(phoneNode).toMatchObject({ kind: 'phone', label: '+4915112345678', identifierType: { displayName: '手机', icon: 'phone' } });
+    // A kind of the team's own mapped without a display name is called by its label, never just "identifier".
+    const wallet = { ...ssn, displayName: null, icon: null, label: 'Wallet', valueProperty: 'address', relationshipType: 'USES_WALLET' } as const;
+    const walletNode = toGraphNode({ elementId: '4:x:6', labels: ['Wallet'], properties: { address: '0x5290' } }, 2, { ...custom, identifiers: [wallet] } as ValidatedMapping);
+    expect(walletNode.identifierType).toEqual({ displayName: 'Wallet', icon: 'generic' });
     // Either account label makes a node an account.
     expect(toGraphNode({ elementId: '4:x:7', labels: ['Customer'], properties: { userId: 'C7' } }, 1, custom).id).toBe('account:C7');
   });

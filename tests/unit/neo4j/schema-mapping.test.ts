@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../main/api';
-import { DEMO_SCHEMA_MAPPING, mappingPlaceholders, proposeMapping, unmappedEvidence, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
+import { DEMO_SCHEMA_MAPPING, eventLinksParam, mappingPlaceholders, proposeMapping, unmappedEvidence, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
 import { demoNames } from './demo-graph-names';
 
 
@@ -243,5 +243,23 @@ describe('schema mapping', () => {
     const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, transfer: null }, demoNames);
     expect(mappingPlaceholders(mapping).transferTypes).toBe('`ringscope_unmapped`');
     expect(mappingPlaceholders(mapping).exploredTypes).not.toContain('TRANSFERRED_TO');
+    expect(mappingPlaceholders(mapping)).toMatchObject({ eventFromTypes: '`ringscope_unmapped`', eventLabels: '`ringscope_unmapped`', eventToTypes: '`ringscope_unmapped`' });
+  });
+
+  it('explores every mapped event-node link through one quoted pattern, and hands the statements each link as values to tell them apart', () => {
+    const names: GraphNames = {
+      ...demoNames,
+      labels: [...demoNames.labels, 'Transaction'],
+      relationshipTypes: [...demoNames.relationshipTypes, 'PERFORMED', 'TO', 'REFUNDED'],
+      nodeProperties: { ...demoNames.nodeProperties, Transaction: ['amount', 'ts'] },
+    };
+    const performed = { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 };
+    const refunded = { ...performed, fromType: 'REFUNDED', amountProperty: null, timeProperty: null };
+    const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, eventLinks: [performed, refunded] }, names);
+    expect(mappingPlaceholders(mapping)).toMatchObject({ eventFromTypes: '`PERFORMED`|`REFUNDED`', eventLabels: '`Transaction`', eventToTypes: '`TO`' });
+    expect(eventLinksParam(mapping)).toEqual([
+      { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts' },
+      { fromType: 'REFUNDED', eventLabel: 'Transaction', toType: 'TO', amountProperty: null, timeProperty: null },
+    ]);
   });
 });

@@ -89,7 +89,8 @@ export function toGraphNode(node: PlainNode, degree: number | null, mapping: Val
     riskScore: null,
     blacklisted: false,
     degree,
-    ...(named && { identifierType: { displayName: identifier.displayName, icon: identifier.icon ?? identifier.kind ?? 'generic' } }),
+    // A kind of the team's own has no word of RingScope's: without a display name it is called by its label.
+    ...(named && { identifierType: { displayName: identifier.displayName ?? (identifier.kind ? null : identifier.label), icon: identifier.icon ?? identifier.kind ?? 'generic' } }),
   };
 }
 
@@ -112,10 +113,14 @@ export interface FoldedFlow {
   lastAt: string | number | null;
 }
 
-/** What an edge of this relationship type means under the mapping. */
+/**
+ * What an edge of this type means under the mapping. Money through a mapped event node (a
+ * Transaction between two clients) is typed by the event label and moves money like a transfer.
+ */
 export function edgeKindOf(type: string, mapping: ValidatedMapping): GraphEdge['kind'] {
   if (mapping.transfer?.relationshipType === type) return 'transfer';
   if (mapping.payment?.relationshipType === type) return 'payment';
+  if (mapping.eventLinks.some((link) => link.eventLabel === type)) return 'transfer';
   return 'identifier';
 }
 

@@ -8,7 +8,7 @@ import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type 
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { eventLinksParam, identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
@@ -89,13 +89,10 @@ export class Neo4jGraphSource implements GraphSource {
     const centerId = toGraphNode(center.node, center.degree, mapping).id;
     const elementId = center.node.elementId;
     const read = { names: this.names, signal };
+    const eventLinks = eventLinksParam(mapping);
     const [[total], rows] = await Promise.all([
-      client.read('count-neighbours', { elementId }, read),
-      client.read(
-        'neighbourhood-page',
-        { elementId, offset, limit, transferType: mapping.transfer?.relationshipType ?? null, paymentType: mapping.payment?.relationshipType ?? null },
-        read,
-      ),
+      client.read('count-neighbours', { elementId, eventLinks }, read),
+      client.read('neighbourhood-page', { elementId, offset, limit, ...this.moneyTypes(), eventLinks }, read),
     ]);
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
@@ -112,7 +109,7 @@ export class Neo4jGraphSource implements GraphSource {
 
   async nodeDetails(nodeId: string): Promise<NodeDetails> {
     const center = await this.resolve(nodeId);
-    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId }, { names: this.names });
+    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId, eventLinks: eventLinksParam(this.options.mapping) }, { names: this.names });
     return { node: toGraphNode(center.node, center.degree, this.options.mapping), neighbourCounts: counts };
   }
 
@@ -151,8 +148,8 @@ export class Neo4jGraphSource implements GraphSource {
       merchantIds: pick('merchantId'),
       elementIds: pick('elementId'),
       includeSharedIdentifiers,
-      transferType: mapping.transfer?.relationshipType ?? null,
-      paymentType: mapping.payment?.relationshipType ?? null,
+      ...this.moneyTypes(),
+      eventLinks: eventLinksParam(mapping),
     };
   }
 
@@ -260,8 +257,8 @@ export class Neo4jGraphSource implements GraphSource {
       {
         accountIds: refs.flatMap((ref) => (ref.accountId === null ? [] : [ref.accountId])),
         merchantIds: refs.flatMap((ref) => (ref.merchantId === null ? [] : [ref.merchantId])),
-        transferType: mapping.transfer?.relationshipType ?? null,
-        paymentType: mapping.payment?.relationshipType ?? null,
+        ...this.moneyTypes(),
+        eventLinks: eventLinksParam(mapping),
         fromMillis: millis(window?.from),
         toMillis: millis(window?.to),
         limit: limit + 1,
@@ -287,8 +284,8 @@ export class Neo4jGraphSource implements GraphSource {
         {
           frontier,
           forward: direction === 'forward',
-          transferType: mapping.transfer?.relationshipType ?? null,
-          paymentType: mapping.payment?.relationshipType ?? null,
+          ...this.moneyTypes(),
+          eventLinks: eventLinksParam(mapping),
           fromMillis: window?.from ? Date.parse(window.from) : null,
           toMillis: window?.to ? Date.parse(window.to) : null,
           limit: limit - links.size + 1,

@@ -143,12 +143,15 @@ export async function loadSubgraph(
   }
   // Mapped direct and event-node links, once every account of the set is known (with its own
   // creation time and marker); a link to an account outside the set is left out.
-  const accountLinks = { from: [] as number[], to: [] as number[], weight: [] as number[] };
+  const accountLinks = { from: [] as number[], to: [] as number[], weight: [] as number[], flow: [] as number[] };
   const linkQueries = [
-    ...mapping.accountLinks.map((link, i) => ({ query: 'account-links-around-accounts' as const, names: accountLinkPlaceholders(mapping, i), link })),
-    ...mapping.eventLinks.map((link, i) => ({ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link })),
+    ...mapping.accountLinks.map((link, i) => ({ query: 'account-links-around-accounts' as const, names: accountLinkPlaceholders(mapping, i), link, event: false })),
+    ...mapping.eventLinks.map((link, i) => ({ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link, event: true })),
   ];
-  for (const { query, names: linkNames, link } of linkQueries) {
+  for (const { query, names: linkNames, link, event } of linkQueries) {
+    // One row per flow or event (a transfer, a transaction node) rather than a standing relationship
+    // (a referral, a guarantee): ring clusters count these per pair of accounts (ProjectionOptions.moneyLinks).
+    const flow = event || link.amountProperty !== null ? 1 : 0;
     for (let start = 0; start < accountSet.length && !truncated; start += ACCOUNT_BATCH) {
       await client.stream(
         query,
@@ -160,6 +163,7 @@ export async function loadSubgraph(
           accountLinks.from.push(from);
           accountLinks.to.push(to);
           accountLinks.weight.push(link.weight);
+          accountLinks.flow.push(flow);
           // A link that carries money is also a money flow: cycles, fan-in and mule reasons read it.
           if (link.amountProperty !== null) {
             transfers.from.push(from);
@@ -213,6 +217,7 @@ export async function loadSubgraph(
       from: Int32Array.from(accountLinks.from),
       to: Int32Array.from(accountLinks.to),
       weight: Float64Array.from(accountLinks.weight),
+      flow: Uint8Array.from(accountLinks.flow),
     },
     accountIds: accounts.keys,
     merchantIds: merchants.keys,

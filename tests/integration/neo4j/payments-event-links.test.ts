@@ -1,0 +1,136 @@
+/**
+ * Money through event nodes in Explore, against a real Neo4j holding the payment-network demo shape
+ * (`(:Client)-[:PERFORMED]->(:Transaction)-[:TO]->(:Client)`): expanding a client, opening a ring,
+ * the transactions table and the link panel show the transactions as money links client → client,
+ * folded per pair, with the amounts and times of the Transaction nodes.
+ * The payment network lives in a Neo4j of its own (the next Bolt port, a throwaway data folder), so
+ * the shared test Neo4j keeps the demo schema the other integration tests read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExpandResult, Subgraph, TransactionsResult, type LinkDetails } from '../../../main/api';
+import type { ApiHandlers } from '../../../main/core/api-handlers';
+import { ApiDispatcher } from '../../../main/core/dispatcher';
+import { generateDemoDataset } from '../../../main/core/demo/generator';
+import { createMoneyGraphHandlers } from '../../../main/core/money/handlers';
+import { discoverGraphNames } from '../../../main/core/schema/discovery';
+import { validateMapping } from '../../../main/core/schema/schema-mapping';
+import { Neo4jClient } from '../../../main/core/sources/neo4j/neo4j-client';
+import { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
+import { clientIdOf, PAYMENT_NETWORK_SCHEMA_MAPPING, seedPaymentNetworkDataset } from '../../../main/core/sources/neo4j/seed-payment-network';
+import { startOwnNeo4jServer } from '../../support/neo4j-test-server';
+
+const dataset = generateDemoDataset({ seed: 20261130, accounts: 1_000 });
+const signal = () => new AbortController().signal;
+let stopNeo4j: () => Promise<void> = async () => undefined;
+let source: Neo4jGraphSource;
+
+/** The dataset's transfers from one client to another, as the Transaction nodes seeded for them. */
+function transfersBetween(from: number, to: number): { amount: number; at: string }[] {
+  const found: { amount: number; at: string }[] = [];
+  const { transfers } = dataset;
+  for (let t = 0; t < transfers.count; t++) {
+    if (transfers.from[t] === from && transfers.to[t] === to) found.push({ amount: transfers.amount[t], at: new Date(Math.trunc(transfers.at[t])).toISOString() });
+  }
+  return found.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** A pair of clients with the most transfers between them (folding must show a count above one). */
+function busiestPair(): { from: number; to: number } {
+  const counts = new Map<string, number>();
+  const { transfers } = dataset;
+  for (let t = 0; t < transfers.count; t++) {
+    if (transfers.from[t] === transfers.to[t]) continue;
+    const key = `${transfers.from[t]} ${transfers.to[t]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [key] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  const [from, to] = key.split(' ').map(Number);
+  return { from, to };
+}
+
+const { from, to } = busiestPair();
+const fromId = `account:${clientIdOf(from)}`;
+const toId = `account:${clientIdOf(to)}`;
+const expected = transfersBetween(from, to);
+const total = (amounts: number[]) => Math.round(amounts.reduce((sum, amount) => sum + amount, 0) * 100) / 100;
+
+beforeAll(async () => {
+  const own = await startOwnNeo4jServer('ringscope-int-payments-neo4j-');
+  stopNeo4j = own.stop;
+  const client = Neo4jClient.open({ uri: own.server.uri, user: own.server.user, password: own.server.password, database: null });
+  await seedPaymentNetworkDataset(client, dataset);
+  const mapping = validateMapping(PAYMENT_NETWORK_SCHEMA_MAPPING, await discoverGraphNames(client));
+  source = new Neo4jGraphSource({ client, mapping, name: 'payments', accountCount: dataset.accounts.count });
+});
+
+afterAll(async () => {
+  await source?.close();
+  await stopNeo4j();
+});
+
+describe('money moving through Transaction event nodes, read as money links between clients', () => {
+  it('expanding a client draws the clients it paid through transactions, folded per pair with count, total and time span', async () => {
+    expect(expected.length).toBeGreaterThan(1);
+    const expanded = ExpandResult.parse(await source.expand(fromId, { limit: 200, offset: 0, signal: signal() }));
+    expect(expanded.nodes.map((node) => node.id)).toContain(toId);
+    const edge = expanded.edges.find((candidate) => candidate.source === fromId && candidate.target === toId);
+    expect(edge).toMatchObject({
+      id: `${fromId}-Transaction->${toId}`,
+      type: 'Transaction',
+      kind: 'transfer',
+      properties: { count: expected.length, totalAmount: total(expected.map((link) => link.amount)), firstAt: expected[0].at, lastAt: expected.at(-1)!.at },
+    });
+    // The page counts the transaction counterparts too, so paging neither hides nor repeats one.
+    const counterparts = new Set<number>();
+    for (let t = 0; t < dataset.transfers.count; t++) {
+      if (dataset.transfers.from[t] === from && dataset.transfers.to[t] !== from) counterparts.add(dataset.transfers.to[t]);
+      if (dataset.transfers.to[t] === from && dataset.transfers.from[t] !== from) counterparts.add(dataset.transfers.from[t]);
+    }
+    const accountNeighbours = expanded.nodes.filter((node) => node.kind === 'account').map((node) => node.id);
+    expect(accountNeighbours.sort()).toEqual([...counterparts].map((index) => `account:${clientIdOf(index)}`).sort());
+    // The details panel counts them under the event label.
+    const details = await source.nodeDetails(fromId);
+    expect(details.neighbourCounts).toContainEqual({ type: 'Transaction', count: counterparts.size });
+    const firstPage = await source.expand(fromId, { limit: 1, offset: 0, signal: signal() });
+    expect(firstPage.totalNeighbours).toBe(expanded.totalNeighbours);
+    expect(firstPage.nextOffset).toBe(1);
+  });
+
+  it('opening a ring of clients draws the transactions among them as folded money links', async () => {
+    const drawn = Subgraph.parse(await source.subgraph([fromId, toId], { includeSharedIdentifiers: true, signal: signal() }));
+    const edge = drawn.edges.find((candidate) => candidate.id === `${fromId}-Transaction->${toId}`);
+    expect(edge?.kind).toBe('transfer');
+    expect(edge?.properties.count).toBe(expected.length);
+    expect(edge?.properties.totalAmount).toBe(total(expected.map((link) => link.amount)));
+  });
+
+  it('lists every transaction between the clients, oldest first, for the transactions table and the timeline, inside a time window', async () => {
+    const listed = TransactionsResult.parse(await source.moneyLinks([fromId, toId], { window: null, limit: 5_000, signal: signal() }));
+    const forward = listed.links.filter((link) => link.source === fromId && link.target === toId);
+    expect(forward.map(({ type, kind, amount, currency, at }) => ({ type, kind, amount, currency, at }))).toEqual(
+      expected.map(({ amount, at }) => ({ type: 'Transaction', kind: 'transfer', amount: Math.round(amount * 100) / 100, currency: null, at })),
+    );
+    const window = { from: expected[1].at, to: null };
+    const later = await source.moneyLinks([fromId, toId], { window, limit: 5_000, signal: signal() });
+    expect(later.links.filter((link) => link.source === fromId && link.target === toId)).toHaveLength(expected.length - 1);
+  });
+
+  it('follows the money through transaction nodes, forward and backward', async () => {
+    const forward = await source.followMoney(fromId, { direction: 'forward', maxHops: 1, window: null, limit: 2_000, signal: signal() });
+    expect(forward.links.filter((link) => link.target === toId).map((link) => link.at)).toEqual(expected.map((link) => link.at));
+    const backward = await source.followMoney(toId, { direction: 'backward', maxHops: 1, window: null, limit: 2_000, signal: signal() });
+    expect(backward.links.filter((link) => link.source === fromId).map((link) => ({ type: link.type, amount: link.amount }))).toEqual(
+      expected.map((link) => ({ type: 'Transaction', amount: Math.round(link.amount * 100) / 100 })),
+    );
+  });
+
+  it('the link panel reads one folded transaction link with every transaction behind it', async () => {
+    const dispatcher = new ApiDispatcher({ graph: createMoneyGraphHandlers(source, async () => undefined) } as unknown as ApiHandlers, { validateOutput: true });
+    const envelope = await dispatcher.call('graph', 'linkDetails', { source: fromId, target: toId, type: 'Transaction' }, { user: 'ana' });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    const details = envelope.value as LinkDetails;
+    expect(details.edge.kind).toBe('transfer');
+    expect(details.edge.properties.count).toBe(expected.length);
+    expect(details.links.map((link) => link.at)).toEqual(expected.map((link) => link.at));
+  });
+});
