@@ -12,7 +12,6 @@ export function TruncatedText({ text, children }: { text: string; children?: Rea
     <Tooltip title={cut ? text : ''} placement="top-start">
       <Box
         component="span"
-        data-truncated-text=""
         onPointerEnter={(event) => setCut(event.currentTarget.scrollWidth > event.currentTarget.clientWidth)}
         sx={{ display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
       >
