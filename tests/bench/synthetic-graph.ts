@@ -13,6 +13,7 @@
  */
 import type { QueryName, QueryParams, QueryRow } from '../../graph-queries/catalog';
 import { DEMO_SCHEMA_MAPPING, type ValidatedMapping } from '../../main/core/schema/schema-mapping';
+import type { SubgraphRow } from '../../main/core/sources/neo4j/subgraph-accumulator';
 import type { SubgraphRowSource } from '../../main/core/sources/neo4j/subgraph-load';
 
 export const SYNTHETIC_MAPPING = DEMO_SCHEMA_MAPPING as ValidatedMapping;
@@ -54,15 +55,28 @@ export function syntheticRowSource({ accounts, linksPerAccount, transfersPerAcco
   const accountFields = (index: number) => ({
     createdAt: START_MS + Math.floor(unit(index, 1) * 300) * DAY_MS,
     blacklisted: unit(index, 2) < 0.005,
-    knownGood: null,
   });
-  const rowsOf = (index: number): QueryRow<'subgraph-around-accounts'>[] => {
+  const rowsOf = (index: number): SubgraphRow[] => {
     const id = accountId(index);
     const own = accountFields(index);
-    const base = { accountId: id, createdAt: own.createdAt, blacklisted: own.blacklisted, knownGood: own.knownGood };
-    const empty = { type: null, target: null, sharedBy: null, amount: null, at: null, targetCreatedAt: null, targetBlacklisted: null, targetKnownGood: null };
-    const rows: QueryRow<'subgraph-around-accounts'>[] = [{ ...base, ...empty, row: 'account' }];
-    const link = (type: string, node: number, sharedBy: number) => rows.push({ ...base, ...empty, row: 'link', type, target: `${ELEMENT_PREFIX}${node}`, sharedBy });
+    // One literal per row (not spreads): the generator should cost little next to the load it feeds.
+    const make = (row: SubgraphRow['row'], type: string | null, target: string | null, sharedBy: number | null, amount: number | null, at: number | null, receiver = -1): SubgraphRow => ({
+      accountId: id,
+      createdAt: own.createdAt,
+      blacklisted: own.blacklisted,
+      knownGood: null,
+      row,
+      type,
+      target,
+      sharedBy,
+      amount,
+      at,
+      targetCreatedAt: receiver < 0 ? null : accountFields(receiver).createdAt,
+      targetBlacklisted: receiver < 0 ? null : accountFields(receiver).blacklisted,
+      targetKnownGood: null,
+    });
+    const rows: SubgraphRow[] = [make('account', null, null, null, null, null)];
+    const link = (type: string, node: number, sharedBy: number) => rows.push(make('link', type, `${ELEMENT_PREFIX}${node}`, sharedBy, null, null));
     // Two in five accounts share their phone with the next account (a pair is no cluster, but joins households).
     const pairedPhone = Math.floor(index / 2) % 5 < 2 && (index % 2 === 0 ? index + 1 < accounts : true);
     if (pairedPhone) link(IDENTIFIER_TYPES[0], accounts * 7 + Math.floor(index / 2), 2);
@@ -73,10 +87,7 @@ export function syntheticRowSource({ accounts, linksPerAccount, transfersPerAcco
     link('LIVES_AT', shared ? accounts * 8 + household : accounts * 9 + index, shared ? HOUSEHOLD : 1);
     link('USES_IP', accounts * 10 + (index % Math.ceil(accounts / IP_SHARERS)), IP_SHARERS);
     const at = START_MS + Math.floor(unit(index, 3) * 300 * DAY_MS);
-    const transfer = (receiver: number, amount: number, when: number) => {
-      const other = accountFields(receiver);
-      rows.push({ ...base, row: 'transfer', type: 'TRANSFERRED_TO', target: accountId(receiver), sharedBy: null, amount, at: when, targetCreatedAt: other.createdAt, targetBlacklisted: other.blacklisted, targetKnownGood: other.knownGood });
-    };
+    const transfer = (receiver: number, amount: number, when: number) => rows.push(make('transfer', 'TRANSFERRED_TO', accountId(receiver), null, amount, when, receiver));
     let transfers = countAt(transfersPerAccount, index);
     // Every 50th block of 5 accounts passes money round a ring, each hop keeping a small cut, in place of a transfer of its own.
     if (Math.floor(index / RING) % 50 === 0 && accounts - (index - (index % RING)) >= RING) {
@@ -86,7 +97,7 @@ export function syntheticRowSource({ accounts, linksPerAccount, transfersPerAcco
     }
     for (let t = 0; t < transfers; t++) transfer(Math.floor(unit(index, 10 + t) * accounts), Math.round(unit(index, 20 + t) * 500_000) / 100, at + t * 60_000);
     for (let p = 0; p < countAt(payments, index); p++) {
-      rows.push({ ...base, ...empty, row: 'payment', type: 'PAID', target: `M${String(Math.floor(unit(index, 30 + p) * MERCHANTS)).padStart(5, '0')}`, amount: Math.round(unit(index, 40 + p) * 100_000) / 100, at: at + p * 120_000 });
+      rows.push(make('payment', 'PAID', `M${String(Math.floor(unit(index, 30 + p) * MERCHANTS)).padStart(5, '0')}`, null, Math.round(unit(index, 40 + p) * 100_000) / 100, at + p * 120_000));
     }
     return rows;
   };

@@ -33,12 +33,12 @@ export interface RingDetectionInput {
   merchantIds?: NameList;
 }
 
-/** An identifier kind as detection sees it: how reasons name it, how strongly sharing one links accounts. */
 /** Names by position: a list, or packed UTF-8 (millions of names in one shared buffer, read by worker threads in place). */
 export type NameList = readonly string[] | PackedStrings;
 
 const nameAt = (names: NameList, i: number): string => ('bytes' in names ? packedAt(names, i) : names[i]);
 
+/** An identifier kind as detection sees it: how reasons name it, how strongly sharing one links accounts. */
 export interface IdentifierKindSpec {
   /** A built-in kind code (`device`), which readers word in their language, or the investigator's own word ("SSN"). */
   name: string;
