@@ -8,8 +8,11 @@
 type GrowableSharedArrayBuffer = SharedArrayBuffer & { grow(newByteLength: number): void; readonly maxByteLength: number };
 const GrowableShared = SharedArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => GrowableSharedArrayBuffer;
 
-/** Reserved address space per column (not memory: only written pages count): 2 GiB, 268M doubles. */
-const MAX_COLUMN_BYTES = 2 ** 31;
+/**
+ * Address space reserved per column (not memory: only written pages count): 1 GiB, 134M doubles,
+ * well past the 50M-relationship default of a load, and modest in Electron's 1 TB V8 sandbox.
+ */
+const MAX_COLUMN_BYTES = 2 ** 30;
 const FIRST_BYTES = 1 << 16;
 
 type TypedColumn = Int32Array | Float64Array | Uint8Array;
@@ -41,7 +44,7 @@ export class GrowableColumn<T extends TypedColumn> {
 
   private grow(): void {
     const byteLength = Math.min(MAX_COLUMN_BYTES, Math.max(FIRST_BYTES, Math.ceil(this.buffer.byteLength * 1.5)));
-    if (byteLength <= this.buffer.byteLength) throw new RangeError('A loaded column is larger than 2 GiB');
+    if (byteLength <= this.buffer.byteLength) throw new RangeError('A loaded column is larger than 1 GiB');
     this.buffer.grow(byteLength - (byteLength % 8));
     this.view = new this.type(this.buffer, 0, this.buffer.byteLength / this.type.BYTES_PER_ELEMENT);
   }
