@@ -12,7 +12,8 @@ import { discoverSchema } from '../../main/core/schema/discovery';
 import { validateMapping, type ValidatedMapping } from '../../main/core/schema/schema-mapping';
 import { Neo4jClient } from '../../main/core/sources/neo4j/neo4j-client';
 import { clientIdOf, paymentNetworkFingerprint } from '../../main/core/sources/neo4j/seed-payment-network';
-import { loadSubgraph, type LoadedSubgraph } from '../../main/core/sources/neo4j/subgraph-load';
+import type { LoadedSubgraph } from '../../main/core/sources/neo4j/subgraph-accumulator';
+import { loadSubgraph } from '../../main/core/sources/neo4j/subgraph-load';
 
 export interface PaymentNetworkGraph {
   loaded: LoadedSubgraph;
@@ -36,8 +37,7 @@ export async function loadPaymentNetworkGraph(log: (line: string) => void): Prom
     const started = performance.now();
     const loaded = await loadSubgraph(client, mapping, { wholeGraph: true }, { maxRelationships: Number.MAX_SAFE_INTEGER });
     const loadSeconds = Math.round(performance.now() - started) / 1000;
-    const positionOf = new Map(loaded.accountIds.map((id, position) => [id, position]));
-    const planted = dataset.plantedRings.map((ring) => ({ ...ring, members: ring.members.map((member) => positionOf.get(clientIdOf(member)) ?? -1) }));
+    const planted = dataset.plantedRings.map((ring) => ({ ...ring, members: ring.members.map((member) => loaded.accountIndex.find(clientIdOf(member))) }));
     if (planted.some((ring) => ring.members.includes(-1))) throw new Error('a planted ring member was not loaded');
     log(`loaded ${loaded.accounts.count} clients, ${loaded.relationships} relationships in ${loadSeconds} s`);
     return { loaded, mapping, planted, loadSeconds };

@@ -1,6 +1,7 @@
 import { IDENTIFIER_KINDS } from '../../api';
 import type { DemoDataset } from '../demo/dataset';
 import { userIdOf } from '../demo/dataset';
+import { packedAt, type PackedStrings } from './shared-columns';
 
 /**
  * What ring detection reads: the columnar subset of DemoDataset the algorithms need. A Neo4j
@@ -26,11 +27,16 @@ export interface RingDetectionInput {
    * the weight of its mapped kind. The projection treats each as an identifier the two share.
    */
   accountLinks?: AccountLinkColumns;
-  /** Business id of each account (e.g. userId); demo ids (U0000012) when absent. */
-  accountIds?: readonly string[];
+  /** Business id of each account (e.g. userId); demo ids (U0000012) when absent. Packed for a streamed graph's millions. */
+  accountIds?: NameList;
   /** Business id of each merchant; M00017-style ids when absent. */
-  merchantIds?: readonly string[];
+  merchantIds?: NameList;
 }
+
+/** Names by position: a list, or packed UTF-8 (millions of names in one shared buffer, read by worker threads in place). */
+export type NameList = readonly string[] | PackedStrings;
+
+const nameAt = (names: NameList, i: number): string => ('bytes' in names ? packedAt(names, i) : names[i]);
 
 /** An identifier kind as detection sees it: how reasons name it, how strongly sharing one links accounts. */
 export interface IdentifierKindSpec {
@@ -77,12 +83,12 @@ export function identifierKindName(input: Pick<RingDetectionInput, 'identifierKi
 
 /** How reasons and results name an account. */
 export function accountName(input: Pick<RingDetectionInput, 'accountIds'>, account: number): string {
-  return input.accountIds?.[account] ?? userIdOf(account);
+  return input.accountIds ? nameAt(input.accountIds, account) : userIdOf(account);
 }
 
 /** How reasons and results name a merchant. */
 export function merchantName(input: Pick<RingDetectionInput, 'merchantIds'>, merchant: number): string {
-  return input.merchantIds?.[merchant] ?? `M${String(merchant).padStart(5, '0')}`;
+  return input.merchantIds ? nameAt(input.merchantIds, merchant) : `M${String(merchant).padStart(5, '0')}`;
 }
 
 /** Thrown (inside a step) when the caller's AbortSignal fires. */

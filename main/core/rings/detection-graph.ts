@@ -5,11 +5,14 @@
 import { IDENTIFIER_KINDS, type NodeKind } from '../../api';
 import { accountName, merchantName, ringInputFromDataset, type RingDetectionInput } from '../analytics/input';
 import type { EmbeddedGraphSource } from '../sources/embedded-source';
-import type { LoadedSubgraph } from '../sources/neo4j/subgraph-load';
+import { packedAt, sharedInt32Array } from '../analytics/shared-columns';
+import type { LoadedSubgraph } from '../sources/neo4j/subgraph-accumulator';
 
 export interface DetectionGraph {
   input: RingDetectionInput;
   accountNodeId(account: number): string;
+  /** The account behind an account node id, or -1 when it is not one of the graph's accounts. */
+  accountOfNodeId(nodeId: string): number;
   identifierNodeId(identifier: number): string;
   merchantNodeId(merchant: number): string;
   /** The identifier's node kind (its id prefix): a built-in kind, or `identifier` for a kind of the team's own. */
@@ -34,6 +37,7 @@ export function embeddedDetectionGraph(source: EmbeddedGraphSource): DetectionGr
     ...links,
     identifierAccountCount,
     accountNodeId: (account) => source.accountNodeId(account),
+    accountOfNodeId: (nodeId) => source.accountIndexOfNodeId(nodeId),
     identifierNodeId: (identifier) => source.identifierNodeId(identifier),
     merchantNodeId: (merchant) => `merchant:${merchantName(input, merchant)}`,
     identifierKind: (identifier) => IDENTIFIER_KINDS[input.identifiers.kind[identifier]],
@@ -47,42 +51,54 @@ export function embeddedDetectionGraph(source: EmbeddedGraphSource): DetectionGr
  * few of its hundreds of accounts, and must not link them as if it were a household's.
  */
 export function loadedDetectionGraph(loaded: LoadedSubgraph, supernodeCutoff: number): DetectionGraph {
-  const keep = loaded.identifierLinks.identifier.map((identifier) => (loaded.identifiers.accountCount[identifier] > supernodeCutoff ? 0 : 1));
-  const kept = keep.reduce((sum, flag) => sum + flag, 0);
-  const account = new Int32Array(kept);
-  const identifier = new Int32Array(kept);
+  const { accountCount } = loaded.identifiers;
+  const links = loaded.identifierLinks;
+  let kept = 0;
+  for (let link = 0; link < links.count; link++) if (accountCount[links.identifier[link]] <= supernodeCutoff) kept++;
+  const account = sharedInt32Array(kept);
+  const identifier = sharedInt32Array(kept);
   let written = 0;
-  keep.forEach((flag, link) => {
-    if (!flag) return;
-    account[written] = loaded.identifierLinks.account[link];
-    identifier[written++] = loaded.identifierLinks.identifier[link];
-  });
-  const input: RingDetectionInput = { ...loaded, identifierLinks: { count: kept, account, identifier } };
-  const kinds = loaded.identifiers.kind;
+  for (let link = 0; link < links.count; link++) {
+    if (accountCount[links.identifier[link]] > supernodeCutoff) continue;
+    account[written] = links.account[link];
+    identifier[written++] = links.identifier[link];
+  }
+  const { accountIndex, identifierNodeKinds, ...columns } = loaded;
+  const input: RingDetectionInput = { ...columns, identifierLinks: { count: kept, account, identifier } };
+  const { kind: kinds, elementId } = loaded.identifiers;
+  // The closures keep what naming needs, not the loaded links with hubs (the input has its own).
   return {
     input,
     // Hubs keep their links here: the excluded-hub list and cluster pictures read the full account counts.
     ...accountLinks(loaded),
-    identifierAccountCount: loaded.identifiers.accountCount,
+    identifierAccountCount: accountCount,
     accountNodeId: (position) => `account:${accountName(input, position)}`,
-    identifierNodeId: (position) => `${loaded.identifierNodeKinds[kinds[position]]}:${loaded.identifiers.elementId[position]}`,
+    accountOfNodeId: (nodeId) => (nodeId.startsWith(ACCOUNT_PREFIX) ? accountIndex.find(nodeId.slice(ACCOUNT_PREFIX.length)) : -1),
+    identifierNodeId: (position) => `${identifierNodeKinds[kinds[position]]}:${packedAt(elementId, position)}`,
     merchantNodeId: (merchant) => `merchant:${merchantName(input, merchant)}`,
-    identifierKind: (position) => loaded.identifierNodeKinds[kinds[position]],
+    identifierKind: (position) => identifierNodeKinds[kinds[position]],
     truncated: loaded.truncated,
   };
 }
 
-/** Account → distinct identifiers, as CSR (the input's links are sorted by account). */
-function accountLinks(input: Pick<RingDetectionInput, 'accounts' | 'identifierLinks'>): Pick<DetectionGraph, 'linkOffsets' | 'linkIdentifiers'> {
+const ACCOUNT_PREFIX = 'account:';
+
+/** Account → distinct identifiers, as CSR (the input's links are sorted by account), in order of first link. */
+function accountLinks(input: Pick<RingDetectionInput, 'accounts' | 'identifiers' | 'identifierLinks'>): Pick<DetectionGraph, 'linkOffsets' | 'linkIdentifiers'> {
   const { account, identifier, count } = input.identifierLinks;
   const linkOffsets = new Int32Array(input.accounts.count + 1);
-  const linkIdentifiers: number[] = [];
-  let start = 0;
+  const linkIdentifiers = new Int32Array(count);
+  // The last account that listed each identifier: a repeated link of the same account is skipped.
+  const listedBy = new Int32Array(input.identifiers.count).fill(-1);
+  let written = 0;
+  let link = 0;
   for (let a = 0; a < input.accounts.count; a++) {
-    const seen = new Set<number>();
-    while (start < count && account[start] === a) seen.add(identifier[start++]);
-    linkIdentifiers.push(...seen);
-    linkOffsets[a + 1] = linkIdentifiers.length;
+    for (; link < count && account[link] === a; link++) {
+      if (listedBy[identifier[link]] === a) continue;
+      listedBy[identifier[link]] = a;
+      linkIdentifiers[written++] = identifier[link];
+    }
+    linkOffsets[a + 1] = written;
   }
-  return { linkOffsets, linkIdentifiers: Int32Array.from(linkIdentifiers) };
+  return { linkOffsets, linkIdentifiers: linkIdentifiers.slice(0, written) };
 }

@@ -74,7 +74,6 @@ interface Detection {
   flagged: { cluster: RingCluster; summary: RingClusterSummary }[];
   byId: Map<string, RingCluster>;
   histogram: number[];
-  accountByNodeId: Map<string, number>;
 }
 
 export class RingService {
@@ -245,8 +244,8 @@ export class RingService {
   accountRisk(nodeId: string): AccountRisk {
     const detection = this.currentDetection();
     if (!detection) return { nodeId, status: 'not-run', risk: null, relativeRisk: null, seed: false, contributors: [] };
-    const account = detection.accountByNodeId.get(nodeId);
-    if (account === undefined) return { nodeId, status: 'not-in-detection', risk: null, relativeRisk: null, seed: false, contributors: [] };
+    const account = detection.graph.accountOfNodeId(nodeId);
+    if (account < 0) return { nodeId, status: 'not-in-detection', risk: null, relativeRisk: null, seed: false, contributors: [] };
     const { risk } = detection.result;
     const { graph } = detection;
     const contributors = [];
@@ -356,8 +355,6 @@ function buildDetection(origin: GraphSource, summary: RingsDetectResult, graph: 
   const flaggedClusters = result.clusters.filter((cluster) => cluster.flagged);
   const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
   for (const cluster of result.clusters) histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(cluster.score * HISTOGRAM_BINS))]++;
-  const accountByNodeId = new Map<string, number>();
-  for (let account = 0; account < graph.input.accounts.count; account++) accountByNodeId.set(graph.accountNodeId(account), account);
   return {
     origin,
     summary,
@@ -366,7 +363,6 @@ function buildDetection(origin: GraphSource, summary: RingsDetectResult, graph: 
     flagged: flaggedClusters.map((cluster) => ({ cluster, summary: clusterSummary(cluster, graph, summary.supernodeCutoff) })),
     byId: new Map(result.clusters.map((cluster) => [cluster.id, cluster])),
     histogram,
-    accountByNodeId,
   };
 }
 

@@ -6,6 +6,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runRingPipeline } from '../../../main/core/analytics/pipeline';
+import { unpacked } from '../../../main/core/analytics/shared-columns';
 import { discoverGraphNames } from '../../../main/core/schema/discovery';
 import { validateMapping, type ValidatedMapping } from '../../../main/core/schema/schema-mapping';
 import { Neo4jClient } from '../../../main/core/sources/neo4j/neo4j-client';
@@ -62,13 +63,14 @@ describe('direct and event-node links from a real Neo4j', () => {
     expect(loaded.accounts.count).toBe(7);
     expect(loaded.accountLinks?.count).toBe(6);
     expect(loaded.relationships).toBe(6);
+    const accountIds = unpacked(loaded.accountIds);
     // Each transaction node is one flow (clusters count them per pair); a call is a standing link.
     const links = loaded.accountLinks!;
-    const flowsByLink = Array.from({ length: links.count }, (_, l) => `${loaded.accountIds[links.from[l]]}>${loaded.accountIds[links.to[l]]}:${links.flow?.[l]}`);
+    const flowsByLink = Array.from({ length: links.count }, (_, l) => `${accountIds[links.from[l]]}>${accountIds[links.to[l]]}:${links.flow?.[l]}`);
     expect(flowsByLink.sort()).toEqual(['C0>C1:0', 'C1>C2:1', 'C1>C2:1', 'C2>C3:1', 'C3>C1:1', 'C4>C5:0']);
     const flows = Array.from({ length: loaded.transfers.count }, (_, t) => ({
-      from: loaded.accountIds[loaded.transfers.from[t]],
-      to: loaded.accountIds[loaded.transfers.to[t]],
+      from: accountIds[loaded.transfers.from[t]],
+      to: accountIds[loaded.transfers.to[t]],
       amount: loaded.transfers.amount[t],
       at: loaded.transfers.at[t],
     }));
@@ -84,16 +86,17 @@ describe('direct and event-node links from a real Neo4j', () => {
   it('propagates risk from the known-bad client along calls and transaction nodes only', async () => {
     const input = await loadSubgraph(client, mapping, { window: { offset: 0, limit: 100 } }, { maxRelationships: 10_000 });
     const result = runRingPipeline(input, { includeUnflagged: true });
-    const riskOf = (id: string) => result.risk.score[input.accountIds.indexOf(id)];
+    const accountIds = unpacked(input.accountIds);
+    const riskOf = (id: string) => result.risk.score[accountIds.indexOf(id)];
     for (const reached of ['C1', 'C2', 'C3']) expect(riskOf(reached)).toBeGreaterThan(0);
     for (const unreached of ['C4', 'C5', 'C6']) expect(riskOf(unreached)).toBe(0);
     // Two-sided: the known-good client pulls the share of bad mass down around itself.
-    const relativeOf = (id: string) => result.risk.relative![input.accountIds.indexOf(id)];
-    expect(Array.from(input.accounts.knownGood!)).toEqual(input.accountIds.map((id) => (id === 'C3' ? 1 : 0)));
+    const relativeOf = (id: string) => result.risk.relative![accountIds.indexOf(id)];
+    expect(Array.from(input.accounts.knownGood!)).toEqual(accountIds.map((id) => (id === 'C3' ? 1 : 0)));
     expect(relativeOf('C1')).toBeGreaterThan(relativeOf('C3'));
     expect(relativeOf('C6')).toBe(0);
     // Clusters follow the call and the pair that paid twice, not C3's single payments (whose amounts make no cycle).
-    const ring = result.clusters.find((cluster) => cluster.members.includes(input.accountIds.indexOf('C2')));
-    expect(ring?.members.map((account) => input.accountIds[account])).toEqual(['C0', 'C1', 'C2']);
+    const ring = result.clusters.find((cluster) => cluster.members.includes(accountIds.indexOf('C2')));
+    expect(ring?.members.map((account) => accountIds[account])).toEqual(['C0', 'C1', 'C2']);
   });
 });

@@ -21,6 +21,21 @@ describe('runRingPipelineInWorker', () => {
     expect(input.transfers.at.length).toBe(input.transfers.count);
   });
 
+  it('on a graph past the sequential threshold, runs risk after clusters, with the same result and progress to the end', async () => {
+    const progress: PipelineProgress[] = [];
+    const result = await runRingPipelineInWorker(input, {}, { onProgress: (event) => progress.push(event) }, 1_000);
+    const direct = runRingPipeline(input);
+    expect(result.clusters.map((cluster) => [cluster.id, cluster.score, cluster.members])).toEqual(
+      direct.clusters.map((cluster) => [cluster.id, cluster.score, cluster.members]),
+    );
+    expect(Array.from(result.risk.score)).toEqual(Array.from(direct.risk.score));
+    // The risk step shows as begun once clusters are done, then as done.
+    expect(progress.slice(-2)).toEqual([
+      { step: 'risk-propagation', done: 4, total: 5 },
+      { step: 'risk-propagation', done: 5, total: 5 },
+    ]);
+  });
+
   it('stops the worker when cancelled and rejects with an AbortError', async () => {
     const controller = new AbortController();
     const progress: PipelineProgress[] = [];

@@ -11,7 +11,8 @@ import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '..
 import { eventLinksParam, identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
-import { loadSubgraph, type LoadedSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
+import type { LoadedSubgraph } from './subgraph-accumulator';
+import { loadSubgraph, type SubgraphLoadOptions, type SubgraphRequest } from './subgraph-load';
 
 export interface Neo4jSourceOptions {
   client: Neo4jClient;
