@@ -336,9 +336,9 @@ export class EmbeddedGraphSource implements GraphSource {
 
   pathLinkTypes(): PathLinkType[] {
     return [
-      ...IDENTIFIER_KINDS.map((kind) => ({ type: IDENTIFIER_RELATIONSHIP[kind], kind: 'identifier' as const, identifierKind: kind })),
-      { type: TRANSFERRED_TO, kind: 'transfer', identifierKind: null },
-      { type: PAID, kind: 'payment', identifierKind: null },
+      ...IDENTIFIER_KINDS.map((kind) => ({ type: IDENTIFIER_RELATIONSHIP[kind], kind: 'identifier' as const, identifierKind: kind, mappedAs: 'identifier' as const })),
+      { type: TRANSFERRED_TO, kind: 'transfer', identifierKind: null, mappedAs: 'transfer' },
+      { type: PAID, kind: 'payment', identifierKind: null, mappedAs: 'payment' },
     ];
   }
 
