@@ -97,8 +97,8 @@ export const PathToKnownBadInput = z
 export type PathToKnownBadInput = z.output<typeof PathToKnownBadInput>;
 
 /**
- * The shortest path over the mapped identifier and transfer links (not card payments: a merchant
- * links thousands) from an account to the nearest other known-bad account (of several equally
+ * The shortest path over the mapped identifier, transfer, direct account and event-node links (not
+ * card payments: a merchant links thousands) from an account to the nearest other known-bad account (of several equally
  * near, the one with the smallest id). `no_known_bad_marker`: the
  * mapping marks no account known-bad, so there is nothing to look for.
  */
