@@ -29,7 +29,8 @@ let withReferrals: Neo4jGraphSource;
 /**
  * Beside the generated graph: Q0 reaches Q3 over shared phones in 4 hops (4 relationships) and through
  * transactions in 3 hops (6 relationships), so counting relationships would prefer the phones; K0 paid
- * K1, who paid the known-bad K2; R0 and R2 both referred R1.
+ * K1, who paid the known-bad K2; R0 and R2 both referred R1; H0 shares a phone used by 32 clients
+ * (a hub) with the known-bad H0B, and paid H1, who was paid by the known-bad H2.
  */
 const FIXTURE = `
 CREATE (q0:Client {clientId: 'FX-Q0'}), (q1:Client {clientId: 'FX-Q1'}), (q2:Client {clientId: 'FX-Q2'}), (q3:Client {clientId: 'FX-Q3'}), (q4:Client {clientId: 'FX-Q4'}),
@@ -43,7 +44,14 @@ CREATE (q0:Client {clientId: 'FX-Q0'}), (q1:Client {clientId: 'FX-Q1'}), (q2:Cli
        (k0)-[:PERFORMED]->(:Transaction {transactionId: 'FX-T5', amount: 10.0, ts: datetime('2026-01-05T00:00:00Z')})-[:TO]->(k1),
        (k1)-[:PERFORMED]->(:Transaction {transactionId: 'FX-T6', amount: 10.0, ts: datetime('2026-01-06T00:00:00Z')})-[:TO]->(k2),
        (r0:Client {clientId: 'FX-R0'}), (r1:Client {clientId: 'FX-R1'}), (r2:Client {clientId: 'FX-R2'}),
-       (r0)-[:REFERRED]->(r1), (r2)-[:REFERRED]->(r1)`;
+       (r0)-[:REFERRED]->(r1), (r2)-[:REFERRED]->(r1),
+       (h0:Client {clientId: 'FX-H0', fraud: false}), (h1:Client {clientId: 'FX-H1', fraud: false}), (h2:Client {clientId: 'FX-H2', fraud: true}),
+       (hub:Phone {number: 'FX-HUB'}), (h0)-[:HAS_PHONE]->(hub), (:Client {clientId: 'FX-H0B', fraud: true})-[:HAS_PHONE]->(hub),
+       (h0)-[:PERFORMED]->(:Transaction {transactionId: 'FX-T7', amount: 5.0, ts: datetime('2026-01-07T00:00:00Z')})-[:TO]->(h1),
+       (h2)-[:PERFORMED]->(:Transaction {transactionId: 'FX-T8', amount: 5.0, ts: datetime('2026-01-08T00:00:00Z')})-[:TO]->(h1)
+WITH hub
+UNWIND range(1, 30) AS n
+CREATE (:Client {clientId: 'FX-HUB-' + n})-[:HAS_PHONE]->(hub)`;
 
 const request = (overrides: Partial<PathRequest> & Pick<PathRequest, 'fromId' | 'toId'>): PathRequest => ({ linkTypes: ['Transaction'], maxHops: 6, limit: 1, signal: signal(), ...overrides });
 
@@ -188,6 +196,16 @@ describe('paths through Transaction event nodes on the real Neo4j', () => {
     expect(found.nodes.map((node) => node.kind)).toEqual(['account', 'account', 'account']);
     const tooFar = PathToKnownBadResult.parse(await source.pathToKnownBad('account:FX-K0', { ...search, maxHops: 1, signal: signal() }));
     expect(tooFar.status).toBe('no_path_within_hops');
+  });
+
+  it('goes around a hub phone on the way to the nearest known-bad client, as ring detection does', async () => {
+    const search = knownBadSearch(source.pathLinkTypes());
+    const found = PathToKnownBadResult.parse(await source.pathToKnownBad('account:FX-H0', { ...search, maxHops: 4, signal: signal() }));
+    expect(found).toMatchObject({ status: 'found', length: 2, knownBadId: 'account:FX-H2', path: { nodeIds: ['account:FX-H0', 'account:FX-H1', 'account:FX-H2'] } });
+    // Without the cutoff the hub makes H0B as near: the smaller account id of the two wins.
+    const throughHub = PathToKnownBadResult.parse(await source.pathToKnownBad('account:FX-H0', { ...search, hubCutoff: 100, maxHops: 4, signal: signal() }));
+    expect(throughHub).toMatchObject({ status: 'found', length: 2, knownBadId: 'account:FX-H0B' });
+    expect(throughHub.nodes.map((node) => node.kind)).toEqual(['account', 'phone', 'account']);
   });
 
   it('refuses a link kind the mapping does not have, naming it', async () => {
