@@ -25,7 +25,33 @@ export type StyleTarget = (typeof STYLE_TARGETS)[number];
 export const STYLE_CHANNELS = ['color', 'size', 'border'] as const;
 export type StyleChannel = (typeof STYLE_CHANNELS)[number];
 
-const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
+/** Why a numeric rule's ranges cannot stand: a range that holds nothing, one that begins where an earlier one is still open, one out of order. */
+export const STYLE_RANGE_ISSUES = ['empty', 'overlap', 'order'] as const;
+export type StyleRangeIssue = { index: number; code: (typeof STYLE_RANGE_ISSUES)[number] };
+
+/**
+ * Ranges must hold something ([min, max) with min < max) and follow each other from low to high
+ * without overlapping; an open end (null) is below or above everything. Gaps are allowed: a value
+ * in one keeps the default look. One check for the contract and the rule editor.
+ */
+export function styleRangeIssues(ranges: readonly { min: number | null; max: number | null }[]): StyleRangeIssue[] {
+  const low = (range: { min: number | null }) => range.min ?? Number.NEGATIVE_INFINITY;
+  const high = (range: { max: number | null }) => range.max ?? Number.POSITIVE_INFINITY;
+  const issues: StyleRangeIssue[] = [];
+  let previous: { min: number | null; max: number | null } | null = null;
+  for (const [index, range] of ranges.entries()) {
+    if (low(range) >= high(range)) issues.push({ index, code: 'empty' });
+    else {
+      // Compared with the last range that holds something, so an empty one in between hides no overlap.
+      if (previous && high(range) <= low(previous)) issues.push({ index, code: 'order' });
+      else if (previous && low(range) < high(previous)) issues.push({ index, code: 'overlap' });
+      previous = range;
+    }
+  }
+  return issues;
+}
+
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
 const Size = z.number().finite().min(1).max(120);
 const Output = z.union([HexColor, Size]);
 
@@ -52,6 +78,9 @@ export const StyleRule = z
     outputs.forEach((entry, index) => {
       if (typeof entry.output !== wanted) context.addIssue({ code: 'custom', message: rule.channel === 'size' ? 'must be a size' : 'must be a colour', path: ['mapping', rule.mapping.type === 'categories' ? 'entries' : 'ranges', index, 'output'] });
     });
+    if (rule.mapping.type === 'ranges') {
+      for (const issue of styleRangeIssues(rule.mapping.ranges)) context.addIssue({ code: 'custom', message: `range ${issue.code === 'empty' ? 'holds no value' : issue.code === 'order' ? 'is out of order' : 'overlaps the one before'}`, path: ['mapping', 'ranges', issue.index] });
+    }
   });
 export type StyleRule = z.infer<typeof StyleRule>;
 export const StyleRules = z.array(StyleRule).max(50);

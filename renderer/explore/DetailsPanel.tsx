@@ -1,14 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useFormat, type Formatters } from '../i18n/format';
 import BlockIcon from '@mui/icons-material/Block';
-import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
-import IconButton from '@mui/material/IconButton';
 import Skeleton from '@mui/material/Skeleton';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +13,7 @@ import type { GraphNode, PropertyValue } from '../../main/api';
 import { AccountCaseActions } from '../cases/AccountCaseActions';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { KindBadge } from '../shared/KindBadge';
+import { PanelHeader } from '../shared/PanelHeader';
 import { RiskBar } from '../shared/RiskBar';
 import type { NodeDetailsState } from './use-node-details';
 import type { NeighbourPage } from './use-explore-graph';
@@ -50,23 +48,13 @@ export function DetailsPanel({ node: drawnNode, pageSize, details, page, busy, o
 
   return (
     <Box data-testid="details-panel" aria-label={t('details.title')} role="complementary" sx={{ height: '100%', overflowY: 'auto', p: 2 }}>
-      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1.5 }}>
-        <KindBadge kind={node.kind} riskScore={node.riskScore} size={34} icon={node.identifierType?.icon} />
-        <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography variant="h6" component="h2" sx={{ overflowWrap: 'anywhere', lineHeight: 1.3 }}>
-            {node.label}
-          </Typography>
-          <Typography variant="caption" color="text.secondary">
-            {nodeKindName(node, t)}
-            {node.key && node.key !== node.label ? ` · ${node.key}` : ''}
-          </Typography>
-        </Box>
-        <Tooltip title={t('details.close')}>
-          <IconButton aria-label={t('details.close')} onClick={onClose}>
-            <CloseIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      </Box>
+      <PanelHeader
+        leading={<KindBadge kind={node.kind} riskScore={node.riskScore} size={34} icon={node.identifierType?.icon} />}
+        title={node.label}
+        subtitle={`${nodeKindName(node, t)}${node.key && node.key !== node.label ? ` · ${node.key}` : ''}`}
+        closeLabel={t('details.close')}
+        onClose={onClose}
+      />
 
       {node.blacklisted && <Chip icon={<BlockIcon />} label={t('details.blacklisted')} color="error" sx={{ mt: 1.5 }} />}
 

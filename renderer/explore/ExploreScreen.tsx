@@ -60,6 +60,7 @@ import { WebglDrawingSwitch } from './WebglDrawingSwitch';
 
 const SIDE_PANEL_WIDTH = 364;
 const DETAILS_WIDTH = 360;
+const SIDE_TAB_MIN_HEIGHT = 360;
 
 type SideTab = 'search' | 'selection' | 'filters' | 'money';
 
@@ -265,13 +266,14 @@ export function ExploreScreen() {
   return (
     <Box sx={{ display: 'flex', height: '100%' }}>
       <Box sx={{ width: SIDE_PANEL_WIDTH, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Tabs value={sideTab} onChange={(_, value: SideTab) => setSideTab(value)} variant="fullWidth" sx={{ minHeight: 40, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40 } }}>
+        <Tabs value={sideTab} onChange={(_, value: SideTab) => setSideTab(value)} variant="fullWidth" sx={{ minHeight: 40, flexShrink: 0, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40 } }}>
           <Tab value="search" label={t('canvas.tabs.search')} data-testid="tab-search" />
           <Tab value="selection" label={t('canvas.tabs.selection', { count: explore.selectedIds.length })} data-testid="tab-selection" />
           <Tab value="filters" label={filtersActive(explore.model.filters) ? t('canvas.tabs.filtersOn') : t('canvas.tabs.filters')} data-testid="tab-filters" />
           <Tab value="money" label={t('timeline.tab')} data-testid="tab-money" />
         </Tabs>
-        <Box sx={{ flex: 1, minHeight: 0, overflowY: sideTab === 'filters' ? 'auto' : 'hidden' }}>
+        {/* The tab keeps room for a rule being edited: the legend below gives way and scrolls instead. */}
+        <Box sx={{ flex: 1, minHeight: SIDE_TAB_MIN_HEIGHT, overflowY: sideTab === 'filters' ? 'auto' : 'hidden' }}>
           {sideTab === 'money' && (
             <MoneyPanel ring={shown?.ring ?? null} timeline={timeline} followMoney={followMoney} focusedNode={selectedNode} edges={Object.values(explore.model.edges)} labelOf={(id) => explore.model.nodes[id]?.node.label ?? id} />
           )}
@@ -318,7 +320,7 @@ export function ExploreScreen() {
         <Box sx={{ px: 2, pt: 1 }}>
           <WebglDrawingSwitch on={webgl} onChange={setWebgl} />
         </Box>
-        <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1 }}>
+        <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 1, minHeight: 0, overflowY: 'auto' }}>
           <GraphLegend
             pageSize={pageSize}
             filters={explore.model.filters}

@@ -1,4 +1,5 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import EditIcon from '@mui/icons-material/EditOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -10,12 +11,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CanvasModel } from '../graph/canvas-model';
 import { proposeStyleRule, STYLE_CHANNELS, STYLE_TARGETS, styleableProperties, styleValue, type StyleChannel, type StyleRule, type StyleTarget } from '../graph/style-rules';
+import { withRule } from '../graph/style-rule-edit';
 import { styleRuleTitle } from '../graph/StyleRulesLegend';
+import { StyleRuleEditor } from './StyleRuleEditor';
 
 /**
- * Adds and removes styling rules: pick nodes or links, a property and colour, size or border; the
- * first mapping is proposed from the values drawn (ranges for numbers, one colour per category).
- * Every change goes through `onChange` as one undoable canvas command.
+ * Adds, edits and removes styling rules: pick nodes or links, a property and colour, size or border;
+ * the first mapping is proposed from the values drawn (ranges for numbers, one colour per category),
+ * then each colour, size and range bound can be changed. Every change goes through `onChange` as one
+ * undoable canvas command.
  */
 export function StyleRulesPanel({ model, onChange }: { model: CanvasModel; onChange(rules: StyleRule[]): void }) {
   const { t } = useTranslation();
@@ -23,6 +27,7 @@ export function StyleRulesPanel({ model, onChange }: { model: CanvasModel; onCha
   const [channel, setChannel] = useState<StyleChannel>('color');
   const [property, setProperty] = useState('');
   const [noValues, setNoValues] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const elements = useMemo(() => (target === 'node' ? Object.values(model.nodes).map((drawn) => drawn.node) : Object.values(model.edges)), [model.nodes, model.edges, target]);
   const properties = useMemo(() => styleableProperties(target, elements), [target, elements]);
   const channels = STYLE_CHANNELS.filter((candidate) => target === 'node' || candidate !== 'border');
@@ -44,15 +49,34 @@ export function StyleRulesPanel({ model, onChange }: { model: CanvasModel; onCha
         {t('links.rules.panelHint')}
       </Typography>
       {model.styleRules.map((rule) => (
-        <Box key={rule.id} sx={{ display: 'flex', alignItems: 'center' }} data-testid="style-rule">
-          <Typography variant="body2" sx={{ flex: 1 }}>
-            {styleRuleTitle(rule, t)}
-          </Typography>
-          <Tooltip title={t('links.rules.remove')}>
-            <IconButton size="small" aria-label={t('links.rules.remove')} onClick={() => onChange(model.styleRules.filter((other) => other.id !== rule.id))}>
-              <DeleteIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
+        <Box key={rule.id} data-testid="style-rule">
+          <Box sx={{ display: 'flex', alignItems: 'center' }}>
+            <Typography variant="body2" sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+              {styleRuleTitle(rule, t)}
+            </Typography>
+            <Tooltip title={t('links.rules.edit.open')}>
+              <IconButton size="small" aria-label={t('links.rules.edit.open')} aria-expanded={editingId === rule.id} color={editingId === rule.id ? 'primary' : 'default'} onClick={() => setEditingId(editingId === rule.id ? null : rule.id)}>
+                <EditIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+            <Tooltip title={t('links.rules.remove')}>
+              <IconButton size="small" aria-label={t('links.rules.remove')} onClick={() => onChange(model.styleRules.filter((other) => other.id !== rule.id))}>
+                <DeleteIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          </Box>
+          {editingId === rule.id && (
+            // Keyed by the rule itself: an undo that changes it underneath starts the draft again from what is drawn.
+            <StyleRuleEditor
+              key={JSON.stringify(rule)}
+              rule={rule}
+              onCancel={() => setEditingId(null)}
+              onApply={(edited) => {
+                onChange(withRule(model.styleRules, edited));
+                setEditingId(null);
+              }}
+            />
+          )}
         </Box>
       ))}
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1, mt: 1 }}>

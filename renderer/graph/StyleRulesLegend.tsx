@@ -21,10 +21,10 @@ export function styleEntryLabels(rule: StyleRule, format: Formatters): string[] 
 function Swatch({ rule, output }: { rule: StyleRule; output: string | number }) {
   if (typeof output === 'number') {
     const diameter = rule.target === 'node' ? Math.min(24, 6 + output / 3) : 18;
-    return rule.target === 'node' ? <Box sx={{ width: diameter, height: diameter, borderRadius: '50%', bgcolor: 'text.secondary' }} /> : <Box sx={{ width: 22, height: Math.min(10, output), bgcolor: 'text.secondary' }} />;
+    return rule.target === 'node' ? <Box data-testid="legend-style-swatch" sx={{ width: diameter, height: diameter, borderRadius: '50%', bgcolor: 'text.secondary' }} /> : <Box data-testid="legend-style-swatch" sx={{ width: 22, height: Math.min(10, output), bgcolor: 'text.secondary' }} />;
   }
-  if (rule.channel === 'border') return <Box sx={{ width: 14, height: 14, borderRadius: '50%', border: `3px solid ${output}` }} />;
-  return rule.target === 'node' ? <Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: output }} /> : <Box sx={{ width: 22, height: 3, bgcolor: output }} />;
+  if (rule.channel === 'border') return <Box data-testid="legend-style-swatch" sx={{ width: 14, height: 14, borderRadius: '50%', border: `3px solid ${output}` }} />;
+  return rule.target === 'node' ? <Box data-testid="legend-style-swatch" sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: output }} /> : <Box data-testid="legend-style-swatch" sx={{ width: 22, height: 3, bgcolor: output }} />;
 }
 
 /** The active styling rules in the legend, each with what its colours or sizes mean. */

@@ -184,11 +184,6 @@ export function graphStylesheet(palette: GraphPalette, { dense = false, moneyOnL
       },
     },
     {
-      // A link re-routed to a collapsed group: as many links as it stands for, counted on it.
-      selector: 'edge.folded-link',
-      style: { width: 'mapData(count, 1, 20, 1.5, 6)', 'line-color': palette.text, 'line-style': 'solid', opacity: 0.6, label: 'data(label)', 'font-size': 10, color: palette.text, 'text-background-color': palette.background, 'text-background-opacity': 1, 'text-background-padding': '2px' },
-    },
-    {
       // A pinned node: a solid ring outside its border.
       selector: 'node.pinned',
       style: { 'outline-width': 3, 'outline-color': palette.text, 'outline-offset': 3, 'outline-opacity': 0.8 },
@@ -217,6 +212,11 @@ export function graphStylesheet(palette: GraphPalette, { dense = false, moneyOnL
         'text-background-padding': '1px',
         'min-zoomed-font-size': 8,
       },
+    },
+    {
+      // A link re-routed to a collapsed group (rerouted-links.ts): its kind's colour and line, as wide as the links it stands for, counted on it.
+      selector: 'edge.folded-link',
+      style: { width: 'mapData(count, 1, 20, 1.5, 6)', opacity: 0.75, 'font-size': 10, 'text-background-opacity': 1, 'text-background-padding': '2px' },
     },
     { selector: 'edge[ruleColor]', style: { 'line-color': 'data(ruleColor)', 'target-arrow-color': 'data(ruleColor)' } },
     { selector: 'edge[ruleSize]', style: { width: 'data(ruleSize)' } },

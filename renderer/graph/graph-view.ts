@@ -1,13 +1,14 @@
 import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import type { GraphNode } from '../../main/api';
+import type { GraphEdge, GraphNode } from '../../main/api';
 import { centroid, edgeFilteredOut, emptyCanvas, groupCentre, inCollapsedGroup, nodeFilteredOut, type CanvasModel, type CanvasNode, type Point } from './canvas-model';
 import { DEFAULT_NEIGHBOUR_PAGE_SIZE, edgeElement, nodeElement, type HubCountLabel } from './elements';
 import type { MoneyEdgeLabel } from './money-edges';
 import { runForceLayoutInWorker, type ForceLayoutRun } from './force-layout';
 import { DENSE_CANVAS_LINKS, graphStylesheet, type GraphPalette } from './graph-style';
 import { riskBand } from './risk';
+import { foldReroutedLinks, type ReroutedLink } from './rerouted-links';
 import { ruleStyleData, RULE_STYLE_KEYS } from './style-rules';
 import { MoneyLinkLayer } from './money-link-layer';
 
@@ -291,17 +292,13 @@ export class GraphView {
   private renderEdges(previous: CanvasModel, model: CanvasModel, restyleAll: boolean): void {
     const gone = previous.edges === model.edges ? [] : Object.keys(previous.edges).filter((id) => !model.edges[id]);
     const additions: cytoscape.ElementDefinition[] = [];
-    const folded = new Map<string, { source: string; target: string; count: number }>();
+    const rerouted: { source: string; target: string; kind: GraphEdge['kind'] }[] = [];
     for (const [id, edge] of Object.entries(model.edges)) {
       const [source, target] = [this.drawnEnd(edge.source), this.drawnEnd(edge.target)];
       const drawn = this.cy.getElementById(id);
       if (source !== edge.source || target !== edge.target) {
         if (drawn.nonempty()) gone.push(id);
-        if (source === target) continue;
-        const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
-        const link = folded.get(key) ?? { source, target, count: 0 };
-        link.count++;
-        folded.set(key, link);
+        if (source !== target) rerouted.push({ source, target, kind: edge.kind });
         continue;
       }
       if (drawn.nonempty() && !restyleAll) continue;
@@ -317,21 +314,20 @@ export class GraphView {
     }
     this.removeByIds(gone);
     this.cy.add(additions);
-    this.renderFoldedLinks(folded);
+    this.renderFoldedLinks(foldReroutedLinks(rerouted));
     // Links just drawn or restyled keep the timeline's window and highlight.
     this.restyleMoneyEdges(new Set([...this.timeFiltered, ...this.linkHighlight.ids]));
   }
 
-  private renderFoldedLinks(folded: ReadonlyMap<string, { source: string; target: string; count: number }>): void {
-    const wanted = new Map([...folded.values()].map((link) => [`folded:${link.source}|${link.target}`, link]));
+  private renderFoldedLinks(folded: readonly ReroutedLink[]): void {
+    const wanted = new Map(folded.map((link) => [link.id, link]));
     this.removeByIds([...this.foldedLinkIds].filter((id) => !wanted.has(id)));
     this.foldedLinkIds = new Set(wanted.keys());
     const additions: cytoscape.ElementDefinition[] = [];
-    for (const [id, link] of wanted) {
-      const label = link.count > 1 ? String(link.count) : '';
-      const drawn = this.cy.getElementById(id);
-      if (drawn.empty()) additions.push({ group: 'edges', data: { id, source: link.source, target: link.target, label, count: link.count }, classes: 'folded-link' });
-      else if (drawn.data('count') !== link.count) drawn.data({ label, count: link.count });
+    for (const link of folded) {
+      const drawn = this.cy.getElementById(link.id);
+      if (drawn.empty()) additions.push(link.element);
+      else if (drawn.data('count') !== link.count) drawn.data({ label: link.element.data.label, count: link.count });
     }
     this.cy.add(additions);
   }

@@ -79,14 +79,17 @@ export function proposeStyleRule(id: string, target: StyleTarget, property: stri
     const low = Math.min(...numbers);
     const step = (Math.max(...numbers) - low) / 4;
     const outputs = channel === 'size' ? RANGE_SIZES[target] : RANGE_COLORS;
-    // Three significant digits: readable bounds whether the values are scores (0.0123) or amounts (12,300).
-    const bound = (index: number) => Number((low + index * step).toPrecision(3));
+    // Three significant digits make readable bounds whether the values are scores (0.0123) or amounts
+    // (12,300); values close together (1,000 to 1,003) need more, or two bounds would round to one.
+    const exact = outputs.slice(1).map((_, index) => low + (index + 1) * step);
+    const digits = [3, 4, 5, 6, 8, 10, 15].find((precision) => exact.every((value, index) => index === 0 || Number(value.toPrecision(precision)) > Number(exact[index - 1].toPrecision(precision)))) ?? 17;
+    const bounds = exact.map((value) => Number(value.toPrecision(digits)));
     return {
       id,
       target,
       property,
       channel,
-      mapping: { type: 'ranges', ranges: outputs.map((output, index) => ({ min: index === 0 ? null : bound(index), max: index === outputs.length - 1 ? null : bound(index + 1), output })) },
+      mapping: { type: 'ranges', ranges: outputs.map((output, index) => ({ min: index === 0 ? null : bounds[index - 1], max: index === outputs.length - 1 ? null : bounds[index], output })) },
     };
   }
   const counts = new Map<string, number>();

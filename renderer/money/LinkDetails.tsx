@@ -1,12 +1,9 @@
-import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
-import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Skeleton from '@mui/material/Skeleton';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +12,7 @@ import { useApi } from '../api/api-context';
 import { formatMoney, moneyEdgeSummary } from '../graph/money-edges';
 import { useFormat } from '../i18n/format';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { PanelHeader } from '../shared/PanelHeader';
 import { toApiError } from '../shared/to-api-error';
 
 type LinkDetailsState = { status: 'loading' } | { status: 'ok'; details: LinkDetailsResult } | { status: 'error'; error: ApiError };
@@ -61,21 +59,7 @@ export function LinkDetails({ edge, source, target, onSelectNode, onClose }: Lin
 
   return (
     <Box data-testid="link-details" aria-label={t('links.details.title')} role="complementary" sx={{ height: '100%', overflowY: 'auto', p: 2 }}>
-      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1.5 }}>
-        <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography variant="h6" component="h2" data-testid="link-kind" sx={{ lineHeight: 1.3 }}>
-            {t(`edgeKinds.${edge.kind}`)}
-          </Typography>
-          <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
-            {edge.type}
-          </Typography>
-        </Box>
-        <Tooltip title={t('details.close')}>
-          <IconButton aria-label={t('details.close')} onClick={onClose}>
-            <CloseIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      </Box>
+      <PanelHeader title={t(`edgeKinds.${edge.kind}`)} subtitle={edge.type} monospaceSubtitle titleTestId="link-kind" closeLabel={t('details.close')} onClose={onClose} />
 
       <Facts>
         <Fact name={t('links.details.from')}>{end(edge.source, source)}</Fact>

@@ -1,9 +1,9 @@
 /**
  * Money links in a real browser against the browser-mode server and the embedded demo graph: open a
  * laundering-cycle member's neighbourhood, click the folded transfer edge to the next member, read
- * each transaction behind it in the details panel, list the transactions among a selection, and
- * colour nodes by a styling rule that the legend then shows, and see an opened ring's members coloured by
- * the ring's score. Needs `npm run build` first.
+ * each transaction behind it in the details panel, list the transactions among a selection (fitting
+ * between both side panels), colour nodes by a styling rule that the legend then shows, edit its colours
+ * and bounds, and see an opened ring's members coloured by the ring's score. Needs `npm run build` first.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,35 @@ describe('Money links: read a folded link, list transactions, style by a rule', 
     await expect.poll(() => pairRows.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(fixture.transfers.length);
     expect(await drawer.getByText(/^\d+ of \d+ transactions$/).textContent()).toMatch(/^(\d+) of \1 transactions$/);
     await saveScreenshot(page, 'money-03-transactions-table');
+  });
+
+  it('fits the transactions table between both side panels without scrolling sideways, at 1440×900 and 1280×800', async () => {
+    // The link details panel on the right, the search/selection panel on the left, the table between them.
+    if (!(await page.getByTestId('link-details').isVisible())) await graphHook(page).selectEdge(edgeId);
+    await page.getByTestId('link-details').waitFor();
+    const drawer = page.getByTestId('transactions-drawer');
+    type Box = { scrollWidth: number; clientWidth: number };
+    type DomWindow = { document: { scrollingElement: Box; querySelector(selector: string): { parentElement: Box } } };
+    const widths = () =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as DomWindow;
+        // The table's scrolling box (MUI's TableContainer).
+        const table = document.querySelector('[data-testid="transactions-drawer"] table').parentElement;
+        const root = document.scrollingElement;
+        return { table: table.scrollWidth - table.clientWidth, page: root.scrollWidth - root.clientWidth };
+      });
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 800],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await expect.poll(() => widths().then((measured) => measured.table), { timeout: 10_000 }).toBeLessThanOrEqual(0);
+      expect((await widths()).page).toBeLessThanOrEqual(0);
+      // Every column header is still there to read and sort by.
+      for (const name of ['Time', 'From', 'To', 'Kind', 'Amount', 'Currency']) expect(await drawer.getByRole('button', { name }).isVisible()).toBe(true);
+      await saveScreenshot(page, `money-03-transactions-both-panels-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await drawer.getByRole('button', { name: 'Close the transactions' }).click();
   });
 
@@ -121,9 +150,43 @@ describe('Money links: read a folded link, list transactions, style by a rule', 
     expect(new Set(colours.filter(Boolean)).size).toBeGreaterThan(1);
     await settle();
     await saveScreenshot(page, 'money-04-style-rule');
-    // The rule is one canvas command: undo takes it away again.
+  });
+
+  it("edits the rule's colours and bounds in the panel: the canvas and the legend follow, undo brings the old colour back", async () => {
+    const nodeColours = async () => Object.fromEntries(await Promise.all((await graphHook(page).nodeIds()).map(async (id) => [id, (await graphHook(page).drawnData(id))?.data.ruleColor ?? null] as const)));
+    const before = await nodeColours();
+    await page.getByTestId('style-rule').getByRole('button', { name: 'Edit colours and ranges' }).click();
+    const editor = page.getByTestId('style-rule-editor');
+    await editor.waitFor();
+    // A bound that leaves the next range holding nothing is refused with a reason, and Apply waits.
+    const secondUpper = editor.getByLabel('Upper bound of Range 2');
+    const upper = await secondUpper.inputValue();
+    await editor.getByLabel('Upper bound of Range 1').fill(String(Number(upper) + 1));
+    expect(await editor.getByTestId('style-rule-issue').first().textContent()).toBe('Range 2 holds no value: its lower bound must be below its upper bound.');
+    expect(await editor.getByTestId('apply-style-rule').isDisabled()).toBe(true);
+    await editor.getByTestId('style-rule-issue').first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'money-06-style-rule-invalid-bound');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByTestId('style-rule').getByRole('button', { name: 'Edit colours and ranges' }).click();
+    await editor.getByLabel('Colour for Range 1').fill('#4e79a7');
+    await editor.getByTestId('apply-style-rule').click();
+    const firstRange = Object.entries(before).filter(([, colour]) => colour === '#B4A7D6').map(([id]) => id);
+    expect(firstRange.length).toBeGreaterThan(0);
+    await expect.poll(() => nodeColours().then((colours) => firstRange.map((id) => colours[id])), { timeout: 10_000 }).toEqual(firstRange.map(() => '#4e79a7'));
+    // Nodes in the other ranges keep their colours.
+    const after = await nodeColours();
+    for (const [id, colour] of Object.entries(before)) if (!firstRange.includes(id)) expect(after[id]).toBe(colour);
+    const legendSwatch = page.getByTestId('legend').getByTestId('legend-style-swatch').first();
+    expect(await legendSwatch.evaluate((swatch) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(swatch).backgroundColor)).toBe('rgb(78, 121, 167)');
+    await settle();
+    await saveScreenshot(page, 'money-07-style-rule-edited');
+
+    // The edit is one canvas command: undo brings the first colour back, a second undo takes the rule away.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => legendRule.count()).toBe(0);
+    await expect.poll(() => nodeColours().then((colours) => firstRange.map((id) => colours[id])), { timeout: 10_000 }).toEqual(firstRange.map(() => '#B4A7D6'));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('legend').getByTestId('legend-style-rule').count()).toBe(0);
   });
 
   it('colours the members of an opened ring by the higher of their own risk and the ring score', async () => {
