@@ -40,10 +40,15 @@ export function nodeByNode(neighbours: (node: string) => Iterable<PathStep>, sig
   };
 }
 
+/** Per reached node of one side of the search: its depth and the (neighbour, edge) pairs one level nearer that side's end. */
+type Reached = Map<string, { depth: number; via: PathStep[] }>;
+
 /**
  * Every shortest path from `start` to `goal` of at most `maxHops` hops, up to `limit` of them (one
- * when limit is 1). The search stops at the level where the goal is reached, so it never explores
- * beyond the shortest length. Paths come in a stable order (neighbour order of each step).
+ * when limit is 1). Links are undirected: the search grows from both ends, a level at a time on the
+ * side with the smaller frontier, and stops at the level where the two meet, so it never explores
+ * beyond the shortest length (nor, on a large graph, much more than the two neighbourhoods it needs).
+ * Paths come in a stable order (meeting node and neighbour order).
  */
 export async function shortestPaths(
   start: string,
@@ -51,38 +56,55 @@ export async function shortestPaths(
   neighbours: LevelNeighbours,
   { maxHops, limit, signal }: { maxHops: number; limit: number; signal: AbortSignal },
 ): Promise<ShortestPaths> {
-  // Per reached node: its depth and the (predecessor, edge) pairs that reach it at that depth.
-  const reached = new Map<string, { depth: number; from: PathStep[] }>([[start, { depth: 0, from: [] }]]);
-  let frontier = [start];
-  for (let depth = 1; depth <= maxHops && frontier.length > 0 && !reached.has(goal); depth++) {
+  const none = { length: null, paths: [], truncated: false };
+  if (start === goal) return none;
+  const sides = [start, goal].map((end) => ({ reached: new Map([[end, { depth: 0, via: [] }]]) as Reached, frontier: [end], depth: 0 }));
+  let meeting: string[] = [];
+  // Before a level is added no node is reached from both ends, so the ends are more than the two depths apart.
+  while (meeting.length === 0 && sides[0].depth + sides[1].depth < maxHops) {
     if (signal.aborted) throw cancelled();
+    const [grown, other] = sides[0].frontier.length <= sides[1].frontier.length ? sides : [sides[1], sides[0]];
+    if (grown.frontier.length === 0) return none;
+    grown.depth++;
     const next: string[] = [];
-    for (const [node, step] of await neighbours(frontier)) {
-      const seen = reached.get(step.node);
+    for (const [node, step] of await neighbours(grown.frontier)) {
+      const seen = grown.reached.get(step.node);
       if (!seen) {
-        reached.set(step.node, { depth, from: [{ node, edgeId: step.edgeId }] });
+        grown.reached.set(step.node, { depth: grown.depth, via: [{ node, edgeId: step.edgeId }] });
         next.push(step.node);
-      } else if (seen.depth === depth) {
-        seen.from.push({ node, edgeId: step.edgeId });
+      } else if (seen.depth === grown.depth) {
+        seen.via.push({ node, edgeId: step.edgeId });
       }
     }
-    frontier = next;
+    grown.frontier = next;
+    // Every node of the new level reached from the other end lies on a shortest path, and every shortest path crosses one.
+    meeting = next.filter((node) => other.reached.has(node));
   }
-  const end = reached.get(goal);
-  if (!end || goal === start) return { length: null, paths: [], truncated: false };
+  if (meeting.length === 0) return none;
 
-  // Walk the predecessor graph back from the goal, depth first, collecting up to limit + 1 paths.
-  const paths: GraphPath[] = [];
-  const walk = (node: string, nodeIds: string[], edgeIds: string[]): void => {
-    if (paths.length > limit) return;
-    if (node === start) {
-      paths.push({ nodeIds: [start, ...nodeIds], edgeIds: [...edgeIds] });
-      return;
-    }
-    for (const step of reached.get(node)!.from) walk(step.node, [node, ...nodeIds], [step.edgeId, ...edgeIds]);
+  // The routes from an end to a node, nodes and edges listed from the end, at most limit + 1.
+  const routes = (reached: Reached, node: string): { nodeIds: string[]; edgeIds: string[] }[] => {
+    const found: { nodeIds: string[]; edgeIds: string[] }[] = [];
+    const walk = (at: string, nodeIds: string[], edgeIds: string[]): void => {
+      if (found.length > limit) return;
+      const { via } = reached.get(at)!;
+      if (via.length === 0) found.push({ nodeIds: [at, ...nodeIds], edgeIds });
+      for (const step of via) walk(step.node, [at, ...nodeIds], [step.edgeId, ...edgeIds]);
+    };
+    walk(node, [], []);
+    return found;
   };
-  walk(goal, [], []);
-  return { length: end.depth, paths: paths.slice(0, limit), truncated: paths.length > limit };
+  const paths: GraphPath[] = [];
+  for (const node of meeting) {
+    const fromGoal = routes(sides[1].reached, node);
+    for (const head of routes(sides[0].reached, node)) {
+      for (const tail of fromGoal) {
+        if (paths.length > limit) break;
+        paths.push({ nodeIds: [...head.nodeIds, ...tail.nodeIds.slice(0, -1).reverse()], edgeIds: [...head.edgeIds, ...[...tail.edgeIds].reverse()] });
+      }
+    }
+  }
+  return { length: sides[0].depth + sides[1].depth, paths: paths.slice(0, limit), truncated: paths.length > limit };
 }
 
 /**

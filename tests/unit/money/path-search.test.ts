@@ -39,6 +39,33 @@ describe('shortestPaths (breadth-first, for in-memory sources)', () => {
     expect((await shortestPaths('a', 'y', chain, options(10, 1))).paths).toEqual([]);
   });
 
+  it('joins the routes from both ends at the meeting level: every combination once, each a real walk from start to goal', async () => {
+    const bowtie = graphOf('s-a', 's-b', 'a-m', 'b-m', 'm-c', 'm-d', 'c-g', 'd-g', 's-x', 'x-y', 'y-z', 'z-w', 'w-g');
+    const found = await shortestPaths('s', 'g', bowtie, options(6, 10));
+    expect(found).toMatchObject({ length: 4, truncated: false });
+    expect(found.paths.map((path) => path.nodeIds.join('')).sort()).toEqual(['samcg', 'samdg', 'sbmcg', 'sbmdg']);
+    for (const { nodeIds, edgeIds } of found.paths) {
+      expect(edgeIds.map((edgeId) => edgeId.split('-').sort())).toEqual(nodeIds.slice(1).map((node, i) => [nodeIds[i], node].sort()));
+    }
+    const capped = await shortestPaths('s', 'g', bowtie, options(6, 3));
+    expect(capped.paths).toHaveLength(3);
+    expect(capped.truncated).toBe(true);
+    expect(await shortestPaths('s', 'g', bowtie, options(3, 10))).toEqual({ length: null, paths: [], truncated: false });
+  });
+
+  it('grows the end with the smaller frontier, so a hub at one end is never expanded past its first level', async () => {
+    const leaves = Array.from({ length: 1000 }, (_, i) => `s-l${i}`);
+    const asked: string[] = [];
+    const graph = graphOf('s-x', 'x-g', ...leaves, ...leaves.map((_, i) => `l${i}-k${i}`));
+    const counting: LevelNeighbours = (frontier) => {
+      asked.push(...frontier);
+      return graph(frontier);
+    };
+    const found = await shortestPaths('s', 'g', counting, options(6, 1));
+    expect(found.paths).toEqual([{ nodeIds: ['s', 'x', 'g'], edgeIds: ['s-x', 'x-g'] }]);
+    expect(asked).toEqual(['s', 'g']);
+  });
+
   it('stops at a cancelled signal, between levels and inside a large one', async () => {
     const edges = [...Array.from({ length: 3000 }, (_, i) => `hub-n${i}`), ...Array.from({ length: 3000 }, (_, i) => `n${i}-m${i}`)];
     const controller = new AbortController();
