@@ -122,6 +122,11 @@ const definitions = {
   'shortest-path': { params: PathEnds, row: PathRow },
   'all-shortest-paths': { params: PathEnds.extend({ limit: Limit }), row: PathRow },
   'path-to-known-bad': { params: PathEnds.omit({ to: true }).extend({ hubCutoff: z.number().int().nonnegative() }), row: PathRow },
+  'path-next-hop': {
+    params: z.object({ frontier: Ids, eventLinks: EventLinks, hubCutoff: z.number().int().nonnegative().nullable() }),
+    row: z.object({ fromId: z.string(), nextId: z.string(), knownBadId: z.union([z.string(), z.number()]).nullable() }),
+  },
+  'path-hops': { params: PathEnds.omit({ from: true, to: true }).extend({ paths: z.array(Ids).max(101), eventLinks: EventLinks }), row: PathRow },
   'fulltext-index-list': { params: noParams, row: z.object({ name: z.string(), labels: z.array(z.string()), properties: z.array(z.string()) }) },
   'fulltext-search': { params: z.object({ indexName: z.string(), query: z.string(), limit: Limit, countCap: Limit }), row: CountedHits },
   'text-prefix-search': { params: z.object({ prefixes: Ids, limit: Limit, countCap: Limit }), row: CountedHits },

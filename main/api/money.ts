@@ -31,7 +31,7 @@ export const PathsInput = z
   .object({
     fromId: NodeId,
     toId: NodeId,
-    /** Relationship types the path may use (any direction), e.g. ["USES_DEVICE", "TRANSFERRED_TO"]. */
+    /** Link kinds the path may use (any direction), as `pathLinkTypes` names them, e.g. ["USES_DEVICE", "TRANSFERRED_TO", "Transaction"]. */
     linkTypes: z.array(RelationshipType).min(1, 'choose at least one link kind').max(32),
     maxHops: z.number().int('must be a whole number').min(1).max(MAX_PATH_HOPS).default(6),
     /** false: one shortest path; true: every shortest path, up to `limit`. */
@@ -63,13 +63,21 @@ export const PathsResult = z
   .strict();
 export type PathsResult = z.infer<typeof PathsResult>;
 
-/** One relationship type a path may follow, as the active source maps it (for the path dialog's choices). */
+/** Which entry of the schema mapping a path link kind comes from. */
+export const PATH_LINK_ENTRIES = ['identifier', 'transfer', 'payment', 'account-link', 'event-link'] as const;
+
+/**
+ * One link kind a path may follow, as the active source maps it (for the path dialog's choices):
+ * a relationship type, or for an event-node link `(a)-[T1]->(e:Label)-[T2]->(b)` the event label,
+ * which also types the a → b money link drawn for it (one hop on a path).
+ */
 export const PathLinkType = z
   .object({
     type: z.string(),
     kind: EdgeKind,
     /** For identifier links, which identifier the type leads to; null for money links. */
     identifierKind: NodeKind.nullable(),
+    mappedAs: z.enum(PATH_LINK_ENTRIES),
   })
   .strict();
 export type PathLinkType = z.infer<typeof PathLinkType>;
@@ -89,8 +97,8 @@ export const PathToKnownBadInput = z
 export type PathToKnownBadInput = z.output<typeof PathToKnownBadInput>;
 
 /**
- * The shortest path over the mapped identifier and transfer links (not card payments: a merchant
- * links thousands) from an account to the nearest other known-bad account (of several equally
+ * The shortest path over the mapped identifier, transfer, direct account and event-node links (not
+ * card payments: a merchant links thousands) from an account to the nearest other known-bad account (of several equally
  * near, the one with the smallest id). `no_known_bad_marker`: the
  * mapping marks no account known-bad, so there is nothing to look for.
  */

@@ -14,6 +14,8 @@ export interface KnownBadStep {
   to: GraphNode;
   /** The identifier or merchant the step passes through, for `shares` and `sameMerchant`. */
   via: GraphNode | null;
+  /** The relationship type of a `linked` step (a team's direct account link: REFERRED, CALLED). */
+  linkType: string | null;
 }
 
 const passesThrough = (node: GraphNode) => node.kind !== 'account';
@@ -28,14 +30,14 @@ export function knownBadSteps(result: PathToKnownBadResult): KnownBadStep[] {
   for (let i = 0; i < edgeIds.length; ) {
     const next = nodes.get(nodeIds[i + 1])!;
     if (passesThrough(next) && i + 2 < nodeIds.length) {
-      steps.push({ code: next.kind === 'merchant' ? 'sameMerchant' : 'shares', via: next, to: nodes.get(nodeIds[i + 2])! });
+      steps.push({ code: next.kind === 'merchant' ? 'sameMerchant' : 'shares', via: next, to: nodes.get(nodeIds[i + 2])!, linkType: null });
       i += 2;
       continue;
     }
     const edge = edges.get(edgeIds[i])!;
     const outgoing = edge.source === nodeIds[i];
     const code: PathStepCode = edge.kind === 'transfer' ? (outgoing ? 'sentTo' : 'receivedFrom') : edge.kind === 'payment' ? (outgoing ? 'paid' : 'paidBy') : 'linked';
-    steps.push({ code, via: null, to: next });
+    steps.push({ code, via: null, to: next, linkType: code === 'linked' ? edge.type : null });
     i += 1;
   }
   return steps;
@@ -49,6 +51,7 @@ export function knownBadSentence(t: TFunction, result: PathToKnownBadResult): st
       // The last step arrives at the known-bad account: say so.
       to: index === found.length - 1 ? `${step.to.label}${t('pathSearch.knownBad.known')}` : step.to.label,
       via: step.via?.label ?? '',
+      linkType: step.linkType ?? '',
       kind: step.via && step.via.kind !== 'merchant' ? (step.via.identifierType?.displayName ?? t(`pathSearch.knownBad.identifier.${step.via.kind}`)) : '',
     }),
   );

@@ -5,8 +5,13 @@
 import type { TFunction } from 'i18next';
 import { MAX_PATH_HOPS, type PathLinkType, type PathsInput, type PathsResult } from '../../main/api';
 
-/** What a link kind is called in the dialog: the identifier or money kind, with the stored type beside it. */
+/**
+ * What a link kind is called in the dialog: the identifier or money kind; a team's direct account
+ * link or event-node link by its own name (relationship type, event label) with what it is.
+ */
 export function linkTypeLabel(t: TFunction, linkType: PathLinkType): string {
+  if (linkType.mappedAs === 'account-link') return t('pathSearch.linkKinds.accountLink', { type: linkType.type });
+  if (linkType.mappedAs === 'event-link') return t('pathSearch.linkKinds.eventLink', { label: linkType.type });
   return linkType.identifierKind ? t(`kinds.${linkType.identifierKind}`) : t(`edgeKinds.${linkType.kind}`);
 }
 

@@ -7,9 +7,10 @@ import type { GraphSource } from '../sources/graph-source';
 const LINK_DETAILS_LIMIT = 5_000;
 
 /**
- * What the path to the nearest known-bad account may follow: shared identifiers and transfers, not
- * card payments (a merchant is paid by thousands: "paid the same café" explains no risk), and no hub
- * identifier such as an office IP (the cutoff ring detection uses).
+ * What the path to the nearest known-bad account may follow: shared identifiers, transfers, direct
+ * account links and money through event nodes, not card payments (a merchant is paid by thousands:
+ * "paid the same café" explains no risk), and no hub identifier such as an office IP (the cutoff
+ * ring detection uses).
  */
 export function knownBadSearch(linkTypes: readonly PathLinkType[]): { linkTypes: string[]; hubCutoff: number } {
   return { linkTypes: linkTypes.filter((linkType) => linkType.kind !== 'payment').map((linkType) => linkType.type), hubCutoff: DEFAULT_PROJECTION_OPTIONS.supernodeCutoff };

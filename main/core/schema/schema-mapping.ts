@@ -242,7 +242,7 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
  * Stands in for a part of the schema that is not mapped (no transfers, no createdAt property):
  * a name no graph is expected to use, so the pattern or property it fills matches nothing and reads as null.
  */
-const UNMAPPED = 'ringscope_unmapped';
+export const UNMAPPED = 'ringscope_unmapped';
 
 /** The placeholder values every catalogued exploration query may use, quoted from a validated mapping. */
 export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, QuotedName> {

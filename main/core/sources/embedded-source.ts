@@ -14,7 +14,7 @@ import { ApiError, IDENTIFIER_KINDS, inTimeWindow, linksInTimeWindow, type Follo
 import { userIdOf, type DemoDataset } from '../demo/dataset';
 import { maskIdentifier } from '../privacy/mask';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from './graph-source';
-import { nearestPath, shortestPaths, type PathStep } from './path-search';
+import { nearestPath, nodeByNode, shortestPaths, type PathStep } from './path-search';
 import { cardLastFour, matchesWordStart, phoneQuery, TEXT_SEARCH_COUNT_CAP } from './text-search';
 
 /** The embedded source's name is a code: the UI and the report word it in the reader's language. */
@@ -330,15 +330,15 @@ export class EmbeddedGraphSource implements GraphSource {
     this.requireNode(fromId);
     this.requireNode(toId);
     const walk = this.pathWalk(linkTypes, signal);
-    const found = shortestPaths(fromId, toId, walk.steps, { maxHops, limit, signal });
+    const found = await shortestPaths(fromId, toId, nodeByNode(walk.steps, signal), { maxHops, limit, signal });
     return { status: found.length === null ? 'no_path_within_hops' : 'found', maxHops, ...found, ...walk.drawn(found.paths) };
   }
 
   pathLinkTypes(): PathLinkType[] {
     return [
-      ...IDENTIFIER_KINDS.map((kind) => ({ type: IDENTIFIER_RELATIONSHIP[kind], kind: 'identifier' as const, identifierKind: kind })),
-      { type: TRANSFERRED_TO, kind: 'transfer', identifierKind: null },
-      { type: PAID, kind: 'payment', identifierKind: null },
+      ...IDENTIFIER_KINDS.map((kind) => ({ type: IDENTIFIER_RELATIONSHIP[kind], kind: 'identifier' as const, identifierKind: kind, mappedAs: 'identifier' as const })),
+      { type: TRANSFERRED_TO, kind: 'transfer', identifierKind: null, mappedAs: 'transfer' },
+      { type: PAID, kind: 'payment', identifierKind: null, mappedAs: 'payment' },
     ];
   }
 
@@ -347,7 +347,7 @@ export class EmbeddedGraphSource implements GraphSource {
     this.requireNode(nodeId);
     const walk = this.pathWalk(linkTypes, signal, hubCutoff);
     const isKnownBad = (id: string) => id.startsWith('account:') && this.toNode(this.requireNode(id)).blacklisted;
-    const path = nearestPath(nodeId, isKnownBad, walk.steps, { maxHops, signal });
+    const path = await nearestPath(nodeId, isKnownBad, nodeByNode(walk.steps, signal), { maxHops, signal });
     if (!path) return { status: 'no_path_within_hops', maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
     return { status: 'found', maxHops, length: path.edgeIds.length, knownBadId: path.nodeIds.at(-1)!, path, ...walk.drawn([path]) };
   }

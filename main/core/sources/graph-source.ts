@@ -15,7 +15,7 @@ export interface SubgraphOptions {
 export interface PathRequest {
   fromId: string;
   toId: string;
-  /** Relationship types the path may use; each must be one the source maps (else invalid_input). */
+  /** Link kinds the path may use, as `pathLinkTypes` names them; each must be one the source maps (else invalid_input). */
   linkTypes: readonly string[];
   maxHops: number;
   /** 1: one shortest path; more: every shortest path up to this many. */
@@ -72,7 +72,7 @@ export interface GraphSource {
   revealIdentifiers(nodeIds: readonly string[], signal: AbortSignal): Promise<Map<string, string>>;
   /** Shortest path(s) between two nodes; `no_path_within_hops` when none is short enough. */
   paths(request: PathRequest): Promise<PathsResult>;
-  /** The relationship types `paths` may follow: every mapped identifier and money link type. */
+  /** The link kinds `paths` may follow: every mapped identifier, money and direct account link type, and each event-node link's event label. */
   pathLinkTypes(): PathLinkType[];
   /** Shortest path over the given link types (each one `pathLinkTypes` lists) from a node to the nearest other known-bad account. */
   pathToKnownBad(nodeId: string, options: KnownBadPathOptions): Promise<PathToKnownBadResult>;

@@ -106,7 +106,7 @@ describe('money and paths Api on the embedded demo graph (through the dispatcher
   it('lists the link types a path may follow: every identifier relationship of the demo schema and both money links', async () => {
     const { linkTypes } = await call<PathLinkTypesResult>('pathLinkTypes', {});
     expect(linkTypes.map((linkType) => linkType.type)).toEqual(['USES_DEVICE', 'HAS_PHONE', 'USES_IP', 'HAS_CARD', 'LIVES_AT', 'HAS_EMAIL', 'TRANSFERRED_TO', 'PAID']);
-    expect(linkTypes.find((linkType) => linkType.type === 'HAS_PHONE')).toEqual({ type: 'HAS_PHONE', kind: 'identifier', identifierKind: 'phone' });
+    expect(linkTypes.find((linkType) => linkType.type === 'HAS_PHONE')).toEqual({ type: 'HAS_PHONE', kind: 'identifier', identifierKind: 'phone', mappedAs: 'identifier' });
     // Every type offered is one graph.paths accepts.
     await expect(call<PathsResult>('paths', { fromId: pair.from, toId: pair.to, linkTypes: linkTypes.map((linkType) => linkType.type) })).resolves.toMatchObject({ status: 'found' });
   });

@@ -28,4 +28,12 @@ describe('the path to the nearest known-bad account in words', () => {
     expect(knownBadSentence(i18n.getFixedT('en'), result)).toBe('3 hops: received money from U0000005, who shares device D-88a1… with U0000009 (blacklisted)');
     expect(knownBadSentence(i18n.getFixedT('zh-CN'), result)).toBe('3 跳：收到 U0000005 的转账，后者与 U0000009（黑名单） 共用设备 D-88a1…');
   });
+
+  it('names a direct account link by its relationship type, and reads money through event nodes as money sent', () => {
+    const referred: GraphEdge = { id: 'referral', source: start.id, target: middle.id, type: 'REFERRED', kind: 'identifier', properties: {} };
+    const paid: GraphEdge = { id: 'paid', source: middle.id, target: bad.id, type: 'Transaction', kind: 'transfer', properties: {} };
+    const result = found([start, middle, bad], [referred, paid]);
+    expect(knownBadSentence(i18n.getFixedT('en'), result)).toBe('2 hops: is linked to U0000005 by REFERRED, who sent money to U0000009 (blacklisted)');
+    expect(knownBadSentence(i18n.getFixedT('zh-CN'), result)).toBe('2 跳：通过 REFERRED 与 U0000005 相关联，后者向 U0000009（黑名单） 转账');
+  });
 });

@@ -11,9 +11,11 @@ afterEach(cleanup);
 const account = (id: string): GraphNode => ({ id: `account:${id}`, kind: 'account', key: id, label: id, properties: {}, riskScore: null, blacklisted: false, degree: 2 });
 const ends = { from: account('U0000001'), to: account('U0000002') };
 const mapped = [
-  { type: 'USES_DEVICE', kind: 'identifier', identifierKind: 'device' },
-  { type: 'HAS_PHONE', kind: 'identifier', identifierKind: 'phone' },
-  { type: 'TRANSFERRED_TO', kind: 'transfer', identifierKind: null },
+  { type: 'USES_DEVICE', kind: 'identifier', identifierKind: 'device', mappedAs: 'identifier' },
+  { type: 'HAS_PHONE', kind: 'identifier', identifierKind: 'phone', mappedAs: 'identifier' },
+  { type: 'TRANSFERRED_TO', kind: 'transfer', identifierKind: null, mappedAs: 'transfer' },
+  { type: 'REFERRED', kind: 'identifier', identifierKind: null, mappedAs: 'account-link' },
+  { type: 'Transaction', kind: 'transfer', identifierKind: null, mappedAs: 'event-link' },
 ];
 
 /** The Api as the desktop shell gives it, with the mapping above and graph.paths answering `answer`. */
@@ -36,13 +38,14 @@ describe('PathDialog', () => {
     const onFound = vi.fn();
     renderWithProviders(<PathDialog ends={ends} onClose={vi.fn()} onFound={onFound} />, apiWithPaths(asked));
     const phone = await screen.findByRole('checkbox', { name: 'Phone' });
-    expect(screen.getAllByRole('checkbox').map((box) => box.getAttribute('aria-label'))).toEqual(['Device', 'Phone', 'Money transfer']);
+    // A direct account link and an event-node link read by the team's own names, with what they are.
+    expect(screen.getAllByRole('checkbox').map((box) => box.getAttribute('aria-label'))).toEqual(['Device', 'Phone', 'Money transfer', 'REFERRED (account link)', 'Transaction (money via event nodes)']);
     fireEvent.click(phone);
     fireEvent.change(screen.getByTestId('path-max-hops'), { target: { value: '3' } });
     fireEvent.click(screen.getByRole('radio', { name: 'All shortest paths, at most' }));
     fireEvent.click(screen.getByTestId('path-submit'));
     expect((await screen.findByTestId('path-none')).textContent).toBe('No path within 3 hops between U0000001 and U0000002. Allow longer paths or more link kinds.');
-    expect(asked).toHaveBeenCalledWith(expect.objectContaining({ fromId: 'account:U0000001', toId: 'account:U0000002', linkTypes: ['USES_DEVICE', 'TRANSFERRED_TO'], maxHops: 3, all: true, limit: 25 }));
+    expect(asked).toHaveBeenCalledWith(expect.objectContaining({ fromId: 'account:U0000001', toId: 'account:U0000002', linkTypes: ['USES_DEVICE', 'TRANSFERRED_TO', 'REFERRED', 'Transaction'], maxHops: 3, all: true, limit: 25 }));
     expect(onFound).not.toHaveBeenCalled();
   });
 

@@ -8,7 +8,8 @@ import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type 
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { eventLinksParam, identifierPlaceholders, mappingPlaceholders, searchOrder, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { eventLinksParam, identifierPlaceholders, mappingPlaceholders, searchOrder, UNMAPPED, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { nearestPath, shortestPaths, type LevelNeighbours, type PathStep } from '../path-search';
 import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
 import type { LoadedSubgraph } from './subgraph-accumulator';
@@ -20,6 +21,15 @@ export interface Neo4jSourceOptions {
   /** Shown in the top bar, e.g. "Fraud graph (bolt://db:7687/fraud)". */
   name: string;
   accountCount: number | null;
+}
+
+/** Frontier nodes one path-next-hop statement takes (the catalog's id-list bound allows more; smaller keeps each read short). */
+const FRONTIER_BATCH = 10_000;
+
+/** Link kinds a path search follows: statement placeholders (relationship types, hop bound) and the chosen event-node links. */
+interface ChosenLinks {
+  names: Record<string, QuotedName>;
+  eventLinks: ReturnType<typeof eventLinksParam>;
 }
 
 export class Neo4jGraphSource implements GraphSource {
@@ -173,13 +183,14 @@ export class Neo4jGraphSource implements GraphSource {
 
   async paths({ fromId, toId, linkTypes, maxHops, limit, signal }: PathRequest): Promise<PathsResult> {
     const { client } = this.options;
-    const names = this.pathNames(linkTypes, maxHops);
+    const chosen = this.chosenLinks(linkTypes, maxHops);
+    if (chosen.eventLinks.length > 0) return this.pathsThroughEvents(fromId, toId, chosen, { maxHops, limit, signal });
     const ends = { from: parseNodeId(fromId), to: parseNodeId(toId), ...this.moneyTypes() };
     // One more than asked for tells whether the list was cut.
     const rows =
       limit === 1
-        ? await client.read('shortest-path', ends, { names, signal })
-        : await client.read('all-shortest-paths', { ...ends, limit: limit + 1 }, { names, signal });
+        ? await client.read('shortest-path', ends, { names: chosen.names, signal })
+        : await client.read('all-shortest-paths', { ...ends, limit: limit + 1 }, { names: chosen.names, signal });
     if (rows.length === 0) throw new ApiError('not_found', `No node with id ${fromId} or ${toId} in this graph`, { reason: 'node_missing', params: { nodeId: `${fromId}, ${toId}` } });
     const found = rows.flatMap((row) => (row.path ? [row.path] : []));
     if (found.length === 0) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
@@ -187,20 +198,45 @@ export class Neo4jGraphSource implements GraphSource {
     return { status: 'found', maxHops, length: kept[0].nodes.length - 1, truncated: found.length > limit, ...this.drawPaths(kept) };
   }
 
+  /**
+   * Paths that may pass event nodes, where an event hop a → e → b counts once: Cypher's shortest
+   * path counts relationships, so the shortest path by hops is searched breadth-first here, one
+   * catalogued statement per level (path-next-hop.cypher), and then drawn (path-hops.cypher).
+   */
+  private async pathsThroughEvents(fromId: string, toId: string, chosen: ChosenLinks, { maxHops, limit, signal }: { maxHops: number; limit: number; signal: AbortSignal }): Promise<PathsResult> {
+    const [start, goal] = await Promise.all([this.resolve(fromId, signal), this.resolve(toId, signal)]);
+    const found = await shortestPaths(start.node.elementId, goal.node.elementId, this.nextHops(chosen, null, signal), { maxHops, limit, signal });
+    if (found.length === null) return { status: 'no_path_within_hops', maxHops, length: null, paths: [], truncated: false, nodes: [], edges: [] };
+    return { status: 'found', maxHops, length: found.length, truncated: found.truncated, ...(await this.drawFoundPaths(found.paths, chosen, signal)) };
+  }
+
   pathLinkTypes(): PathLinkType[] {
     const { mapping } = this.options;
+    // Event links sharing an event label are one kind, as Explore draws them as one money link.
+    const eventLabels = [...new Set(mapping.eventLinks.map((link) => link.eventLabel))];
     return [
-      ...mapping.identifiers.map((identifier) => ({ type: identifier.relationshipType, kind: 'identifier' as const, identifierKind: identifier.kind })),
-      ...(mapping.transfer ? [{ type: mapping.transfer.relationshipType, kind: 'transfer' as const, identifierKind: null }] : []),
-      ...(mapping.payment ? [{ type: mapping.payment.relationshipType, kind: 'payment' as const, identifierKind: null }] : []),
+      ...mapping.identifiers.map((identifier) => ({ type: identifier.relationshipType, kind: 'identifier' as const, identifierKind: identifier.kind, mappedAs: 'identifier' as const })),
+      ...(mapping.transfer ? [{ type: mapping.transfer.relationshipType, kind: 'transfer' as const, identifierKind: null, mappedAs: 'transfer' as const }] : []),
+      ...(mapping.payment ? [{ type: mapping.payment.relationshipType, kind: 'payment' as const, identifierKind: null, mappedAs: 'payment' as const }] : []),
+      ...mapping.accountLinks.map((link) => ({ type: link.relationshipType, kind: edgeKindOf(link.relationshipType, mapping), identifierKind: null, mappedAs: 'account-link' as const })),
+      ...eventLabels.map((eventLabel) => ({ type: eventLabel, kind: edgeKindOf(eventLabel, mapping), identifierKind: null, mappedAs: 'event-link' as const })),
     ];
   }
 
   async pathToKnownBad(nodeId: string, { linkTypes, hubCutoff, maxHops, signal }: KnownBadPathOptions): Promise<PathToKnownBadResult> {
     const none = { maxHops, length: null, knownBadId: null, path: null, nodes: [], edges: [] };
-    const names = this.pathNames(linkTypes, maxHops);
+    const chosen = this.chosenLinks(linkTypes, maxHops);
     if (!this.options.mapping.account.blacklistedProperty) return { status: 'no_known_bad_marker', ...none };
-    const rows = await this.options.client.read('path-to-known-bad', { from: parseNodeId(nodeId), hubCutoff, ...this.moneyTypes() }, { names, signal });
+    if (chosen.eventLinks.length > 0) {
+      const start = await this.resolve(nodeId, signal);
+      // Account id of each known-bad account the search reached, by element id (the tie-break orders by account id).
+      const knownBad = new Map<string, string>();
+      const found = await nearestPath(start.node.elementId, (node) => knownBad.has(node), this.nextHops(chosen, hubCutoff, signal, knownBad), { maxHops, signal, goalOrder: (node) => knownBad.get(node)! });
+      if (!found) return { status: 'no_path_within_hops', ...none };
+      const { paths, nodes, edges } = await this.drawFoundPaths([found], chosen, signal);
+      return { status: 'found', maxHops, length: found.edgeIds.length, knownBadId: paths[0].nodeIds.at(-1)!, path: paths[0], nodes, edges };
+    }
+    const rows = await this.options.client.read('path-to-known-bad', { from: parseNodeId(nodeId), hubCutoff, ...this.moneyTypes() }, { names: chosen.names, signal });
     if (rows.length === 0) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId } });
     const found = rows[0].path;
     if (!found) return { status: 'no_path_within_hops', ...none };
@@ -208,15 +244,45 @@ export class Neo4jGraphSource implements GraphSource {
     return { status: 'found', maxHops, length: found.nodes.length - 1, knownBadId: paths[0].nodeIds.at(-1)!, path: paths[0], nodes, edges };
   }
 
-  /** Placeholders of a path statement: the mapping's names, the link types and the hop bound; refuses a type the mapping does not have. */
-  private pathNames(linkTypes: readonly string[], maxHops: number): Record<string, QuotedName> {
-    // Only mapped types, which were checked against the discovered schema, may enter the statement.
-    const mapped = new Set(this.pathLinkTypes().map((linkType) => linkType.type));
-    const unknownTypes = linkTypes.filter((type) => !mapped.has(type));
+  /**
+   * The chosen link kinds as the path statements take them: relationship types (identifier, money and
+   * direct account links) as a placeholder with the hop bound, event-node links as a parameter.
+   * Refuses a kind the mapping does not have: only mapped names, checked against the discovered schema, enter a statement.
+   */
+  private chosenLinks(linkTypes: readonly string[], maxHops: number): ChosenLinks {
+    const offered = this.pathLinkTypes();
+    const unknownTypes = linkTypes.filter((type) => !offered.some((linkType) => linkType.type === type));
     if (unknownTypes.length) {
       throw new ApiError('invalid_input', `Link types not in the schema mapping: ${unknownTypes.join(', ')}`, { reason: 'input_invalid', fields: [{ path: 'linkTypes', message: `not mapped: ${unknownTypes.join(', ')}` }] });
     }
-    return { ...this.names, linkTypes: typeAlternatives(linkTypes.map(quoteName)), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) };
+    const relationshipTypes = offered.filter((linkType) => linkType.mappedAs !== 'event-link' && linkTypes.includes(linkType.type)).map((linkType) => quoteName(linkType.type));
+    return {
+      names: { ...this.names, linkTypes: typeAlternatives(relationshipTypes.length ? relationshipTypes : [quoteName(UNMAPPED)]), maxHops: hopLimit(maxHops, MAX_PATH_HOPS) },
+      eventLinks: eventLinksParam(this.options.mapping).filter((link) => linkTypes.includes(link.eventLabel)),
+    };
+  }
+
+  /** One level of the breadth-first path search, read in batches; `knownBad` collects the known-bad accounts reached. */
+  private nextHops(chosen: ChosenLinks, hubCutoff: number | null, signal: AbortSignal, knownBad?: Map<string, string>): LevelNeighbours {
+    return async (frontier) => {
+      const steps: (readonly [string, PathStep])[] = [];
+      for (let offset = 0; offset < frontier.length; offset += FRONTIER_BATCH) {
+        const batch = frontier.slice(offset, offset + FRONTIER_BATCH);
+        const rows = await this.options.client.read('path-next-hop', { frontier: batch, eventLinks: chosen.eventLinks, hubCutoff }, { names: chosen.names, signal });
+        for (const { fromId, nextId, knownBadId } of rows) {
+          if (knownBadId !== null) knownBad?.set(nextId, String(knownBadId));
+          // The edge is drawn once the path is known (path-hops.cypher); here a step only needs its ends.
+          steps.push([fromId, { node: nextId, edgeId: `${fromId} ${nextId}` }]);
+        }
+      }
+      return steps;
+    };
+  }
+
+  /** Paths found by the breadth-first search (element ids), as node and folded edge ids with the DTOs to draw them. */
+  private async drawFoundPaths(found: readonly GraphPath[], chosen: ChosenLinks, signal: AbortSignal) {
+    const rows = await this.options.client.read('path-hops', { paths: found.map((path) => path.nodeIds), eventLinks: chosen.eventLinks, ...this.moneyTypes() }, { names: chosen.names, signal });
+    return this.drawPaths(rows.flatMap((row) => (row.path ? [row.path] : [])));
   }
 
   private moneyTypes() {
