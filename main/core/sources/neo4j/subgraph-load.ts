@@ -104,6 +104,14 @@ export async function loadSubgraph(
     return position;
   };
 
+  /** Counts one loaded relationship, reports progress, and says whether to keep streaming (false: truncated). */
+  const counted = (): boolean => {
+    relationships++;
+    if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
+    if (relationships >= options.maxRelationships) truncated = true;
+    return !truncated;
+  };
+
   for (let start = 0; start < accountSet.length && !truncated; start += ACCOUNT_BATCH) {
     await client.stream(
       'subgraph-around-accounts',
@@ -130,13 +138,7 @@ export async function loadSubgraph(
           payments.amount.push(row.amount ?? Number.NaN);
           payments.at.push(epochMillisOf(row.at));
         }
-        relationships++;
-        if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
-        if (relationships >= options.maxRelationships) {
-          truncated = true;
-          return false;
-        }
-        return true;
+        return counted();
       },
       { names, signal, timeoutMs: 300_000 },
     );
@@ -146,7 +148,7 @@ export async function loadSubgraph(
   const accountLinks = { from: [] as number[], to: [] as number[], weight: [] as number[], flow: [] as number[] };
   const linkQueries = [
     ...mapping.accountLinks.map((link, i) => ({ query: 'account-links-around-accounts' as const, names: accountLinkPlaceholders(mapping, i), link, event: false })),
-    ...mapping.eventLinks.map((link, i) => ({ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link, event: true })),
+    ...mapping.eventLinks.flatMap((link, i) => (link.farEnd.kind === 'account' ? [{ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link, event: true }] : [])),
   ];
   for (const { query, names: linkNames, link, event } of linkQueries) {
     // One row per flow or event (a transfer, a transaction node) rather than a standing relationship
@@ -171,15 +173,30 @@ export async function loadSubgraph(
             transfers.amount.push(row.amount ?? Number.NaN);
             transfers.at.push(epochMillisOf(row.at));
           }
-          relationships++;
-          if (relationships % PROGRESS_EVERY === 0) options.onProgress?.(relationships, null);
-          if (relationships >= options.maxRelationships) {
-            truncated = true;
-            return false;
-          }
-          return true;
+          return counted();
         },
         { names: linkNames, signal, timeoutMs: 300_000 },
+      );
+    }
+  }
+  // Event links to merchants are payments, read like mapped payment relationships (the cash-out
+  // reason reads them); a merchant is never an account, so they never link two accounts.
+  for (const [i, link] of mapping.eventLinks.entries()) {
+    if (link.farEnd.kind !== 'merchant') continue;
+    for (let start = 0; start < accountSet.length && !truncated; start += ACCOUNT_BATCH) {
+      await client.stream(
+        'event-payments-around-accounts',
+        { accountIds: accountSet.slice(start, start + ACCOUNT_BATCH) },
+        (row) => {
+          const from = accounts.find(row.accountId);
+          if (from < 0 || row.merchantId === null) return true;
+          payments.account.push(from);
+          payments.merchant.push(merchants.of(row.merchantId).position);
+          payments.amount.push(row.amount ?? Number.NaN);
+          payments.at.push(epochMillisOf(row.at));
+          return counted();
+        },
+        { names: eventLinkPlaceholders(mapping, i), signal, timeoutMs: 300_000 },
       );
     }
   }
