@@ -116,7 +116,7 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
   // link to directly otherwise is an identifier or an account), and has an id key to tell merchants apart.
   const identifierLabels = new Set(identifiers.map((identifier) => identifier.label));
   const linkedDirectly = (label: string) => names.relationshipTypes.some((type) => type !== payment?.relationshipType && fromAccounts(type) && ends[type].to.includes(label));
-  const merchantEnd = (label: string): EventLinkFarEnd | null => {
+  const merchantEnd = (label: string): Extract<EventLinkFarEnd, { kind: 'merchant' }> | null => {
     if (label === accountLabel || identifierLabels.has(label) || linkedDirectly(label)) return null;
     const idProperty = guessIdProperty(label, names);
     return idProperty ? { kind: 'merchant', label, idProperty } : null;
@@ -136,7 +136,7 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
         ends[type].to.flatMap((label) => {
           const farEnd = label === eventLabel ? null : merchantEnd(label);
           if (!farEnd) return [];
-          notes.push({ code: 'event-payment-proposed', params: { label: eventLabel, fromType, toType: type, merchantLabel: label, merchantIdProperty: farEnd.kind === 'merchant' ? farEnd.idProperty : '' } });
+          notes.push({ code: 'event-payment-proposed', params: { label: eventLabel, fromType, toType: type, merchantLabel: label, merchantIdProperty: farEnd.idProperty } });
           return [link(type, farEnd)];
         }),
       );
@@ -251,7 +251,7 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
     const role = `event link ${i + 1}`;
     requireType(link.fromType, `${role}, account to event`);
     requireLabel(link.eventLabel, `${role} events`);
-    requireType(link.toType, `${role}, event to account`);
+    requireType(link.toType, `${role}, event to ${link.farEnd.kind}`);
     requireNodeProperty(link.eventLabel, link.amountProperty, `${role} amount`);
     requireNodeProperty(link.eventLabel, link.timeProperty, `${role} time`);
     if (link.farEnd.kind === 'merchant') {
