@@ -81,7 +81,7 @@ export function EventLinksSection({ schema, mapping, onChange }: LinkSectionProp
           </Button>,
         ];
       })}
-      <Button onClick={() => onChange(withNewEventLink(mapping, schema))} data-testid="add-event-link" disabled={schema.labels.length === 0}>
+      <Button onClick={() => onChange(withNewEventLink(mapping, schema))} data-testid="add-event-link" disabled={schema.labels.length === 0} sx={{ gridColumn: '1 / -1', justifySelf: 'start' }}>
         {t('connect.schema.addEventLink')}
       </Button>
     </Section>
@@ -109,5 +109,5 @@ function EventFarEndFields({ index, schema, farEnd, onChange }: { index: number;
   );
 }
 
-/** The far-end select's value for "an account" (no label is empty). */
-const ACCOUNT_FAR_END = '';
+/** The far-end select's value for "an account": no label has a colon (GraphName), and MUI shows an empty value as no choice. */
+const ACCOUNT_FAR_END = ':account';

@@ -251,7 +251,7 @@ describe('the Connect screen', () => {
 
     const panel = await screen.findByTestId('schema-mapping');
     fireEvent.click(within(panel).getByTestId('add-event-link'));
-    expect((within(panel).getByTestId('event-link-0-far-end') as HTMLInputElement).value).toBe('');
+    expect((within(panel).getByTestId('event-link-0-far-end') as HTMLInputElement).value).toBe(':account');
     expect(within(panel).queryByTestId('event-link-0-merchant-id')).toBeNull();
     fireEvent.change(within(panel).getByTestId('event-link-0-far-end'), { target: { value: 'Customer' } });
     // The label's key ending in id is proposed.
