@@ -206,6 +206,7 @@ const definitions = {
   },
   'account-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
   'event-links-around-accounts': { params: z.object({ accountIds: Ids }), row: AccountLinkRow },
+  'event-payments-around-accounts': { params: z.object({ accountIds: Ids }), row: z.object({ accountId: z.string(), merchantId: z.string().nullable(), amount: nullableNumber, at: Temporal }) },
   'schema-labels': { params: noParams, row: z.object({ label: z.string() }) },
   'schema-relationship-types': { params: noParams, row: z.object({ relationshipType: z.string() }) },
   'schema-node-properties': { params: noParams, row: z.object({ label: z.string(), properties: z.array(z.string()) }) },

@@ -87,17 +87,30 @@ export const AccountLinkMapping = z.strictObject({
 });
 
 /**
+ * What an event link's far end `b` is: another account (a transfer between two accounts), or a
+ * merchant named by its label and id property (a payment, read like a mapped payment relationship).
+ */
+export const EventLinkFarEnd = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('account') }),
+  z.strictObject({ kind: z.literal('merchant'), label: GraphName, idProperty: GraphName }),
+]);
+export type EventLinkFarEnd = z.infer<typeof EventLinkFarEnd>;
+
+/**
  * A two-hop pattern through an event node, `(a)-[fromType]->(e:eventLabel)-[toType]->(b)`, read as
- * one link a→b carrying e's amount and time: payments or transactions stored as nodes.
+ * one link a→b carrying e's amount and time: payments or transactions stored as nodes. A mapping
+ * saved before far ends could be merchants reads as an account far end.
  */
 export const EventLinkMapping = z.strictObject({
   fromType: GraphName,
   eventLabel: GraphName,
   toType: GraphName,
+  farEnd: EventLinkFarEnd.default({ kind: 'account' }),
   amountProperty: OptionalProperty,
   timeProperty: OptionalProperty,
   weight: LinkWeight,
 });
+export type EventLinkMapping = z.infer<typeof EventLinkMapping>;
 
 export const TransferMapping = z.strictObject({
   relationshipType: GraphName,
@@ -137,7 +150,7 @@ export type SchemaMapping = z.infer<typeof SchemaMapping>;
 /** One reason the proposed mapping differs from the demo schema: a code plus the names involved. */
 export const SchemaNote = z
   .object({
-    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed', 'identifier-proposed']),
+    code: z.enum(['no-account-label', 'account-property-missing', 'identifier-missing', 'no-transfers', 'no-payments', 'direct-link-proposed', 'event-link-proposed', 'event-payment-proposed', 'identifier-proposed']),
     params: z.record(z.string(), z.string()),
   })
   .strict();

@@ -108,7 +108,7 @@ export function withAccountLink(mapping: SchemaMapping, index: number, patch: Pa
 export function withNewEventLink(mapping: SchemaMapping, schema: DiscoveredSchema): SchemaMapping {
   const eventLabel = schema.labels.find((label) => !mapping.account.labels.includes(label)) ?? '';
   const type = schema.relationshipTypes[0] ?? '';
-  const link: EventLink = { fromType: type, eventLabel, toType: type, amountProperty: null, timeProperty: null, weight: 0.5 };
+  const link: EventLink = { fromType: type, eventLabel, toType: type, farEnd: { kind: 'account' }, amountProperty: null, timeProperty: null, weight: 0.5 };
   return { ...mapping, eventLinks: [...mapping.eventLinks, link] };
 }
 
@@ -123,4 +123,15 @@ export function withEventLink(mapping: SchemaMapping, index: number, patch: Part
     return [{ ...updated, amountProperty: keep(updated.amountProperty), timeProperty: keep(updated.timeProperty) }];
   });
   return { ...mapping, eventLinks };
+}
+
+/**
+ * The far end of an event-node link after the investigator picks it: an account (null), or merchants
+ * of a label, told apart by the id key already chosen while the label has it, else its first key ending in id.
+ */
+export function eventFarEnd(schema: DiscoveredSchema, merchantLabel: string | null, current: EventLink['farEnd']): EventLink['farEnd'] {
+  if (merchantLabel === null) return { kind: 'account' };
+  const keys = propertiesOf(schema, merchantLabel);
+  const kept = current.kind === 'merchant' && keys.includes(current.idProperty) ? current.idProperty : null;
+  return { kind: 'merchant', label: merchantLabel, idProperty: kept ?? keys.find((key) => /id$/i.test(key)) ?? keys[0] ?? '' };
 }

@@ -146,7 +146,7 @@ export async function runLoadBench(log: (line: string) => void = console.log): P
         const statements = [
           renderQuery(graphQueries['subgraph-around-accounts'], names),
           ...mapping.accountLinks.map((_, i) => renderQuery(graphQueries['account-links-around-accounts'], accountLinkPlaceholders(mapping, i))),
-          ...mapping.eventLinks.map((_, i) => renderQuery(graphQueries['event-links-around-accounts'], eventLinkPlaceholders(mapping, i))),
+          ...mapping.eventLinks.map((link, i) => renderQuery(graphQueries[link.farEnd.kind === 'merchant' ? 'event-payments-around-accounts' : 'event-links-around-accounts'], eventLinkPlaceholders(mapping, i))),
         ];
         let rows = 0;
         for (const text of statements) {

@@ -33,7 +33,7 @@ export async function loadPaymentNetworkGraph(log: (line: string) => void): Prom
     if (marker.fingerprint !== paymentNetworkFingerprint(dataset)) throw new Error(`the Neo4j on port ${port} does not hold the payment-network shape of seed ${marker.seed}`);
     const discovered = await discoverSchema(client);
     const mapping = validateMapping(discovered.proposedMapping, discovered);
-    log(`proposed mapping: accounts ${mapping.account.labels.join('|')}.${mapping.account.idProperty}, identifiers ${mapping.identifiers.map((i) => `${i.kind}=${i.label}`).join(' ')}, event links ${mapping.eventLinks.map((l) => `${l.fromType}>${l.eventLabel}>${l.toType}`).join(' ')}`);
+    log(`proposed mapping: accounts ${mapping.account.labels.join('|')}.${mapping.account.idProperty}, identifiers ${mapping.identifiers.map((i) => `${i.kind}=${i.label}`).join(' ')}, event links ${mapping.eventLinks.map((l) => `${l.fromType}>${l.eventLabel}>${l.toType}>${l.farEnd.kind === 'merchant' ? l.farEnd.label : 'account'}`).join(' ')}`);
     const started = performance.now();
     const loaded = await loadSubgraph(client, mapping, { wholeGraph: true }, { maxRelationships: Number.MAX_SAFE_INTEGER });
     const loadSeconds = Math.round(performance.now() - started) / 1000;

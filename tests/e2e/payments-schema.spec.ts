@@ -96,6 +96,10 @@ describe('A payment-network graph: proposed mapping, detection, a planted ring i
     expect(await identifierValue('card', 'label')).toBe('NationalId');
     expect(await identifierValue('email', 'value')).toBe('address');
     expect(await identifierValue('device', 'type')).toBe('USED_DEVICE');
+    // Transactions to clients are money links between accounts; transactions to merchants are payments.
+    expect(await value('event-link-0-far-end')).toBe(':account');
+    expect(await value('event-link-1-far-end')).toBe('Merchant');
+    expect(await value('event-link-1-merchant-id')).toBe('merchantId');
     await page.getByTestId('schema-mapping').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'payments-01-proposed-mapping');
   });

@@ -74,11 +74,12 @@ export async function ensureNeo4jTestServer(): Promise<{ server: Neo4jTestServer
 }
 
 /**
- * A second, empty Neo4j beside the shared one (the next Bolt port, a throwaway data folder), for a
- * test that needs a graph of another shape; `stop` stops it and deletes its data.
+ * A second, empty Neo4j beside the shared one (the next Bolt port, or NEO4J_OWN_BOLT_PORT where the
+ * next one is taken, a throwaway data folder), for a test that needs a graph of another shape;
+ * `stop` stops it and deletes its data.
  */
 export async function startOwnNeo4jServer(dataDirPrefix: string): Promise<{ server: Neo4jTestServer; stop: () => Promise<void> }> {
-  const port = Number(process.env.NEO4J_BOLT_PORT ?? 7687) + 1;
+  const port = Number(process.env.NEO4J_OWN_BOLT_PORT ?? Number(process.env.NEO4J_BOLT_PORT ?? 7687) + 1);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), dataDirPrefix));
   const env = { ...process.env, NEO4J_BOLT_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '-Xmx1g' };
   execFileSync(process.execPath, ['tests/neo4j/start.mjs'], { stdio: 'inherit', env });

@@ -41,8 +41,7 @@ export function busiestLabel(names: GraphNames, ends: RelationshipEnds): string 
 /** Account fields of a label from its property keys: the id by the label's name (`clientId`, `id`), markers by common names. */
 export function guessAccount(label: string, names: GraphNames): AccountMapping {
   const keys = names.nodeProperties[label] ?? [];
-  const own = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
-  const idProperty = [`${own}Id`, `${own}_id`, 'id', 'uid'].find((key) => keys.includes(key)) ?? keys.find((key) => /id$/i.test(key)) ?? keys[0] ?? 'id';
+  const idProperty = guessIdProperty(label, names) ?? keys[0] ?? 'id';
   const first = (candidates: readonly string[]) => candidates.find((key) => keys.includes(key)) ?? null;
   return {
     labels: [label],
@@ -53,6 +52,13 @@ export function guessAccount(label: string, names: GraphNames): AccountMapping {
     knownGoodProperty: first(ACCOUNT_KEYS.knownGoodProperty),
     communityProperty: first(ACCOUNT_KEYS.communityProperty),
   };
+}
+
+/** The key that tells nodes of a label apart, by the label's name (`clientId`, `merchant_id`, `id`), else any key ending in id. */
+export function guessIdProperty(label: string, names: GraphNames): string | null {
+  const keys = names.nodeProperties[label] ?? [];
+  const own = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return [`${own}Id`, `${own}_id`, 'id', 'uid'].find((key) => keys.includes(key)) ?? keys.find((key) => /id$/i.test(key)) ?? null;
 }
 
 /**

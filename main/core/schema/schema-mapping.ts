@@ -3,12 +3,12 @@
  * account, shared identifier, transfer and payment. Proposed from what discovery found (defaults
  * follow the demo schema), checked against the discovered names before any of them enters a query.
  */
-import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type IdentifierMapping, type SchemaNote, type UnmappedEvidence } from '../../api';
+import { ApiError, IDENTIFIER_KINDS, SchemaMapping, type DiscoveredSchema, type EventLinkFarEnd, type EventLinkMapping, type IdentifierMapping, type SchemaNote, type UnmappedEvidence } from '../../api';
 import type { IdentifierKindSpec } from '../analytics/input';
 import { DEFAULT_KIND_WEIGHTS } from '../analytics/projection';
 import { DEFAULT_RING_SCORE } from '../analytics/ring-score';
 import { identifierArrows, quoteName, typeAlternatives, type QuotedName } from '../../../graph-queries/catalog';
-import { busiestLabel, byKindOrder, guessAccount, guessIdentifiers } from './name-guesses';
+import { busiestLabel, byKindOrder, guessAccount, guessIdentifiers, guessIdProperty } from './name-guesses';
 
 /** An entry for a built-in identifier kind, with the kind's own word, picture, weight and masking. */
 export function demoIdentifier(kind: NonNullable<IdentifierMapping['kind']>, label: string, valueProperty: string, relationshipType: string): IdentifierMapping {
@@ -112,20 +112,41 @@ export function proposeMapping(names: GraphNames, ends: RelationshipEnds = {}): 
       const keys = names.relationshipProperties[type];
       return { relationshipType: type, directed: true, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT };
     });
+  // A merchant is reached from accounts through event nodes or mapped payments only (a label accounts
+  // link to directly otherwise is an identifier or an account), and has an id key to tell merchants apart.
+  const identifierLabels = new Set(identifiers.map((identifier) => identifier.label));
+  const linkedDirectly = (label: string) => names.relationshipTypes.some((type) => type !== payment?.relationshipType && fromAccounts(type) && ends[type].to.includes(label));
+  const merchantEnd = (label: string): Extract<EventLinkFarEnd, { kind: 'merchant' }> | null => {
+    if (label === accountLabel || identifierLabels.has(label) || linkedDirectly(label)) return null;
+    const idProperty = guessIdProperty(label, names);
+    return idProperty ? { kind: 'merchant', label, idProperty } : null;
+  };
   const eventLinks = names.labels
     .filter((label) => label !== accountLabel)
-    .flatMap((eventLabel) => {
+    .flatMap((eventLabel): EventLinkMapping[] => {
       const fromType = names.relationshipTypes.find((type) => !mapped.has(type) && fromAccounts(type) && ends[type].to.includes(eventLabel));
-      const toType = names.relationshipTypes.find((type) => !mapped.has(type) && ends[type]?.from.includes(eventLabel) && toAccounts(type));
-      if (!fromType || !toType) return [];
-      notes.push({ code: 'event-link-proposed', params: { label: eventLabel, fromType, toType, weight: String(PROPOSED_LINK_WEIGHT) } });
+      const outward = names.relationshipTypes.filter((type) => !mapped.has(type) && ends[type]?.from.includes(eventLabel));
+      if (!fromType) return [];
       const keys = names.nodeProperties[eventLabel];
-      return [{ fromType, eventLabel, toType, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT }];
+      const link = (toType: string, farEnd: EventLinkFarEnd): EventLinkMapping => ({ fromType, eventLabel, toType, farEnd, amountProperty: firstOf(AMOUNT_KEYS, keys), timeProperty: firstOf(TIME_KEYS, keys), weight: PROPOSED_LINK_WEIGHT });
+      const toType = outward.find(toAccounts);
+      const toAccount = toType ? [link(toType, { kind: 'account' })] : [];
+      if (toType) notes.push({ code: 'event-link-proposed', params: { label: eventLabel, fromType, toType, weight: String(PROPOSED_LINK_WEIGHT) } });
+      const toMerchants = outward.flatMap((type) =>
+        ends[type].to.flatMap((label) => {
+          const farEnd = label === eventLabel ? null : merchantEnd(label);
+          if (!farEnd) return [];
+          notes.push({ code: 'event-payment-proposed', params: { label: eventLabel, fromType, toType: type, merchantLabel: label, merchantIdProperty: farEnd.idProperty } });
+          return [link(type, farEnd)];
+        }),
+      );
+      return [...toAccount, ...toMerchants];
     });
+  const merchantLabels = eventLinks.flatMap(({ farEnd }) => (farEnd.kind === 'merchant' ? [farEnd.label] : []));
 
   // Any other label linked to accounts, either way, by a type nothing above maps (an SSN, a wallet)
   // is proposed as an identifier kind of the team's own, named after its label.
-  const taken = new Set([accountLabel, ...identifiers.map((i) => i.label), payment?.merchantLabel, ...eventLinks.map((link) => link.eventLabel)]);
+  const taken = new Set([accountLabel, ...identifiers.map((i) => i.label), payment?.merchantLabel, ...eventLinks.map((link) => link.eventLabel), ...merchantLabels]);
   const eventTypes = new Set(eventLinks.flatMap((link) => [link.fromType, link.toType]));
   const teamIdentifiers = names.labels
     .filter((label) => !taken.has(label) && names.nodeProperties[label]?.length)
@@ -230,9 +251,13 @@ export function validateMapping(candidate: unknown, names: GraphNames): Validate
     const role = `event link ${i + 1}`;
     requireType(link.fromType, `${role}, account to event`);
     requireLabel(link.eventLabel, `${role} events`);
-    requireType(link.toType, `${role}, event to account`);
+    requireType(link.toType, `${role}, event to ${link.farEnd.kind}`);
     requireNodeProperty(link.eventLabel, link.amountProperty, `${role} amount`);
     requireNodeProperty(link.eventLabel, link.timeProperty, `${role} time`);
+    if (link.farEnd.kind === 'merchant') {
+      requireLabel(link.farEnd.label, `${role} merchants`);
+      requireNodeProperty(link.farEnd.label, link.farEnd.idProperty, `${role} merchant id`);
+    }
   });
   if (problems.length) throw new ApiError('invalid_input', `The schema mapping does not fit this database: ${problems.join('; ')}.`, { reason: 'schema_mapping_mismatch', params: { problems: problems.length } });
   return mapping as ValidatedMapping;
@@ -252,7 +277,7 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
   const paymentTypes = mapping.payment ? [quoteName(mapping.payment.relationshipType)] : [];
   const explored = [...identifierTypes, ...transferTypes, ...paymentTypes];
   const orUnmapped = (types: QuotedName[]) => (types.length ? typeAlternatives([...new Set(types)]) : quoteName(UNMAPPED));
-  const eventNames = (key: 'fromType' | 'eventLabel' | 'toType') => orUnmapped(mapping.eventLinks.map((link) => quoteName(link[key])));
+  const eventNames = (key: 'fromType' | 'eventLabel' | 'toType') => orUnmapped(accountEventLinks(mapping).map((link) => quoteName(link[key])));
   return {
     ...accountPlaceholders(mapping),
     ...identifierArrows(mapping.identifiers.map((identifier) => identifier.direction)),
@@ -285,18 +310,22 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
  * time keys are read from the event node.
  */
 export function eventLinksParam(mapping: ValidatedMapping): { fromType: string; eventLabel: string; toType: string; amountProperty: string | null; timeProperty: string | null }[] {
-  return mapping.eventLinks.map(({ fromType, eventLabel, toType, amountProperty, timeProperty }) => ({ fromType, eventLabel, toType, amountProperty, timeProperty }));
+  return accountEventLinks(mapping).map(({ fromType, eventLabel, toType, amountProperty, timeProperty }) => ({ fromType, eventLabel, toType, amountProperty, timeProperty }));
 }
+
+/** The event links between two accounts; Explore draws only these (a merchant far end is loaded for detection). */
+const accountEventLinks = (mapping: SchemaMapping) => mapping.eventLinks.filter((link) => link.farEnd.kind === 'account');
 
 /** Evidence a mapping does not provide, so detection cannot use it (listed in the run summary). */
 export function unmappedEvidence(mapping: SchemaMapping): UnmappedEvidence[] {
-  const moneyLinks = mapping.accountLinks.some((link) => link.amountProperty) || mapping.eventLinks.some((link) => link.amountProperty);
+  const moneyLinks = mapping.accountLinks.some((link) => link.amountProperty) || accountEventLinks(mapping).some((link) => link.amountProperty);
+  const eventPayments = mapping.eventLinks.some((link) => link.farEnd.kind === 'merchant' && link.amountProperty);
   const gaps: [UnmappedEvidence, boolean][] = [
     ['creation-time', !mapping.account.createdAtProperty],
     ['known-bad', !mapping.account.blacklistedProperty],
     ['known-good', !mapping.account.knownGoodProperty],
     ['money-flows', !mapping.transfer && !moneyLinks],
-    ['payments', !mapping.payment],
+    ['payments', !mapping.payment && !eventPayments],
   ];
   return gaps.filter(([, missing]) => missing).map(([evidence]) => evidence);
 }
@@ -312,7 +341,10 @@ export function accountLinkPlaceholders(mapping: ValidatedMapping, index: number
   };
 }
 
-/** Placeholder values for reading one mapped event-node link (event-links-around-accounts). */
+/**
+ * Placeholder values for reading one mapped event-node link: event-links-around-accounts for an
+ * account far end, event-payments-around-accounts (with the merchant's label and id key) for a merchant.
+ */
 export function eventLinkPlaceholders(mapping: ValidatedMapping, index: number): Record<string, QuotedName> {
   const link = mapping.eventLinks[index];
   return {
@@ -322,6 +354,7 @@ export function eventLinkPlaceholders(mapping: ValidatedMapping, index: number):
     toType: quoteName(link.toType),
     amountProperty: quoteName(link.amountProperty ?? UNMAPPED),
     timeProperty: quoteName(link.timeProperty ?? UNMAPPED),
+    ...(link.farEnd.kind === 'merchant' && { merchantLabel: quoteName(link.farEnd.label), merchantIdProperty: quoteName(link.farEnd.idProperty) }),
   };
 }
 

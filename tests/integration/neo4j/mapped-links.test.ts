@@ -45,7 +45,7 @@ beforeAll(async () => {
       transfer: null,
       payment: null,
       accountLinks: [{ relationshipType: 'RS_LINK_CALLED', directed: false, amountProperty: null, timeProperty: null, weight: 0.5 }],
-      eventLinks: [{ fromType: 'RS_LINK_PERFORMED', eventLabel: 'RsLinkTxn', toType: 'RS_LINK_TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.8 }],
+      eventLinks: [{ fromType: 'RS_LINK_PERFORMED', eventLabel: 'RsLinkTxn', toType: 'RS_LINK_TO', farEnd: { kind: 'account' as const }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.8 }],
     },
     await discoverGraphNames(client),
   );

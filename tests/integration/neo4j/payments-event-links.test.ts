@@ -13,9 +13,13 @@ import { ApiDispatcher } from '../../../main/core/dispatcher';
 import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { createMoneyGraphHandlers } from '../../../main/core/money/handlers';
 import { discoverGraphNames } from '../../../main/core/schema/discovery';
+import { detectRingClusters } from '../../../main/core/analytics/pipeline';
+import { unpacked } from '../../../main/core/analytics/shared-columns';
+import { discoverSchema } from '../../../main/core/schema/discovery';
 import { validateMapping } from '../../../main/core/schema/schema-mapping';
 import { Neo4jClient } from '../../../main/core/sources/neo4j/neo4j-client';
 import { Neo4jGraphSource } from '../../../main/core/sources/neo4j/neo4j-source';
+import { loadSubgraph } from '../../../main/core/sources/neo4j/subgraph-load';
 import { clientIdOf, PAYMENT_NETWORK_SCHEMA_MAPPING, seedPaymentNetworkDataset } from '../../../main/core/sources/neo4j/seed-payment-network';
 import { startOwnNeo4jServer } from '../../support/neo4j-test-server';
 
@@ -23,6 +27,7 @@ const dataset = generateDemoDataset({ seed: 20261130, accounts: 1_000 });
 const signal = () => new AbortController().signal;
 let stopNeo4j: () => Promise<void> = async () => undefined;
 let source: Neo4jGraphSource;
+let client: Neo4jClient;
 
 /** The dataset's transfers from one client to another, as the Transaction nodes seeded for them. */
 function transfersBetween(from: number, to: number): { amount: number; at: string }[] {
@@ -57,7 +62,7 @@ const total = (amounts: number[]) => Math.round(amounts.reduce((sum, amount) => 
 beforeAll(async () => {
   const own = await startOwnNeo4jServer('ringscope-int-payments-neo4j-');
   stopNeo4j = own.stop;
-  const client = Neo4jClient.open({ uri: own.server.uri, user: own.server.user, password: own.server.password, database: null });
+  client = Neo4jClient.open({ uri: own.server.uri, user: own.server.user, password: own.server.password, database: null });
   await seedPaymentNetworkDataset(client, dataset);
   const mapping = validateMapping(PAYMENT_NETWORK_SCHEMA_MAPPING, await discoverGraphNames(client));
   source = new Neo4jGraphSource({ client, mapping, name: 'payments', accountCount: dataset.accounts.count });
@@ -132,5 +137,41 @@ describe('money moving through Transaction event nodes, read as money links betw
     expect(details.edge.kind).toBe('transfer');
     expect(details.edge.properties.count).toBe(expected.length);
     expect(details.links.map((link) => link.at)).toEqual(expected.map((link) => link.at));
+  });
+});
+
+describe('transactions to merchants, read as payments through event nodes', () => {
+  it('discovery proposes Transaction -[:TO]-> Merchant as payments to merchants told apart by merchantId, with a note', async () => {
+    const discovered = await discoverSchema(client);
+    expect(discovered.proposedMapping.eventLinks).toContainEqual({
+      fromType: 'PERFORMED',
+      eventLabel: 'Transaction',
+      toType: 'TO',
+      farEnd: { kind: 'merchant', label: 'Merchant', idProperty: 'merchantId' },
+      amountProperty: 'amount',
+      timeProperty: 'ts',
+      weight: 0.5,
+    });
+    expect(discovered.notes).toContainEqual(expect.objectContaining({ code: 'event-payment-proposed', params: expect.objectContaining({ merchantLabel: 'Merchant', merchantIdProperty: 'merchantId' }) }));
+    expect(validateMapping(discovered.proposedMapping, discovered).eventLinks).toHaveLength(2);
+  });
+
+  it('the whole-graph load reads every transaction to a merchant as a payment, and a planted cash-out ring gets the cash-out reason', async () => {
+    const mapping = validateMapping(PAYMENT_NETWORK_SCHEMA_MAPPING, await discoverGraphNames(client));
+    const loaded = await loadSubgraph(client, mapping, { wholeGraph: true }, { maxRelationships: Number.MAX_SAFE_INTEGER });
+    expect(loaded.payments.count).toBe(dataset.payments.count);
+    const amounts = (list: ArrayLike<number>) => Array.from(list).sort((a, b) => a - b);
+    expect(amounts(loaded.payments.amount)).toEqual(amounts(dataset.payments.amount));
+    expect(new Set(unpacked(loaded.merchantIds))).toEqual(new Set(Array.from(dataset.payments.merchant, (m) => dataset.merchants.merchantId[m])));
+    // Money to merchants never links two clients: only transactions between clients are account links.
+    expect(loaded.accountLinks?.count).toBe(dataset.transfers.count);
+
+    const cashOut = dataset.plantedRings.find((ring) => ring.kind === 'cash-out');
+    if (!cashOut) throw new Error('the dataset plants no cash-out ring');
+    const positionOf = new Map(unpacked(loaded.accountIds).map((id, position) => [id, position]));
+    const members = new Set(cashOut.members.map((member) => positionOf.get(clientIdOf(member))));
+    const { clusters } = detectRingClusters(loaded);
+    const found = clusters.find((cluster) => cluster.members.filter((member) => members.has(member)).length >= members.size / 2);
+    expect(found?.reasons.map((reason) => reason.kind)).toContain('round-amount-payments');
   });
 });

@@ -104,6 +104,26 @@ describe('ring score and reasons', () => {
     expect(reasonsOf(cluster)['fan-in']).toEqual(says('fan_in', { senders: 3, hub: 'U0000000', durationMs: 2 * HOUR, sharingSenders: 3, passingOn: 3 }));
   });
 
+  it('explains a cash-out by clients linked through transaction nodes, paying one merchant through them, and never links the merchant’s other customers', () => {
+    // What the loader makes of a payment network: clients 0-3 paid each other twice per pair through
+    // transaction nodes (account links, one row per transaction); transactions to merchant 1 are payments.
+    // Clients 4-9 paid the same merchant in the same hours and share nothing else with the ring.
+    const ring = [0, 1, 2, 3];
+    const pairs = ring.flatMap((a) => ring.filter((b) => b > a).map((b) => ({ from: a, to: b, weight: 0.5, flow: true })));
+    const input = {
+      ...graph({
+        accounts: 10,
+        accountLinks: [...pairs, ...pairs],
+        payments: Array.from({ length: 10 }, (_, account) => ({ account, merchant: 1, amount: 1000, at: T0 + account * HOUR })),
+      }),
+      merchantIds: ['MCH-00', 'MCH-01'],
+    };
+    const { clusters } = runRingPipeline(input);
+    expect(clusters.map((cluster) => cluster.members)).toEqual([ring]);
+    expect(clusters[0].kind).toBe('cash-out');
+    expect(reasonsOf(clusters[0])['round-amount-payments']).toEqual(says('merchant_burst', { accounts: 4, merchant: 'MCH-01', amounts: [1000], durationMs: 3 * HOUR }));
+  });
+
   it('explains a cash-out at one merchant in round amounts', () => {
     const input = graph({
       accounts: 5,

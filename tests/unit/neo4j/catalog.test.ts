@@ -44,7 +44,7 @@ describe('Cypher catalog', () => {
       {
         ...DEMO_SCHEMA_MAPPING,
         accountLinks: [{ relationshipType: 'TRANSFERRED_TO', directed: true, amountProperty: 'amount', timeProperty: null, weight: 0.5 }],
-        eventLinks: [{ fromType: 'USES_DEVICE', eventLabel: 'Device', toType: 'USES_DEVICE', amountProperty: null, timeProperty: null, weight: 0.5 }],
+        eventLinks: [{ fromType: 'USES_DEVICE', eventLabel: 'Device', toType: 'USES_DEVICE', farEnd: { kind: 'account' as const }, amountProperty: null, timeProperty: null, weight: 0.5 }],
       },
       demoNames,
     );

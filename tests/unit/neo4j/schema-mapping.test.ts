@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../main/api';
-import { DEMO_SCHEMA_MAPPING, eventLinksParam, mappingPlaceholders, proposeMapping, unmappedEvidence, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
+import { DEMO_SCHEMA_MAPPING, eventLinkPlaceholders, eventLinksParam, mappingPlaceholders, proposeMapping, unmappedEvidence, validateMapping, type GraphNames } from '../../../main/core/schema/schema-mapping';
 import { demoNames } from './demo-graph-names';
 
 
@@ -94,7 +94,7 @@ describe('schema mapping', () => {
       relationshipProperties: { ...demoNames.relationshipProperties, CALLED: ['seconds'] },
     };
     const accountLinks = [{ relationshipType: 'CALLED', directed: false, amountProperty: null, timeProperty: null, weight: 0.4 }];
-    const eventLinks = [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.6 }];
+    const eventLinks = [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'account' as const }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.6 }];
     expect(validateMapping({ ...DEMO_SCHEMA_MAPPING, accountLinks, eventLinks }, names).eventLinks).toEqual(eventLinks);
 
     const wrong = rejection(
@@ -129,11 +129,11 @@ describe('schema mapping', () => {
     expect(unmappedEvidence(DEMO_SCHEMA_MAPPING)).toEqual(['known-good']);
     const bare = { ...DEMO_SCHEMA_MAPPING, account: { ...DEMO_SCHEMA_MAPPING.account, createdAtProperty: null, blacklistedProperty: null }, transfer: null, payment: null };
     expect(unmappedEvidence(bare)).toEqual(['creation-time', 'known-bad', 'known-good', 'money-flows', 'payments']);
-    const eventMoney = { ...bare, eventLinks: [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: null, weight: 0.5 }] };
+    const eventMoney = { ...bare, eventLinks: [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'account' as const }, amountProperty: 'amount', timeProperty: null, weight: 0.5 }] };
     expect(unmappedEvidence(eventMoney)).not.toContain('money-flows');
   });
 
-  it('proposes calls between accounts as a direct link and transaction nodes as an event-node link, with notes', () => {
+  it('proposes calls between accounts as a direct link and transaction nodes as event-node links to accounts and to merchants, with notes', () => {
     const names: GraphNames = {
       ...demoNames,
       labels: [...demoNames.labels, 'Transaction'],
@@ -146,16 +146,20 @@ describe('schema mapping', () => {
       PERFORMED: { from: ['User'], to: ['Transaction'] },
       TO: { from: ['Transaction'], to: ['User', 'Merchant'] },
       TRANSFERRED_TO: { from: ['User'], to: ['User'] },
+      PAID: { from: ['User'], to: ['Merchant'] },
       USES_DEVICE: { from: ['User'], to: ['Device'] },
     };
     const { mapping, notes } = proposeMapping(names, ends);
     expect(mapping.accountLinks).toEqual([{ relationshipType: 'CALLED', directed: true, amountProperty: null, timeProperty: 'at', weight: 0.5 }]);
-    expect(mapping.eventLinks).toEqual([{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 }]);
+    const toAccount = { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'account' as const }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 };
+    // The merchants the users also pay directly (PAID, the mapped payments) are the far end of transactions too.
+    expect(mapping.eventLinks).toEqual([toAccount, { ...toAccount, farEnd: { kind: 'merchant', label: 'Merchant', idProperty: 'merchantId' } }]);
     expect(notes).toEqual([
       { code: 'direct-link-proposed', params: { relationshipType: 'CALLED', weight: '0.5' } },
       { code: 'event-link-proposed', params: { label: 'Transaction', fromType: 'PERFORMED', toType: 'TO', weight: '0.5' } },
+      { code: 'event-payment-proposed', params: { label: 'Transaction', fromType: 'PERFORMED', toType: 'TO', merchantLabel: 'Merchant', merchantIdProperty: 'merchantId' } },
     ]);
-    expect(validateMapping(mapping, names).eventLinks).toHaveLength(1);
+    expect(validateMapping(mapping, names).eventLinks).toHaveLength(2);
   });
 
   it('proposes labels linked to accounts either way as identifier kinds the team defines, named after the label, with a note', () => {
@@ -253,7 +257,7 @@ describe('schema mapping', () => {
       relationshipTypes: [...demoNames.relationshipTypes, 'PERFORMED', 'TO', 'REFUNDED'],
       nodeProperties: { ...demoNames.nodeProperties, Transaction: ['amount', 'ts'] },
     };
-    const performed = { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 };
+    const performed = { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'account' as const }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 };
     const refunded = { ...performed, fromType: 'REFUNDED', amountProperty: null, timeProperty: null };
     const mapping = validateMapping({ ...DEMO_SCHEMA_MAPPING, eventLinks: [performed, refunded] }, names);
     expect(mappingPlaceholders(mapping)).toMatchObject({ eventFromTypes: '`PERFORMED`|`REFUNDED`', eventLabels: '`Transaction`', eventToTypes: '`TO`' });
@@ -261,5 +265,71 @@ describe('schema mapping', () => {
       { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts' },
       { fromType: 'REFUNDED', eventLabel: 'Transaction', toType: 'TO', amountProperty: null, timeProperty: null },
     ]);
+  });
+
+  describe('event links whose far end is a merchant', () => {
+    /** A payment network: clients, transactions to clients and merchants, merchants reached only through transactions. */
+    const paymentNames: GraphNames = {
+      labels: ['Client', 'Device', 'Transaction', 'Merchant', 'Shop'],
+      relationshipTypes: ['USED_DEVICE', 'PERFORMED', 'TO'],
+      nodeProperties: { Client: ['clientId', 'fraud'], Device: ['fingerprint'], Transaction: ['amount', 'ts'], Merchant: ['category', 'merchantId', 'name'], Shop: ['name'] },
+      relationshipProperties: {},
+    };
+    const paymentEnds = {
+      USED_DEVICE: { from: ['Client'], to: ['Device'] },
+      PERFORMED: { from: ['Client'], to: ['Transaction'] },
+      TO: { from: ['Transaction'], to: ['Client', 'Merchant'] },
+    };
+    const toMerchant = { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'merchant' as const, label: 'Merchant', idProperty: 'merchantId' }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 };
+    const mappingWith = (farEnd: unknown) => ({ ...proposeMapping(paymentNames, paymentEnds).mapping, eventLinks: [{ ...toMerchant, farEnd }] });
+
+    it('proposes transactions to merchants as payments through event nodes beside transactions to clients, with a note', () => {
+      const { mapping, notes } = proposeMapping(paymentNames, paymentEnds);
+      expect(mapping.eventLinks).toEqual([{ ...toMerchant, farEnd: { kind: 'account' } }, toMerchant]);
+      expect(notes).toContainEqual({ code: 'event-payment-proposed', params: { label: 'Transaction', fromType: 'PERFORMED', toType: 'TO', merchantLabel: 'Merchant', merchantIdProperty: 'merchantId' } });
+      // A merchant is not an identifier kind of the team's own.
+      expect(mapping.identifiers.map((identifier) => identifier.label)).not.toContain('Merchant');
+      expect(unmappedEvidence(mapping)).not.toContain('payments');
+      expect(validateMapping(mapping, paymentNames).eventLinks).toHaveLength(2);
+    });
+
+    it('reads an event link saved before far ends existed as one between two accounts', () => {
+      const { farEnd: _farEnd, ...older } = toMerchant;
+      expect(validateMapping({ ...mappingWith({ kind: 'account' }), eventLinks: [older] }, paymentNames).eventLinks[0].farEnd).toEqual({ kind: 'account' });
+    });
+
+    it('refuses a merchant label or id key the database lacks, naming it', () => {
+      expect(rejection(mappingWith({ kind: 'merchant', label: 'Store', idProperty: 'merchantId' }), paymentNames).message).toBe(
+        'The schema mapping does not fit this database: label Store (event link 1 merchants) does not exist in the database.',
+      );
+      expect(rejection(mappingWith({ kind: 'merchant', label: 'Shop', idProperty: 'shopId' }), paymentNames).message).toBe(
+        'The schema mapping does not fit this database: property shopId (event link 1 merchant id) does not exist on Shop nodes.',
+      );
+    });
+
+    it.each([
+      ['a backtick', 'Mer`chant'],
+      ['a \\u0060 escape', 'Mer\\u0060chant'],
+      ['a space', 'Mer chant'],
+      ['unicode', 'Händler'],
+      ['an over-long name', 'M'.repeat(101)],
+    ])('refuses a merchant label or id key with %s before any query', (_case, name) => {
+      for (const farEnd of [{ kind: 'merchant', label: name, idProperty: 'merchantId' }, { kind: 'merchant', label: 'Merchant', idProperty: name }]) {
+        const error = rejection(mappingWith(farEnd), { ...paymentNames, labels: [...paymentNames.labels, name], nodeProperties: { ...paymentNames.nodeProperties, Merchant: ['merchantId', name] } });
+        expect(error.reason).toBe('schema_mapping_incomplete');
+        expect(error.message).toMatch(/eventLinks\.0\.farEnd\.(label|idProperty): must be a plain name/);
+      }
+    });
+
+    it('refuses a far end that is neither an account nor a merchant with its label and id key', () => {
+      expect(rejection(mappingWith({ kind: 'merchant', label: 'Merchant' }), paymentNames).message).toContain('eventLinks.0.farEnd.idProperty');
+      expect(rejection(mappingWith({ kind: 'shop' }), paymentNames).message).toContain('eventLinks.0.farEnd');
+    });
+
+    it('quotes the merchant label and id key for the statement that loads the payments, and leaves merchant links out of Explore', () => {
+      const mapping = validateMapping(proposeMapping(paymentNames, paymentEnds).mapping, paymentNames);
+      expect(eventLinkPlaceholders(mapping, 1)).toMatchObject({ merchantLabel: '`Merchant`', merchantIdProperty: '`merchantId`', eventLabel: '`Transaction`', toType: '`TO`' });
+      expect(eventLinksParam(mapping)).toEqual([{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts' }]);
+    });
   });
 });

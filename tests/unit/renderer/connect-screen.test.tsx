@@ -234,9 +234,36 @@ describe('the Connect screen', () => {
       expect(schema.save).toHaveBeenCalledWith(
         expect.objectContaining({
           schemaMapping: expect.objectContaining({
-            eventLinks: [{ fromType: 'OWNS', eventLabel: 'Handset', toType: 'OWNS', amountProperty: null, timeProperty: null, weight: 0.5 }],
+            eventLinks: [{ fromType: 'OWNS', eventLabel: 'Handset', toType: 'OWNS', farEnd: { kind: 'account' as const }, amountProperty: null, timeProperty: null, weight: 0.5 }],
             accountLinks: [{ relationshipType: 'OWNS', directed: false, amountProperty: null, timeProperty: null, weight: 0.3 }],
           }),
+        }),
+      ),
+    );
+  });
+
+  it('names the far end of an event-node link as a merchant, with the key telling merchants apart, and saves it', async () => {
+    const withPassword = { ...saved, hasStoredPassword: true };
+    const { api, schema } = fakeApi({ connections: [withPassword], canStorePasswords: true });
+    renderScreen(api);
+    fireEvent.click(within(await screen.findByTestId('saved-connection')).getByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByTestId('discover-schema'));
+
+    const panel = await screen.findByTestId('schema-mapping');
+    fireEvent.click(within(panel).getByTestId('add-event-link'));
+    expect((within(panel).getByTestId('event-link-0-far-end') as HTMLInputElement).value).toBe(':account');
+    expect(within(panel).queryByTestId('event-link-0-merchant-id')).toBeNull();
+    fireEvent.change(within(panel).getByTestId('event-link-0-far-end'), { target: { value: 'Customer' } });
+    // The label's key ending in id is proposed.
+    expect((within(panel).getByTestId('event-link-0-merchant-id') as HTMLInputElement).value).toBe('customerId');
+    fireEvent.change(within(panel).getByTestId('event-link-0-far-end'), { target: { value: 'Handset' } });
+    expect((within(panel).getByTestId('event-link-0-merchant-id') as HTMLInputElement).value).toBe('imei');
+    fireEvent.click(within(panel).getByTestId('save-mapping'));
+
+    await waitFor(() =>
+      expect(schema.save).toHaveBeenCalledWith(
+        expect.objectContaining({
+          schemaMapping: expect.objectContaining({ eventLinks: [expect.objectContaining({ eventLabel: 'Handset', farEnd: { kind: 'merchant', label: 'Handset', idProperty: 'imei' } })] }),
         }),
       ),
     );

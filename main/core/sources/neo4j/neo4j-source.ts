@@ -212,8 +212,9 @@ export class Neo4jGraphSource implements GraphSource {
 
   pathLinkTypes(): PathLinkType[] {
     const { mapping } = this.options;
-    // Event links sharing an event label are one kind, as Explore draws them as one money link.
-    const eventLabels = [...new Set(mapping.eventLinks.map((link) => link.eventLabel))];
+    // Event links between accounts sharing an event label are one kind, as Explore draws them as one
+    // money link (event links to merchants are payments for detection, not steps between accounts).
+    const eventLabels = [...new Set(eventLinksParam(mapping).map((link) => link.eventLabel))];
     return [
       ...mapping.identifiers.map((identifier) => ({ type: identifier.relationshipType, kind: 'identifier' as const, identifierKind: identifier.kind, mappedAs: 'identifier' as const })),
       ...(mapping.transfer ? [{ type: mapping.transfer.relationshipType, kind: 'transfer' as const, identifierKind: null, mappedAs: 'transfer' as const }] : []),

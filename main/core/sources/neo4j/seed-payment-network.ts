@@ -3,7 +3,8 @@
  * discovery and detection are tried on a graph that is not the demo schema. Clients
  * (`:Client {clientId, verified, fraud}`, no creation time) with e-mail, phone, national-id and
  * device nodes of their own labels, and transactions as event nodes,
- * `(:Client)-[:PERFORMED]->(:Transaction {amount, ts})-[:TO]->(:Client|:Merchant)`. The generator's
+ * `(:Client)-[:PERFORMED]->(:Transaction {amount, ts})-[:TO]->(:Client|:Merchant)` (transfers and
+ * merchant payments alike). The generator's
  * IP and address identifiers are not written: a payment network seldom records them.
  */
 import { graphQueries, quoteName, statementsOf } from '../../../../graph-queries/catalog';
@@ -34,7 +35,10 @@ export const PAYMENT_NETWORK_SCHEMA_MAPPING: SchemaMapping = {
   transfer: null,
   payment: null,
   accountLinks: [],
-  eventLinks: [{ fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 }],
+  eventLinks: [
+    { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'account' }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 },
+    { fromType: 'PERFORMED', eventLabel: 'Transaction', toType: 'TO', farEnd: { kind: 'merchant', label: 'Merchant', idProperty: 'merchantId' }, amountProperty: 'amount', timeProperty: 'ts', weight: 0.5 },
+  ],
 };
 
 /** Business id of account i in the payment-network shape. */

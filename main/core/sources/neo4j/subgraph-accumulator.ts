@@ -15,6 +15,7 @@ import type { NodeKind } from '../../../api';
 
 export type SubgraphRow = QueryRow<'subgraph-around-accounts'>;
 export type AccountLinkRow = QueryRow<'account-links-around-accounts'>;
+export type EventPaymentRow = QueryRow<'event-payments-around-accounts'>;
 /** What a direct or event-node link row carries besides its two accounts. */
 export type MappedLink = Pick<ValidatedMapping['accountLinks'][number], 'weight' | 'amountProperty'>;
 
@@ -121,6 +122,17 @@ export class SubgraphAccumulator {
     this.accountLinks.flow.push(event || link.amountProperty !== null ? 1 : 0);
     // A link that carries money is also a money flow: cycles, fan-in and mule reasons read it.
     if (link.amountProperty !== null) this.pushMoney(this.transfers, from, to, row.amount, row.at);
+    return this.counted();
+  }
+
+  /**
+   * One row of event-payments-around-accounts: a payment to a merchant through an event node, read
+   * like a mapped payment relationship (a merchant is never an account, so it links no two accounts).
+   */
+  addEventPayment(row: EventPaymentRow): boolean {
+    const from = this.accounts.find(row.accountId);
+    if (from < 0 || row.merchantId === null) return true;
+    this.pushMoney(this.payments, from, this.merchants.of(row.merchantId), row.amount, row.at);
     return this.counted();
   }
 

@@ -52,11 +52,19 @@ export async function loadSubgraph(
   // Mapped direct and event-node links, once every account of the set is known.
   const linkQueries = [
     ...mapping.accountLinks.map((link, i) => ({ query: 'account-links-around-accounts' as const, names: accountLinkPlaceholders(mapping, i), link, event: false })),
-    ...mapping.eventLinks.map((link, i) => ({ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link, event: true })),
+    ...mapping.eventLinks.flatMap((link, i) => (link.farEnd.kind === 'account' ? [{ query: 'event-links-around-accounts' as const, names: eventLinkPlaceholders(mapping, i), link, event: true }] : [])),
   ];
   for (const { query, names: linkNames, link, event } of linkQueries) {
     for (let start = 0; start < packedCount(accountSet) && !accumulator.truncated; start += ACCOUNT_BATCH) {
       await client.stream(query, { accountIds: batch(start) }, (row) => accumulator.addAccountLink(row, link, event), { names: linkNames, signal, timeoutMs: 300_000 });
+    }
+  }
+  // Event links to merchants are payments, read like mapped payment relationships (the cash-out
+  // reason reads them); a merchant is never an account, so they never link two accounts.
+  for (const [i, link] of mapping.eventLinks.entries()) {
+    if (link.farEnd.kind !== 'merchant') continue;
+    for (let start = 0; start < packedCount(accountSet) && !accumulator.truncated; start += ACCOUNT_BATCH) {
+      await client.stream('event-payments-around-accounts', { accountIds: batch(start) }, (row) => accumulator.addEventPayment(row), { names: eventLinkPlaceholders(mapping, i), signal, timeoutMs: 300_000 });
     }
   }
   if (signal?.aborted) throw new ApiError('cancelled', 'Loading the subgraph was cancelled', { reason: 'cancelled' });
