@@ -67,6 +67,18 @@ const PathRow = z.object({
 const EventLinks = z.array(
   z.object({ fromType: z.string(), eventLabel: z.string(), toType: z.string(), amountProperty: z.string().nullable(), timeProperty: z.string().nullable() }),
 );
+/** The mapped event-node links whose far end is a merchant (see eventPaymentsParam). */
+const EventPayments = z.array(
+  z.object({
+    fromType: z.string(),
+    eventLabel: z.string(),
+    toType: z.string(),
+    merchantLabel: z.string(),
+    merchantIdProperty: z.string(),
+    amountProperty: z.string().nullable(),
+    timeProperty: z.string().nullable(),
+  }),
+);
 /** A link between two accounts with the amount and time it carries (unknown: null). */
 const AccountLinkRow = z.object({ accountId: z.string(), otherId: z.string().nullable(), amount: nullableNumber, at: Temporal });
 
@@ -103,6 +115,7 @@ const definitions = {
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
       eventLinks: EventLinks,
+      eventPayments: EventPayments,
     }),
     row: z.object({
       neighbour: PlainNode,
@@ -138,6 +151,7 @@ const definitions = {
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
       eventLinks: EventLinks,
+      eventPayments: EventPayments,
       fromMillis: z.number().int().nullable(),
       toMillis: z.number().int().nullable(),
       limit: Limit,
@@ -151,14 +165,15 @@ const definitions = {
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
       eventLinks: EventLinks,
+      eventPayments: EventPayments,
       fromMillis: z.number().int().nullable(),
       toMillis: z.number().int().nullable(),
       limit: Limit,
     }),
     row: MoneyLinkRow,
   },
-  'count-neighbours': { params: z.object({ elementId: z.string(), eventLinks: EventLinks }), row: z.object({ totalNeighbours: count }) },
-  'node-details': { params: z.object({ elementId: z.string(), eventLinks: EventLinks }), row: z.object({ type: z.string(), count }) },
+  'count-neighbours': { params: z.object({ elementId: z.string(), eventLinks: EventLinks, eventPayments: EventPayments }), row: z.object({ totalNeighbours: count }) },
+  'node-details': { params: z.object({ elementId: z.string(), eventLinks: EventLinks, eventPayments: EventPayments }), row: z.object({ type: z.string(), count }) },
   'identifier-raw-values': { params: z.object({ elementIds: Ids, identifierLabels: z.array(z.string()) }), row: z.object({ identifier: PlainNode }) },
   'subgraph-between': {
     params: z.object({
@@ -169,6 +184,7 @@ const definitions = {
       transferType: z.string().nullable(),
       paymentType: z.string().nullable(),
       eventLinks: EventLinks,
+      eventPayments: EventPayments,
     }),
     row: z.object({
       drawn: z.array(NodeWithDegree),

@@ -3,7 +3,8 @@
 // $includeSharedIdentifiers, identifiers linked to two or more of the requested accounts join them.
 // Parallel money flows between two nodes are folded into one per (type, direction), as in
 // neighbourhood-page.cypher; so are payments through mapped event nodes ($eventLinks) between two
-// of the accounts, typed by the event label.
+// of the accounts, and payments through event nodes to a merchant among them ($eventPayments), typed
+// by the event label.
 CALL {
   UNWIND $accountIds AS accountId
   MATCH (node:{{accountLabel}})
@@ -64,4 +65,15 @@ CALL {
   WITH source, target, type, count(*) AS count, CASE WHEN count(toFloatOrNull(amount)) = 0 THEN null ELSE sum(toFloatOrNull(amount)) END AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
   RETURN collect({source: source, target: target, type: type, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS eventFlows
 }
-RETURN drawn, flows + eventFlows AS flows
+CALL {
+  WITH nodes
+  UNWIND nodes AS start
+  MATCH (start:{{accountLabel}})-[sent:{{eventPaymentFromTypes}}]->(event:{{eventPaymentLabels}})-[received:{{eventPaymentToTypes}}]->(end:{{eventMerchantLabels}})
+  WHERE end IN nodes
+  WITH start, end, event, [link IN $eventPayments WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received) AND link.merchantLabel IN labels(end)][0] AS link
+  WHERE link IS NOT NULL
+  WITH elementId(start) AS source, elementId(end) AS target, link.eventLabel AS type, event[link.amountProperty] AS amount, event[link.timeProperty] AS at
+  WITH source, target, type, count(*) AS count, CASE WHEN count(toFloatOrNull(amount)) = 0 THEN null ELSE sum(toFloatOrNull(amount)) END AS totalAmount, min(at) AS firstAt, max(at) AS lastAt
+  RETURN collect({source: source, target: target, type: type, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS paymentFlows
+}
+RETURN drawn, flows + eventFlows + paymentFlows AS flows

@@ -277,7 +277,9 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
   const paymentTypes = mapping.payment ? [quoteName(mapping.payment.relationshipType)] : [];
   const explored = [...identifierTypes, ...transferTypes, ...paymentTypes];
   const orUnmapped = (types: QuotedName[]) => (types.length ? typeAlternatives([...new Set(types)]) : quoteName(UNMAPPED));
-  const eventNames = (key: 'fromType' | 'eventLabel' | 'toType') => orUnmapped(accountEventLinks(mapping).map((link) => quoteName(link[key])));
+  const eventNames = (links: EventLinkMapping[], key: 'fromType' | 'eventLabel' | 'toType') => orUnmapped(links.map((link) => quoteName(link[key])));
+  const merchantLinks = merchantEventLinks(mapping);
+  const merchant = merchantOf(mapping);
   return {
     ...accountPlaceholders(mapping),
     ...identifierArrows(mapping.identifiers.map((identifier) => identifier.direction)),
@@ -294,12 +296,17 @@ export function mappingPlaceholders(mapping: ValidatedMapping): Record<string, Q
     paymentTypes: orUnmapped(paymentTypes),
     paymentAmountProperty: quoteOrUnmapped(mapping.payment?.amountProperty),
     paymentTimeProperty: quoteOrUnmapped(mapping.payment?.timeProperty),
-    merchantLabel: quoteOrUnmapped(mapping.payment?.merchantLabel),
-    merchantIdProperty: quoteOrUnmapped(mapping.payment?.merchantIdProperty),
+    merchantLabel: quoteOrUnmapped(merchant?.label),
+    merchantIdProperty: quoteOrUnmapped(merchant?.idProperty),
     // The event-node pattern of every mapped event link at once; eventLinksParam tells the links apart.
-    eventFromTypes: eventNames('fromType'),
-    eventLabels: eventNames('eventLabel'),
-    eventToTypes: eventNames('toType'),
+    eventFromTypes: eventNames(accountEventLinks(mapping), 'fromType'),
+    eventLabels: eventNames(accountEventLinks(mapping), 'eventLabel'),
+    eventToTypes: eventNames(accountEventLinks(mapping), 'toType'),
+    // The same for event links whose far end is a merchant; eventPaymentsParam tells them apart.
+    eventPaymentFromTypes: eventNames(merchantLinks, 'fromType'),
+    eventPaymentLabels: eventNames(merchantLinks, 'eventLabel'),
+    eventPaymentToTypes: eventNames(merchantLinks, 'toType'),
+    eventMerchantLabels: orUnmapped(merchantLinks.map((link) => quoteName(link.farEnd.label))),
   };
 }
 
@@ -313,8 +320,46 @@ export function eventLinksParam(mapping: ValidatedMapping): { fromType: string; 
   return accountEventLinks(mapping).map(({ fromType, eventLabel, toType, amountProperty, timeProperty }) => ({ fromType, eventLabel, toType, amountProperty, timeProperty }));
 }
 
-/** The event links between two accounts; Explore draws only these (a merchant far end is loaded for detection). */
+/**
+ * The mapped event links whose far end is a merchant, as a statement parameter (the counterpart of
+ * eventLinksParam): an event is a payment to a merchant where its two relationship types, its label
+ * and the far end's label belong to one of them; the merchant is named by the link's id key.
+ */
+export function eventPaymentsParam(mapping: ValidatedMapping): {
+  fromType: string;
+  eventLabel: string;
+  toType: string;
+  merchantLabel: string;
+  merchantIdProperty: string;
+  amountProperty: string | null;
+  timeProperty: string | null;
+}[] {
+  return merchantEventLinks(mapping).map(({ fromType, eventLabel, toType, farEnd, amountProperty, timeProperty }) => ({
+    fromType,
+    eventLabel,
+    toType,
+    merchantLabel: farEnd.label,
+    merchantIdProperty: farEnd.idProperty,
+    amountProperty,
+    timeProperty,
+  }));
+}
+
+/** The event links between two accounts (money links client → client). */
 const accountEventLinks = (mapping: SchemaMapping) => mapping.eventLinks.filter((link) => link.farEnd.kind === 'account');
+
+/** The event links whose far end is a merchant (payments through event nodes). */
+const merchantEventLinks = (mapping: SchemaMapping) => mapping.eventLinks.flatMap((link) => (link.farEnd.kind === 'merchant' ? [{ ...link, farEnd: link.farEnd }] : []));
+
+/**
+ * The label and id key merchant node ids (`merchant:<id>`) are looked up by: the mapped payments',
+ * else the first merchant far end of an event link (ring results name merchants by the same key).
+ */
+export function merchantOf(mapping: SchemaMapping): { label: string; idProperty: string } | null {
+  if (mapping.payment) return { label: mapping.payment.merchantLabel, idProperty: mapping.payment.merchantIdProperty };
+  const [link] = merchantEventLinks(mapping);
+  return link ? { label: link.farEnd.label, idProperty: link.farEnd.idProperty } : null;
+}
 
 /** Evidence a mapping does not provide, so detection cannot use it (listed in the run summary). */
 export function unmappedEvidence(mapping: SchemaMapping): UnmappedEvidence[] {

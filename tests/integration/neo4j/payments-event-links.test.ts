@@ -53,6 +53,20 @@ function busiestPair(): { from: number; to: number } {
   return { from, to };
 }
 
+/** The client and merchant with the most payments between them, and those payments (oldest first). */
+function busiestPayment(): { client: number; merchant: number; payments: { amount: number; at: string }[] } {
+  const { payments } = dataset;
+  const counts = new Map<string, number>();
+  for (let p = 0; p < payments.count; p++) counts.set(`${payments.account[p]} ${payments.merchant[p]}`, (counts.get(`${payments.account[p]} ${payments.merchant[p]}`) ?? 0) + 1);
+  const [key] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  const [client, merchant] = key.split(' ').map(Number);
+  const found: { amount: number; at: string }[] = [];
+  for (let p = 0; p < payments.count; p++) {
+    if (payments.account[p] === client && payments.merchant[p] === merchant) found.push({ amount: payments.amount[p], at: new Date(Math.trunc(payments.at[p])).toISOString() });
+  }
+  return { client, merchant, payments: found.sort((a, b) => a.at.localeCompare(b.at)) };
+}
+
 const { from, to } = busiestPair();
 const fromId = `account:${clientIdOf(from)}`;
 const toId = `account:${clientIdOf(to)}`;
@@ -93,9 +107,11 @@ describe('money moving through Transaction event nodes, read as money links betw
     }
     const accountNeighbours = expanded.nodes.filter((node) => node.kind === 'account').map((node) => node.id);
     expect(accountNeighbours.sort()).toEqual([...counterparts].map((index) => `account:${clientIdOf(index)}`).sort());
-    // The details panel counts them under the event label.
+    // The details panel counts them under the event label, with the merchants the client paid through one.
+    const merchantsPaid = new Set<number>();
+    for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.account[p] === from) merchantsPaid.add(dataset.payments.merchant[p]);
     const details = await source.nodeDetails(fromId);
-    expect(details.neighbourCounts).toContainEqual({ type: 'Transaction', count: counterparts.size });
+    expect(details.neighbourCounts).toContainEqual({ type: 'Transaction', count: counterparts.size + merchantsPaid.size });
     const firstPage = await source.expand(fromId, { limit: 1, offset: 0, signal: signal() });
     expect(firstPage.totalNeighbours).toBe(expanded.totalNeighbours);
     expect(firstPage.nextOffset).toBe(1);
@@ -173,5 +189,67 @@ describe('transactions to merchants, read as payments through event nodes', () =
     const { clusters } = detectRingClusters(loaded);
     const found = clusters.find((cluster) => cluster.members.filter((member) => members.has(member)).length >= members.size / 2);
     expect(found?.reasons.map((reason) => reason.kind)).toContain('round-amount-payments');
+  });
+
+  it('expanding a client draws the merchants it paid through transactions, folded per client and merchant, and the merchant lists its payers', async () => {
+    const { client: payer, merchant, payments } = busiestPayment();
+    const payerId = `account:${clientIdOf(payer)}`;
+    const merchantNodeId = `merchant:${dataset.merchants.merchantId[merchant]}`;
+    const expanded = ExpandResult.parse(await source.expand(payerId, { limit: 500, offset: 0, signal: signal() }));
+    expect(expanded.nodes.find((node) => node.id === merchantNodeId)).toMatchObject({ kind: 'merchant', key: dataset.merchants.merchantId[merchant] });
+    expect(expanded.edges.find((edge) => edge.source === payerId && edge.target === merchantNodeId)).toMatchObject({
+      id: `${payerId}-Transaction->${merchantNodeId}`,
+      type: 'Transaction',
+      kind: 'payment',
+      properties: { count: payments.length, totalAmount: total(payments.map((payment) => payment.amount)), firstAt: payments[0].at, lastAt: payments.at(-1)!.at },
+    });
+    // Every merchant the client paid is drawn, besides the clients it paid or was paid by.
+    const paid = new Set<number>();
+    for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.account[p] === payer) paid.add(dataset.payments.merchant[p]);
+    expect(expanded.nodes.filter((node) => node.kind === 'merchant').map((node) => node.id).sort()).toEqual([...paid].map((m) => `merchant:${dataset.merchants.merchantId[m]}`).sort());
+    const firstPage = await source.expand(payerId, { limit: 1, offset: 0, signal: signal() });
+    expect(firstPage.totalNeighbours).toBe(expanded.totalNeighbours);
+
+    // The merchant's payers, paged like any hub's neighbours.
+    const payers = new Set<number>();
+    for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.merchant[p] === merchant) payers.add(dataset.payments.account[p]);
+    const page = ExpandResult.parse(await source.expand(merchantNodeId, { limit: 5, offset: 0, signal: signal() }));
+    expect(page.centerId).toBe(merchantNodeId);
+    expect(page.totalNeighbours).toBe(payers.size);
+    expect(page.nodes).toHaveLength(Math.min(5, payers.size));
+    expect(page.edges.every((edge) => edge.target === merchantNodeId && edge.kind === 'payment')).toBe(true);
+    const details = await source.nodeDetails(merchantNodeId);
+    expect(details.neighbourCounts).toContainEqual({ type: 'Transaction', count: payers.size });
+
+    // The link panel and the transactions table read each payment behind the folded link.
+    const dispatcher = new ApiDispatcher({ graph: createMoneyGraphHandlers(source, async () => undefined) } as unknown as ApiHandlers, { validateOutput: true });
+    const envelope = await dispatcher.call('graph', 'linkDetails', { source: payerId, target: merchantNodeId, type: 'Transaction' }, { user: 'ana' });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    const linkDetails = envelope.value as LinkDetails;
+    expect(linkDetails.edge.kind).toBe('payment');
+    expect(linkDetails.links.map(({ kind, amount, at }) => ({ kind, amount, at }))).toEqual(payments.map(({ amount, at }) => ({ kind: 'payment', amount: Math.round(amount * 100) / 100, at })));
+    const forward = await source.followMoney(payerId, { direction: 'forward', maxHops: 1, window: null, limit: 2_000, signal: signal() });
+    expect(forward.links.filter((link) => link.target === merchantNodeId)).toHaveLength(payments.length);
+  });
+
+  it('opening a planted cash-out ring draws its merchant and the members\' payments to it', async () => {
+    const cashOut = dataset.plantedRings.find((ring) => ring.kind === 'cash-out');
+    if (!cashOut) throw new Error('the dataset plants no cash-out ring');
+    const members = new Set(cashOut.members);
+    const paidByRing = new Map<number, number>();
+    for (let p = 0; p < dataset.payments.count; p++) {
+      if (members.has(dataset.payments.account[p])) paidByRing.set(dataset.payments.merchant[p], (paidByRing.get(dataset.payments.merchant[p]) ?? 0) + 1);
+    }
+    const [merchant] = [...paidByRing].sort((a, b) => b[1] - a[1])[0];
+    const merchantNodeId = `merchant:${dataset.merchants.merchantId[merchant]}`;
+    const memberIds = cashOut.members.map((member) => `account:${clientIdOf(member)}`);
+    const drawn = Subgraph.parse(await source.subgraph([...memberIds, merchantNodeId], { includeSharedIdentifiers: true, signal: signal() }));
+    expect(drawn.nodes.find((node) => node.id === merchantNodeId)?.kind).toBe('merchant');
+    const toMerchant = drawn.edges.filter((edge) => edge.target === merchantNodeId);
+    expect(toMerchant.every((edge) => edge.kind === 'payment' && edge.type === 'Transaction')).toBe(true);
+    const drawnCount = toMerchant.reduce((sum, edge) => sum + Number(edge.properties.count), 0);
+    expect(drawnCount).toBe(paidByRing.get(merchant));
+    const listed = await source.moneyLinks([...memberIds, merchantNodeId], { window: null, limit: 5_000, signal: signal() });
+    expect(listed.links.filter((link) => link.target === merchantNodeId && link.kind === 'payment')).toHaveLength(paidByRing.get(merchant)!);
   });
 });

@@ -39,7 +39,14 @@ export function nodeKindOf(node: PlainNode, mapping: ValidatedMapping): NodeKind
   const identifier = identifierEntryOf(node, mapping);
   if (identifier) return identifierNodeKind(identifier);
   if (mapping.payment && node.labels.includes(mapping.payment.merchantLabel)) return 'merchant';
+  if (eventMerchantOf(node, mapping)) return 'merchant';
   return null;
+}
+
+/** The merchant far end of a mapped event link a node is (by its label), if any. */
+function eventMerchantOf(node: Pick<PlainNode, 'labels'>, mapping: ValidatedMapping): { label: string; idProperty: string } | undefined {
+  for (const { farEnd } of mapping.eventLinks) if (farEnd.kind === 'merchant' && node.labels.includes(farEnd.label)) return farEnd;
+  return undefined;
 }
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
@@ -66,7 +73,7 @@ export function toGraphNode(node: PlainNode, degree: number | null, mapping: Val
     if (account.blacklistedProperty) properties[account.blacklistedProperty] = blacklisted;
     return { id: `account:${id}`, kind, key: id, label: id, properties, riskScore, blacklisted, degree };
   }
-  if (kind === 'merchant' && mapping.payment) {
+  if (kind === 'merchant' && mapping.payment && node.labels.includes(mapping.payment.merchantLabel)) {
     const payment = mapping.payment;
     const merchantId = text(props[payment.merchantIdProperty]);
     const properties: GraphNode['properties'] = { [payment.merchantIdProperty]: merchantId };
@@ -74,6 +81,12 @@ export function toGraphNode(node: PlainNode, degree: number | null, mapping: Val
     if (payment.merchantCategoryProperty) properties[payment.merchantCategoryProperty] = text(props[payment.merchantCategoryProperty]);
     const name = payment.merchantNameProperty ? text(props[payment.merchantNameProperty]) : '';
     return { id: `merchant:${merchantId}`, kind, key: merchantId, label: name || merchantId, properties, riskScore: null, blacklisted: false, degree };
+  }
+  const eventMerchant = kind === 'merchant' ? eventMerchantOf(node, mapping) : undefined;
+  if (eventMerchant) {
+    // Paid through event nodes: the mapping names only the id key (the one ring results name merchants by).
+    const merchantId = text(props[eventMerchant.idProperty]);
+    return { id: `merchant:${merchantId}`, kind: 'merchant', key: merchantId, label: merchantId, properties: { [eventMerchant.idProperty]: merchantId }, riskScore: null, blacklisted: false, degree };
   }
   const identifier = identifierEntryOf(node, mapping);
   if (!identifier) throw new ApiError('internal', `A node labelled ${node.labels.join(':')} is not covered by the schema mapping`, { reason: 'mapping_gap', params: { labels: node.labels.join(':') } });
@@ -114,12 +127,14 @@ export interface FoldedFlow {
 }
 
 /**
- * What an edge of this type means under the mapping. Money through a mapped event node (a
- * Transaction between two clients) is typed by the event label and moves money like a transfer.
+ * What an edge of this type means under the mapping. Money through a mapped event node is typed by
+ * the event label: to a merchant (`toMerchant`) it is a payment, between two clients it moves money
+ * like a transfer (one label, a Transaction, may be both).
  */
-export function edgeKindOf(type: string, mapping: ValidatedMapping): GraphEdge['kind'] {
+export function edgeKindOf(type: string, mapping: ValidatedMapping, toMerchant = false): GraphEdge['kind'] {
   if (mapping.transfer?.relationshipType === type) return 'transfer';
   if (mapping.payment?.relationshipType === type) return 'payment';
+  if (toMerchant && mapping.eventLinks.some((link) => link.farEnd.kind === 'merchant' && link.eventLabel === type)) return 'payment';
   if (mapping.eventLinks.some((link) => link.eventLabel === type)) return 'transfer';
   return 'identifier';
 }
@@ -129,7 +144,7 @@ export function toGraphEdges(centerId: string, neighbourId: string, flows: reado
   return flows.map((flow) => {
     const source = flow.outgoing ? centerId : neighbourId;
     const target = flow.outgoing ? neighbourId : centerId;
-    const kind = edgeKindOf(flow.type, mapping);
+    const kind = edgeKindOf(flow.type, mapping, target.startsWith('merchant:'));
     const properties: GraphEdge['properties'] =
       kind === 'identifier'
         ? {}

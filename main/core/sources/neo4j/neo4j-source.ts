@@ -8,7 +8,7 @@ import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type 
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { eventLinksParam, identifierPlaceholders, mappingPlaceholders, searchOrder, UNMAPPED, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { eventLinksParam, eventPaymentsParam, identifierPlaceholders, mappingPlaceholders, searchOrder, UNMAPPED, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { nearestPath, shortestPaths, type LevelNeighbours, type PathStep } from '../path-search';
 import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
@@ -100,10 +100,10 @@ export class Neo4jGraphSource implements GraphSource {
     const centerId = toGraphNode(center.node, center.degree, mapping).id;
     const elementId = center.node.elementId;
     const read = { names: this.names, signal };
-    const eventLinks = eventLinksParam(mapping);
+    const eventLinks = this.eventLinkParams();
     const [[total], rows] = await Promise.all([
-      client.read('count-neighbours', { elementId, eventLinks }, read),
-      client.read('neighbourhood-page', { elementId, offset, limit, ...this.moneyTypes(), eventLinks }, read),
+      client.read('count-neighbours', { elementId, ...eventLinks }, read),
+      client.read('neighbourhood-page', { elementId, offset, limit, ...this.moneyTypes(), ...eventLinks }, read),
     ]);
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
@@ -120,7 +120,7 @@ export class Neo4jGraphSource implements GraphSource {
 
   async nodeDetails(nodeId: string): Promise<NodeDetails> {
     const center = await this.resolve(nodeId);
-    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId, eventLinks: eventLinksParam(this.options.mapping) }, { names: this.names });
+    const counts = await this.options.client.read('node-details', { elementId: center.node.elementId, ...this.eventLinkParams() }, { names: this.names });
     return { node: toGraphNode(center.node, center.degree, this.options.mapping), neighbourCounts: counts };
   }
 
@@ -151,7 +151,6 @@ export class Neo4jGraphSource implements GraphSource {
   }
 
   private subgraphParams(nodeIds: readonly string[], includeSharedIdentifiers: boolean) {
-    const { mapping } = this.options;
     const refs = nodeIds.map(parseNodeId);
     const pick = (key: 'accountId' | 'merchantId' | 'elementId') => refs.flatMap((ref) => (ref[key] === null ? [] : [ref[key]]));
     return {
@@ -160,7 +159,7 @@ export class Neo4jGraphSource implements GraphSource {
       elementIds: pick('elementId'),
       includeSharedIdentifiers,
       ...this.moneyTypes(),
-      eventLinks: eventLinksParam(mapping),
+      ...this.eventLinkParams(),
     };
   }
 
@@ -291,6 +290,12 @@ export class Neo4jGraphSource implements GraphSource {
     return { transferType: mapping.transfer?.relationshipType ?? null, paymentType: mapping.payment?.relationshipType ?? null };
   }
 
+  /** The mapped event-node links for the exploration statements: between accounts, and to merchants. */
+  private eventLinkParams() {
+    const { mapping } = this.options;
+    return { eventLinks: eventLinksParam(mapping), eventPayments: eventPaymentsParam(mapping) };
+  }
+
   /** Paths as read by the path statements, as node and (folded) edge ids with the DTOs to draw them. */
   private drawPaths(found: readonly NonNullable<QueryRow<'shortest-path'>['path']>[]): { paths: GraphPath[]; nodes: GraphNode[]; edges: GraphEdge[] } {
     const { mapping } = this.options;
@@ -317,7 +322,7 @@ export class Neo4jGraphSource implements GraphSource {
   }
 
   async moneyLinks(nodeIds: readonly string[], { window, limit, signal }: MoneyLinkOptions): Promise<TransactionsResult> {
-    const { client, mapping } = this.options;
+    const { client } = this.options;
     const refs = nodeIds.map(parseNodeId);
     const millis = (time: string | null | undefined) => (time ? Date.parse(time) : null);
     const rows = await client.read(
@@ -326,7 +331,7 @@ export class Neo4jGraphSource implements GraphSource {
         accountIds: refs.flatMap((ref) => (ref.accountId === null ? [] : [ref.accountId])),
         merchantIds: refs.flatMap((ref) => (ref.merchantId === null ? [] : [ref.merchantId])),
         ...this.moneyTypes(),
-        eventLinks: eventLinksParam(mapping),
+        ...this.eventLinkParams(),
         fromMillis: millis(window?.from),
         toMillis: millis(window?.to),
         limit: limit + 1,
@@ -353,7 +358,7 @@ export class Neo4jGraphSource implements GraphSource {
           frontier,
           forward: direction === 'forward',
           ...this.moneyTypes(),
-          eventLinks: eventLinksParam(mapping),
+          ...this.eventLinkParams(),
           fromMillis: window?.from ? Date.parse(window.from) : null,
           toMillis: window?.to ? Date.parse(window.to) : null,
           limit: limit - links.size + 1,
@@ -397,7 +402,7 @@ export class Neo4jGraphSource implements GraphSource {
         source: source[1].id,
         target: target[1].id,
         type: row.type,
-        kind: edgeKindOf(row.type, mapping) === 'payment' ? 'payment' : 'transfer',
+        kind: edgeKindOf(row.type, mapping, target[1].kind === 'merchant') === 'payment' ? 'payment' : 'transfer',
         amount: row.amount === null ? null : Math.round(row.amount * 100) / 100,
         // No currency is mapped yet: unknown, never assumed.
         currency: null,
