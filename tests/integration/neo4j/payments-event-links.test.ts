@@ -14,6 +14,8 @@ import { generateDemoDataset } from '../../../main/core/demo/generator';
 import { createMoneyGraphHandlers } from '../../../main/core/money/handlers';
 import { discoverGraphNames } from '../../../main/core/schema/discovery';
 import { detectRingClusters } from '../../../main/core/analytics/pipeline';
+import { DEFAULT_PROJECTION_OPTIONS } from '../../../main/core/analytics/projection';
+import { loadedDetectionGraph } from '../../../main/core/rings/detection-graph';
 import { unpacked } from '../../../main/core/analytics/shared-columns';
 import { discoverSchema } from '../../../main/core/schema/discovery';
 import { validateMapping } from '../../../main/core/schema/schema-mapping';
@@ -210,6 +212,8 @@ describe('transactions to merchants, read as payments through event nodes', () =
     const firstPage = await source.expand(payerId, { limit: 1, offset: 0, signal: signal() });
     expect(firstPage.totalNeighbours).toBe(expanded.totalNeighbours);
 
+    // Searching the merchant's id finds the same node.
+    expect((await source.search(dataset.merchants.merchantId[merchant], 10, signal())).map((hit) => hit.node.id)).toContain(merchantNodeId);
     // The merchant's payers, paged like any hub's neighbours.
     const payers = new Set<number>();
     for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.merchant[p] === merchant) payers.add(dataset.payments.account[p]);
@@ -232,24 +236,36 @@ describe('transactions to merchants, read as payments through event nodes', () =
     expect(forward.links.filter((link) => link.target === merchantNodeId)).toHaveLength(payments.length);
   });
 
-  it('opening a planted cash-out ring draws its merchant and the members\' payments to it', async () => {
+  it('opening a planted cash-out ring, as detection names it, draws its merchant and the members\' payments to it', async () => {
     const cashOut = dataset.plantedRings.find((ring) => ring.kind === 'cash-out');
     if (!cashOut) throw new Error('the dataset plants no cash-out ring');
-    const members = new Set(cashOut.members);
-    const paidByRing = new Map<number, number>();
-    for (let p = 0; p < dataset.payments.count; p++) {
-      if (members.has(dataset.payments.account[p])) paidByRing.set(dataset.payments.merchant[p], (paidByRing.get(dataset.payments.merchant[p]) ?? 0) + 1);
+    const mapping = validateMapping(PAYMENT_NETWORK_SCHEMA_MAPPING, await discoverGraphNames(client));
+    const loaded = await loadSubgraph(client, mapping, { wholeGraph: true }, { maxRelationships: Number.MAX_SAFE_INTEGER });
+    const graph = loadedDetectionGraph(loaded, DEFAULT_PROJECTION_OPTIONS.supernodeCutoff);
+    const planted = new Set(cashOut.members.map((member) => `account:${clientIdOf(member)}`));
+    const { clusters } = detectRingClusters(graph.input);
+    const found = clusters.find((cluster) => cluster.members.filter((member) => planted.has(graph.accountNodeId(member))).length >= planted.size / 2);
+    const cashOutReason = found?.reasons.find((reason) => reason.kind === 'round-amount-payments');
+    const citedPayments = cashOutReason?.evidence?.payments;
+    if (!found || !citedPayments) throw new Error('detection finds no cash-out ring with the payments it cites');
+    // The node ids the rings screen opens: the members and the merchants the reason cites.
+    const memberIds = found.members.map((member) => graph.accountNodeId(member));
+    const merchantIds = [...new Set(citedPayments.map((payment) => graph.merchantNodeId(graph.input.payments.merchant[payment])))];
+    expect(merchantIds.length).toBeGreaterThan(0);
+    const drawn = Subgraph.parse(await source.subgraph([...memberIds, ...merchantIds], { includeSharedIdentifiers: true, signal: signal() }));
+    for (const merchantNodeId of merchantIds) {
+      expect(drawn.nodes.find((node) => node.id === merchantNodeId)?.kind).toBe('merchant');
+      const merchant = dataset.merchants.merchantId.indexOf(merchantNodeId.slice('merchant:'.length));
+      const members = new Set(memberIds);
+      let paid = 0;
+      for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.merchant[p] === merchant && members.has(`account:${clientIdOf(dataset.payments.account[p])}`)) paid++;
+      expect(paid).toBeGreaterThan(0);
+      const toMerchant = drawn.edges.filter((edge) => edge.target === merchantNodeId);
+      expect(toMerchant.every((edge) => edge.kind === 'payment' && edge.type === 'Transaction' && members.has(edge.source))).toBe(true);
+      expect(toMerchant.reduce((sum, edge) => sum + Number(edge.properties.count), 0)).toBe(paid);
+      // The transactions table and the timeline list each of them.
+      const listed = await source.moneyLinks([...memberIds, merchantNodeId], { window: null, limit: 5_000, signal: signal() });
+      expect(listed.links.filter((link) => link.target === merchantNodeId && link.kind === 'payment')).toHaveLength(paid);
     }
-    const [merchant] = [...paidByRing].sort((a, b) => b[1] - a[1])[0];
-    const merchantNodeId = `merchant:${dataset.merchants.merchantId[merchant]}`;
-    const memberIds = cashOut.members.map((member) => `account:${clientIdOf(member)}`);
-    const drawn = Subgraph.parse(await source.subgraph([...memberIds, merchantNodeId], { includeSharedIdentifiers: true, signal: signal() }));
-    expect(drawn.nodes.find((node) => node.id === merchantNodeId)?.kind).toBe('merchant');
-    const toMerchant = drawn.edges.filter((edge) => edge.target === merchantNodeId);
-    expect(toMerchant.every((edge) => edge.kind === 'payment' && edge.type === 'Transaction')).toBe(true);
-    const drawnCount = toMerchant.reduce((sum, edge) => sum + Number(edge.properties.count), 0);
-    expect(drawnCount).toBe(paidByRing.get(merchant));
-    const listed = await source.moneyLinks([...memberIds, merchantNodeId], { window: null, limit: 5_000, signal: signal() });
-    expect(listed.links.filter((link) => link.target === merchantNodeId && link.kind === 'payment')).toHaveLength(paidByRing.get(merchant)!);
   });
 });

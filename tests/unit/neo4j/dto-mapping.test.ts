@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCHEMA_MAPPING, type ValidatedMapping } from '../../../main/core/schema/schema-mapping';
+import { PAYMENT_NETWORK_SCHEMA_MAPPING } from '../../../main/core/sources/neo4j/seed-payment-network';
 import { plainProperties, toPlain } from '../../../main/core/sources/neo4j/bolt-mapping';
 import { parseNodeId, toGraphEdges, toGraphNode } from '../../../main/core/sources/neo4j/dto-mapping';
 
@@ -62,6 +63,17 @@ describe('Neo4j nodes as GraphNode DTOs', () => {
     const dto = toGraphNode(node, 3, mapping);
     expect(dto).toMatchObject({ id: 'phone:4:x:9', kind: 'phone', label: '+49 ••• ••• 78', properties: { phoneNumber: '+49 ••• ••• 78' } });
     expect(JSON.stringify(dto)).not.toContain('12345678');
+  });
+
+  it('shows a merchant paid through event nodes by the id key of the event link, and a Transaction to it as a payment', () => {
+    const payments = PAYMENT_NETWORK_SCHEMA_MAPPING as ValidatedMapping;
+    const merchant = toGraphNode({ elementId: '4:x:5', labels: ['Merchant'], properties: { merchantId: 'M00042', owner: 'PII' } }, 3, payments);
+    expect(merchant).toEqual({ id: 'merchant:M00042', kind: 'merchant', key: 'M00042', label: 'M00042', properties: { merchantId: 'M00042' }, riskScore: null, blacklisted: false, degree: 3 });
+    expect(parseNodeId(merchant.id)).toEqual({ accountId: null, merchantId: 'M00042', elementId: null });
+    const flow = { type: 'Transaction', outgoing: true, count: 2, totalAmount: 1000, firstAt: null, lastAt: null };
+    expect(toGraphEdges('account:C0000001', merchant.id, [flow], payments)[0].kind).toBe('payment');
+    // The same event label between two clients moves money like a transfer.
+    expect(toGraphEdges('account:C0000001', 'account:C0000002', [flow], payments)[0].kind).toBe('transfer');
   });
 
   it('parses node ids back into the lookup each kind needs', () => {

@@ -8,7 +8,7 @@ import { graphQueries, hopLimit, quoteName, renderQuery, typeAlternatives, type 
 import { identifierSearchKey } from '../embedded-source';
 import type { ExpandOptions, FollowMoneyOptions, GraphSource, KnownBadPathOptions, MoneyLinkOptions, PathRequest, SubgraphOptions } from '../graph-source';
 import { cardLastFour, luceneQuery, phoneQuery, TEXT_SEARCH_COUNT_CAP } from '../text-search';
-import { eventLinksParam, eventPaymentsParam, identifierPlaceholders, mappingPlaceholders, searchOrder, UNMAPPED, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
+import { eventLinksParam, eventPaymentsParam, identifierPlaceholders, mappingPlaceholders, merchantOf, searchOrder, UNMAPPED, unmappedEvidence, type ValidatedMapping } from '../../schema/schema-mapping';
 import { nearestPath, shortestPaths, type LevelNeighbours, type PathStep } from '../path-search';
 import { edgeKindOf, identifierEntryOf, identifierNodeKind, nodeKindOf, parseNodeId, toGraphEdges, toGraphNode } from './dto-mapping';
 import type { Neo4jClient } from './neo4j-client';
@@ -65,9 +65,10 @@ export class Neo4jGraphSource implements GraphSource {
       const rows = await client.read('identifiers-by-value', { values: [...new Set([key, text])], limit }, { ...read, names });
       return { identifier, rows };
     });
+    const merchant = merchantOf(mapping);
     const [accounts, merchants, identifiers] = await Promise.all([
       /\s/.test(text) ? [] : client.read('search-accounts-by-id', { prefixes: [...new Set([text, text.toUpperCase()])], limit }, read),
-      mapping.payment ? client.read('merchants-by-id', { ids: [...new Set([text.toUpperCase(), text])], limit }, read) : [],
+      merchant ? client.read('merchants-by-id', { ids: [...new Set([text.toUpperCase(), text])], limit }, read) : [],
       Promise.all(byIdentifierKind),
     ]);
 
@@ -80,7 +81,7 @@ export class Neo4jGraphSource implements GraphSource {
       }
     };
     for (const row of accounts) add(toGraphNode(row.node, row.degree, mapping), mapping.account.idProperty);
-    for (const row of merchants) add(toGraphNode(row.node, row.degree, mapping), mapping.payment?.merchantIdProperty ?? 'merchantId');
+    for (const row of merchants) add(toGraphNode(row.node, row.degree, mapping), merchant?.idProperty ?? 'merchantId');
     for (const { identifier, rows } of identifiers) {
       const matchedOn = identifier.valueProperty;
       for (const row of rows) {
