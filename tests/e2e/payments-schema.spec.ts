@@ -179,6 +179,43 @@ describe('A payment-network graph: proposed mapping, detection, a planted ring i
     await saveScreenshot(page, 'payments-06-transaction-link-details');
   });
 
+  it('opens a cash-out ring: the members\' payments through Transaction nodes are drawn to the merchant and read in the link panel', async () => {
+    await page.getByRole('button', { name: 'Rings' }).click();
+    await page.getByTestId('kind-filter-laundering-cycle').click();
+    await page.getByTestId('kind-filter-cash-out').click();
+    const row = page.getByTestId('ring-row').first();
+    await expect.poll(() => row.getByTestId('ring-kind').textContent(), { timeout: 15_000 }).toBe('Cash-out');
+    await row.getByTestId('open-in-explore').click();
+    await page.getByRole('button', { name: 'Replace the canvas' }).click();
+    await page.getByTestId('explore-request').waitFor();
+    // Payments from the ring's members to a merchant: folded per client and merchant, typed by the event label.
+    const ringPayments = async () => {
+      const members = new Set(await graphHook(page).highlightedIds());
+      return (await graphHook(page).edges()).filter((edge) => edge.target.startsWith('merchant:') && edge.id.includes('-Transaction->') && members.has(edge.source));
+    };
+    await expect.poll(() => ringPayments().then((edges) => edges.length), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const payments = await ringPayments();
+    expect(payments.every((edge) => edge.kind === 'payment')).toBe(true);
+    const [link] = payments;
+    const merchant = dataset.merchants.merchantId.indexOf(link.target.slice('merchant:'.length));
+    const seeded = [...dataset.payments.account.keys()]
+      .filter((p) => dataset.payments.account[p] === Number(link.source.replace('account:C', '')) && dataset.payments.merchant[p] === merchant)
+      .sort((a, b) => dataset.payments.at[a] - dataset.payments.at[b]);
+    expect(link.properties.count).toBe(seeded.length);
+    await settle();
+    await saveScreenshot(page, 'payments-07-cash-out-payments');
+
+    await graphHook(page).selectEdge(link.id);
+    const panel = page.getByTestId('link-details');
+    await panel.waitFor({ timeout: 15_000 });
+    expect(await panel.textContent()).toContain('Transaction');
+    expect(await panel.getByTestId('link-count').textContent()).toBe(String(seeded.length));
+    const rows = panel.getByTestId('link-transaction');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(seeded.length);
+    expect(await rows.first().getByTestId('link-transaction-amount').textContent()).toBe(format.number(dataset.payments.amount[seeded[0]], 2));
+    await saveScreenshot(page, 'payments-08-payment-link-details');
+  });
+
   it('raised no page or console errors', () => {
     expect(pageErrors).toEqual([]);
   });
