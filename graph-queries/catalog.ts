@@ -100,11 +100,11 @@ const StoredAuditEvent = z.object({
 /** Every catalogued statement: file name (without .cypher) → params and row schema. */
 const definitions = {
   'search-accounts-by-id': { params: z.object({ prefixes: Ids, limit: Limit }), row: NodeWithDegree },
-  'merchants-by-id': { params: z.object({ ids: Ids, limit: Limit }), row: NodeWithDegree },
+  'merchants-by-id': { params: z.object({ ids: Ids, limit: Limit, eventPayments: EventPayments }), row: NodeWithDegree },
   'identifiers-by-value': { params: z.object({ values: Ids, limit: Limit }), row: NodeWithDegree },
   'accounts-by-identifier': { params: z.object({ elementId: z.string(), limit: Limit }), row: NodeWithDegree },
   'node-by-ref': {
-    params: z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable() }),
+    params: z.object({ accountId: z.string().nullable(), merchantId: z.string().nullable(), elementId: z.string().nullable(), eventPayments: EventPayments }),
     row: NodeWithDegree,
   },
   'neighbourhood-page': {

@@ -84,5 +84,6 @@ CALL {
   RETURN collect({type: type, outgoing: outgoing, count: count, totalAmount: totalAmount, firstAt: firstAt, lastAt: lastAt}) AS flows
 }
 RETURN neighbour,
-       COUNT { MATCH (neighbour)-[:{{exploredTypes}}]-(other) RETURN DISTINCT other } AS neighbourDegree,
+       // A merchant paid through event nodes counts its payers, so one paid by many is drawn as a hub.
+       COUNT { MATCH (neighbour)-[:{{exploredTypes}}]-(other) RETURN DISTINCT other } + COUNT { MATCH (neighbour:{{eventMerchantLabels}})<-[received:{{eventPaymentToTypes}}]-(event:{{eventPaymentLabels}})<-[sent:{{eventPaymentFromTypes}}]-(payer:{{accountLabel}}) WHERE any(link IN $eventPayments WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received) AND link.merchantLabel IN labels(neighbour)) RETURN DISTINCT payer } AS neighbourDegree,
        flows

@@ -13,5 +13,6 @@ CALL {
   WHERE elementId(node) = $elementId
   RETURN node
 }
-RETURN node, COUNT { MATCH (node)-[:{{exploredTypes}}]-(neighbour) RETURN DISTINCT neighbour } AS degree
+// A merchant paid through event nodes ($eventPayments) counts its payers too.
+RETURN node, COUNT { MATCH (node)-[:{{exploredTypes}}]-(neighbour) RETURN DISTINCT neighbour } + COUNT { MATCH (node:{{eventMerchantLabels}})<-[received:{{eventPaymentToTypes}}]-(event:{{eventPaymentLabels}})<-[sent:{{eventPaymentFromTypes}}]-(payer:{{accountLabel}}) WHERE any(link IN $eventPayments WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received) AND link.merchantLabel IN labels(node)) RETURN DISTINCT payer } AS degree
 LIMIT 1

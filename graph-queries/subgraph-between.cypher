@@ -35,7 +35,8 @@ WITH requested + shared AS nodes
 CALL {
   WITH nodes
   UNWIND nodes AS node
-  RETURN collect({node: node, degree: COUNT { MATCH (node)-[:{{exploredTypes}}]-(other) RETURN DISTINCT other }}) AS drawn
+  // A merchant paid through event nodes counts its payers too.
+  RETURN collect({node: node, degree: COUNT { MATCH (node)-[:{{exploredTypes}}]-(other) RETURN DISTINCT other } + COUNT { MATCH (node:{{eventMerchantLabels}})<-[received:{{eventPaymentToTypes}}]-(event:{{eventPaymentLabels}})<-[sent:{{eventPaymentFromTypes}}]-(payer:{{accountLabel}}) WHERE any(link IN $eventPayments WHERE link.fromType = type(sent) AND link.eventLabel IN labels(event) AND link.toType = type(received) AND link.merchantLabel IN labels(node)) RETURN DISTINCT payer }}) AS drawn
 }
 CALL {
   WITH nodes

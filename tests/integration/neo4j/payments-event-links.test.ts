@@ -197,8 +197,11 @@ describe('transactions to merchants, read as payments through event nodes', () =
     const { client: payer, merchant, payments } = busiestPayment();
     const payerId = `account:${clientIdOf(payer)}`;
     const merchantNodeId = `merchant:${dataset.merchants.merchantId[merchant]}`;
+    const payers = new Set<number>();
+    for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.merchant[p] === merchant) payers.add(dataset.payments.account[p]);
     const expanded = ExpandResult.parse(await source.expand(payerId, { limit: 500, offset: 0, signal: signal() }));
-    expect(expanded.nodes.find((node) => node.id === merchantNodeId)).toMatchObject({ kind: 'merchant', key: dataset.merchants.merchantId[merchant] });
+    // Its degree counts its payers, so a merchant paid by many is drawn as a hub with its count.
+    expect(expanded.nodes.find((node) => node.id === merchantNodeId)).toMatchObject({ kind: 'merchant', key: dataset.merchants.merchantId[merchant], degree: payers.size });
     expect(expanded.edges.find((edge) => edge.source === payerId && edge.target === merchantNodeId)).toMatchObject({
       id: `${payerId}-Transaction->${merchantNodeId}`,
       type: 'Transaction',
@@ -213,10 +216,9 @@ describe('transactions to merchants, read as payments through event nodes', () =
     expect(firstPage.totalNeighbours).toBe(expanded.totalNeighbours);
 
     // Searching the merchant's id finds the same node.
-    expect((await source.search(dataset.merchants.merchantId[merchant], 10, signal())).map((hit) => hit.node.id)).toContain(merchantNodeId);
+    const [hit] = await source.search(dataset.merchants.merchantId[merchant], 10, signal());
+    expect(hit.node).toMatchObject({ id: merchantNodeId, degree: payers.size });
     // The merchant's payers, paged like any hub's neighbours.
-    const payers = new Set<number>();
-    for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.merchant[p] === merchant) payers.add(dataset.payments.account[p]);
     const page = ExpandResult.parse(await source.expand(merchantNodeId, { limit: 5, offset: 0, signal: signal() }));
     expect(page.centerId).toBe(merchantNodeId);
     expect(page.totalNeighbours).toBe(payers.size);
@@ -224,6 +226,7 @@ describe('transactions to merchants, read as payments through event nodes', () =
     expect(page.edges.every((edge) => edge.target === merchantNodeId && edge.kind === 'payment')).toBe(true);
     const details = await source.nodeDetails(merchantNodeId);
     expect(details.neighbourCounts).toContainEqual({ type: 'Transaction', count: payers.size });
+    expect(details.node.degree).toBe(payers.size);
 
     // The link panel and the transactions table read each payment behind the folded link.
     const dispatcher = new ApiDispatcher({ graph: createMoneyGraphHandlers(source, async () => undefined) } as unknown as ApiHandlers, { validateOutput: true });
@@ -254,8 +257,9 @@ describe('transactions to merchants, read as payments through event nodes', () =
     expect(merchantIds.length).toBeGreaterThan(0);
     const drawn = Subgraph.parse(await source.subgraph([...memberIds, ...merchantIds], { includeSharedIdentifiers: true, signal: signal() }));
     for (const merchantNodeId of merchantIds) {
-      expect(drawn.nodes.find((node) => node.id === merchantNodeId)?.kind).toBe('merchant');
       const merchant = dataset.merchants.merchantId.indexOf(merchantNodeId.slice('merchant:'.length));
+      const payers = new Set(Array.from(dataset.payments.account).filter((_, p) => dataset.payments.merchant[p] === merchant));
+      expect(drawn.nodes.find((node) => node.id === merchantNodeId)).toMatchObject({ kind: 'merchant', degree: payers.size });
       const members = new Set(memberIds);
       let paid = 0;
       for (let p = 0; p < dataset.payments.count; p++) if (dataset.payments.merchant[p] === merchant && members.has(`account:${clientIdOf(dataset.payments.account[p])}`)) paid++;

@@ -68,7 +68,7 @@ export class Neo4jGraphSource implements GraphSource {
     const merchant = merchantOf(mapping);
     const [accounts, merchants, identifiers] = await Promise.all([
       /\s/.test(text) ? [] : client.read('search-accounts-by-id', { prefixes: [...new Set([text, text.toUpperCase()])], limit }, read),
-      merchant ? client.read('merchants-by-id', { ids: [...new Set([text.toUpperCase(), text])], limit }, read) : [],
+      merchant ? client.read('merchants-by-id', { ids: [...new Set([text.toUpperCase(), text])], limit, eventPayments: eventPaymentsParam(mapping) }, read) : [],
       Promise.all(byIdentifierKind),
     ]);
 
@@ -512,7 +512,7 @@ export class Neo4jGraphSource implements GraphSource {
   }
 
   private async resolve(nodeId: string, signal?: AbortSignal) {
-    const [row] = await this.options.client.read('node-by-ref', parseNodeId(nodeId), { names: this.names, signal });
+    const [row] = await this.options.client.read('node-by-ref', { ...parseNodeId(nodeId), eventPayments: eventPaymentsParam(this.options.mapping) }, { names: this.names, signal });
     if (!row) throw new ApiError('not_found', `No node with id ${nodeId} in this graph`, { reason: 'node_missing', params: { nodeId, count: 1 } });
     return row;
   }
