@@ -101,10 +101,10 @@ export class Neo4jGraphSource implements GraphSource {
     const centerId = toGraphNode(center.node, center.degree, mapping).id;
     const elementId = center.node.elementId;
     const read = { names: this.names, signal };
-    const eventLinks = this.eventLinkParams();
+    const eventParams = this.eventLinkParams();
     const [[total], rows] = await Promise.all([
-      client.read('count-neighbours', { elementId, ...eventLinks }, read),
-      client.read('neighbourhood-page', { elementId, offset, limit, ...this.moneyTypes(), ...eventLinks }, read),
+      client.read('count-neighbours', { elementId, ...eventParams }, read),
+      client.read('neighbourhood-page', { elementId, offset, limit, ...this.moneyTypes(), ...eventParams }, read),
     ]);
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
