@@ -75,7 +75,7 @@ describe('Explore: paths between accounts, grouped search, the path to a known-b
     const dialog = page.getByTestId('path-dialog');
     await dialog.getByRole('checkbox', { name: 'Device' }).waitFor();
     // Only devices: the path must run through the shared one.
-    for (const other of ['Phone', 'IP address', 'Bank card', 'Address', 'E-mail', 'Money transfer', 'Card payment']) await dialog.getByRole('checkbox', { name: other, exact: true }).uncheck();
+    for (const other of ['Phone', 'IP address', 'Bank card', 'Address', 'E-mail', 'Money transfer', 'Merchant payment']) await dialog.getByRole('checkbox', { name: other, exact: true }).uncheck();
     await dialog.getByTestId('path-max-hops').fill('1');
     await saveScreenshot(page, 'paths-01-dialog');
     await dialog.getByTestId('path-submit').click();
