@@ -39,9 +39,9 @@ export interface StrokeBatch {
  * Groups the links `drawn` keeps into stroke batches of one look each (opacity times `opacityScale`),
  * in ascending z-index so highlighted links are drawn over the rest.
  */
-export function strokeBatches(looks: ReadonlyMap<string, LinkLook>, drawn: (id: string) => boolean, opacityScale = 1): StrokeBatch[] {
+export function strokeBatches(links: ReadonlyMap<string, { look: LinkLook }>, drawn: (id: string) => boolean, opacityScale = 1): StrokeBatch[] {
   const batches = new Map<string, StrokeBatch>();
-  for (const [id, look] of looks) {
+  for (const [id, { look }] of links) {
     if (!drawn(id)) continue;
     const opacity = look.opacity * opacityScale;
     const key = `${look.zIndex}|${look.color}|${look.width}|${opacity}`;
@@ -90,7 +90,6 @@ export class MoneyLinkLayer {
   private readonly backdrop: HTMLCanvasElement;
   private readonly front: HTMLCanvasElement;
   private links: Map<string, DrawnLink> | null = null;
-  private looks: Map<string, LinkLook> = new Map();
   /** The links outside the timeline's window; null when no window is set. */
   private outside: ReadonlySet<string> | null = null;
   private mode: 'grey' | 'hide' = 'grey';
@@ -180,7 +179,6 @@ export class MoneyLinkLayer {
       if (edge.visible()) links.set(edge.id(), { look: lookOf(edge), source: edge.source(), target: edge.target() });
     });
     this.links = links;
-    this.looks = new Map([...links].map(([id, link]) => [id, link.look]));
     return links;
   }
 
@@ -195,7 +193,7 @@ export class MoneyLinkLayer {
     const context = this.sizedContext(this.backdrop);
     if (!context || this.outside === null || this.mode === 'hide') return;
     const links = this.readLinks();
-    this.strokeLines(context, links, strokeBatches(this.looks, () => true, TIME_FADED_OPACITY));
+    this.strokeLines(context, links, strokeBatches(links, () => true, TIME_FADED_OPACITY));
   }
 
   private drawFront(): void {
@@ -203,7 +201,7 @@ export class MoneyLinkLayer {
     if (!context) return;
     const links = this.readLinks();
     const outside = this.outside;
-    this.strokeLines(context, links, strokeBatches(this.looks, outside ? (id) => !outside.has(id) : () => true));
+    this.strokeLines(context, links, strokeBatches(links, outside ? (id) => !outside.has(id) : () => true));
     this.drawLabels(context, links);
   }
 
